@@ -1,0 +1,39 @@
+dnl tasksrv: a task-worker TCP server for PHP, compatible with Swoole\Server.
+
+PHP_ARG_ENABLE([tasksrv],
+  [whether to enable tasksrv],
+  [AS_HELP_STRING([--enable-tasksrv], [Enable tasksrv])])
+
+PHP_ARG_ENABLE([tasksrv-dev],
+  [whether to build tasksrv with developer warnings],
+  [AS_HELP_STRING([--enable-tasksrv-dev], [tasksrv: build with -Wall -Wextra -Werror])],
+  [no], [no])
+
+PHP_ARG_ENABLE([tasksrv-asan],
+  [whether to build tasksrv with AddressSanitizer],
+  [AS_HELP_STRING([--enable-tasksrv-asan], [tasksrv: build with -fsanitize=address])],
+  [no], [no])
+
+if test "$PHP_TASKSRV" != "no"; then
+  case $host_alias in
+    *linux*|"") ;;
+    *) AC_MSG_WARN([tasksrv is developed on Linux: it needs epoll and prctl(PR_SET_PDEATHSIG)]) ;;
+  esac
+  AC_CHECK_HEADERS([sys/epoll.h sys/prctl.h], [], [AC_MSG_ERROR([tasksrv needs Linux (sys/epoll.h, sys/prctl.h)])])
+
+  TASKSRV_CFLAGS="-std=gnu99 -D_GNU_SOURCE"
+  if test "$PHP_TASKSRV_DEV" != "no"; then
+    TASKSRV_CFLAGS="$TASKSRV_CFLAGS -Wall -Wextra -Werror -DTASKSRV_DEV"
+  fi
+  if test "$PHP_TASKSRV_ASAN" != "no"; then
+    TASKSRV_CFLAGS="$TASKSRV_CFLAGS -fsanitize=address -fno-omit-frame-pointer"
+    LDFLAGS="$LDFLAGS -fsanitize=address"
+  fi
+
+  TASKSRV_CORE="src/log.c src/buffer.c src/io.c src/frame.c src/loop.c src/signals.c src/shm.c src/process.c src/listener.c src/channel.c src/server.c src/worker.c src/task_worker.c src/manager.c"
+  TASKSRV_GLUE="src/php_exceptions.c src/php_codec.c src/php_options.c src/php_server.c"
+
+  PHP_NEW_EXTENSION(tasksrv, tasksrv.c $TASKSRV_CORE $TASKSRV_GLUE, $ext_shared,, $TASKSRV_CFLAGS)
+  PHP_ADD_BUILD_DIR($ext_builddir/src)
+  PHP_ADD_INCLUDE($ext_srcdir/src)
+fi

@@ -1,0 +1,32 @@
+/* tasksrv: a growable byte buffer with a read offset, used for unsent bytes
+ * (connections, IPC channels) and partially received client data. */
+#ifndef TASKSRV_BUFFER_H
+#define TASKSRV_BUFFER_H
+
+#include <stddef.h>
+
+typedef struct {
+	char *data;
+	size_t off;  /* first unconsumed byte */
+	size_t len;  /* end of valid bytes */
+	size_t cap;
+} tasksrv_buffer_t;
+
+static inline size_t tasksrv_buffer_size(const tasksrv_buffer_t *b)
+{
+	return b->len - b->off;
+}
+
+static inline char *tasksrv_buffer_head(const tasksrv_buffer_t *b)
+{
+	return b->data + b->off;
+}
+
+/* Returns 0, or -1 when memory runs out (the buffer is then unchanged). */
+int tasksrv_buffer_append(tasksrv_buffer_t *b, const void *p, size_t n);
+/* Makes room for n more bytes at the end; returns the write pointer or NULL. */
+char *tasksrv_buffer_reserve(tasksrv_buffer_t *b, size_t n);
+void tasksrv_buffer_consume(tasksrv_buffer_t *b, size_t n);
+void tasksrv_buffer_free(tasksrv_buffer_t *b);
+
+#endif

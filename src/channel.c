@@ -1,0 +1,365 @@
+/* tasksrv: the socketpairs between processes ("channels") and the frames on them.
+ *
+ * The manager creates one SOCK_STREAM socketpair per pair of endpoints that talk
+ * (worker <-> task worker, manager <-> anyone) before it forks, and keeps every
+ * end, so a respawned process inherits exactly the channels of the one it replaces.
+ * Readers take exactly one frame at a time (header, then payload): a process that
+ * dies leaves the stream at a frame boundary for its successor. */
+#include "server.h"
+#include "io.h"
+#include "log.h"
+
+#include <errno.h>
+#include <poll.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/epoll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+/* A frame whose header arrived must be complete within this time. */
+#define FRAME_BODY_TIMEOUT_MS 30000
+
+static int pair_needed(const tasksrv_server_t *s, int a, int b)
+{
+	int w = s->cfg.worker_num, m = s->nendpoints - 1;
+
+	if (a == b) {
+		return 0;
+	}
+	if (a == m || b == m) {
+		return 1;
+	}
+	/* one worker and one task worker */
+	return (a < w) != (b < w);
+}
+
+int tasksrv_channels_create(tasksrv_server_t *s)
+{
+	int n = s->nendpoints, a, b, sv[2];
+
+	s->chan = malloc(sizeof(int) * n * n);
+	if (s->chan == NULL) {
+		return -1;
+	}
+	for (a = 0; a < n * n; a++) {
+		s->chan[a] = -1;
+	}
+	for (a = 0; a < n; a++) {
+		for (b = a + 1; b < n; b++) {
+			if (!pair_needed(s, a, b)) {
+				continue;
+			}
+			if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0, sv) < 0) {
+				return -1;
+			}
+			s->chan[a * n + b] = sv[0];
+			s->chan[b * n + a] = sv[1];
+		}
+	}
+	return 0;
+}
+
+void tasksrv_channels_destroy(tasksrv_server_t *s)
+{
+	int i;
+
+	if (s->chan == NULL) {
+		return;
+	}
+	for (i = 0; i < s->nendpoints * s->nendpoints; i++) {
+		if (s->chan[i] >= 0) {
+			close(s->chan[i]);
+		}
+	}
+	free(s->chan);
+	s->chan = NULL;
+}
+
+/* Wraps each end of this endpoint's row in a peer. A child closes the other rows;
+ * the manager keeps them for the processes it will respawn. */
+void tasksrv_peers_open(tasksrv_server_t *s, int self, int close_others)
+{
+	int n = s->nendpoints, i;
+
+	for (i = 0; i < n * n && close_others; i++) {
+		if (s->chan[i] >= 0 && i / n != self) {
+			close(s->chan[i]);
+			s->chan[i] = -1;
+		}
+	}
+	s->peers = calloc(n, sizeof(tasksrv_peer_t));
+	for (i = 0; i < n; i++) {
+		s->peers[i].srv = s;
+		s->peers[i].peer = i;
+		s->peers[i].h.fd = s->chan[self * n + i];
+		s->peers[i].h.fn = tasksrv_peer_on_event;
+		s->peers[i].h.ctx = &s->peers[i];
+	}
+}
+
+void tasksrv_peers_close(tasksrv_server_t *s)
+{
+	int i;
+
+	if (s->peers == NULL) {
+		return;
+	}
+	for (i = 0; i < s->nendpoints; i++) {
+		tasksrv_buffer_free(&s->peers[i].out);
+	}
+	free(s->peers);
+	s->peers = NULL;
+}
+
+int tasksrv_peer_read_frame(tasksrv_server_t *s, int peer, tasksrv_frame_t *f, void **handle)
+{
+	int fd = s->peers[peer].h.fd;
+	ssize_t r;
+	const char *bad;
+	char *dst;
+
+	*handle = NULL;
+	do {
+		r = read(fd, f, sizeof(*f));
+	} while (r < 0 && errno == EINTR);
+	if (r < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+		return 0;
+	}
+	if (r <= 0) {
+		return -1;
+	}
+	if ((size_t) r < sizeof(*f) && tasksrv_io_read_full(fd, (char *) f + r, sizeof(*f) - r,
+			tasksrv_io_now_ms() + FRAME_BODY_TIMEOUT_MS) < 0) {
+		return -1;
+	}
+	if ((bad = tasksrv_frame_check(f)) != NULL) {
+		tasksrv_log(TASKSRV_LOG_ERROR, "channel to endpoint %d is corrupt: %s", peer, bad);
+		return -1;
+	}
+	dst = s->hooks->payload_alloc(s, f->len, handle);
+	if (dst == NULL) {
+		return -1;
+	}
+	if (f->len > 0 && tasksrv_io_read_full(fd, dst, f->len, tasksrv_io_now_ms() + FRAME_BODY_TIMEOUT_MS) < 0) {
+		tasksrv_log(TASKSRV_LOG_ERROR, "channel to endpoint %d: frame of %u bytes cut short: %s",
+			peer, f->len, strerror(errno));
+		s->hooks->payload_free(s, *handle);
+		*handle = NULL;
+		return -1;
+	}
+	return 1;
+}
+
+static void peer_want_out(tasksrv_server_t *s, tasksrv_peer_t *p, int on)
+{
+	uint32_t ev = (p->h.events & ~(uint32_t) EPOLLOUT) | (on ? EPOLLOUT : 0);
+
+	if (s->loop.epfd <= 0) {
+		return;
+	}
+	if (p->h.events == 0 && on) {
+		p->h.events = 0;
+		tasksrv_loop_add(&s->loop, &p->h, p->h.fd, ev);
+	} else {
+		tasksrv_loop_mod(&s->loop, &p->h, ev);
+	}
+}
+
+int tasksrv_server_send_async(tasksrv_server_t *s, int peer, tasksrv_frame_t *f, const char *payload)
+{
+	tasksrv_peer_t *p = &s->peers[peer];
+	struct iovec iov[2];
+	ssize_t w = 0;
+	size_t total = sizeof(*f) + f->len;
+
+	if (p->h.fd < 0) {
+		errno = EPIPE;
+		return -1;
+	}
+	iov[0].iov_base = f;
+	iov[0].iov_len = sizeof(*f);
+	iov[1].iov_base = (void *) payload;
+	iov[1].iov_len = f->len;
+	/* Write at once when nothing is queued before us; keep only what the socket refused. */
+	if (tasksrv_buffer_size(&p->out) == 0) {
+		w = tasksrv_io_writev_some(p->h.fd, iov, 2);
+		if (w < 0) {
+			return -1;
+		}
+		if ((size_t) w == total) {
+			return 0;
+		}
+	}
+	if ((size_t) w < sizeof(*f)) {
+		if (tasksrv_buffer_append(&p->out, (char *) f + w, sizeof(*f) - w) < 0) {
+			return -1;
+		}
+		w = 0;
+	} else {
+		w -= sizeof(*f);
+	}
+	if (tasksrv_buffer_append(&p->out, payload + w, f->len - w) < 0) {
+		return -1;
+	}
+	peer_want_out(s, p, 1);
+	return 0;
+}
+
+static int peer_flush(tasksrv_server_t *s, tasksrv_peer_t *p)
+{
+	struct iovec iov;
+	ssize_t w;
+
+	while (tasksrv_buffer_size(&p->out) > 0) {
+		iov.iov_base = tasksrv_buffer_head(&p->out);
+		iov.iov_len = tasksrv_buffer_size(&p->out);
+		w = tasksrv_io_writev_some(p->h.fd, &iov, 1);
+		if (w < 0) {
+			return -1;
+		}
+		if (w == 0) {
+			return 0;
+		}
+		tasksrv_buffer_consume(&p->out, (size_t) w);
+	}
+	peer_want_out(s, p, 0);
+	return 0;
+}
+
+/* Waits until p can take more bytes; frames arriving on it meanwhile are read and
+ * deferred, so two processes writing to each other never block each other. */
+static int wait_writable_draining(tasksrv_server_t *s, tasksrv_peer_t *p)
+{
+	tasksrv_frame_t f;
+	void *handle;
+	int r;
+
+	for (;;) {
+		r = tasksrv_io_wait(p->h.fd, POLLOUT | POLLIN, -1);
+		if (r < 0) {
+			return -1;
+		}
+		r = tasksrv_peer_read_frame(s, p->peer, &f, &handle);
+		if (r < 0) {
+			return -1;
+		}
+		if (r == 1) {
+			tasksrv_server_defer(s, &f, p->peer, handle);
+			continue;
+		}
+		return 0;
+	}
+}
+
+int tasksrv_server_send_blocking(tasksrv_server_t *s, int peer, tasksrv_frame_t *f, const char *payload)
+{
+	tasksrv_peer_t *p = &s->peers[peer];
+	struct iovec iov[2];
+	int i = 0;
+	ssize_t w;
+
+	if (p->h.fd < 0) {
+		errno = EPIPE;
+		return -1;
+	}
+	/* Bytes queued earlier go first: frames on a channel never overtake each other. */
+	while (tasksrv_buffer_size(&p->out) > 0) {
+		if (peer_flush(s, p) < 0 || (tasksrv_buffer_size(&p->out) > 0 && wait_writable_draining(s, p) < 0)) {
+			return -1;
+		}
+	}
+	iov[0].iov_base = f;
+	iov[0].iov_len = sizeof(*f);
+	iov[1].iov_base = (void *) payload;
+	iov[1].iov_len = f->len;
+	while (i < 2) {
+		w = tasksrv_io_writev_some(p->h.fd, &iov[i], 2 - i);
+		if (w < 0) {
+			return -1;
+		}
+		if (w == 0) {
+			if (wait_writable_draining(s, p) < 0) {
+				return -1;
+			}
+			continue;
+		}
+		while (w > 0 && i < 2) {
+			if ((size_t) w >= iov[i].iov_len) {
+				w -= (ssize_t) iov[i].iov_len;
+				iov[i].iov_len = 0;
+				i++;
+			} else {
+				iov[i].iov_base = (char *) iov[i].iov_base + w;
+				iov[i].iov_len -= (size_t) w;
+				w = 0;
+			}
+		}
+		while (i < 2 && iov[i].iov_len == 0) {
+			i++;
+		}
+	}
+	return 0;
+}
+
+void tasksrv_server_defer(tasksrv_server_t *s, const tasksrv_frame_t *f, int peer, void *handle)
+{
+	if (s->ndeferred == s->deferred_cap) {
+		int cap = s->deferred_cap ? s->deferred_cap * 2 : 16;
+		tasksrv_deferred_t *d = realloc(s->deferred, sizeof(*d) * cap);
+		if (d == NULL) {
+			tasksrv_log(TASKSRV_LOG_ERROR, "out of memory: a frame from endpoint %d was dropped", peer);
+			s->hooks->payload_free(s, handle);
+			return;
+		}
+		s->deferred = d;
+		s->deferred_cap = cap;
+	}
+	s->deferred[s->ndeferred].f = *f;
+	s->deferred[s->ndeferred].peer = peer;
+	s->deferred[s->ndeferred].handle = handle;
+	s->ndeferred++;
+}
+
+/* Loop idle hook: hands deferred frames to the glue in arrival order. */
+int tasksrv_server_run_deferred(tasksrv_loop_t *loop, void *ctx)
+{
+	tasksrv_server_t *s = ctx;
+
+	(void) loop;
+	while (s->deferred_pos < s->ndeferred && !s->exiting) {
+		tasksrv_deferred_t d = s->deferred[s->deferred_pos++];
+		s->hooks->on_frame(s, &d.f, d.peer, d.handle);
+	}
+	if (s->deferred_pos >= s->ndeferred) {
+		s->deferred_pos = s->ndeferred = 0;
+	}
+	return 0;
+}
+
+void tasksrv_peer_on_event(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, uint32_t events)
+{
+	tasksrv_peer_t *p = h->ctx;
+	tasksrv_server_t *s = p->srv;
+	tasksrv_frame_t f;
+	void *handle;
+	int r;
+
+	if (events & EPOLLOUT) {
+		if (peer_flush(s, p) < 0) {
+			tasksrv_log(TASKSRV_LOG_WARNING, "send to endpoint %d failed: %s", p->peer, strerror(errno));
+		}
+	}
+	if (events & (EPOLLIN | EPOLLHUP | EPOLLERR)) {
+		/* Deferred frames arrived earlier than this one: keep the order. */
+		tasksrv_server_run_deferred(loop, s);
+		r = tasksrv_peer_read_frame(s, p->peer, &f, &handle);
+		if (r == 1) {
+			s->hooks->on_frame(s, &f, p->peer, handle);
+		} else if (r < 0) {
+			tasksrv_log(TASKSRV_LOG_ERROR, "channel to endpoint %d closed", p->peer);
+			tasksrv_loop_del(loop, h);
+			h->events = 0;
+		}
+	}
+}

@@ -1,0 +1,43 @@
+/* tasksrv: the IPC frame. Every message between two processes is a 32-byte
+ * header followed by `len` payload bytes, on a SOCK_STREAM socketpair.
+ * Both ends are the same machine and build, so fields are native-endian. */
+#ifndef TASKSRV_FRAME_H
+#define TASKSRV_FRAME_H
+
+#include <stdint.h>
+
+#define TASKSRV_FRAME_VERSION 1
+/* No single payload may exceed this: a corrupt length must not become a 4 GiB allocation. */
+#define TASKSRV_FRAME_MAX_LEN (1024u * 1024u * 1024u)
+
+enum tasksrv_frame_type {
+	TASKSRV_FRAME_TASK = 1,    /* worker -> task worker */
+	TASKSRV_FRAME_RESULT = 2,  /* task worker -> the worker that sent the task */
+	TASKSRV_FRAME_PIPE = 3,    /* sendMessage() */
+	TASKSRV_FRAME_CONTROL = 4, /* manager <-> child bookkeeping */
+	TASKSRV_FRAME_TYPE_MAX = 4
+};
+
+/* Flag bits; the low byte is Swoole's task flags, visible as Server\Task::$flags. */
+#define TASKSRV_FLAG_SERIALIZED 0x0002u /* payload is serialize()d, else a raw string */
+#define TASKSRV_FLAG_NONBLOCK   0x0004u /* async task(); taskwait() lacks it */
+#define TASKSRV_FLAG_CALLBACK   0x0008u /* result goes to a per-task callback */
+#define TASKSRV_FLAG_WAITALL    0x0010u /* part of taskWaitMulti() */
+#define TASKSRV_FLAG_NOREPLY    0x0080u /* one-way: sent from a process that takes no results */
+
+typedef struct {
+	uint8_t version;
+	uint8_t type;
+	uint16_t flags;
+	uint32_t len;        /* payload bytes that follow */
+	int64_t task_id;     /* per-sender id, as task() returned it */
+	int32_t src_worker;  /* sender's worker id (results: the task worker's id) */
+	uint32_t origin_gen; /* incarnation of the process that sent the task; a result for
+	                      * an older incarnation of a respawned worker is dropped */
+	double time;         /* sender's unix time at dispatch */
+} tasksrv_frame_t;
+
+/* Checks a received header before anything is allocated for it. Returns NULL or the reason. */
+const char *tasksrv_frame_check(const tasksrv_frame_t *f);
+
+#endif

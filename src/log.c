@@ -1,0 +1,96 @@
+#include "log.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+static int log_fd = STDOUT_FILENO;
+static int log_level = TASKSRV_LOG_INFO;
+static char log_symbol = '%';
+static int log_worker_id = 0;
+static char log_path[4096];
+
+static const char *const level_names[] = {
+	"DEBUG", "TRACE", "INFO", "NOTICE", "WARNING", "ERROR", "NONE"
+};
+
+void tasksrv_log_set_process(char symbol, int worker_id)
+{
+	log_symbol = symbol;
+	log_worker_id = worker_id;
+}
+
+void tasksrv_log_set_level(int level)
+{
+	log_level = level;
+}
+
+int tasksrv_log_get_level(void)
+{
+	return log_level;
+}
+
+int tasksrv_log_open(const char *path)
+{
+	int fd;
+
+	if (path == NULL || path[0] == '\0') {
+		tasksrv_log_close();
+		log_path[0] = '\0';
+		return 0;
+	}
+	fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+	if (fd < 0) {
+		return -1;
+	}
+	tasksrv_log_close();
+	log_fd = fd;
+	if (path != log_path) {
+		snprintf(log_path, sizeof(log_path), "%s", path);
+	}
+	return 0;
+}
+
+void tasksrv_log_close(void)
+{
+	if (log_fd != STDOUT_FILENO) {
+		close(log_fd);
+		log_fd = STDOUT_FILENO;
+	}
+}
+
+void tasksrv_log(int level, const char *fmt, ...)
+{
+	char line[2048];
+	char date[32];
+	struct tm tm;
+	time_t now = time(NULL);
+	va_list ap;
+	int n, m;
+
+	if (level < log_level || level >= TASKSRV_LOG_NONE) {
+		return;
+	}
+	localtime_r(&now, &tm);
+	strftime(date, sizeof(date), "%Y-%m-%d %H:%M:%S", &tm);
+	n = snprintf(line, sizeof(line), "[%s %c%d.%d]\t%s\t", date, log_symbol, (int) getpid(),
+		log_worker_id, level_names[level]);
+	va_start(ap, fmt);
+	m = vsnprintf(line + n, sizeof(line) - n - 1, fmt, ap);
+	va_end(ap);
+	if (m < 0) {
+		return;
+	}
+	n += m;
+	if (n > (int) sizeof(line) - 2) {
+		n = (int) sizeof(line) - 2;
+	}
+	line[n++] = '\n';
+	/* One write per line so lines of concurrent processes never interleave. */
+	while (write(log_fd, line, n) < 0 && errno == EINTR) {
+	}
+}

@@ -1,0 +1,30 @@
+/* tasksrv: the server's own log lines, in Swoole's shape:
+ *   [2026-11-23 20:12:42 $21109.0]\tINFO\tmessage
+ * Zend-free: the glue only sets the level, the file and the process symbol. */
+#ifndef TASKSRV_LOG_H
+#define TASKSRV_LOG_H
+
+enum tasksrv_log_level {
+	TASKSRV_LOG_DEBUG = 0,
+	TASKSRV_LOG_TRACE,
+	TASKSRV_LOG_INFO,
+	TASKSRV_LOG_NOTICE,
+	TASKSRV_LOG_WARNING,
+	TASKSRV_LOG_ERROR,
+	TASKSRV_LOG_NONE
+};
+
+/* Which process writes: '#' master, '$' manager, '*' event worker, '^' task worker, '%' not yet typed. */
+void tasksrv_log_set_process(char symbol, int worker_id);
+void tasksrv_log_set_level(int level);
+int tasksrv_log_get_level(void);
+/* Opens (or reopens) the log file; NULL means stdout. Returns 0, or -1 with errno. */
+int tasksrv_log_open(const char *path);
+void tasksrv_log_close(void);
+void tasksrv_log(int level, const char *fmt, ...)
+#ifdef __GNUC__
+	__attribute__((format(printf, 2, 3)))
+#endif
+	;
+
+#endif

@@ -1,0 +1,212 @@
+/* tasksrv: the manager, the top process of a multi-process server. It forks
+ * the workers, restarts any that dies (and says why), reloads them on SIGUSR1/2,
+ * and stops them in order on SIGTERM/SIGINT: workers first, then task workers, so
+ * tasks already sent still reach a task worker. */
+#include "server.h"
+#include "log.h"
+#include "process.h"
+#include "signals.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/epoll.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+static int worker_of(tasksrv_server_t *s, pid_t pid)
+{
+	int i, total = s->cfg.worker_num + s->cfg.task_worker_num;
+
+	for (i = 0; i < total; i++) {
+		if (s->pids[i] == pid) {
+			return i;
+		}
+	}
+	return -1;
+}
+
+/* Signals the live processes of ids [from, to); returns how many there were. */
+static int signal_range(tasksrv_server_t *s, int from, int to, int signo)
+{
+	int i, n = 0;
+
+	for (i = from; i < to; i++) {
+		if (s->pids[i] > 0) {
+			kill(s->pids[i], signo);
+			n++;
+		}
+	}
+	return n;
+}
+
+static int alive_in(tasksrv_server_t *s, int from, int to)
+{
+	return signal_range(s, from, to, 0);
+}
+
+static void stop_phase(tasksrv_server_t *s);
+
+static void stop_timeout(tasksrv_loop_t *loop, void *ctx)
+{
+	tasksrv_server_t *s = ctx;
+	int w = s->cfg.worker_num, total = w + s->cfg.task_worker_num;
+	int from = s->stop_phase == 1 ? 0 : w, to = s->stop_phase == 1 ? w : total, i;
+
+	(void) loop;
+	s->stop_timer = 0;
+	for (i = from; i < to; i++) {
+		if (s->pids[i] > 0) {
+			tasksrv_log(TASKSRV_LOG_WARNING, "worker(pid=%d, id=%d) did not stop within max_wait_time, killed",
+				(int) s->pids[i], i);
+			kill(s->pids[i], SIGKILL);
+		}
+	}
+}
+
+/* Phase 1 stops the workers; phase 2, once they are gone, the task workers. */
+static void stop_phase(tasksrv_server_t *s)
+{
+	int w = s->cfg.worker_num, total = w + s->cfg.task_worker_num;
+
+	if (s->stop_phase == 1 && alive_in(s, 0, w) == 0) {
+		s->stop_phase = 2;
+		if (s->stop_timer) {
+			tasksrv_loop_timer_del(&s->loop, s->stop_timer);
+			s->stop_timer = 0;
+		}
+		if (signal_range(s, w, total, SIGTERM) > 0) {
+			s->stop_timer = tasksrv_loop_timer_add(&s->loop, s->cfg.max_wait_time_ms, stop_timeout, s);
+		}
+	}
+	if (s->stop_phase == 2 && alive_in(s, w, total) == 0) {
+		tasksrv_loop_stop(&s->loop);
+	}
+}
+
+static void begin_stop(tasksrv_server_t *s)
+{
+	if (s->stopping) {
+		return;
+	}
+	s->stopping = 1;
+	TASKSRV_ATOMIC_STORE(&s->shm->shutting_down, 1);
+	s->stop_phase = 1;
+	if (signal_range(s, 0, s->cfg.worker_num, SIGTERM) > 0) {
+		s->stop_timer = tasksrv_loop_timer_add(&s->loop, s->cfg.max_wait_time_ms, stop_timeout, s);
+	}
+	stop_phase(s);
+}
+
+static void reload(tasksrv_server_t *s, int task_workers_only)
+{
+	int w = s->cfg.worker_num, total = w + s->cfg.task_worker_num;
+
+	if (task_workers_only && s->cfg.task_worker_num == 0) {
+		tasksrv_log(TASKSRV_LOG_WARNING, "cannot reload task workers, task workers is not started");
+		return;
+	}
+	tasksrv_log(TASKSRV_LOG_INFO, "Server is reloading %s now", task_workers_only ? "task workers" : "all workers");
+	/* Each stops gracefully and is respawned by reap() like any exit. */
+	signal_range(s, task_workers_only ? w : 0, total, SIGTERM);
+}
+
+/* Returns 1 in a freshly forked child (its work done), else 0. */
+static int reap(tasksrv_server_t *s)
+{
+	int status, id, code, signo;
+	pid_t pid;
+
+	while ((pid = waitpid(-1, &status, WNOHANG)) > 0) {
+		id = worker_of(s, pid);
+		if (id < 0) {
+			continue;
+		}
+		s->pids[id] = 0;
+		s->shm->workers[id].pid = 0;
+		s->shm->workers[id].status = TASKSRV_WORKER_EXIT;
+		tasksrv_process_exit_info(status, &code, &signo);
+		if (code != 0 || signo != 0) {
+			tasksrv_log(TASKSRV_LOG_WARNING, "worker(pid=%d, id=%d) abnormal exit, status=%d, signal=%d",
+				(int) pid, id, code, signo);
+			if (s->hooks->on_worker_error) {
+				s->hooks->on_worker_error(s, id, pid, code, signo);
+			}
+		}
+		if (s->stopping) {
+			continue;
+		}
+		if (tasksrv_server_spawn(s, id) == 1) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+static void manager_on_signal(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, uint32_t events)
+{
+	tasksrv_server_t *s = h->ctx;
+	int signo;
+
+	(void) loop;
+	(void) events;
+	while ((signo = tasksrv_signals_next()) != 0) {
+		switch (signo) {
+			case SIGCHLD:
+				if (reap(s)) {
+					return; /* we are a new child now, and its work is done */
+				}
+				if (s->stopping) {
+					stop_phase(s);
+				}
+				break;
+			case SIGTERM:
+			case SIGINT:
+				begin_stop(s);
+				break;
+			case SIGUSR1:
+			case SIGUSR2:
+				if (!s->stopping) {
+					reload(s, signo == SIGUSR2);
+				}
+				break;
+		}
+	}
+}
+
+int tasksrv_manager_main(tasksrv_server_t *s)
+{
+	int m = tasksrv_server_endpoint_manager(s);
+
+	if (tasksrv_loop_init(&s->loop) < 0) {
+		return -1;
+	}
+	tasksrv_peers_open(s, m, 0);
+	s->sig_h.fn = manager_on_signal;
+	s->sig_h.ctx = s;
+	tasksrv_loop_add(&s->loop, &s->sig_h, tasksrv_signals_fd(), EPOLLIN);
+	if (s->hooks->on_manager_start) {
+		s->hooks->on_manager_start(s);
+	}
+	/* Children that died before the loop ran were recorded by the handler already. */
+	if (!s->exiting) {
+		kill(getpid(), SIGCHLD);
+		tasksrv_loop_run(&s->loop);
+	}
+	if (s->role != TASKSRV_ROLE_MANAGER) {
+		return 1;
+	}
+	if (s->exiting) {
+		signal_range(s, 0, m, SIGKILL);
+		while (waitpid(-1, NULL, 0) > 0 || errno == EINTR) {
+		}
+		return 0;
+	}
+	if (s->hooks->on_manager_stop) {
+		s->hooks->on_manager_stop(s);
+	}
+	if (s->hooks->on_shutdown) {
+		s->hooks->on_shutdown(s);
+	}
+	return 0;
+}

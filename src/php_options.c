@@ -1,0 +1,169 @@
+#include "php_options.h"
+#include "log.h"
+
+#include <stddef.h>
+
+typedef enum {
+	OPT_INT,
+	OPT_BOOL,
+	OPT_FLOAT,
+	OPT_STRING
+} opt_type;
+
+typedef struct {
+	const char *name;
+	opt_type type;
+	zend_long min, max;  /* ints: value range; strings: length range */
+	size_t offset;       /* into tasksrv_options_t */
+} option_t;
+
+#define OPT(name, type, min, max, field) {name, type, min, max, offsetof(tasksrv_options_t, field)}
+
+static const option_t options[] = {
+	OPT("worker_num", OPT_INT, 1, 10000, worker_num),
+	OPT("task_worker_num", OPT_INT, 0, 10000, task_worker_num),
+	OPT("log_file", OPT_STRING, 1, 4095, log_file),
+	OPT("log_level", OPT_INT, TASKSRV_LOG_DEBUG, TASKSRV_LOG_NONE, log_level),
+	OPT("max_wait_time", OPT_FLOAT, 0, 86400, max_wait_time),
+	OPT("open_eof_check", OPT_BOOL, 0, 1, open_eof_check),
+	OPT("open_eof_split", OPT_BOOL, 0, 1, open_eof_split),
+	OPT("package_eof", OPT_STRING, 1, 8, package_eof),
+	OPT("package_max_length", OPT_INT, 1, ZEND_LONG_MAX, package_max_length),
+	OPT("open_tcp_nodelay", OPT_BOOL, 0, 1, open_tcp_nodelay),
+	OPT("enable_coroutine", OPT_BOOL, 0, 1, enable_coroutine),
+	OPT("reactor_num", OPT_INT, 1, 10000, reactor_num),
+};
+
+void tasksrv_options_init(tasksrv_options_t *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->log_level = TASKSRV_LOG_INFO;
+	o->max_wait_time = 3.0;
+	o->package_max_length = 2 * 1024 * 1024;
+	o->enable_coroutine = true;
+}
+
+void tasksrv_options_free(tasksrv_options_t *o)
+{
+	if (o->log_file) {
+		zend_string_release(o->log_file);
+	}
+	if (o->package_eof) {
+		zend_string_release(o->package_eof);
+	}
+	o->log_file = o->package_eof = NULL;
+}
+
+static const option_t *find(zend_string *key)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(options) / sizeof(options[0]); i++) {
+		if (zend_string_equals_cstr(key, options[i].name, strlen(options[i].name))) {
+			return &options[i];
+		}
+	}
+	return NULL;
+}
+
+/* Strict, but not pedantic: ints may be given as integral floats' cousins 0/1 for bools. */
+static zend_result check(const option_t *opt, zval *v, uint32_t arg_num)
+{
+	ZVAL_DEREF(v);
+	switch (opt->type) {
+		case OPT_INT:
+			if (Z_TYPE_P(v) != IS_LONG) {
+				zend_argument_type_error(arg_num, "option \"%s\" must be of type int, %s given",
+					opt->name, zend_zval_type_name(v));
+				return FAILURE;
+			}
+			if (Z_LVAL_P(v) < opt->min || Z_LVAL_P(v) > opt->max) {
+				zend_argument_value_error(arg_num, "option \"%s\" must be between " ZEND_LONG_FMT " and " ZEND_LONG_FMT
+					", " ZEND_LONG_FMT " given", opt->name, opt->min, opt->max, Z_LVAL_P(v));
+				return FAILURE;
+			}
+			return SUCCESS;
+		case OPT_BOOL:
+			if (Z_TYPE_P(v) == IS_TRUE || Z_TYPE_P(v) == IS_FALSE
+					|| (Z_TYPE_P(v) == IS_LONG && (Z_LVAL_P(v) == 0 || Z_LVAL_P(v) == 1))) {
+				return SUCCESS;
+			}
+			zend_argument_type_error(arg_num, "option \"%s\" must be of type bool, %s given",
+				opt->name, zend_zval_type_name(v));
+			return FAILURE;
+		case OPT_FLOAT:
+			if (Z_TYPE_P(v) != IS_LONG && Z_TYPE_P(v) != IS_DOUBLE) {
+				zend_argument_type_error(arg_num, "option \"%s\" must be of type float, %s given",
+					opt->name, zend_zval_type_name(v));
+				return FAILURE;
+			}
+			if (zval_get_double(v) < (double) opt->min || zval_get_double(v) > (double) opt->max) {
+				zend_argument_value_error(arg_num, "option \"%s\" must be between " ZEND_LONG_FMT " and " ZEND_LONG_FMT,
+					opt->name, opt->min, opt->max);
+				return FAILURE;
+			}
+			return SUCCESS;
+		case OPT_STRING:
+			if (Z_TYPE_P(v) != IS_STRING) {
+				zend_argument_type_error(arg_num, "option \"%s\" must be of type string, %s given",
+					opt->name, zend_zval_type_name(v));
+				return FAILURE;
+			}
+			if ((zend_long) Z_STRLEN_P(v) < opt->min || (zend_long) Z_STRLEN_P(v) > opt->max) {
+				zend_argument_value_error(arg_num, "option \"%s\" must be " ZEND_LONG_FMT " to " ZEND_LONG_FMT
+					" bytes long", opt->name, opt->min, opt->max);
+				return FAILURE;
+			}
+			return SUCCESS;
+	}
+	return FAILURE;
+}
+
+static void store(tasksrv_options_t *o, const option_t *opt, zval *v)
+{
+	char *field = (char *) o + opt->offset;
+
+	ZVAL_DEREF(v);
+	switch (opt->type) {
+		case OPT_INT:
+			*(zend_long *) (void *) field = Z_LVAL_P(v);
+			break;
+		case OPT_BOOL:
+			*(bool *) field = zend_is_true(v);
+			break;
+		case OPT_FLOAT:
+			*(double *) (void *) field = zval_get_double(v);
+			break;
+		case OPT_STRING: {
+			zend_string **s = (zend_string **) (void *) field;
+			if (*s) {
+				zend_string_release(*s);
+			}
+			*s = zend_string_copy(Z_STR_P(v));
+			break;
+		}
+	}
+}
+
+zend_result tasksrv_options_apply(tasksrv_options_t *o, HashTable *settings, uint32_t arg_num)
+{
+	zend_string *key;
+	zval *v;
+	const option_t *opt;
+
+	ZEND_HASH_FOREACH_STR_KEY_VAL(settings, key, v) {
+		if (key && (opt = find(key)) != NULL && check(opt, v, arg_num) == FAILURE) {
+			return FAILURE;
+		}
+	} ZEND_HASH_FOREACH_END();
+	ZEND_HASH_FOREACH_STR_KEY_VAL(settings, key, v) {
+		if (key && (opt = find(key)) != NULL) {
+			store(o, opt, v);
+		} else if (key) {
+			php_error_docref(NULL, E_WARNING, "unsupported option [%s]", ZSTR_VAL(key));
+		} else {
+			php_error_docref(NULL, E_WARNING, "unsupported option [%d]", 0);
+		}
+	} ZEND_HASH_FOREACH_END();
+	return SUCCESS;
+}

@@ -1,0 +1,30 @@
+/* tasksrv: the options of Server::set(), as one table: name, type, range and
+ * where the value goes. Known options are checked strictly; unknown ones are kept
+ * in $server->setting with Swoole's "unsupported option" warning. */
+#ifndef TASKSRV_PHP_OPTIONS_H
+#define TASKSRV_PHP_OPTIONS_H
+
+#include "php.h"
+
+typedef struct {
+	zend_long worker_num;        /* 0: the mode's default */
+	zend_long task_worker_num;
+	zend_long log_level;
+	zend_string *log_file;
+	double max_wait_time;
+	bool open_eof_check;
+	bool open_eof_split;
+	bool open_tcp_nodelay;
+	bool enable_coroutine;       /* accepted; tasksrv has no coroutines */
+	zend_long reactor_num;       /* accepted; BASE mode has no reactor threads */
+	zend_string *package_eof;
+	zend_long package_max_length;
+} tasksrv_options_t;
+
+void tasksrv_options_init(tasksrv_options_t *o);
+void tasksrv_options_free(tasksrv_options_t *o);
+/* Checks every entry, then applies them all, or none: throws TypeError/ValueError
+ * naming the key (argument arg_num of the calling method). */
+zend_result tasksrv_options_apply(tasksrv_options_t *o, HashTable *settings, uint32_t arg_num);
+
+#endif

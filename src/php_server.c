@@ -1,0 +1,1070 @@
+/* tasksrv: TaskSrv\Server (also Swoole\Server when ext/swoole is absent).
+ * Thin glue: arguments in, PHP callbacks out; all process and socket work is in
+ * the core (server.c and friends). */
+#include "php_server.h"
+#include "php_codec.h"
+#include "php_exceptions.h"
+#include "php_options.h"
+#include "server.h"
+#include "io.h"
+#include "log.h"
+
+#include "zend_exceptions.h"
+#include "zend_interfaces.h"
+
+#include <math.h>
+#include <unistd.h>
+
+zend_class_entry *tasksrv_server_ce;
+static zend_object_handlers tasksrv_server_handlers;
+
+enum tasksrv_event {
+	EV_START, EV_BEFORE_SHUTDOWN, EV_SHUTDOWN, EV_WORKER_START, EV_WORKER_STOP, EV_WORKER_EXIT,
+	EV_WORKER_ERROR, EV_MANAGER_START, EV_MANAGER_STOP, EV_TASK, EV_FINISH, EV_PIPE_MESSAGE,
+	EV_BEFORE_RELOAD, EV_AFTER_RELOAD, EV_CONNECT, EV_RECEIVE, EV_CLOSE, EV_PACKET,
+	EV_BUFFER_FULL, EV_BUFFER_EMPTY, EV_COUNT
+};
+
+/* Every event name Swoole's TCP server knows, in the case users write them. */
+static const char *const event_names[EV_COUNT] = {
+	"Start", "BeforeShutdown", "Shutdown", "WorkerStart", "WorkerStop", "WorkerExit",
+	"WorkerError", "ManagerStart", "ManagerStop", "Task", "Finish", "PipeMessage",
+	"BeforeReload", "AfterReload", "Connect", "Receive", "Close", "Packet",
+	"BufferFull", "BufferEmpty"
+};
+
+enum server_state { STATE_NEW, STATE_RUNNING, STATE_DONE };
+
+typedef struct {
+	zval callable;               /* UNDEF when not registered */
+	zend_fcall_info_cache fcc;
+} callback_t;
+
+typedef struct {
+	tasksrv_server_t core;
+	tasksrv_options_t opts;
+	callback_t cb[EV_COUNT];
+	HashTable finish_callbacks;  /* task id => callable, for task($d, $dst, $cb) */
+	int state;
+	int constructed;
+	/* the task a task worker is running, for finish() */
+	tasksrv_frame_t cur_task;
+	int cur_peer;
+	int in_task;
+	zend_object std;
+} server_obj;
+
+static server_obj *constructed_server; /* one server per process, as in Swoole */
+
+static inline server_obj *server_from_obj(zend_object *obj)
+{
+	return (server_obj *) ((char *) obj - XtOffsetOf(server_obj, std));
+}
+
+#define THIS_SERVER() server_from_obj(Z_OBJ_P(ZEND_THIS))
+#define CORE_SERVER(core) ((server_obj *) (core)->user)
+
+/* {{{ callbacks */
+static void callback_release(callback_t *cb)
+{
+	if (!Z_ISUNDEF(cb->callable)) {
+		zval_ptr_dtor(&cb->callable);
+		ZVAL_UNDEF(&cb->callable);
+	}
+}
+
+static void finish_callback_dtor(zval *zv)
+{
+	zval_ptr_dtor(zv);
+}
+
+/* An uncaught exception in a callback is reported the way PHP reports one and the
+ * process goes on serving, as Swoole's synchronous workers do. exit() ends the process. */
+static void after_callback(server_obj *o)
+{
+	zend_object *ex = EG(exception);
+	int status;
+
+	if (ex == NULL) {
+		return;
+	}
+	if (zend_is_unwind_exit(ex)) {
+		tasksrv_server_abort(&o->core);
+		return;
+	}
+	status = EG(exit_status);
+	zend_exception_error(ex, E_ERROR);
+	EG(exit_status) = status;
+}
+
+static bool call_with(server_obj *o, zval *callable, zend_fcall_info_cache *fcc, uint32_t argc, zval *argv, zval *retval)
+{
+	zend_fcall_info fci;
+	zval rv;
+
+	if (o->core.exiting) {
+		return false;
+	}
+	fci.size = sizeof(fci);
+	ZVAL_COPY_VALUE(&fci.function_name, callable);
+	fci.object = fcc ? fcc->object : NULL;
+	fci.retval = retval ? retval : &rv;
+	fci.param_count = argc;
+	fci.params = argv;
+	fci.named_params = NULL;
+	ZVAL_UNDEF(fci.retval);
+	zend_call_function(&fci, fcc);
+	if (!retval) {
+		zval_ptr_dtor(&rv);
+	}
+	after_callback(o);
+	return true;
+}
+
+/* Calls the callback of an event with the server as first argument; argv[0] is filled here. */
+static bool fire(server_obj *o, int ev, uint32_t argc, zval *argv, zval *retval)
+{
+	callback_t *cb = &o->cb[ev];
+
+	if (Z_ISUNDEF(cb->callable)) {
+		return false;
+	}
+	ZVAL_OBJ(&argv[0], &o->std);
+	return call_with(o, &cb->callable, &cb->fcc, argc, argv, retval);
+}
+/* }}} */
+
+/* {{{ properties */
+static void prop_long(server_obj *o, const char *name, zend_long v)
+{
+	zend_update_property_long(tasksrv_server_ce, &o->std, name, strlen(name), v);
+}
+
+static void update_process_props(server_obj *o)
+{
+	tasksrv_server_t *s = &o->core;
+
+	prop_long(o, "master_pid", s->shm ? s->shm->master_pid : 0);
+	prop_long(o, "manager_pid", s->shm ? s->shm->manager_pid : 0);
+	prop_long(o, "worker_id", s->worker_id);
+	prop_long(o, "worker_pid", s->worker_id >= 0 ? getpid() : 0);
+	zend_update_property_bool(tasksrv_server_ce, &o->std, "taskworker", sizeof("taskworker") - 1,
+		s->role == TASKSRV_ROLE_TASK_WORKER);
+}
+/* }}} */
+
+/* {{{ hooks called by the core */
+static void hook_simple(tasksrv_server_t *s, int ev)
+{
+	zval argv[1];
+
+	update_process_props(CORE_SERVER(s));
+	fire(CORE_SERVER(s), ev, 1, argv, NULL);
+}
+
+static void hook_start(tasksrv_server_t *s) { hook_simple(s, EV_START); }
+static void hook_before_shutdown(tasksrv_server_t *s) { hook_simple(s, EV_BEFORE_SHUTDOWN); }
+static void hook_shutdown(tasksrv_server_t *s) { hook_simple(s, EV_SHUTDOWN); }
+static void hook_manager_start(tasksrv_server_t *s) { hook_simple(s, EV_MANAGER_START); }
+static void hook_manager_stop(tasksrv_server_t *s) { hook_simple(s, EV_MANAGER_STOP); }
+
+static void hook_worker_event(tasksrv_server_t *s, int ev, int worker_id)
+{
+	zval argv[2];
+
+	update_process_props(CORE_SERVER(s));
+	ZVAL_LONG(&argv[1], worker_id);
+	fire(CORE_SERVER(s), ev, 2, argv, NULL);
+}
+
+static void hook_worker_start(tasksrv_server_t *s, int worker_id) { hook_worker_event(s, EV_WORKER_START, worker_id); }
+static void hook_worker_stop(tasksrv_server_t *s, int worker_id) { hook_worker_event(s, EV_WORKER_STOP, worker_id); }
+
+static void hook_worker_error(tasksrv_server_t *s, int worker_id, pid_t pid, int exit_code, int signo)
+{
+	zval argv[5];
+
+	ZVAL_LONG(&argv[1], worker_id);
+	ZVAL_LONG(&argv[2], pid);
+	ZVAL_LONG(&argv[3], exit_code);
+	ZVAL_LONG(&argv[4], signo);
+	fire(CORE_SERVER(s), EV_WORKER_ERROR, 5, argv, NULL);
+}
+
+static void hook_conn_event(tasksrv_server_t *s, int ev, int64_t session, int reactor_id)
+{
+	zval argv[3];
+
+	ZVAL_LONG(&argv[1], session);
+	ZVAL_LONG(&argv[2], reactor_id);
+	fire(CORE_SERVER(s), ev, 3, argv, NULL);
+}
+
+static void hook_connect(tasksrv_server_t *s, int64_t session, int reactor_id) { hook_conn_event(s, EV_CONNECT, session, reactor_id); }
+static void hook_close(tasksrv_server_t *s, int64_t session, int reactor_id) { hook_conn_event(s, EV_CLOSE, session, reactor_id); }
+
+static void hook_receive(tasksrv_server_t *s, int64_t session, int reactor_id, const char *data, size_t len)
+{
+	zval argv[4];
+
+	ZVAL_LONG(&argv[1], session);
+	ZVAL_LONG(&argv[2], reactor_id);
+	ZVAL_STRINGL(&argv[3], data, len);
+	fire(CORE_SERVER(s), EV_RECEIVE, 4, argv, NULL);
+	zval_ptr_dtor(&argv[3]);
+}
+
+static char *hook_payload_alloc(tasksrv_server_t *s, size_t len, void **handle)
+{
+	zend_string *str = zend_string_alloc(len, 0);
+
+	(void) s;
+	ZSTR_VAL(str)[len] = '\0';
+	*handle = str;
+	return ZSTR_VAL(str);
+}
+
+static void hook_payload_free(tasksrv_server_t *s, void *handle)
+{
+	(void) s;
+	if (handle) {
+		zend_string_release((zend_string *) handle);
+	}
+}
+
+static bool decode_payload(const tasksrv_frame_t *f, void *handle, zval *data)
+{
+	if (tasksrv_codec_decode((zend_string *) handle, f->flags, data) == FAILURE) {
+		tasksrv_log(TASKSRV_LOG_WARNING, "unserialize() failed: a payload of %u bytes from worker #%d (task %ld) was dropped",
+			f->len, f->src_worker, (long) f->task_id);
+		return false;
+	}
+	return true;
+}
+
+/* Sends one result for the task in hand; flags of the task that matter to its sender come back. */
+static bool send_result(server_obj *o, zval *value)
+{
+	tasksrv_payload_t p;
+	tasksrv_frame_t f;
+	int rc;
+
+	if (tasksrv_codec_encode(value, &p, "finish()") == FAILURE) {
+		return false;
+	}
+	memset(&f, 0, sizeof(f));
+	f.version = TASKSRV_FRAME_VERSION;
+	f.type = TASKSRV_FRAME_RESULT;
+	f.flags = p.flags | (o->cur_task.flags & (TASKSRV_FLAG_NONBLOCK | TASKSRV_FLAG_CALLBACK | TASKSRV_FLAG_WAITALL));
+	f.len = (uint32_t) p.len;
+	f.task_id = o->cur_task.task_id;
+	f.src_worker = o->core.worker_id;
+	f.origin_gen = o->cur_task.origin_gen;
+	f.time = tasksrv_io_unix_time();
+	rc = tasksrv_server_send_blocking(&o->core, o->cur_peer, &f, p.ptr);
+	tasksrv_payload_free(&p);
+	if (rc < 0) {
+		tasksrv_log(TASKSRV_LOG_WARNING, "Server::finish(): send result of task %ld to worker #%d failed: %s",
+			(long) f.task_id, o->cur_task.src_worker, strerror(errno));
+		return false;
+	}
+	return true;
+}
+
+static void run_task(server_obj *o, const tasksrv_frame_t *f, int peer, void *handle)
+{
+	zval argv[4], retval;
+
+	if (!decode_payload(f, handle, &argv[3])) {
+		return;
+	}
+	o->cur_task = *f;
+	o->cur_peer = peer;
+	o->in_task = 1;
+	tasksrv_server_task_begin(&o->core, f);
+	ZVAL_LONG(&argv[1], f->task_id);
+	ZVAL_LONG(&argv[2], f->src_worker);
+	ZVAL_UNDEF(&retval);
+	fire(o, EV_TASK, 4, argv, &retval);
+	/* A non-null return value is a finish() (false, 0 and '' included). */
+	if (!Z_ISUNDEF(retval) && Z_TYPE(retval) != IS_NULL && !EG(exception) && !o->core.exiting) {
+		if (o->cur_task.flags & TASKSRV_FLAG_NOREPLY) {
+			tasksrv_log(TASKSRV_LOG_WARNING, "Server::finish(): Server::finish() can only be used in the worker process");
+		} else {
+			send_result(o, &retval);
+		}
+		if (EG(exception) && !zend_is_unwind_exit(EG(exception))) {
+			after_callback(o);
+		}
+	}
+	zval_ptr_dtor(&retval);
+	zval_ptr_dtor(&argv[3]);
+	o->in_task = 0;
+	tasksrv_server_task_end(&o->core);
+}
+
+static void deliver_result(server_obj *o, const tasksrv_frame_t *f, void *handle)
+{
+	zval argv[3], *cb;
+
+	if (f->origin_gen != o->core.gen || !(f->flags & TASKSRV_FLAG_NONBLOCK)) {
+		/* For an earlier incarnation of this worker, or for a taskwait() that gave up. */
+		hook_payload_free(&o->core, handle);
+		return;
+	}
+	if (!decode_payload(f, handle, &argv[2])) {
+		return;
+	}
+	ZVAL_LONG(&argv[1], f->task_id);
+	if ((f->flags & TASKSRV_FLAG_CALLBACK) && (cb = zend_hash_index_find(&o->finish_callbacks, f->task_id)) != NULL) {
+		zval callable;
+		ZVAL_COPY(&callable, cb);
+		/* A per-task callback is used once; a second result goes to the plain path. */
+		zend_hash_index_del(&o->finish_callbacks, f->task_id);
+		ZVAL_OBJ(&argv[0], &o->std);
+		call_with(o, &callable, NULL, 3, argv, NULL);
+		zval_ptr_dtor(&callable);
+	} else if (!(f->flags & TASKSRV_FLAG_CALLBACK) && fire(o, EV_FINISH, 3, argv, NULL)) {
+		/* delivered */
+	} else {
+		php_error_docref(NULL, E_WARNING, "require 'onFinish' callback");
+	}
+	zval_ptr_dtor(&argv[2]);
+}
+
+static void hook_frame(tasksrv_server_t *s, const tasksrv_frame_t *f, int peer, void *handle)
+{
+	server_obj *o = CORE_SERVER(s);
+
+	if (f->type == TASKSRV_FRAME_TASK && s->role == TASKSRV_ROLE_TASK_WORKER) {
+		run_task(o, f, peer, handle);
+	} else if (f->type == TASKSRV_FRAME_RESULT && s->role == TASKSRV_ROLE_WORKER) {
+		deliver_result(o, f, handle);
+	} else {
+		tasksrv_log(TASKSRV_LOG_WARNING, "unexpected frame of type %d from endpoint %d dropped", f->type, peer);
+		hook_payload_free(s, handle);
+	}
+}
+
+static const tasksrv_hooks_t hooks = {
+	hook_start, hook_before_shutdown, hook_shutdown, hook_manager_start, hook_manager_stop,
+	hook_worker_start, hook_worker_stop, hook_worker_error,
+	hook_connect, hook_receive, hook_close,
+	hook_payload_alloc, hook_payload_free, hook_frame
+};
+/* }}} */
+
+/* {{{ object handlers */
+static zend_object *server_create(zend_class_entry *ce)
+{
+	server_obj *o = zend_object_alloc(sizeof(server_obj), ce);
+	int i;
+
+	tasksrv_server_init(&o->core, &hooks, o);
+	tasksrv_options_init(&o->opts);
+	for (i = 0; i < EV_COUNT; i++) {
+		ZVAL_UNDEF(&o->cb[i].callable);
+	}
+	zend_hash_init(&o->finish_callbacks, 0, NULL, finish_callback_dtor, 0);
+	zend_object_std_init(&o->std, ce);
+	object_properties_init(&o->std, ce);
+	o->std.handlers = &tasksrv_server_handlers;
+	return &o->std;
+}
+
+static void server_free(zend_object *obj)
+{
+	server_obj *o = server_from_obj(obj);
+	int i;
+
+	for (i = 0; i < EV_COUNT; i++) {
+		callback_release(&o->cb[i]);
+	}
+	zend_hash_destroy(&o->finish_callbacks);
+	tasksrv_options_free(&o->opts);
+	tasksrv_server_free(&o->core);
+	if (constructed_server == o) {
+		constructed_server = NULL;
+	}
+	zend_object_std_dtor(obj);
+}
+
+static HashTable *server_get_gc(zend_object *obj, zval **table, int *n)
+{
+	server_obj *o = server_from_obj(obj);
+	zend_get_gc_buffer *buf = zend_get_gc_buffer_create();
+	zval *zv;
+	int i;
+
+	for (i = 0; i < EV_COUNT; i++) {
+		zend_get_gc_buffer_add_zval(buf, &o->cb[i].callable);
+	}
+	ZEND_HASH_FOREACH_VAL(&o->finish_callbacks, zv) {
+		zend_get_gc_buffer_add_zval(buf, zv);
+	} ZEND_HASH_FOREACH_END();
+	zend_get_gc_buffer_use(buf, table, n);
+	return zend_std_get_properties(obj);
+}
+/* }}} */
+
+static bool running_check(server_obj *o)
+{
+	if (o->state != STATE_RUNNING || o->core.role == TASKSRV_ROLE_NONE) {
+		php_error_docref(NULL, E_WARNING, "server is not running");
+		return false;
+	}
+	return true;
+}
+
+PHP_METHOD(TaskSrv_Server, __construct)
+{
+	server_obj *o = THIS_SERVER();
+	zend_string *host;
+	zend_long port = 0, mode = TASKSRV_MODE_BASE, sock_type = 1;
+
+	ZEND_PARSE_PARAMETERS_START(1, 4)
+		Z_PARAM_STR(host)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_LONG(port)
+		Z_PARAM_LONG(mode)
+		Z_PARAM_LONG(sock_type)
+	ZEND_PARSE_PARAMETERS_END();
+
+	if (o->constructed) {
+		zend_throw_error(NULL, "Constructor of %s can only be called once", ZSTR_VAL(Z_OBJCE_P(ZEND_THIS)->name));
+		RETURN_THROWS();
+	}
+	if (mode != TASKSRV_MODE_BASE && mode != TASKSRV_MODE_PROCESS) {
+		zend_argument_value_error(3, "must be SWOOLE_BASE or SWOOLE_PROCESS");
+		RETURN_THROWS();
+	}
+	if (mode == TASKSRV_MODE_PROCESS) {
+		TASKSRV_THROW(0, "SWOOLE_PROCESS mode is not implemented yet, use SWOOLE_BASE");
+		RETURN_THROWS();
+	}
+	if (sock_type != 1 && sock_type != 3) {
+		zend_argument_value_error(4, "must be SWOOLE_SOCK_TCP or SWOOLE_SOCK_TCP6 (UDP and Unix sockets are not implemented yet)");
+		RETURN_THROWS();
+	}
+	if (port < 0 || port > 65535) {
+		zend_argument_value_error(2, "must be between 0 and 65535");
+		RETURN_THROWS();
+	}
+	if (constructed_server != NULL) {
+		TASKSRV_THROW(-3, "server is running. unable to create %s", ZSTR_VAL(Z_OBJCE_P(ZEND_THIS)->name));
+		RETURN_THROWS();
+	}
+	if (tasksrv_listener_bind(&o->core.listener, ZSTR_VAL(host), (int) port, sock_type == 3) < 0) {
+		int err = errno;
+		TASKSRV_THROW(err, "failed to listen server port[%s:" ZEND_LONG_FMT "], Error: %s[%d]",
+			ZSTR_VAL(host), port, err == EINVAL ? "Invalid argument (not an address)" : strerror(err), err);
+		RETURN_THROWS();
+	}
+	o->constructed = 1;
+	constructed_server = o;
+	o->core.cfg.worker_num = 1;
+	zend_update_property_str(tasksrv_server_ce, &o->std, "host", sizeof("host") - 1, host);
+	prop_long(o, "port", o->core.listener.port);
+	prop_long(o, "type", sock_type);
+	prop_long(o, "mode", mode);
+}
+
+PHP_METHOD(TaskSrv_Server, set)
+{
+	server_obj *o = THIS_SERVER();
+	HashTable *settings;
+	zval *prop, merged, rv;
+
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_ARRAY_HT(settings)
+	ZEND_PARSE_PARAMETERS_END();
+
+	if (o->state != STATE_NEW) {
+		php_error_docref(NULL, E_WARNING, "server is running, unable to execute %s->set", ZSTR_VAL(Z_OBJCE_P(ZEND_THIS)->name));
+		RETURN_FALSE;
+	}
+	if (tasksrv_options_apply(&o->opts, settings, 1) == FAILURE) {
+		RETURN_THROWS();
+	}
+	/* $server->setting keeps what the user gave, merged over earlier calls. */
+	prop = zend_read_property(tasksrv_server_ce, &o->std, "setting", sizeof("setting") - 1, 1, &rv);
+	if (Z_TYPE_P(prop) == IS_ARRAY) {
+		ZVAL_ARR(&merged, zend_array_dup(Z_ARRVAL_P(prop)));
+		zend_hash_merge(Z_ARRVAL(merged), settings, zval_add_ref, 1);
+	} else {
+		ZVAL_ARR(&merged, zend_array_dup(settings));
+	}
+	zend_update_property(tasksrv_server_ce, &o->std, "setting", sizeof("setting") - 1, &merged);
+	zval_ptr_dtor(&merged);
+	RETURN_TRUE;
+}
+
+static int event_index(zend_string *name)
+{
+	int i;
+
+	for (i = 0; i < EV_COUNT; i++) {
+		if (zend_binary_strcasecmp(ZSTR_VAL(name), ZSTR_LEN(name), event_names[i], strlen(event_names[i])) == 0) {
+			return i;
+		}
+	}
+	return -1;
+}
+
+static void throw_unknown_event(uint32_t arg, zend_string *name)
+{
+	smart_str list = {0};
+	int i;
+
+	for (i = 0; i < EV_COUNT; i++) {
+		smart_str_appends(&list, i ? ", " : "");
+		smart_str_appends(&list, event_names[i]);
+	}
+	smart_str_0(&list);
+	zend_argument_value_error(arg, "must be one of %s (case-insensitive), \"%s\" given", ZSTR_VAL(list.s), ZSTR_VAL(name));
+	smart_str_free(&list);
+}
+
+PHP_METHOD(TaskSrv_Server, on)
+{
+	server_obj *o = THIS_SERVER();
+	zend_string *name;
+	zend_fcall_info fci;
+	zend_fcall_info_cache fcc;
+	int ev;
+
+	ZEND_PARSE_PARAMETERS_START(2, 2)
+		Z_PARAM_STR(name)
+		Z_PARAM_FUNC(fci, fcc)
+	ZEND_PARSE_PARAMETERS_END();
+
+	ev = event_index(name);
+	if (ev < 0) {
+		throw_unknown_event(1, name);
+		RETURN_THROWS();
+	}
+	if (o->state != STATE_NEW) {
+		php_error_docref(NULL, E_WARNING, "server is running, unable to register event callback function");
+		RETURN_FALSE;
+	}
+	callback_release(&o->cb[ev]);
+	ZVAL_COPY(&o->cb[ev].callable, &fci.function_name);
+	o->cb[ev].fcc = fcc;
+	RETURN_TRUE;
+}
+
+PHP_METHOD(TaskSrv_Server, getCallback)
+{
+	server_obj *o = THIS_SERVER();
+	zend_string *name;
+	int ev;
+
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_STR(name)
+	ZEND_PARSE_PARAMETERS_END();
+
+	ev = event_index(name);
+	if (ev < 0) {
+		throw_unknown_event(1, name);
+		RETURN_THROWS();
+	}
+	if (Z_ISUNDEF(o->cb[ev].callable)) {
+		RETURN_NULL();
+	}
+	RETURN_COPY(&o->cb[ev].callable);
+}
+
+/* Moves the checked options into the core's configuration. */
+static void configure(server_obj *o)
+{
+	tasksrv_config_t *cfg = &o->core.cfg;
+	tasksrv_options_t *opts = &o->opts;
+	zval *prop, rv, setting;
+
+	cfg->worker_num = opts->worker_num > 0 ? (int) opts->worker_num : 1;
+	cfg->task_worker_num = (int) opts->task_worker_num;
+	cfg->max_wait_time_ms = (int) (opts->max_wait_time * 1000);
+	cfg->open_eof_split = opts->open_eof_split;
+	cfg->open_eof_check = opts->open_eof_check || opts->open_eof_split;
+	if (opts->package_eof) {
+		memcpy(cfg->package_eof, ZSTR_VAL(opts->package_eof), ZSTR_LEN(opts->package_eof));
+		cfg->package_eof_len = (int) ZSTR_LEN(opts->package_eof);
+	}
+	/* As Swoole: never below 64 KiB. */
+	cfg->package_max_length = opts->package_max_length < 65536 ? 65536 : (size_t) opts->package_max_length;
+	/* As Swoole: on once set() was called. */
+	prop = zend_read_property(tasksrv_server_ce, &o->std, "setting", sizeof("setting") - 1, 1, &rv);
+	cfg->open_tcp_nodelay = Z_TYPE_P(prop) == IS_ARRAY && (opts->open_tcp_nodelay
+		|| !zend_hash_str_exists(Z_ARRVAL_P(prop), "open_tcp_nodelay", sizeof("open_tcp_nodelay") - 1));
+	/* At start $server->setting gains the effective process counts. */
+	if (Z_TYPE_P(prop) == IS_ARRAY) {
+		ZVAL_ARR(&setting, zend_array_dup(Z_ARRVAL_P(prop)));
+	} else {
+		array_init(&setting);
+	}
+	if (!zend_hash_str_exists(Z_ARRVAL(setting), "worker_num", sizeof("worker_num") - 1)) {
+		add_assoc_long(&setting, "worker_num", cfg->worker_num);
+	}
+	if (!zend_hash_str_exists(Z_ARRVAL(setting), "task_worker_num", sizeof("task_worker_num") - 1)) {
+		add_assoc_long(&setting, "task_worker_num", cfg->task_worker_num);
+	}
+	zend_update_property(tasksrv_server_ce, &o->std, "setting", sizeof("setting") - 1, &setting);
+	zval_ptr_dtor(&setting);
+}
+
+PHP_METHOD(TaskSrv_Server, start)
+{
+	server_obj *o = THIS_SERVER();
+	char err[256];
+	int rc;
+
+	ZEND_PARSE_PARAMETERS_NONE();
+
+	if (o->state == STATE_RUNNING) {
+		php_error_docref(NULL, E_WARNING, "The server is running, unable to execute %s->start()", ZSTR_VAL(Z_OBJCE_P(ZEND_THIS)->name));
+		RETURN_FALSE;
+	}
+	if (o->state == STATE_DONE || !o->constructed) {
+		php_error_docref(NULL, E_WARNING, "The server have been shutdown, unable to execute %s->start()", ZSTR_VAL(Z_OBJCE_P(ZEND_THIS)->name));
+		RETURN_FALSE;
+	}
+	if (Z_ISUNDEF(o->cb[EV_RECEIVE].callable)) {
+		TASKSRV_THROW(0, "require onReceive callback");
+		RETURN_THROWS();
+	}
+	configure(o);
+	if (o->core.cfg.task_worker_num > 0 && Z_ISUNDEF(o->cb[EV_TASK].callable)) {
+		TASKSRV_THROW(0, "failed to start server. Error: require 'onTask' callback");
+		RETURN_THROWS();
+	}
+	tasksrv_log_set_level((int) o->opts.log_level);
+	if (o->opts.log_file && tasksrv_log_open(ZSTR_VAL(o->opts.log_file)) < 0) {
+		TASKSRV_THROW(errno, "failed to start server. Error: cannot open log_file '%s': %s",
+			ZSTR_VAL(o->opts.log_file), strerror(errno));
+		RETURN_THROWS();
+	}
+	o->state = STATE_RUNNING;
+	rc = tasksrv_server_run(&o->core, err, sizeof(err));
+	if (rc == 1) {
+		/* A child whose work is done: leave the script as exit() would. */
+		if (!EG(exception)) {
+			EG(exit_status) = o->core.exit_code;
+			zend_throw_unwind_exit();
+		}
+		RETURN_THROWS();
+	}
+	o->state = STATE_DONE;
+	update_process_props(o);
+	tasksrv_log_close();
+	if (constructed_server == o) {
+		constructed_server = NULL;
+	}
+	if (EG(exception)) {
+		RETURN_THROWS();
+	}
+	if (rc < 0) {
+		TASKSRV_THROW(0, "failed to start server. Error: %s", err);
+		RETURN_THROWS();
+	}
+	RETURN_TRUE;
+}
+
+PHP_METHOD(TaskSrv_Server, shutdown)
+{
+	server_obj *o = THIS_SERVER();
+
+	ZEND_PARSE_PARAMETERS_NONE();
+
+	if (o->state != STATE_RUNNING || o->core.role == TASKSRV_ROLE_NONE) {
+		RETURN_FALSE;
+	}
+	RETURN_BOOL(tasksrv_server_shutdown(&o->core) == 0);
+}
+
+/* Checks shared by task() and taskwait(); returns the task worker index or -2 after an error. */
+static zend_long task_target(server_obj *o, zend_long dst, uint32_t dst_arg, const char *what)
+{
+	if (!running_check(o)) {
+		return -2;
+	}
+	if (o->core.cfg.task_worker_num == 0) {
+		php_error_docref(NULL, E_WARNING, "task method can't be executed without task worker");
+		return -2;
+	}
+	if (o->core.role == TASKSRV_ROLE_TASK_WORKER) {
+		php_error_docref(NULL, E_WARNING, "Server->%s() cannot use in the task-worker", what);
+		return -2;
+	}
+	if (dst < -1 || dst >= o->core.cfg.task_worker_num) {
+		zend_argument_value_error(dst_arg, "must be -1 (any task worker) or between 0 and %d", o->core.cfg.task_worker_num - 1);
+		return -2;
+	}
+	return dst >= 0 ? dst : tasksrv_server_pick_task_worker(&o->core);
+}
+
+static void task_frame(server_obj *o, tasksrv_frame_t *f, const tasksrv_payload_t *p, uint16_t flags)
+{
+	memset(f, 0, sizeof(*f));
+	f->version = TASKSRV_FRAME_VERSION;
+	f->type = TASKSRV_FRAME_TASK;
+	f->flags = p->flags | flags;
+	f->len = (uint32_t) p->len;
+	f->task_id = o->core.next_task_id++;
+	/* As Swoole: tasks from the manager report worker 0 as their source. */
+	f->src_worker = o->core.worker_id >= 0 ? o->core.worker_id : 0;
+	f->origin_gen = o->core.gen;
+	f->time = tasksrv_io_unix_time();
+}
+
+static bool payload_fits(const tasksrv_payload_t *p)
+{
+	if (p->len > TASKSRV_FRAME_MAX_LEN) {
+		zend_argument_value_error(1, "must not be larger than %u bytes once encoded, %zu bytes given",
+			TASKSRV_FRAME_MAX_LEN, p->len);
+		return false;
+	}
+	return true;
+}
+
+PHP_METHOD(TaskSrv_Server, task)
+{
+	server_obj *o = THIS_SERVER();
+	zval *data;
+	zend_long dst = -1;
+	zend_fcall_info fci = empty_fcall_info;
+	zend_fcall_info_cache fcc = empty_fcall_info_cache;
+	tasksrv_payload_t p;
+	tasksrv_frame_t f;
+	uint16_t flags = TASKSRV_FLAG_NONBLOCK;
+
+	ZEND_PARSE_PARAMETERS_START(1, 3)
+		Z_PARAM_ZVAL(data)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_LONG(dst)
+		Z_PARAM_FUNC_OR_NULL(fci, fcc)
+	ZEND_PARSE_PARAMETERS_END();
+
+	dst = task_target(o, dst, 2, "task");
+	if (dst < 0) {
+		if (EG(exception)) {
+			RETURN_THROWS();
+		}
+		RETURN_FALSE;
+	}
+	if (tasksrv_codec_encode(data, &p, "task()") == FAILURE) {
+		RETURN_THROWS();
+	}
+	if (!payload_fits(&p)) {
+		tasksrv_payload_free(&p);
+		RETURN_THROWS();
+	}
+	/* The manager takes no results: its tasks are one-way. */
+	if (o->core.role == TASKSRV_ROLE_MANAGER) {
+		flags |= TASKSRV_FLAG_NOREPLY;
+	} else if (ZEND_FCI_INITIALIZED(fci)) {
+		flags |= TASKSRV_FLAG_CALLBACK;
+	}
+	task_frame(o, &f, &p, flags);
+	if (tasksrv_server_task_send(&o->core, (int) dst, &f, p.ptr) < 0) {
+		php_error_docref(NULL, E_WARNING, "send %zu bytes to task worker #%d failed: %s", p.len, (int) dst, strerror(errno));
+		tasksrv_payload_free(&p);
+		RETURN_FALSE;
+	}
+	tasksrv_payload_free(&p);
+	if (flags & TASKSRV_FLAG_CALLBACK) {
+		zval cb;
+		ZVAL_COPY(&cb, &fci.function_name);
+		zend_hash_index_update(&o->finish_callbacks, f.task_id, &cb);
+	}
+	RETURN_LONG(f.task_id);
+}
+
+PHP_METHOD(TaskSrv_Server, taskwait)
+{
+	server_obj *o = THIS_SERVER();
+	zval *data;
+	double timeout = 0.5;
+	zend_long dst = -1;
+	tasksrv_payload_t p;
+	tasksrv_frame_t f, result;
+	void *handle = NULL;
+	int rc, timeout_ms;
+
+	ZEND_PARSE_PARAMETERS_START(1, 3)
+		Z_PARAM_ZVAL(data)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_DOUBLE(timeout)
+		Z_PARAM_LONG(dst)
+	ZEND_PARSE_PARAMETERS_END();
+
+	if (o->state == STATE_RUNNING && o->core.role != TASKSRV_ROLE_WORKER) {
+		php_error_docref(NULL, E_WARNING, "taskwait method can only be used in the worker process");
+		RETURN_FALSE;
+	}
+	if (!(timeout >= 0) || timeout > 86400 * 365) {
+		zend_argument_value_error(2, "must be a number of seconds between 0 and one year");
+		RETURN_THROWS();
+	}
+	dst = task_target(o, dst, 3, "taskwait");
+	if (dst < 0) {
+		if (EG(exception)) {
+			RETURN_THROWS();
+		}
+		RETURN_FALSE;
+	}
+	if (tasksrv_codec_encode(data, &p, "taskwait()") == FAILURE) {
+		RETURN_THROWS();
+	}
+	if (!payload_fits(&p)) {
+		tasksrv_payload_free(&p);
+		RETURN_THROWS();
+	}
+	task_frame(o, &f, &p, 0);
+	timeout_ms = (int) ceil(timeout * 1000);
+	rc = tasksrv_server_task_wait(&o->core, (int) dst, &f, p.ptr, timeout_ms, &result, &handle);
+	tasksrv_payload_free(&p);
+	if (rc < 0) {
+		php_error_docref(NULL, E_WARNING, "taskwait to task worker #%d failed: %s", (int) dst, strerror(errno));
+		RETURN_FALSE;
+	}
+	if (rc == 0) {
+		RETURN_FALSE;
+	}
+	if (!decode_payload(&result, handle, return_value)) {
+		RETURN_FALSE;
+	}
+}
+
+PHP_METHOD(TaskSrv_Server, finish)
+{
+	server_obj *o = THIS_SERVER();
+	zval *data;
+
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_ZVAL(data)
+	ZEND_PARSE_PARAMETERS_END();
+
+	if (!running_check(o)) {
+		RETURN_FALSE;
+	}
+	if (o->core.role != TASKSRV_ROLE_TASK_WORKER) {
+		/* Swoole 6.2.1 crashes the worker here; a warning is kinder. */
+		php_error_docref(NULL, E_WARNING, "finish() can only be used in a task worker, inside onTask");
+		RETURN_FALSE;
+	}
+	if (!o->in_task) {
+		php_error_docref(NULL, E_WARNING, "finish() can only be used inside onTask");
+		RETURN_FALSE;
+	}
+	if (o->cur_task.flags & TASKSRV_FLAG_NOREPLY) {
+		tasksrv_log(TASKSRV_LOG_WARNING, "Server::finish(): Server::finish() can only be used in the worker process");
+		RETURN_FALSE;
+	}
+	if (!send_result(o, data)) {
+		if (EG(exception)) {
+			RETURN_THROWS();
+		}
+		RETURN_FALSE;
+	}
+	RETURN_TRUE;
+}
+
+static bool session_arg(server_obj *o, zend_long fd, uint32_t arg)
+{
+	(void) arg;
+	if (!running_check(o)) {
+		return false;
+	}
+	if (fd <= 0) {
+		php_error_docref(NULL, E_WARNING, "invalid fd[" ZEND_LONG_FMT "]", fd);
+		return false;
+	}
+	return true;
+}
+
+/* A session owned by another process: forwarding is not built yet, so say so. */
+static void foreign_session_warning(server_obj *o, zend_long fd, const char *what)
+{
+	tasksrv_session_t *sess = tasksrv_shm_session_get(o->core.shm, fd);
+
+	if (sess && sess->worker_id != o->core.worker_id) {
+		php_error_docref(NULL, E_WARNING, "%s(): connection " ZEND_LONG_FMT " belongs to worker #%d; "
+			"only its own worker can use it in this version", what, fd, sess->worker_id);
+	}
+}
+
+PHP_METHOD(TaskSrv_Server, send)
+{
+	server_obj *o = THIS_SERVER();
+	zend_long fd, server_socket = -1;
+	zend_string *data;
+
+	ZEND_PARSE_PARAMETERS_START(2, 3)
+		Z_PARAM_LONG(fd)
+		Z_PARAM_STR(data)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_LONG(server_socket)
+	ZEND_PARSE_PARAMETERS_END();
+	(void) server_socket;
+
+	if (!session_arg(o, fd, 1)) {
+		RETURN_FALSE;
+	}
+	if (ZSTR_LEN(data) == 0) {
+		php_error_docref(NULL, E_WARNING, "the data sent must not be empty");
+		RETURN_FALSE;
+	}
+	if (tasksrv_server_send(&o->core, fd, ZSTR_VAL(data), ZSTR_LEN(data)) < 0) {
+		foreign_session_warning(o, fd, "send");
+		RETURN_FALSE;
+	}
+	RETURN_TRUE;
+}
+
+PHP_METHOD(TaskSrv_Server, close)
+{
+	server_obj *o = THIS_SERVER();
+	zend_long fd;
+	bool reset = false;
+
+	ZEND_PARSE_PARAMETERS_START(1, 2)
+		Z_PARAM_LONG(fd)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_BOOL(reset)
+	ZEND_PARSE_PARAMETERS_END();
+	(void) reset;
+
+	if (!session_arg(o, fd, 1)) {
+		RETURN_FALSE;
+	}
+	if (tasksrv_server_close(&o->core, fd) < 0) {
+		foreign_session_warning(o, fd, "close");
+		RETURN_FALSE;
+	}
+	RETURN_TRUE;
+}
+
+PHP_METHOD(TaskSrv_Server, exists)
+{
+	server_obj *o = THIS_SERVER();
+	zend_long fd;
+
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_LONG(fd)
+	ZEND_PARSE_PARAMETERS_END();
+
+	if (o->state != STATE_RUNNING || o->core.shm == NULL) {
+		RETURN_FALSE;
+	}
+	RETURN_BOOL(tasksrv_shm_session_get(o->core.shm, fd) != NULL);
+}
+
+PHP_METHOD(TaskSrv_Server, getWorkerId)
+{
+	server_obj *o = THIS_SERVER();
+
+	ZEND_PARSE_PARAMETERS_NONE();
+
+	if (o->state != STATE_RUNNING || o->core.worker_id < 0) {
+		RETURN_FALSE;
+	}
+	RETURN_LONG(o->core.worker_id);
+}
+
+PHP_METHOD(TaskSrv_Server, getWorkerPid)
+{
+	server_obj *o = THIS_SERVER();
+	zend_long id = -1;
+
+	ZEND_PARSE_PARAMETERS_START(0, 1)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_LONG(id)
+	ZEND_PARSE_PARAMETERS_END();
+
+	if (o->state != STATE_RUNNING || o->core.shm == NULL) {
+		RETURN_FALSE;
+	}
+	if (id < 0) {
+		id = o->core.worker_id;
+	}
+	if (id < 0 || id >= (zend_long) o->core.shm->nworkers || o->core.shm->workers[id].pid == 0) {
+		RETURN_FALSE;
+	}
+	RETURN_LONG(o->core.shm->workers[id].pid);
+}
+
+PHP_METHOD(TaskSrv_Server, getMasterPid)
+{
+	server_obj *o = THIS_SERVER();
+
+	ZEND_PARSE_PARAMETERS_NONE();
+	RETURN_LONG(o->state == STATE_RUNNING && o->core.shm ? o->core.shm->master_pid : 0);
+}
+
+PHP_METHOD(TaskSrv_Server, getManagerPid)
+{
+	server_obj *o = THIS_SERVER();
+
+	ZEND_PARSE_PARAMETERS_NONE();
+	RETURN_LONG(o->state == STATE_RUNNING && o->core.shm ? o->core.shm->manager_pid : 0);
+}
+
+PHP_METHOD(TaskSrv_Server, stats)
+{
+	server_obj *o = THIS_SERVER();
+	tasksrv_shm_t *shm = o->core.shm;
+	int w, t, i;
+	zend_long idle = 0, task_idle = 0, tasking = 0;
+
+	ZEND_PARSE_PARAMETERS_NONE();
+
+	if (o->state != STATE_RUNNING || shm == NULL) {
+		php_error_docref(NULL, E_WARNING, "server is not running");
+		RETURN_EMPTY_ARRAY();
+	}
+	w = o->core.cfg.worker_num;
+	t = o->core.cfg.task_worker_num;
+	for (i = 0; i < w + t; i++) {
+		tasksrv_worker_slot_t *slot = &shm->workers[i];
+		int status = TASKSRV_ATOMIC_LOAD(&slot->status);
+		if (i < w) {
+			idle += status == TASKSRV_WORKER_IDLE && i != o->core.worker_id;
+		} else {
+			task_idle += status == TASKSRV_WORKER_IDLE;
+			tasking += MAX(0, TASKSRV_ATOMIC_LOAD(&slot->queued));
+		}
+	}
+	array_init(return_value);
+	add_assoc_long(return_value, "start_time", shm->start_time);
+	add_assoc_long(return_value, "connection_num", TASKSRV_ATOMIC_LOAD(&shm->connection_num));
+	add_assoc_long(return_value, "abort_count", TASKSRV_ATOMIC_LOAD(&shm->abort_count));
+	add_assoc_long(return_value, "accept_count", TASKSRV_ATOMIC_LOAD(&shm->accept_count));
+	add_assoc_long(return_value, "close_count", TASKSRV_ATOMIC_LOAD(&shm->close_count));
+	add_assoc_long(return_value, "worker_num", w);
+	add_assoc_long(return_value, "task_worker_num", t);
+	add_assoc_long(return_value, "idle_worker_num", idle);
+	add_assoc_long(return_value, "request_count", TASKSRV_ATOMIC_LOAD(&shm->request_count));
+	add_assoc_long(return_value, "response_count", TASKSRV_ATOMIC_LOAD(&shm->response_count));
+	add_assoc_long(return_value, "total_recv_bytes", TASKSRV_ATOMIC_LOAD(&shm->total_recv_bytes));
+	add_assoc_long(return_value, "total_send_bytes", TASKSRV_ATOMIC_LOAD(&shm->total_send_bytes));
+	add_assoc_long(return_value, "session_round", TASKSRV_ATOMIC_LOAD(&shm->session_round));
+	if (o->core.worker_id >= 0) {
+		add_assoc_long(return_value, "worker_request_count", shm->workers[o->core.worker_id].request_count);
+	}
+	if (t > 0) {
+		add_assoc_long(return_value, "task_idle_worker_num", task_idle);
+		add_assoc_long(return_value, "tasking_num", tasking);
+		add_assoc_long(return_value, "task_count", TASKSRV_ATOMIC_LOAD(&shm->task_count));
+	}
+}
+
+void tasksrv_server_minit(zend_class_entry *ce)
+{
+	tasksrv_server_ce = ce;
+	ce->create_object = server_create;
+	memcpy(&tasksrv_server_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
+	tasksrv_server_handlers.offset = XtOffsetOf(server_obj, std);
+	tasksrv_server_handlers.free_obj = server_free;
+	tasksrv_server_handlers.get_gc = server_get_gc;
+	tasksrv_server_handlers.clone_obj = NULL;
+}

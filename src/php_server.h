@@ -1,0 +1,11 @@
+/* tasksrv: TaskSrv\Server, the PHP face of the core in server.c. */
+#ifndef TASKSRV_PHP_SERVER_H
+#define TASKSRV_PHP_SERVER_H
+
+#include "php.h"
+
+extern zend_class_entry *tasksrv_server_ce;
+
+void tasksrv_server_minit(zend_class_entry *ce);
+
+#endif

@@ -1,0 +1,297 @@
+/* tasksrv: start(), the process tree and the calls every role shares. */
+#include "server.h"
+#include "io.h"
+#include "log.h"
+#include "process.h"
+#include "signals.h"
+
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#define SESSION_TABLE_SLOTS 65536
+
+static const int manager_signals[] = {SIGTERM, SIGINT, SIGCHLD, SIGUSR1, SIGUSR2};
+
+void tasksrv_server_init(tasksrv_server_t *s, const tasksrv_hooks_t *hooks, void *user)
+{
+	memset(s, 0, sizeof(*s));
+	s->hooks = hooks;
+	s->user = user;
+	s->worker_id = -1;
+	s->listener.fd = -1;
+	s->loop.epfd = -1;
+	s->cfg.worker_num = 1;
+	s->cfg.max_wait_time_ms = 3000;
+	s->cfg.package_max_length = 2 * 1024 * 1024;
+	memcpy(s->cfg.package_eof, "\r\n\r\n", 4);
+	s->cfg.package_eof_len = 4;
+}
+
+static void free_run_state(tasksrv_server_t *s)
+{
+	int i;
+
+	tasksrv_peers_close(s);
+	tasksrv_channels_destroy(s);
+	if (s->loop.epfd >= 0) {
+		tasksrv_loop_free(&s->loop);
+	}
+	tasksrv_worker_free_conns(s);
+	for (i = s->deferred_pos; i < s->ndeferred; i++) {
+		s->hooks->payload_free(s, s->deferred[i].handle);
+	}
+	free(s->deferred);
+	s->deferred = NULL;
+	s->ndeferred = s->deferred_cap = s->deferred_pos = 0;
+	free(s->pids);
+	s->pids = NULL;
+	tasksrv_shm_destroy(s->shm);
+	s->shm = NULL;
+	tasksrv_signals_restore();
+}
+
+void tasksrv_server_free(tasksrv_server_t *s)
+{
+	free_run_state(s);
+	tasksrv_listener_close(&s->listener);
+}
+
+int tasksrv_server_endpoint_manager(const tasksrv_server_t *s)
+{
+	return s->cfg.worker_num + s->cfg.task_worker_num;
+}
+
+/* Forks the process for one worker id; in the child it runs that worker and returns 1. */
+int tasksrv_server_spawn(tasksrv_server_t *s, int worker_id)
+{
+	tasksrv_worker_slot_t *slot = &s->shm->workers[worker_id];
+	pid_t pid;
+
+	slot->gen++;
+	slot->status = TASKSRV_WORKER_IDLE;
+	slot->cur_task_id = -1;
+	pid = tasksrv_process_fork();
+	if (pid < 0) {
+		tasksrv_log(TASKSRV_LOG_ERROR, "fork() for worker #%d failed: %s", worker_id, strerror(errno));
+		return -1;
+	}
+	if (pid > 0) {
+		s->pids[worker_id] = pid;
+		slot->pid = pid;
+		return 0;
+	}
+	s->worker_id = worker_id;
+	s->gen = slot->gen;
+	slot->pid = getpid();
+	free(s->pids);
+	s->pids = NULL;
+	tasksrv_loop_free(&s->loop);
+	tasksrv_peers_open(s, worker_id, 1);
+	if (worker_id < s->cfg.worker_num) {
+		s->role = TASKSRV_ROLE_WORKER;
+		s->exit_code = tasksrv_worker_main(s);
+	} else {
+		s->role = TASKSRV_ROLE_TASK_WORKER;
+		tasksrv_listener_close(&s->listener);
+		s->exit_code = tasksrv_task_worker_main(s);
+	}
+	free_run_state(s);
+	tasksrv_listener_close(&s->listener);
+	return 1;
+}
+
+int tasksrv_server_run(tasksrv_server_t *s, char *err, size_t errlen)
+{
+	int total = s->cfg.worker_num + s->cfg.task_worker_num, i, rc;
+
+	s->main_pid = getpid();
+	s->single = s->cfg.worker_num == 1 && s->cfg.task_worker_num == 0;
+	s->nendpoints = total + 1;
+	tasksrv_process_raise_fd_limit();
+	if (tasksrv_listener_listen(&s->listener) < 0) {
+		snprintf(err, errlen, "listen() failed: %s[%d]", strerror(errno), errno);
+		return -1;
+	}
+	s->shm = tasksrv_shm_create(total, SESSION_TABLE_SLOTS);
+	if (s->shm == NULL) {
+		snprintf(err, errlen, "cannot map shared memory: %s", strerror(errno));
+		return -1;
+	}
+	s->shm->start_time = (int64_t) time(NULL);
+	if (s->single) {
+		s->role = TASKSRV_ROLE_WORKER;
+		s->worker_id = 0;
+		s->gen = s->shm->workers[0].gen = 1;
+		s->shm->workers[0].pid = getpid();
+		s->shm->master_pid = getpid();
+		s->chan = NULL;
+		rc = tasksrv_worker_main(s);
+		free_run_state(s);
+		s->role = TASKSRV_ROLE_NONE;
+		s->worker_id = -1;
+		return rc < 0 ? -1 : 0;
+	}
+	if (tasksrv_channels_create(s) < 0) {
+		snprintf(err, errlen, "cannot create IPC channels: %s", strerror(errno));
+		free_run_state(s);
+		return -1;
+	}
+	s->pids = calloc(total, sizeof(pid_t));
+	s->role = TASKSRV_ROLE_MANAGER;
+	s->shm->manager_pid = getpid();
+	tasksrv_log_set_process('$', 0);
+	/* The handlers go in before the first fork, so no child's death is missed. */
+	tasksrv_signals_install(manager_signals, sizeof(manager_signals) / sizeof(manager_signals[0]));
+	tasksrv_signals_ignore(SIGPIPE);
+	/* Task workers first, as Swoole does: workers may dispatch as soon as they run. */
+	for (i = 0; i < total; i++) {
+		int id = (s->cfg.worker_num + i) % total;
+		rc = tasksrv_server_spawn(s, id);
+		if (rc == 1) {
+			return 1;
+		}
+		if (rc < 0) {
+			snprintf(err, errlen, "cannot fork worker #%d: %s", id, strerror(errno));
+			for (i = 0; i < total; i++) {
+				if (s->pids[i] > 0) {
+					kill(s->pids[i], SIGKILL);
+					waitpid(s->pids[i], NULL, 0);
+				}
+			}
+			free_run_state(s);
+			s->role = TASKSRV_ROLE_NONE;
+			return -1;
+		}
+	}
+	rc = tasksrv_manager_main(s);
+	free_run_state(s);
+	s->role = TASKSRV_ROLE_NONE;
+	s->worker_id = -1;
+	tasksrv_log_set_process('%', 0);
+	return rc;
+}
+
+int tasksrv_server_shutdown(tasksrv_server_t *s)
+{
+	if (s->role == TASKSRV_ROLE_NONE || s->shm == NULL) {
+		return -1;
+	}
+	if (s->single || s->role == TASKSRV_ROLE_MANAGER) {
+		return kill(getpid(), SIGTERM);
+	}
+	return kill(s->shm->manager_pid, SIGTERM);
+}
+
+void tasksrv_server_abort(tasksrv_server_t *s)
+{
+	s->exiting = 1;
+	if (s->loop.epfd >= 0) {
+		tasksrv_loop_stop(&s->loop);
+	}
+}
+
+int tasksrv_server_pick_task_worker(tasksrv_server_t *s)
+{
+	int w = s->cfg.worker_num, t = s->cfg.task_worker_num, i, best = 0, best_q = -1;
+	uint32_t start = __atomic_fetch_add(&s->shm->task_rr, 1, __ATOMIC_RELAXED);
+
+	/* Round robin over idle task workers; when all are busy, the shortest queue. */
+	for (i = 0; i < t; i++) {
+		int j = (int) ((start + i) % (uint32_t) t);
+		tasksrv_worker_slot_t *slot = &s->shm->workers[w + j];
+		int q = TASKSRV_ATOMIC_LOAD(&slot->queued);
+		if (TASKSRV_ATOMIC_LOAD(&slot->status) == TASKSRV_WORKER_IDLE && q <= 0) {
+			return j;
+		}
+		if (best_q < 0 || q < best_q) {
+			best_q = q;
+			best = j;
+		}
+	}
+	return best;
+}
+
+static void task_accounted(tasksrv_server_t *s, int dst, int delta)
+{
+	TASKSRV_ATOMIC_ADD(&s->shm->workers[s->cfg.worker_num + dst].queued, delta);
+	TASKSRV_ATOMIC_ADD(&s->shm->task_count, delta);
+}
+
+int tasksrv_server_task_send(tasksrv_server_t *s, int dst, tasksrv_frame_t *f, const char *payload)
+{
+	task_accounted(s, dst, 1);
+	if (tasksrv_server_send_async(s, s->cfg.worker_num + dst, f, payload) < 0) {
+		task_accounted(s, dst, -1);
+		return -1;
+	}
+	return 0;
+}
+
+int tasksrv_server_task_wait(tasksrv_server_t *s, int dst, tasksrv_frame_t *f, const char *payload,
+	int timeout_ms, tasksrv_frame_t *result, void **handle)
+{
+	int64_t deadline = tasksrv_io_now_ms() + timeout_ms;
+	int peer = s->cfg.worker_num + dst;
+	int fd = s->peers[peer].h.fd;
+	int r;
+
+	task_accounted(s, dst, 1);
+	if (tasksrv_server_send_blocking(s, peer, f, payload) < 0) {
+		task_accounted(s, dst, -1);
+		return -1;
+	}
+	for (;;) {
+		r = tasksrv_peer_read_frame(s, peer, result, handle);
+		if (r < 0) {
+			return -1;
+		}
+		if (r == 1) {
+			if (result->type == TASKSRV_FRAME_RESULT && !(result->flags & TASKSRV_FLAG_NONBLOCK)) {
+				if (result->task_id == f->task_id && result->origin_gen == s->gen) {
+					return 1;
+				}
+				/* A result for a taskwait() that already gave up: nobody wants it. */
+				s->hooks->payload_free(s, *handle);
+				*handle = NULL;
+				continue;
+			}
+			tasksrv_server_defer(s, result, peer, *handle);
+			*handle = NULL;
+			continue;
+		}
+		r = tasksrv_io_wait(fd, POLLIN, deadline);
+		if (r == 0) {
+			return 0;
+		}
+		if (r < 0) {
+			return -1;
+		}
+	}
+}
+
+void tasksrv_server_task_begin(tasksrv_server_t *s, const tasksrv_frame_t *f)
+{
+	tasksrv_worker_slot_t *slot = &s->shm->workers[s->worker_id];
+
+	TASKSRV_ATOMIC_STORE(&slot->cur_src, f->src_worker);
+	TASKSRV_ATOMIC_STORE(&slot->cur_gen, f->origin_gen);
+	TASKSRV_ATOMIC_STORE(&slot->cur_task_id, f->task_id);
+	TASKSRV_ATOMIC_STORE(&slot->status, TASKSRV_WORKER_BUSY);
+	TASKSRV_ATOMIC_ADD(&slot->queued, -1);
+	TASKSRV_ATOMIC_ADD(&slot->request_count, 1);
+}
+
+void tasksrv_server_task_end(tasksrv_server_t *s)
+{
+	tasksrv_worker_slot_t *slot = &s->shm->workers[s->worker_id];
+
+	TASKSRV_ATOMIC_STORE(&slot->cur_task_id, -1);
+	TASKSRV_ATOMIC_STORE(&slot->status, TASKSRV_WORKER_IDLE);
+}

@@ -1,0 +1,164 @@
+/* tasksrv: the server core. It owns processes, sockets and frames and knows
+ * nothing of PHP: the glue (php_server.c) fills a tasksrv_hooks_t and is called
+ * back with bytes, ids and fds. */
+#ifndef TASKSRV_SERVER_H
+#define TASKSRV_SERVER_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "buffer.h"
+#include "frame.h"
+#include "listener.h"
+#include "loop.h"
+#include "shm.h"
+
+#define TASKSRV_MODE_BASE 1
+#define TASKSRV_MODE_PROCESS 2
+
+enum tasksrv_role {
+	TASKSRV_ROLE_NONE = 0,   /* not started, or start() returned */
+	TASKSRV_ROLE_MANAGER,    /* the original process when it has children */
+	TASKSRV_ROLE_WORKER,     /* event worker (also the single-process form) */
+	TASKSRV_ROLE_TASK_WORKER
+};
+
+typedef struct tasksrv_server tasksrv_server_t;
+
+/* Callbacks into the glue. Every one is optional except the payload pair. */
+typedef struct {
+	void (*on_start)(tasksrv_server_t *s);
+	void (*on_before_shutdown)(tasksrv_server_t *s);
+	void (*on_shutdown)(tasksrv_server_t *s);
+	void (*on_manager_start)(tasksrv_server_t *s);
+	void (*on_manager_stop)(tasksrv_server_t *s);
+	void (*on_worker_start)(tasksrv_server_t *s, int worker_id);
+	void (*on_worker_stop)(tasksrv_server_t *s, int worker_id);
+	void (*on_worker_error)(tasksrv_server_t *s, int worker_id, pid_t pid, int exit_code, int signo);
+	void (*on_connect)(tasksrv_server_t *s, int64_t session, int reactor_id);
+	void (*on_receive)(tasksrv_server_t *s, int64_t session, int reactor_id, const char *data, size_t len);
+	void (*on_close)(tasksrv_server_t *s, int64_t session, int reactor_id);
+	/* A frame's payload is read straight into storage the glue allocates (a PHP
+	 * string), so it is never copied on the way in. */
+	char *(*payload_alloc)(tasksrv_server_t *s, size_t len, void **handle);
+	void (*payload_free)(tasksrv_server_t *s, void *handle);
+	/* TASK in a task worker, RESULT or PIPE in a worker. The glue owns handle afterwards. */
+	void (*on_frame)(tasksrv_server_t *s, const tasksrv_frame_t *f, int peer, void *handle);
+} tasksrv_hooks_t;
+
+/* One end of a socketpair to another process of the server. */
+typedef struct {
+	tasksrv_loop_handler_t h;
+	tasksrv_server_t *srv;
+	int peer;                /* the endpoint at the other end */
+	tasksrv_buffer_t out;    /* bytes not yet accepted by the socket */
+} tasksrv_peer_t;
+
+typedef struct tasksrv_conn tasksrv_conn_t;
+
+typedef struct {
+	tasksrv_frame_t f;
+	int peer;
+	void *handle;
+} tasksrv_deferred_t;
+
+typedef struct {
+	int worker_num;
+	int task_worker_num;
+	int max_wait_time_ms;     /* how long a stop may take before SIGKILL */
+	int open_eof_split;
+	int open_eof_check;
+	char package_eof[8];
+	int package_eof_len;
+	size_t package_max_length;
+	int open_tcp_nodelay;
+} tasksrv_config_t;
+
+struct tasksrv_server {
+	tasksrv_config_t cfg;
+	tasksrv_listener_t listener;
+	const tasksrv_hooks_t *hooks;
+	void *user;               /* the glue's object */
+
+	/* identity of this process */
+	int role;
+	int worker_id;            /* -1 outside workers */
+	uint32_t gen;             /* incarnation of this worker id */
+	pid_t main_pid;           /* the process start() was called in */
+	int single;               /* BASE with one worker and nothing else: no manager */
+
+	/* endpoints: 0..W-1 workers, W..W+T-1 task workers, W+T the manager */
+	int nendpoints;
+	int *chan;                /* nendpoints x nendpoints fds, -1 where no pair exists */
+	tasksrv_peer_t *peers;    /* this process's ends, indexed by the peer's endpoint */
+	tasksrv_shm_t *shm;
+	tasksrv_loop_t loop;
+	tasksrv_loop_handler_t sig_h, accept_h;
+
+	/* manager */
+	pid_t *pids;              /* by worker id */
+	int stopping;             /* shutdown in progress */
+	int stop_phase;           /* 1: waiting for workers, 2: for task workers */
+	uint64_t stop_timer;
+
+	/* worker */
+	tasksrv_conn_t **conns;   /* by OS fd */
+	int conns_cap;
+	int64_t next_task_id;
+	tasksrv_deferred_t *deferred;
+	int ndeferred, deferred_cap, deferred_pos;
+	int exiting;              /* a PHP exit() is unwinding: leave the loop at once */
+	int exit_code;
+};
+
+/* Lifecycle, called by the glue. */
+void tasksrv_server_init(tasksrv_server_t *s, const tasksrv_hooks_t *hooks, void *user);
+void tasksrv_server_free(tasksrv_server_t *s);
+/* Runs the server. Returns 0 in the original process after shutdown, 1 in a child
+ * whose work is done (the glue then exits it with s->exit_code), -1 on a start error. */
+int tasksrv_server_run(tasksrv_server_t *s, char *err, size_t errlen);
+/* Asks the whole server to stop gracefully (any process). */
+int tasksrv_server_shutdown(tasksrv_server_t *s);
+/* Leaves the loop now: PHP's exit() is unwinding this process. */
+void tasksrv_server_abort(tasksrv_server_t *s);
+
+/* Tasks. */
+int tasksrv_server_endpoint_manager(const tasksrv_server_t *s);
+int tasksrv_server_pick_task_worker(tasksrv_server_t *s);
+/* Sends a task to task worker index dst without blocking, with the queue accounting. */
+int tasksrv_server_task_send(tasksrv_server_t *s, int dst, tasksrv_frame_t *f, const char *payload);
+/* Queues a frame to a peer without blocking. Returns 0 or -1 (errno). */
+int tasksrv_server_send_async(tasksrv_server_t *s, int peer, tasksrv_frame_t *f, const char *payload);
+/* Writes a frame to a peer, blocking until the socket took it all. */
+int tasksrv_server_send_blocking(tasksrv_server_t *s, int peer, tasksrv_frame_t *f, const char *payload);
+/* Sends a task to task worker index dst and waits for its result until timeout_ms. Returns 1 with *result and
+ * *handle set, 0 on timeout, -1 on error. Other frames met meanwhile are kept for the loop. */
+int tasksrv_server_task_wait(tasksrv_server_t *s, int dst, tasksrv_frame_t *f, const char *payload,
+	int timeout_ms, tasksrv_frame_t *result, void **handle);
+/* Bookkeeping in a task worker around one task. */
+void tasksrv_server_task_begin(tasksrv_server_t *s, const tasksrv_frame_t *f);
+void tasksrv_server_task_end(tasksrv_server_t *s);
+
+/* Connections (event workers). Return 0, or -1 when the session is not ours or gone. */
+int tasksrv_server_send(tasksrv_server_t *s, int64_t session, const char *data, size_t len);
+int tasksrv_server_close(tasksrv_server_t *s, int64_t session);
+
+/* Internal entry points of the per-role files. */
+int tasksrv_worker_main(tasksrv_server_t *s);
+void tasksrv_worker_free_conns(tasksrv_server_t *s);
+int tasksrv_task_worker_main(tasksrv_server_t *s);
+int tasksrv_manager_main(tasksrv_server_t *s);
+int tasksrv_server_spawn(tasksrv_server_t *s, int worker_id);
+void tasksrv_peers_open(tasksrv_server_t *s, int self, int close_others);
+void tasksrv_peers_close(tasksrv_server_t *s);
+int tasksrv_channels_create(tasksrv_server_t *s);
+void tasksrv_channels_destroy(tasksrv_server_t *s);
+/* Reads one frame from a peer into glue storage. Returns 1, 0 when nothing is
+ * waiting, or -1 when the channel is broken. */
+int tasksrv_peer_read_frame(tasksrv_server_t *s, int peer, tasksrv_frame_t *f, void **handle);
+void tasksrv_peer_on_event(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, uint32_t events);
+void tasksrv_server_defer(tasksrv_server_t *s, const tasksrv_frame_t *f, int peer, void *handle);
+int tasksrv_server_run_deferred(tasksrv_loop_t *loop, void *ctx);
+
+#endif

@@ -1,0 +1,84 @@
+#include "shm.h"
+
+#include <string.h>
+#include <sys/mman.h>
+
+static size_t shm_size(uint32_t nworkers, uint32_t session_cap)
+{
+	return sizeof(tasksrv_shm_t) + nworkers * sizeof(tasksrv_worker_slot_t)
+		+ (size_t) session_cap * sizeof(tasksrv_session_t);
+}
+
+static tasksrv_session_t *sessions(tasksrv_shm_t *shm)
+{
+	return (tasksrv_session_t *) (void *) &shm->workers[shm->nworkers];
+}
+
+tasksrv_shm_t *tasksrv_shm_create(uint32_t nworkers, uint32_t session_cap)
+{
+	tasksrv_shm_t *shm;
+	uint32_t i;
+
+	shm = mmap(NULL, shm_size(nworkers, session_cap), PROT_READ | PROT_WRITE,
+		MAP_SHARED | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	if (shm == MAP_FAILED) {
+		return NULL;
+	}
+	/* A fresh anonymous mapping is zero-filled. */
+	shm->nworkers = nworkers;
+	shm->session_cap = session_cap;
+	for (i = 0; i < nworkers; i++) {
+		shm->workers[i].cur_task_id = -1;
+		shm->workers[i].status = TASKSRV_WORKER_EXIT;
+	}
+	return shm;
+}
+
+void tasksrv_shm_destroy(tasksrv_shm_t *shm)
+{
+	if (shm) {
+		munmap(shm, shm_size(shm->nworkers, shm->session_cap));
+	}
+}
+
+int64_t tasksrv_shm_session_open(tasksrv_shm_t *shm, int worker_id, int os_fd)
+{
+	uint32_t tries;
+
+	/* Ids only grow; a slot still held by a live connection after the ids wrapped
+	 * around the table is skipped, like a taken number at a counter. */
+	for (tries = 0; tries < shm->session_cap; tries++) {
+		int64_t id = TASKSRV_ATOMIC_ADD(&shm->session_round, 1);
+		tasksrv_session_t *s = &sessions(shm)[id & (shm->session_cap - 1)];
+		int64_t expect = 0;
+
+		if (__atomic_compare_exchange_n(&s->id, &expect, -1, 0, __ATOMIC_ACQUIRE, __ATOMIC_RELAXED)) {
+			memset((char *) s + sizeof(s->id), 0, sizeof(*s) - sizeof(s->id));
+			s->worker_id = worker_id;
+			s->os_fd = os_fd;
+			__atomic_store_n(&s->id, id, __ATOMIC_RELEASE);
+			return id;
+		}
+	}
+	return 0;
+}
+
+tasksrv_session_t *tasksrv_shm_session_get(tasksrv_shm_t *shm, int64_t id)
+{
+	tasksrv_session_t *s;
+
+	if (id <= 0) {
+		return NULL;
+	}
+	s = &sessions(shm)[id & (shm->session_cap - 1)];
+	return __atomic_load_n(&s->id, __ATOMIC_ACQUIRE) == id ? s : NULL;
+}
+
+void tasksrv_shm_session_close(tasksrv_shm_t *shm, int64_t id)
+{
+	tasksrv_session_t *s = tasksrv_shm_session_get(shm, id);
+
+	if (s) {
+		__atomic_store_n(&s->id, 0, __ATOMIC_RELEASE);
+	}
+}

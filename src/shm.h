@@ -1,0 +1,77 @@
+/* tasksrv: state shared by every process of one server, in an anonymous
+ * MAP_SHARED mapping made before the first fork: counters for stats(), one slot
+ * per worker (pid, status, the task it holds) and the session table that makes
+ * connection ids unique across workers. */
+#ifndef TASKSRV_SHM_H
+#define TASKSRV_SHM_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+/* Relaxed atomics are enough: these are counters and flags, never locks around data. */
+#define TASKSRV_ATOMIC_ADD(p, v) __atomic_add_fetch((p), (v), __ATOMIC_RELAXED)
+#define TASKSRV_ATOMIC_LOAD(p) __atomic_load_n((p), __ATOMIC_RELAXED)
+#define TASKSRV_ATOMIC_STORE(p, v) __atomic_store_n((p), (v), __ATOMIC_RELAXED)
+
+enum tasksrv_worker_status {
+	TASKSRV_WORKER_BUSY = 1,
+	TASKSRV_WORKER_IDLE = 2,
+	TASKSRV_WORKER_EXIT = 3
+};
+
+typedef struct {
+	int32_t pid;
+	uint32_t gen;          /* bumped at every (re)spawn of this worker id */
+	int32_t status;
+	int32_t queued;        /* tasks sent to this task worker, not yet started */
+	int64_t cur_task_id;   /* the task a task worker runs now, -1 when none */
+	int32_t cur_src;       /* its sender's worker id */
+	uint32_t cur_gen;      /* its sender's incarnation */
+	int64_t request_count; /* onReceive calls (workers) or tasks started (task workers) */
+} tasksrv_worker_slot_t;
+
+typedef struct {
+	int64_t id;            /* session id; 0 = free slot */
+	int32_t worker_id;     /* owner */
+	int32_t os_fd;
+	int32_t server_port;
+	int32_t remote_port;
+	int64_t connect_time;
+	int64_t last_time;
+	char remote_ip[48];
+} tasksrv_session_t;
+
+typedef struct {
+	int64_t start_time;
+	int32_t master_pid;
+	int32_t manager_pid;
+	int32_t shutting_down;
+	uint32_t task_rr;
+	int64_t session_round;
+	int64_t connection_num;
+	int64_t accept_count;
+	int64_t abort_count;
+	int64_t close_count;
+	int64_t request_count;
+	int64_t response_count;
+	int64_t total_recv_bytes;
+	int64_t total_send_bytes;
+	int64_t dispatch_count;
+	int64_t task_count;
+	uint32_t nworkers;
+	uint32_t session_cap;  /* power of two */
+	tasksrv_worker_slot_t workers[];
+	/* followed by session_cap tasksrv_session_t */
+} tasksrv_shm_t;
+
+tasksrv_shm_t *tasksrv_shm_create(uint32_t nworkers, uint32_t session_cap);
+void tasksrv_shm_destroy(tasksrv_shm_t *shm);
+
+/* Hands out the next session id (from 1) and claims its slot; 0 when the table is full. */
+int64_t tasksrv_shm_session_open(tasksrv_shm_t *shm, int worker_id, int os_fd);
+/* The live session with this id, or NULL. */
+tasksrv_session_t *tasksrv_shm_session_get(tasksrv_shm_t *shm, int64_t id);
+void tasksrv_shm_session_close(tasksrv_shm_t *shm, int64_t id);
+
+#endif

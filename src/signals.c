@@ -1,0 +1,123 @@
+#include "signals.h"
+#include "io.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <unistd.h>
+
+#define MAX_SIG 65
+
+static int sig_pipe[2] = {-1, -1};
+static struct sigaction saved[MAX_SIG];
+static char saved_set[MAX_SIG];
+static volatile sig_atomic_t arrived[MAX_SIG];
+
+static void record(int signo)
+{
+	int saved_errno = errno;
+	unsigned char b = (unsigned char) signo;
+
+	arrived[signo] = 1;
+	/* The pipe is non-blocking: when it is full, a wake-up is already pending. */
+	if (write(sig_pipe[1], &b, 1) < 0) {
+		(void) 0;
+	}
+	errno = saved_errno;
+}
+
+static void close_pipe(void)
+{
+	if (sig_pipe[0] >= 0) {
+		close(sig_pipe[0]);
+		close(sig_pipe[1]);
+		sig_pipe[0] = sig_pipe[1] = -1;
+	}
+}
+
+static void save(int signo)
+{
+	if (!saved_set[signo]) {
+		sigaction(signo, NULL, &saved[signo]);
+		saved_set[signo] = 1;
+	}
+}
+
+int tasksrv_signals_install(const int *signos, int n)
+{
+	struct sigaction sa;
+	sigset_t set;
+	int i;
+
+	close_pipe();
+	if (pipe2(sig_pipe, O_CLOEXEC | O_NONBLOCK) < 0) {
+		return -1;
+	}
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = record;
+	sigfillset(&sa.sa_mask);
+	/* SA_RESTART keeps user code (sleep(), reads in onTask) from seeing EINTR;
+	 * epoll_wait and poll still return early, which is what the loop needs. */
+	sa.sa_flags = SA_RESTART;
+	sigemptyset(&set);
+	for (i = 0; i < n; i++) {
+		save(signos[i]);
+		arrived[signos[i]] = 0;
+		sigaction(signos[i], &sa, NULL);
+		sigaddset(&set, signos[i]);
+	}
+	/* A fork inside a PHP callback may have left them blocked. */
+	sigprocmask(SIG_UNBLOCK, &set, NULL);
+	return 0;
+}
+
+void tasksrv_signals_ignore(int signo)
+{
+	struct sigaction sa;
+
+	save(signo);
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = SIG_IGN;
+	sigaction(signo, &sa, NULL);
+}
+
+void tasksrv_signals_restore(void)
+{
+	int i;
+
+	for (i = 1; i < MAX_SIG; i++) {
+		if (saved_set[i]) {
+			sigaction(i, &saved[i], NULL);
+			saved_set[i] = 0;
+		}
+		arrived[i] = 0;
+	}
+	close_pipe();
+}
+
+int tasksrv_signals_fd(void)
+{
+	return sig_pipe[0];
+}
+
+int tasksrv_signals_next(void)
+{
+	unsigned char buf[64];
+	int i;
+
+	/* Drain the wake-up bytes; the arrived[] flags are the truth. */
+	while (sig_pipe[0] >= 0 && read(sig_pipe[0], buf, sizeof(buf)) > 0) {
+	}
+	for (i = 1; i < MAX_SIG; i++) {
+		if (arrived[i]) {
+			arrived[i] = 0;
+			return i;
+		}
+	}
+	return 0;
+}
+
+int tasksrv_signals_pending(int signo)
+{
+	return signo > 0 && signo < MAX_SIG && arrived[signo];
+}

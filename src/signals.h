@@ -1,0 +1,22 @@
+/* tasksrv: signals reach the event loop through a self-pipe. The handler only
+ * records the signal number; everything else (PHP callbacks included) runs from the loop. */
+#ifndef TASKSRV_SIGNALS_H
+#define TASKSRV_SIGNALS_H
+
+#include <signal.h>
+
+/* Installs recording handlers for the given signals, saving the previous ones.
+ * Call again in a forked child: it gets a pipe of its own. Returns 0 or -1. */
+int tasksrv_signals_install(const int *signos, int n);
+/* Ignores a signal (the previous handler is saved for restore). */
+void tasksrv_signals_ignore(int signo);
+/* Puts back the handlers saved by install/ignore and closes the pipe. */
+void tasksrv_signals_restore(void);
+/* The read end to watch for readability. */
+int tasksrv_signals_fd(void);
+/* Returns the next pending signal number, or 0 when none is pending. */
+int tasksrv_signals_next(void);
+/* Returns non-zero if signo arrived and was not yet taken by tasksrv_signals_next(). */
+int tasksrv_signals_pending(int signo);
+
+#endif

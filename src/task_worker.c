@@ -1,0 +1,63 @@
+/* tasksrv: the task worker. It waits on its channels from every worker and the
+ * manager, takes one task at a time and runs it to the end (onTask is synchronous). */
+#include "server.h"
+#include "log.h"
+#include "signals.h"
+
+#include <errno.h>
+#include <string.h>
+#include <sys/epoll.h>
+#include <unistd.h>
+
+static void task_worker_on_signal(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, uint32_t events)
+{
+	int signo;
+
+	(void) h;
+	(void) events;
+	while ((signo = tasksrv_signals_next()) != 0) {
+		if (signo == SIGTERM) {
+			/* Delivered between tasks: the task in hand has already finished. */
+			tasksrv_loop_stop(loop);
+		}
+	}
+}
+
+int tasksrv_task_worker_main(tasksrv_server_t *s)
+{
+	static const int sigs[] = {SIGTERM};
+	int i;
+
+	if (tasksrv_loop_init(&s->loop) < 0) {
+		return 1;
+	}
+	s->loop.idle = tasksrv_server_run_deferred;
+	s->loop.idle_ctx = s;
+	tasksrv_signals_install(sigs, 1);
+	tasksrv_signals_ignore(SIGINT);
+	tasksrv_signals_ignore(SIGPIPE);
+	s->sig_h.fn = task_worker_on_signal;
+	s->sig_h.ctx = s;
+	tasksrv_loop_add(&s->loop, &s->sig_h, tasksrv_signals_fd(), EPOLLIN);
+	for (i = 0; i < s->nendpoints; i++) {
+		if (s->peers[i].h.fd >= 0) {
+			tasksrv_loop_add(&s->loop, &s->peers[i].h, s->peers[i].h.fd, EPOLLIN);
+		}
+	}
+	tasksrv_log_set_process('^', s->worker_id);
+	TASKSRV_ATOMIC_STORE(&s->shm->workers[s->worker_id].status, TASKSRV_WORKER_IDLE);
+	if (s->hooks->on_worker_start) {
+		s->hooks->on_worker_start(s, s->worker_id);
+	}
+	if (!s->exiting && tasksrv_loop_run(&s->loop) < 0) {
+		tasksrv_log(TASKSRV_LOG_ERROR, "event loop failed: %s", strerror(errno));
+	}
+	if (s->exiting) {
+		return 0;
+	}
+	TASKSRV_ATOMIC_STORE(&s->shm->workers[s->worker_id].status, TASKSRV_WORKER_EXIT);
+	if (s->hooks->on_worker_stop) {
+		s->hooks->on_worker_stop(s, s->worker_id);
+	}
+	return 0;
+}

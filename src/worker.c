@@ -1,0 +1,441 @@
+/* tasksrv: the event worker. It accepts connections on the shared listening
+ * socket, reads client bytes into per-connection buffers, frames them, and hands
+ * them to onReceive; it also receives task results from the task workers. */
+#include "server.h"
+#include "io.h"
+#include "log.h"
+#include "signals.h"
+
+#include <errno.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/epoll.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+#define READ_CHUNK 65536
+#define ACCEPT_BATCH 64
+
+struct tasksrv_conn {
+	tasksrv_loop_handler_t h;
+	tasksrv_server_t *srv;
+	int64_t session;
+	int fd;               /* -1: slot unused */
+	int closing;          /* closed by the server, waiting for its output to drain */
+	tasksrv_buffer_t in;
+	tasksrv_buffer_t out;
+};
+
+static void conn_on_event(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, uint32_t events);
+
+static tasksrv_conn_t *conn_slot(tasksrv_server_t *s, int fd)
+{
+	if (fd >= s->conns_cap) {
+		int cap = s->conns_cap ? s->conns_cap : 64;
+		tasksrv_conn_t **c;
+		while (cap <= fd) {
+			cap *= 2;
+		}
+		c = realloc(s->conns, sizeof(*c) * cap);
+		if (c == NULL) {
+			return NULL;
+		}
+		memset(c + s->conns_cap, 0, sizeof(*c) * (cap - s->conns_cap));
+		s->conns = c;
+		s->conns_cap = cap;
+	}
+	/* Slots are reused, never freed while the loop runs: an event already fetched
+	 * for a closed connection must still point at valid memory. */
+	if (s->conns[fd] == NULL) {
+		s->conns[fd] = calloc(1, sizeof(tasksrv_conn_t));
+	}
+	return s->conns[fd];
+}
+
+void tasksrv_worker_free_conns(tasksrv_server_t *s)
+{
+	int i;
+
+	for (i = 0; i < s->conns_cap; i++) {
+		if (s->conns[i]) {
+			tasksrv_buffer_free(&s->conns[i]->in);
+			tasksrv_buffer_free(&s->conns[i]->out);
+			free(s->conns[i]);
+		}
+	}
+	free(s->conns);
+	s->conns = NULL;
+	s->conns_cap = 0;
+}
+
+static tasksrv_conn_t *conn_find(tasksrv_server_t *s, int64_t session)
+{
+	tasksrv_session_t *sess = tasksrv_shm_session_get(s->shm, session);
+	tasksrv_conn_t *c;
+
+	if (sess == NULL || sess->worker_id != s->worker_id || sess->os_fd >= s->conns_cap) {
+		return NULL;
+	}
+	c = s->conns[sess->os_fd];
+	return c && c->fd >= 0 && c->session == session ? c : NULL;
+}
+
+/* Releases the socket; the session id is already gone from the table. */
+static void conn_release(tasksrv_server_t *s, tasksrv_conn_t *c)
+{
+	tasksrv_loop_del(&s->loop, &c->h);
+	close(c->fd);
+	c->fd = -1;
+	c->h.fd = -1;
+	c->session = 0;
+	c->closing = 0;
+	tasksrv_buffer_free(&c->in);
+	tasksrv_buffer_free(&c->out);
+	TASKSRV_ATOMIC_ADD(&s->shm->connection_num, -1);
+	TASKSRV_ATOMIC_ADD(&s->shm->close_count, 1);
+}
+
+/* Ends a connection: the session id dies first, so onClose sees exists() false
+ * for a re-entrant close(), then the callback, then the socket. */
+static void conn_end(tasksrv_server_t *s, tasksrv_conn_t *c, int reactor_id)
+{
+	int64_t session = c->session;
+
+	tasksrv_shm_session_close(s->shm, session);
+	c->closing = 1;
+	if (s->hooks->on_close && !s->exiting) {
+		s->hooks->on_close(s, session, reactor_id);
+	}
+	if (c->fd >= 0 && c->session == session) {
+		if (reactor_id >= 0 || tasksrv_buffer_size(&c->out) == 0) {
+			conn_release(s, c);
+		} else {
+			tasksrv_loop_mod(&s->loop, &c->h, EPOLLOUT);
+		}
+	}
+}
+
+static void on_accept(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, uint32_t events)
+{
+	tasksrv_server_t *s = h->ctx;
+	struct sockaddr_storage ss;
+	socklen_t len;
+	int i, fd, one = 1;
+
+	(void) loop;
+	(void) events;
+	for (i = 0; i < ACCEPT_BATCH && !s->exiting; i++) {
+		tasksrv_conn_t *c;
+		tasksrv_session_t *sess;
+		int64_t session;
+
+		len = sizeof(ss);
+		fd = accept4(s->listener.fd, (struct sockaddr *) &ss, &len, SOCK_NONBLOCK | SOCK_CLOEXEC);
+		if (fd < 0) {
+			if (errno == EINTR || errno == ECONNABORTED) {
+				continue;
+			}
+			if (errno != EAGAIN && errno != EWOULDBLOCK) {
+				tasksrv_log(TASKSRV_LOG_WARNING, "accept() failed: %s", strerror(errno));
+			}
+			return;
+		}
+		session = tasksrv_shm_session_open(s->shm, s->worker_id, fd);
+		c = session ? conn_slot(s, fd) : NULL;
+		if (c == NULL) {
+			TASKSRV_ATOMIC_ADD(&s->shm->abort_count, 1);
+			tasksrv_log(TASKSRV_LOG_WARNING, "Too many connections [now: %ld]",
+				(long) TASKSRV_ATOMIC_LOAD(&s->shm->connection_num));
+			if (session) {
+				tasksrv_shm_session_close(s->shm, session);
+			}
+			close(fd);
+			continue;
+		}
+		sess = tasksrv_shm_session_get(s->shm, session);
+		sess->remote_port = tasksrv_listener_peer(&ss, sess->remote_ip, sizeof(sess->remote_ip));
+		sess->server_port = s->listener.port;
+		sess->connect_time = sess->last_time = (int64_t) time(NULL);
+		if (s->cfg.open_tcp_nodelay) {
+			setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
+		}
+		c->srv = s;
+		c->fd = fd;
+		c->session = session;
+		c->closing = 0;
+		c->h.fn = conn_on_event;
+		c->h.ctx = c;
+		tasksrv_loop_add(&s->loop, &c->h, fd, EPOLLIN | EPOLLRDHUP);
+		TASKSRV_ATOMIC_ADD(&s->shm->accept_count, 1);
+		TASKSRV_ATOMIC_ADD(&s->shm->connection_num, 1);
+		if (s->hooks->on_connect) {
+			s->hooks->on_connect(s, session, s->worker_id);
+		}
+	}
+}
+
+static void deliver(tasksrv_server_t *s, tasksrv_conn_t *c, size_t n)
+{
+	TASKSRV_ATOMIC_ADD(&s->shm->request_count, 1);
+	TASKSRV_ATOMIC_ADD(&s->shm->workers[s->worker_id].request_count, 1);
+	if (s->hooks->on_receive) {
+		s->hooks->on_receive(s, c->session, s->worker_id, tasksrv_buffer_head(&c->in), n);
+	}
+}
+
+/* Hands complete packets to onReceive. Returns -1 when the connection must close. */
+static int frame_input(tasksrv_server_t *s, tasksrv_conn_t *c)
+{
+	int64_t session = c->session;
+	const tasksrv_config_t *cfg = &s->cfg;
+
+	if (cfg->open_eof_split) {
+		for (;;) {
+			char *head = tasksrv_buffer_head(&c->in);
+			char *eof = memmem(head, tasksrv_buffer_size(&c->in), cfg->package_eof, cfg->package_eof_len);
+			size_t n;
+			if (eof == NULL) {
+				break;
+			}
+			n = (size_t) (eof - head) + cfg->package_eof_len;
+			deliver(s, c, n);
+			if (c->fd < 0 || c->session != session || c->closing) {
+				return 0;
+			}
+			tasksrv_buffer_consume(&c->in, n);
+		}
+	} else if (cfg->open_eof_check) {
+		size_t len = tasksrv_buffer_size(&c->in);
+		if (len >= (size_t) cfg->package_eof_len && memcmp(tasksrv_buffer_head(&c->in) + len - cfg->package_eof_len,
+				cfg->package_eof, cfg->package_eof_len) == 0) {
+			deliver(s, c, len);
+			if (c->fd < 0 || c->session != session || c->closing) {
+				return 0;
+			}
+			tasksrv_buffer_consume(&c->in, len);
+		}
+	} else {
+		deliver(s, c, tasksrv_buffer_size(&c->in));
+		if (c->fd < 0 || c->session != session || c->closing) {
+			return 0;
+		}
+		tasksrv_buffer_consume(&c->in, tasksrv_buffer_size(&c->in));
+	}
+	if (tasksrv_buffer_size(&c->in) > cfg->package_max_length) {
+		tasksrv_log(TASKSRV_LOG_WARNING, "connection#%ld: packet larger than package_max_length (%zu bytes), closed",
+			(long) session, cfg->package_max_length);
+		return -1;
+	}
+	return 0;
+}
+
+static void conn_read(tasksrv_server_t *s, tasksrv_conn_t *c)
+{
+	char *dst = tasksrv_buffer_reserve(&c->in, READ_CHUNK);
+	ssize_t n;
+
+	if (dst == NULL) {
+		conn_end(s, c, s->worker_id);
+		return;
+	}
+	do {
+		n = read(c->fd, dst, READ_CHUNK);
+	} while (n < 0 && errno == EINTR);
+	if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+		return;
+	}
+	if (n <= 0) {
+		conn_end(s, c, s->worker_id);
+		return;
+	}
+	c->in.len += (size_t) n;
+	TASKSRV_ATOMIC_ADD(&s->shm->total_recv_bytes, n);
+	if (frame_input(s, c) < 0 && c->fd >= 0 && !c->closing) {
+		conn_end(s, c, s->worker_id);
+	}
+}
+
+static void conn_flush(tasksrv_server_t *s, tasksrv_conn_t *c)
+{
+	ssize_t w;
+
+	while (tasksrv_buffer_size(&c->out) > 0) {
+		do {
+			w = write(c->fd, tasksrv_buffer_head(&c->out), tasksrv_buffer_size(&c->out));
+		} while (w < 0 && errno == EINTR);
+		if (w < 0) {
+			if (errno == EAGAIN || errno == EWOULDBLOCK) {
+				return;
+			}
+			tasksrv_buffer_consume(&c->out, tasksrv_buffer_size(&c->out));
+			break;
+		}
+		tasksrv_buffer_consume(&c->out, (size_t) w);
+	}
+	if (c->closing) {
+		conn_release(s, c);
+	} else {
+		tasksrv_loop_mod(&s->loop, &c->h, EPOLLIN | EPOLLRDHUP);
+	}
+}
+
+static void conn_on_event(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, uint32_t events)
+{
+	tasksrv_conn_t *c = h->ctx;
+	tasksrv_server_t *s = c->srv;
+
+	(void) loop;
+	if (c->fd < 0) {
+		return;
+	}
+	if (events & EPOLLOUT) {
+		conn_flush(s, c);
+		if (c->fd < 0) {
+			return;
+		}
+	}
+	if (!c->closing && (events & (EPOLLIN | EPOLLRDHUP | EPOLLHUP | EPOLLERR))) {
+		conn_read(s, c);
+	}
+}
+
+int tasksrv_server_send(tasksrv_server_t *s, int64_t session, const char *data, size_t len)
+{
+	tasksrv_conn_t *c = conn_find(s, session);
+	ssize_t w = 0;
+
+	if (c == NULL || c->closing) {
+		return -1;
+	}
+	if (tasksrv_buffer_size(&c->out) == 0) {
+		do {
+			w = write(c->fd, data, len);
+		} while (w < 0 && errno == EINTR);
+		if (w < 0) {
+			if (errno != EAGAIN && errno != EWOULDBLOCK) {
+				return -1;
+			}
+			w = 0;
+		}
+	}
+	if ((size_t) w < len) {
+		if (tasksrv_buffer_append(&c->out, data + w, len - w) < 0) {
+			return -1;
+		}
+		tasksrv_loop_mod(&s->loop, &c->h, EPOLLIN | EPOLLRDHUP | EPOLLOUT);
+	}
+	TASKSRV_ATOMIC_ADD(&s->shm->total_send_bytes, (int64_t) len);
+	TASKSRV_ATOMIC_ADD(&s->shm->response_count, 1);
+	return 0;
+}
+
+int tasksrv_server_close(tasksrv_server_t *s, int64_t session)
+{
+	tasksrv_conn_t *c = conn_find(s, session);
+
+	if (c == NULL || c->closing) {
+		return -1;
+	}
+	conn_end(s, c, -1);
+	return 0;
+}
+
+static void close_all(tasksrv_server_t *s)
+{
+	int i;
+
+	for (i = 0; i < s->conns_cap; i++) {
+		tasksrv_conn_t *c = s->conns[i];
+		if (c && c->fd >= 0) {
+			if (!c->closing) {
+				conn_end(s, c, -1);
+			}
+			if (c->fd >= 0) {
+				/* Last chance for queued output: the socket is going away. */
+				conn_flush(s, c);
+				if (c->fd >= 0) {
+					conn_release(s, c);
+				}
+			}
+		}
+	}
+}
+
+static void worker_on_signal(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, uint32_t events)
+{
+	int signo;
+
+	(void) h;
+	(void) events;
+	while ((signo = tasksrv_signals_next()) != 0) {
+		if (signo == SIGTERM || signo == SIGINT) {
+			tasksrv_loop_stop(loop);
+		}
+	}
+}
+
+int tasksrv_worker_main(tasksrv_server_t *s)
+{
+	static const int sigs[] = {SIGTERM, SIGINT};
+	int i, m = tasksrv_server_endpoint_manager(s);
+
+	if (tasksrv_loop_init(&s->loop) < 0) {
+		return 1;
+	}
+	s->loop.idle = tasksrv_server_run_deferred;
+	s->loop.idle_ctx = s;
+	/* In the multi-process form Ctrl-C reaches the whole group; the manager alone
+	 * turns it into an orderly stop. */
+	tasksrv_signals_install(sigs, s->single ? 2 : 1);
+	if (!s->single) {
+		tasksrv_signals_ignore(SIGINT);
+	}
+	tasksrv_signals_ignore(SIGPIPE);
+	s->sig_h.fn = worker_on_signal;
+	s->sig_h.ctx = s;
+	tasksrv_loop_add(&s->loop, &s->sig_h, tasksrv_signals_fd(), EPOLLIN);
+	s->accept_h.fn = on_accept;
+	s->accept_h.ctx = s;
+	/* EPOLLEXCLUSIVE: one worker wakes per new connection, not all of them. */
+	tasksrv_loop_add(&s->loop, &s->accept_h, s->listener.fd, EPOLLIN | (s->single ? 0 : EPOLLEXCLUSIVE));
+	for (i = 0; s->peers && i < s->nendpoints; i++) {
+		if (s->peers[i].h.fd >= 0 && (i >= s->cfg.worker_num || i == m)) {
+			tasksrv_loop_add(&s->loop, &s->peers[i].h, s->peers[i].h.fd, EPOLLIN);
+		}
+	}
+	tasksrv_log_set_process(s->single ? '#' : '*', s->worker_id);
+	TASKSRV_ATOMIC_STORE(&s->shm->workers[s->worker_id].status, TASKSRV_WORKER_IDLE);
+	if (s->worker_id == 0 && s->gen == 1) {
+		s->shm->master_pid = getpid();
+		if (s->hooks->on_start) {
+			s->hooks->on_start(s);
+		}
+	}
+	if (!s->exiting && s->hooks->on_worker_start) {
+		s->hooks->on_worker_start(s, s->worker_id);
+	}
+	if (!s->exiting && tasksrv_loop_run(&s->loop) < 0) {
+		tasksrv_log(TASKSRV_LOG_ERROR, "event loop failed: %s", strerror(errno));
+	}
+	if (s->exiting) {
+		return 0;
+	}
+	tasksrv_loop_del(&s->loop, &s->accept_h);
+	if (s->worker_id == 0 && (s->single || TASKSRV_ATOMIC_LOAD(&s->shm->shutting_down))
+			&& s->hooks->on_before_shutdown) {
+		s->hooks->on_before_shutdown(s);
+	}
+	close_all(s);
+	tasksrv_server_run_deferred(&s->loop, s);
+	TASKSRV_ATOMIC_STORE(&s->shm->workers[s->worker_id].status, TASKSRV_WORKER_EXIT);
+	if (!s->exiting && s->hooks->on_worker_stop) {
+		s->hooks->on_worker_stop(s, s->worker_id);
+	}
+	if (s->single && !s->exiting && s->hooks->on_shutdown) {
+		s->hooks->on_shutdown(s);
+	}
+	return 0;
+}

@@ -1,0 +1,109 @@
+/* tasksrv: module glue only. Each hook calls the subsystems in a fixed order. */
+#ifdef HAVE_CONFIG_H
+#include "config.h"
+#endif
+
+#include "php.h"
+#include "ext/standard/info.h"
+#include "php_tasksrv.h"
+#include "src/php_exceptions.h"
+#include "src/php_server.h"
+#include "src/frame.h"
+#include "tasksrv_arginfo.h"
+
+/* Swoole's names, registered only when ext/swoole (or openswoole) is not loaded,
+ * so Swoole programs run unchanged. */
+static const struct {
+	const char *name;
+	zend_long value;
+} swoole_constants[] = {
+	{"SWOOLE_BASE", 1}, {"SWOOLE_PROCESS", 2},
+	{"SWOOLE_SOCK_TCP", 1}, {"SWOOLE_TCP", 1}, {"SWOOLE_SOCK_TCP6", 3}, {"SWOOLE_TCP6", 3},
+	{"SWOOLE_SOCK_UDP", 2}, {"SWOOLE_UDP", 2}, {"SWOOLE_SOCK_UDP6", 4}, {"SWOOLE_UDP6", 4},
+	{"SWOOLE_SOCK_UNIX_STREAM", 5}, {"SWOOLE_UNIX_STREAM", 5},
+	{"SWOOLE_SOCK_UNIX_DGRAM", 6}, {"SWOOLE_UNIX_DGRAM", 6},
+	{"SWOOLE_IPC_UNSOCK", 1}, {"SWOOLE_IPC_MSGQUEUE", 2}, {"SWOOLE_IPC_PREEMPTIVE", 3},
+	{"SWOOLE_TASK_TMPFILE", 1}, {"SWOOLE_TASK_SERIALIZE", 2}, {"SWOOLE_TASK_NONBLOCK", 4},
+	{"SWOOLE_TASK_CALLBACK", 8}, {"SWOOLE_TASK_WAITALL", 16}, {"SWOOLE_TASK_COROUTINE", 32},
+	{"SWOOLE_TASK_PEEK", 64}, {"SWOOLE_TASK_NOREPLY", 128},
+	{"SWOOLE_WORKER_BUSY", 1}, {"SWOOLE_WORKER_IDLE", 2}, {"SWOOLE_WORKER_EXIT", 3},
+	{"SWOOLE_LOG_DEBUG", 0}, {"SWOOLE_LOG_TRACE", 1}, {"SWOOLE_LOG_INFO", 2}, {"SWOOLE_LOG_NOTICE", 3},
+	{"SWOOLE_LOG_WARNING", 4}, {"SWOOLE_LOG_ERROR", 5}, {"SWOOLE_LOG_NONE", 6},
+};
+
+static bool swoole_loaded(void)
+{
+	return zend_hash_str_exists(&module_registry, "swoole", sizeof("swoole") - 1)
+		|| zend_hash_str_exists(&module_registry, "openswoole", sizeof("openswoole") - 1);
+}
+
+static void register_swoole_names(int module_number)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(swoole_constants) / sizeof(swoole_constants[0]); i++) {
+		zend_register_long_constant(swoole_constants[i].name, strlen(swoole_constants[i].name),
+			swoole_constants[i].value, CONST_CS | CONST_PERSISTENT, module_number);
+	}
+	zend_register_class_alias("Swoole\\Server", tasksrv_server_ce);
+	zend_register_class_alias("Swoole\\Exception", tasksrv_exception_ce);
+}
+
+static PHP_MINIT_FUNCTION(tasksrv)
+{
+	tasksrv_exception_ce = register_class_TaskSrv_Exception(zend_ce_exception);
+	tasksrv_serialization_exception_ce = register_class_TaskSrv_SerializationException(tasksrv_exception_ce);
+	tasksrv_server_minit(register_class_TaskSrv_Server());
+	if (!swoole_loaded()) {
+		register_swoole_names(module_number);
+	}
+	return SUCCESS;
+}
+
+static PHP_MINFO_FUNCTION(tasksrv)
+{
+	char buf[64];
+
+	php_info_print_table_start();
+	php_info_print_table_header(2, "tasksrv support", "enabled");
+	php_info_print_table_row(2, "Version", PHP_TASKSRV_VERSION);
+	php_info_print_table_row(2, "Swoole\\Server compatibility names", swoole_loaded() ? "off (ext/swoole is loaded)" : "on");
+	php_info_print_table_row(2, "Event loop", "epoll");
+	php_info_print_table_row(2, "Task transport", "SOCK_STREAM socketpairs, 32-byte frames, no temp files");
+	snprintf(buf, sizeof(buf), "%u", TASKSRV_FRAME_VERSION);
+	php_info_print_table_row(2, "Frame version", buf);
+	snprintf(buf, sizeof(buf), "%u MiB", TASKSRV_FRAME_MAX_LEN / (1024u * 1024u));
+	php_info_print_table_row(2, "Largest task payload", buf);
+	php_info_print_table_row(2, "Serializer", "php (strings travel raw)");
+	php_info_print_table_row(2, "Modes", "SWOOLE_BASE");
+#ifdef TASKSRV_DEV
+	php_info_print_table_row(2, "Build", "developer (-Wall -Wextra -Werror)");
+#else
+	php_info_print_table_row(2, "Build", "release");
+#endif
+	php_info_print_table_end();
+}
+
+static const zend_module_dep tasksrv_deps[] = {
+	ZEND_MOD_OPTIONAL("swoole")
+	ZEND_MOD_OPTIONAL("openswoole")
+	ZEND_MOD_END
+};
+
+zend_module_entry tasksrv_module_entry = {
+	STANDARD_MODULE_HEADER_EX, NULL,
+	tasksrv_deps,
+	"tasksrv",
+	NULL,
+	PHP_MINIT(tasksrv),
+	NULL,
+	NULL,
+	NULL,
+	PHP_MINFO(tasksrv),
+	PHP_TASKSRV_VERSION,
+	STANDARD_MODULE_PROPERTIES
+};
+
+#ifdef COMPILE_DL_TASKSRV
+ZEND_GET_MODULE(tasksrv)
+#endif

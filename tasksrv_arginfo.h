@@ -1,0 +1,215 @@
+/* This is a generated file, edit the .stub.php file instead.
+ * Stub hash: 1ff2c78818f635bcfecd1b220ea6c9b536a89f6e */
+
+ZEND_BEGIN_ARG_INFO_EX(arginfo_class_TaskSrv_Server___construct, 0, 0, 1)
+	ZEND_ARG_TYPE_INFO(0, host, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, port, IS_LONG, 0, "0")
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, mode, IS_LONG, 0, "SWOOLE_BASE")
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, sock_type, IS_LONG, 0, "SWOOLE_SOCK_TCP")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_TaskSrv_Server_set, 0, 1, _IS_BOOL, 0)
+	ZEND_ARG_TYPE_INFO(0, settings, IS_ARRAY, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_TaskSrv_Server_on, 0, 2, _IS_BOOL, 0)
+	ZEND_ARG_TYPE_INFO(0, event_name, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, callback, IS_CALLABLE, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_OBJ_TYPE_MASK_EX(arginfo_class_TaskSrv_Server_getCallback, 0, 1, Closure, MAY_BE_STRING|MAY_BE_ARRAY|MAY_BE_NULL)
+	ZEND_ARG_TYPE_INFO(0, event_name, IS_STRING, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_TaskSrv_Server_start, 0, 0, _IS_BOOL, 0)
+ZEND_END_ARG_INFO()
+
+#define arginfo_class_TaskSrv_Server_shutdown arginfo_class_TaskSrv_Server_start
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_MASK_EX(arginfo_class_TaskSrv_Server_task, 0, 1, MAY_BE_LONG|MAY_BE_FALSE)
+	ZEND_ARG_TYPE_INFO(0, data, IS_MIXED, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, dst_worker_id, IS_LONG, 0, "-1")
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, finish_callback, IS_CALLABLE, 1, "null")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_TaskSrv_Server_taskwait, 0, 1, IS_MIXED, 0)
+	ZEND_ARG_TYPE_INFO(0, data, IS_MIXED, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, timeout, IS_DOUBLE, 0, "0.5")
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, dst_worker_id, IS_LONG, 0, "-1")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_TaskSrv_Server_finish, 0, 1, _IS_BOOL, 0)
+	ZEND_ARG_TYPE_INFO(0, data, IS_MIXED, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_TaskSrv_Server_send, 0, 2, _IS_BOOL, 0)
+	ZEND_ARG_TYPE_INFO(0, fd, IS_LONG, 0)
+	ZEND_ARG_TYPE_INFO(0, data, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, server_socket, IS_LONG, 0, "-1")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_TaskSrv_Server_close, 0, 1, _IS_BOOL, 0)
+	ZEND_ARG_TYPE_INFO(0, fd, IS_LONG, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, reset, _IS_BOOL, 0, "false")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_TaskSrv_Server_exists, 0, 1, _IS_BOOL, 0)
+	ZEND_ARG_TYPE_INFO(0, fd, IS_LONG, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_MASK_EX(arginfo_class_TaskSrv_Server_getWorkerId, 0, 0, MAY_BE_LONG|MAY_BE_FALSE)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_MASK_EX(arginfo_class_TaskSrv_Server_getWorkerPid, 0, 0, MAY_BE_LONG|MAY_BE_FALSE)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, worker_id, IS_LONG, 0, "-1")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_TaskSrv_Server_getMasterPid, 0, 0, IS_LONG, 0)
+ZEND_END_ARG_INFO()
+
+#define arginfo_class_TaskSrv_Server_getManagerPid arginfo_class_TaskSrv_Server_getMasterPid
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_TaskSrv_Server_stats, 0, 0, IS_ARRAY, 0)
+ZEND_END_ARG_INFO()
+
+
+ZEND_METHOD(TaskSrv_Server, __construct);
+ZEND_METHOD(TaskSrv_Server, set);
+ZEND_METHOD(TaskSrv_Server, on);
+ZEND_METHOD(TaskSrv_Server, getCallback);
+ZEND_METHOD(TaskSrv_Server, start);
+ZEND_METHOD(TaskSrv_Server, shutdown);
+ZEND_METHOD(TaskSrv_Server, task);
+ZEND_METHOD(TaskSrv_Server, taskwait);
+ZEND_METHOD(TaskSrv_Server, finish);
+ZEND_METHOD(TaskSrv_Server, send);
+ZEND_METHOD(TaskSrv_Server, close);
+ZEND_METHOD(TaskSrv_Server, exists);
+ZEND_METHOD(TaskSrv_Server, getWorkerId);
+ZEND_METHOD(TaskSrv_Server, getWorkerPid);
+ZEND_METHOD(TaskSrv_Server, getMasterPid);
+ZEND_METHOD(TaskSrv_Server, getManagerPid);
+ZEND_METHOD(TaskSrv_Server, stats);
+
+
+static const zend_function_entry class_TaskSrv_Exception_methods[] = {
+	ZEND_FE_END
+};
+
+
+static const zend_function_entry class_TaskSrv_SerializationException_methods[] = {
+	ZEND_FE_END
+};
+
+
+static const zend_function_entry class_TaskSrv_Server_methods[] = {
+	ZEND_ME(TaskSrv_Server, __construct, arginfo_class_TaskSrv_Server___construct, ZEND_ACC_PUBLIC)
+	ZEND_ME(TaskSrv_Server, set, arginfo_class_TaskSrv_Server_set, ZEND_ACC_PUBLIC)
+	ZEND_ME(TaskSrv_Server, on, arginfo_class_TaskSrv_Server_on, ZEND_ACC_PUBLIC)
+	ZEND_ME(TaskSrv_Server, getCallback, arginfo_class_TaskSrv_Server_getCallback, ZEND_ACC_PUBLIC)
+	ZEND_ME(TaskSrv_Server, start, arginfo_class_TaskSrv_Server_start, ZEND_ACC_PUBLIC)
+	ZEND_ME(TaskSrv_Server, shutdown, arginfo_class_TaskSrv_Server_shutdown, ZEND_ACC_PUBLIC)
+	ZEND_ME(TaskSrv_Server, task, arginfo_class_TaskSrv_Server_task, ZEND_ACC_PUBLIC)
+	ZEND_ME(TaskSrv_Server, taskwait, arginfo_class_TaskSrv_Server_taskwait, ZEND_ACC_PUBLIC)
+	ZEND_ME(TaskSrv_Server, finish, arginfo_class_TaskSrv_Server_finish, ZEND_ACC_PUBLIC)
+	ZEND_ME(TaskSrv_Server, send, arginfo_class_TaskSrv_Server_send, ZEND_ACC_PUBLIC)
+	ZEND_ME(TaskSrv_Server, close, arginfo_class_TaskSrv_Server_close, ZEND_ACC_PUBLIC)
+	ZEND_ME(TaskSrv_Server, exists, arginfo_class_TaskSrv_Server_exists, ZEND_ACC_PUBLIC)
+	ZEND_ME(TaskSrv_Server, getWorkerId, arginfo_class_TaskSrv_Server_getWorkerId, ZEND_ACC_PUBLIC)
+	ZEND_ME(TaskSrv_Server, getWorkerPid, arginfo_class_TaskSrv_Server_getWorkerPid, ZEND_ACC_PUBLIC)
+	ZEND_ME(TaskSrv_Server, getMasterPid, arginfo_class_TaskSrv_Server_getMasterPid, ZEND_ACC_PUBLIC)
+	ZEND_ME(TaskSrv_Server, getManagerPid, arginfo_class_TaskSrv_Server_getManagerPid, ZEND_ACC_PUBLIC)
+	ZEND_ME(TaskSrv_Server, stats, arginfo_class_TaskSrv_Server_stats, ZEND_ACC_PUBLIC)
+	ZEND_FE_END
+};
+
+static zend_class_entry *register_class_TaskSrv_Exception(zend_class_entry *class_entry_Exception)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_NS_CLASS_ENTRY(ce, "TaskSrv", "Exception", class_TaskSrv_Exception_methods);
+	class_entry = zend_register_internal_class_ex(&ce, class_entry_Exception);
+
+	return class_entry;
+}
+
+static zend_class_entry *register_class_TaskSrv_SerializationException(zend_class_entry *class_entry_TaskSrv_Exception)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_NS_CLASS_ENTRY(ce, "TaskSrv", "SerializationException", class_TaskSrv_SerializationException_methods);
+	class_entry = zend_register_internal_class_ex(&ce, class_entry_TaskSrv_Exception);
+
+	return class_entry;
+}
+
+static zend_class_entry *register_class_TaskSrv_Server(void)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_NS_CLASS_ENTRY(ce, "TaskSrv", "Server", class_TaskSrv_Server_methods);
+	class_entry = zend_register_internal_class_ex(&ce, NULL);
+	class_entry->ce_flags |= ZEND_ACC_NO_DYNAMIC_PROPERTIES|ZEND_ACC_NOT_SERIALIZABLE;
+
+	zval property_setting_default_value;
+	ZVAL_NULL(&property_setting_default_value);
+	zend_string *property_setting_name = zend_string_init("setting", sizeof("setting") - 1, 1);
+	zend_declare_typed_property(class_entry, property_setting_name, &property_setting_default_value, ZEND_ACC_PUBLIC, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_ARRAY|MAY_BE_NULL));
+	zend_string_release(property_setting_name);
+
+	zval property_host_default_value;
+	ZVAL_EMPTY_STRING(&property_host_default_value);
+	zend_string *property_host_name = zend_string_init("host", sizeof("host") - 1, 1);
+	zend_declare_typed_property(class_entry, property_host_name, &property_host_default_value, ZEND_ACC_PUBLIC, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING));
+	zend_string_release(property_host_name);
+
+	zval property_port_default_value;
+	ZVAL_LONG(&property_port_default_value, 0);
+	zend_string *property_port_name = zend_string_init("port", sizeof("port") - 1, 1);
+	zend_declare_typed_property(class_entry, property_port_name, &property_port_default_value, ZEND_ACC_PUBLIC, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_LONG));
+	zend_string_release(property_port_name);
+
+	zval property_type_default_value;
+	ZVAL_LONG(&property_type_default_value, 0);
+	zend_string *property_type_name = zend_string_init("type", sizeof("type") - 1, 1);
+	zend_declare_typed_property(class_entry, property_type_name, &property_type_default_value, ZEND_ACC_PUBLIC, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_LONG));
+	zend_string_release(property_type_name);
+
+	zval property_mode_default_value;
+	ZVAL_LONG(&property_mode_default_value, 0);
+	zend_string *property_mode_name = zend_string_init("mode", sizeof("mode") - 1, 1);
+	zend_declare_typed_property(class_entry, property_mode_name, &property_mode_default_value, ZEND_ACC_PUBLIC, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_LONG));
+	zend_string_release(property_mode_name);
+
+	zval property_master_pid_default_value;
+	ZVAL_LONG(&property_master_pid_default_value, 0);
+	zend_string *property_master_pid_name = zend_string_init("master_pid", sizeof("master_pid") - 1, 1);
+	zend_declare_typed_property(class_entry, property_master_pid_name, &property_master_pid_default_value, ZEND_ACC_PUBLIC, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_LONG));
+	zend_string_release(property_master_pid_name);
+
+	zval property_manager_pid_default_value;
+	ZVAL_LONG(&property_manager_pid_default_value, 0);
+	zend_string *property_manager_pid_name = zend_string_init("manager_pid", sizeof("manager_pid") - 1, 1);
+	zend_declare_typed_property(class_entry, property_manager_pid_name, &property_manager_pid_default_value, ZEND_ACC_PUBLIC, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_LONG));
+	zend_string_release(property_manager_pid_name);
+
+	zval property_worker_id_default_value;
+	ZVAL_LONG(&property_worker_id_default_value, -1);
+	zend_string *property_worker_id_name = zend_string_init("worker_id", sizeof("worker_id") - 1, 1);
+	zend_declare_typed_property(class_entry, property_worker_id_name, &property_worker_id_default_value, ZEND_ACC_PUBLIC, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_LONG));
+	zend_string_release(property_worker_id_name);
+
+	zval property_worker_pid_default_value;
+	ZVAL_LONG(&property_worker_pid_default_value, 0);
+	zend_string *property_worker_pid_name = zend_string_init("worker_pid", sizeof("worker_pid") - 1, 1);
+	zend_declare_typed_property(class_entry, property_worker_pid_name, &property_worker_pid_default_value, ZEND_ACC_PUBLIC, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_LONG));
+	zend_string_release(property_worker_pid_name);
+
+	zval property_taskworker_default_value;
+	ZVAL_FALSE(&property_taskworker_default_value);
+	zend_string *property_taskworker_name = zend_string_init("taskworker", sizeof("taskworker") - 1, 1);
+	zend_declare_typed_property(class_entry, property_taskworker_name, &property_taskworker_default_value, ZEND_ACC_PUBLIC, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_BOOL));
+	zend_string_release(property_taskworker_name);
+
+	return class_entry;
+}
