@@ -47,6 +47,7 @@ static void register_swoole_names(int module_number)
 	}
 	zend_register_class_alias("Swoole\\Server", tasksrv_server_ce);
 	zend_register_class_alias("Swoole\\Exception", tasksrv_exception_ce);
+	zend_register_class_alias("Swoole\\Server\\Task", tasksrv_task_ce);
 }
 
 static PHP_MINIT_FUNCTION(tasksrv)
@@ -54,6 +55,7 @@ static PHP_MINIT_FUNCTION(tasksrv)
 	tasksrv_exception_ce = register_class_TaskSrv_Exception(zend_ce_exception);
 	tasksrv_serialization_exception_ce = register_class_TaskSrv_SerializationException(tasksrv_exception_ce);
 	tasksrv_server_minit(register_class_TaskSrv_Server());
+	tasksrv_task_minit(register_class_TaskSrv_Server_Task());
 	if (!swoole_loaded()) {
 		register_swoole_names(module_number);
 	}

@@ -42,7 +42,13 @@ namespace TaskSrv {
 
         public function taskwait(mixed $data, float $timeout = 0.5, int $dst_worker_id = -1): mixed {}
 
+        public function taskWaitMulti(array $tasks, float $timeout = 0.5): array|false {}
+
+        public function taskCo(array $tasks, float $timeout = 0.5): array|false {}
+
         public function finish(mixed $data): bool {}
+
+        public function sendMessage(mixed $message, int $dst_worker_id): bool {}
 
         public function send(int $fd, string $data, int $server_socket = -1): bool {}
 
@@ -54,10 +60,31 @@ namespace TaskSrv {
 
         public function getWorkerPid(int $worker_id = -1): int|false {}
 
+        public function getWorkerStatus(int $worker_id = -1): int|false {}
+
         public function getMasterPid(): int {}
 
         public function getManagerPid(): int {}
 
         public function stats(): array {}
+    }
+}
+
+namespace TaskSrv\Server {
+    /**
+     * The task handed to onTask when task_use_object (or task_object, task_enable_coroutine) is on.
+     * @strict-properties
+     * @not-serializable
+     */
+    final class Task
+    {
+        public mixed $data = null;
+        public float $dispatch_time = 0;
+        public int $id = -1;
+        public int $worker_id = -1;
+        public int $flags = 0;
+
+        /** Sends a result for this task to the worker that dispatched it. */
+        public function finish(mixed $data): bool {}
     }
 }

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 1ff2c78818f635bcfecd1b220ea6c9b536a89f6e */
+ * Stub hash: 1dcb558444abc751582564ba5ca9bf3364a98c4d */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_TaskSrv_Server___construct, 0, 0, 1)
 	ZEND_ARG_TYPE_INFO(0, host, IS_STRING, 0)
@@ -38,8 +38,20 @@ ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_TaskSrv_Server_taskwait, 0
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, dst_worker_id, IS_LONG, 0, "-1")
 ZEND_END_ARG_INFO()
 
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_MASK_EX(arginfo_class_TaskSrv_Server_taskWaitMulti, 0, 1, MAY_BE_ARRAY|MAY_BE_FALSE)
+	ZEND_ARG_TYPE_INFO(0, tasks, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, timeout, IS_DOUBLE, 0, "0.5")
+ZEND_END_ARG_INFO()
+
+#define arginfo_class_TaskSrv_Server_taskCo arginfo_class_TaskSrv_Server_taskWaitMulti
+
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_TaskSrv_Server_finish, 0, 1, _IS_BOOL, 0)
 	ZEND_ARG_TYPE_INFO(0, data, IS_MIXED, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_TaskSrv_Server_sendMessage, 0, 2, _IS_BOOL, 0)
+	ZEND_ARG_TYPE_INFO(0, message, IS_MIXED, 0)
+	ZEND_ARG_TYPE_INFO(0, dst_worker_id, IS_LONG, 0)
 ZEND_END_ARG_INFO()
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_TaskSrv_Server_send, 0, 2, _IS_BOOL, 0)
@@ -64,6 +76,8 @@ ZEND_BEGIN_ARG_WITH_RETURN_TYPE_MASK_EX(arginfo_class_TaskSrv_Server_getWorkerPi
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, worker_id, IS_LONG, 0, "-1")
 ZEND_END_ARG_INFO()
 
+#define arginfo_class_TaskSrv_Server_getWorkerStatus arginfo_class_TaskSrv_Server_getWorkerPid
+
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_TaskSrv_Server_getMasterPid, 0, 0, IS_LONG, 0)
 ZEND_END_ARG_INFO()
 
@@ -71,6 +85,8 @@ ZEND_END_ARG_INFO()
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_TaskSrv_Server_stats, 0, 0, IS_ARRAY, 0)
 ZEND_END_ARG_INFO()
+
+#define arginfo_class_TaskSrv_Server_Task_finish arginfo_class_TaskSrv_Server_finish
 
 
 ZEND_METHOD(TaskSrv_Server, __construct);
@@ -81,15 +97,20 @@ ZEND_METHOD(TaskSrv_Server, start);
 ZEND_METHOD(TaskSrv_Server, shutdown);
 ZEND_METHOD(TaskSrv_Server, task);
 ZEND_METHOD(TaskSrv_Server, taskwait);
+ZEND_METHOD(TaskSrv_Server, taskWaitMulti);
+ZEND_METHOD(TaskSrv_Server, taskCo);
 ZEND_METHOD(TaskSrv_Server, finish);
+ZEND_METHOD(TaskSrv_Server, sendMessage);
 ZEND_METHOD(TaskSrv_Server, send);
 ZEND_METHOD(TaskSrv_Server, close);
 ZEND_METHOD(TaskSrv_Server, exists);
 ZEND_METHOD(TaskSrv_Server, getWorkerId);
 ZEND_METHOD(TaskSrv_Server, getWorkerPid);
+ZEND_METHOD(TaskSrv_Server, getWorkerStatus);
 ZEND_METHOD(TaskSrv_Server, getMasterPid);
 ZEND_METHOD(TaskSrv_Server, getManagerPid);
 ZEND_METHOD(TaskSrv_Server, stats);
+ZEND_METHOD(TaskSrv_Server_Task, finish);
 
 
 static const zend_function_entry class_TaskSrv_Exception_methods[] = {
@@ -111,15 +132,25 @@ static const zend_function_entry class_TaskSrv_Server_methods[] = {
 	ZEND_ME(TaskSrv_Server, shutdown, arginfo_class_TaskSrv_Server_shutdown, ZEND_ACC_PUBLIC)
 	ZEND_ME(TaskSrv_Server, task, arginfo_class_TaskSrv_Server_task, ZEND_ACC_PUBLIC)
 	ZEND_ME(TaskSrv_Server, taskwait, arginfo_class_TaskSrv_Server_taskwait, ZEND_ACC_PUBLIC)
+	ZEND_ME(TaskSrv_Server, taskWaitMulti, arginfo_class_TaskSrv_Server_taskWaitMulti, ZEND_ACC_PUBLIC)
+	ZEND_ME(TaskSrv_Server, taskCo, arginfo_class_TaskSrv_Server_taskCo, ZEND_ACC_PUBLIC)
 	ZEND_ME(TaskSrv_Server, finish, arginfo_class_TaskSrv_Server_finish, ZEND_ACC_PUBLIC)
+	ZEND_ME(TaskSrv_Server, sendMessage, arginfo_class_TaskSrv_Server_sendMessage, ZEND_ACC_PUBLIC)
 	ZEND_ME(TaskSrv_Server, send, arginfo_class_TaskSrv_Server_send, ZEND_ACC_PUBLIC)
 	ZEND_ME(TaskSrv_Server, close, arginfo_class_TaskSrv_Server_close, ZEND_ACC_PUBLIC)
 	ZEND_ME(TaskSrv_Server, exists, arginfo_class_TaskSrv_Server_exists, ZEND_ACC_PUBLIC)
 	ZEND_ME(TaskSrv_Server, getWorkerId, arginfo_class_TaskSrv_Server_getWorkerId, ZEND_ACC_PUBLIC)
 	ZEND_ME(TaskSrv_Server, getWorkerPid, arginfo_class_TaskSrv_Server_getWorkerPid, ZEND_ACC_PUBLIC)
+	ZEND_ME(TaskSrv_Server, getWorkerStatus, arginfo_class_TaskSrv_Server_getWorkerStatus, ZEND_ACC_PUBLIC)
 	ZEND_ME(TaskSrv_Server, getMasterPid, arginfo_class_TaskSrv_Server_getMasterPid, ZEND_ACC_PUBLIC)
 	ZEND_ME(TaskSrv_Server, getManagerPid, arginfo_class_TaskSrv_Server_getManagerPid, ZEND_ACC_PUBLIC)
 	ZEND_ME(TaskSrv_Server, stats, arginfo_class_TaskSrv_Server_stats, ZEND_ACC_PUBLIC)
+	ZEND_FE_END
+};
+
+
+static const zend_function_entry class_TaskSrv_Server_Task_methods[] = {
+	ZEND_ME(TaskSrv_Server_Task, finish, arginfo_class_TaskSrv_Server_Task_finish, ZEND_ACC_PUBLIC)
 	ZEND_FE_END
 };
 
@@ -210,6 +241,47 @@ static zend_class_entry *register_class_TaskSrv_Server(void)
 	zend_string *property_taskworker_name = zend_string_init("taskworker", sizeof("taskworker") - 1, 1);
 	zend_declare_typed_property(class_entry, property_taskworker_name, &property_taskworker_default_value, ZEND_ACC_PUBLIC, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_BOOL));
 	zend_string_release(property_taskworker_name);
+
+	return class_entry;
+}
+
+static zend_class_entry *register_class_TaskSrv_Server_Task(void)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_NS_CLASS_ENTRY(ce, "TaskSrv\\Server", "Task", class_TaskSrv_Server_Task_methods);
+	class_entry = zend_register_internal_class_ex(&ce, NULL);
+	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES|ZEND_ACC_NOT_SERIALIZABLE;
+
+	zval property_data_default_value;
+	ZVAL_NULL(&property_data_default_value);
+	zend_string *property_data_name = zend_string_init("data", sizeof("data") - 1, 1);
+	zend_declare_typed_property(class_entry, property_data_name, &property_data_default_value, ZEND_ACC_PUBLIC, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_ANY));
+	zend_string_release(property_data_name);
+
+	zval property_dispatch_time_default_value;
+	ZVAL_LONG(&property_dispatch_time_default_value, 0);
+	zend_string *property_dispatch_time_name = zend_string_init("dispatch_time", sizeof("dispatch_time") - 1, 1);
+	zend_declare_typed_property(class_entry, property_dispatch_time_name, &property_dispatch_time_default_value, ZEND_ACC_PUBLIC, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_DOUBLE));
+	zend_string_release(property_dispatch_time_name);
+
+	zval property_id_default_value;
+	ZVAL_LONG(&property_id_default_value, -1);
+	zend_string *property_id_name = zend_string_init("id", sizeof("id") - 1, 1);
+	zend_declare_typed_property(class_entry, property_id_name, &property_id_default_value, ZEND_ACC_PUBLIC, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_LONG));
+	zend_string_release(property_id_name);
+
+	zval property_worker_id_default_value;
+	ZVAL_LONG(&property_worker_id_default_value, -1);
+	zend_string *property_worker_id_name = zend_string_init("worker_id", sizeof("worker_id") - 1, 1);
+	zend_declare_typed_property(class_entry, property_worker_id_name, &property_worker_id_default_value, ZEND_ACC_PUBLIC, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_LONG));
+	zend_string_release(property_worker_id_name);
+
+	zval property_flags_default_value;
+	ZVAL_LONG(&property_flags_default_value, 0);
+	zend_string *property_flags_name = zend_string_init("flags", sizeof("flags") - 1, 1);
+	zend_declare_typed_property(class_entry, property_flags_name, &property_flags_default_value, ZEND_ACC_PUBLIC, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_LONG));
+	zend_string_release(property_flags_name);
 
 	return class_entry;
 }

@@ -7,7 +7,8 @@ typedef enum {
 	OPT_INT,
 	OPT_BOOL,
 	OPT_FLOAT,
-	OPT_STRING
+	OPT_STRING,
+	OPT_DIR      /* a string naming an existing, writable directory */
 } opt_type;
 
 typedef struct {
@@ -32,6 +33,13 @@ static const option_t options[] = {
 	OPT("open_tcp_nodelay", OPT_BOOL, 0, 1, open_tcp_nodelay),
 	OPT("enable_coroutine", OPT_BOOL, 0, 1, enable_coroutine),
 	OPT("reactor_num", OPT_INT, 1, 10000, reactor_num),
+	OPT("task_use_object", OPT_BOOL, 0, 1, task_use_object),
+	OPT("task_object", OPT_BOOL, 0, 1, task_object),
+	OPT("task_enable_coroutine", OPT_BOOL, 0, 1, task_enable_coroutine),
+	OPT("task_max_request", OPT_INT, 0, ZEND_LONG_MAX, task_max_request),
+	OPT("task_max_request_grace", OPT_INT, 0, ZEND_LONG_MAX, task_max_request_grace),
+	OPT("task_ipc_mode", OPT_INT, 1, 3, task_ipc_mode),
+	OPT("task_tmpdir", OPT_DIR, 1, 4095, task_tmpdir),
 };
 
 void tasksrv_options_init(tasksrv_options_t *o)
@@ -41,6 +49,8 @@ void tasksrv_options_init(tasksrv_options_t *o)
 	o->max_wait_time = 3.0;
 	o->package_max_length = 2 * 1024 * 1024;
 	o->enable_coroutine = true;
+	o->task_max_request_grace = -1;
+	o->task_ipc_mode = 1;
 }
 
 void tasksrv_options_free(tasksrv_options_t *o)
@@ -51,7 +61,17 @@ void tasksrv_options_free(tasksrv_options_t *o)
 	if (o->package_eof) {
 		zend_string_release(o->package_eof);
 	}
-	o->log_file = o->package_eof = NULL;
+	if (o->task_tmpdir) {
+		zend_string_release(o->task_tmpdir);
+	}
+	o->log_file = o->package_eof = o->task_tmpdir = NULL;
+}
+
+static bool writable_dir(const char *path)
+{
+	zend_stat_t st;
+
+	return VCWD_STAT(path, &st) == 0 && S_ISDIR(st.st_mode) && VCWD_ACCESS(path, W_OK | X_OK) == 0;
 }
 
 static const option_t *find(zend_string *key)
@@ -103,6 +123,13 @@ static zend_result check(const option_t *opt, zval *v, uint32_t arg_num)
 				return FAILURE;
 			}
 			return SUCCESS;
+		case OPT_DIR:
+			if (Z_TYPE_P(v) == IS_STRING && Z_STRLEN_P(v) > 0 && !writable_dir(Z_STRVAL_P(v))) {
+				zend_argument_value_error(arg_num, "option \"%s\" must name an existing, writable directory, \"%s\" given",
+					opt->name, Z_STRVAL_P(v));
+				return FAILURE;
+			}
+			ZEND_FALLTHROUGH;
 		case OPT_STRING:
 			if (Z_TYPE_P(v) != IS_STRING) {
 				zend_argument_type_error(arg_num, "option \"%s\" must be of type string, %s given",
@@ -134,6 +161,7 @@ static void store(tasksrv_options_t *o, const option_t *opt, zval *v)
 		case OPT_FLOAT:
 			*(double *) (void *) field = zval_get_double(v);
 			break;
+		case OPT_DIR:
 		case OPT_STRING: {
 			zend_string **s = (zend_string **) (void *) field;
 			if (*s) {
@@ -148,6 +176,7 @@ static void store(tasksrv_options_t *o, const option_t *opt, zval *v)
 zend_result tasksrv_options_apply(tasksrv_options_t *o, HashTable *settings, uint32_t arg_num)
 {
 	zend_string *key;
+	zend_ulong idx;
 	zval *v;
 	const option_t *opt;
 
@@ -156,13 +185,13 @@ zend_result tasksrv_options_apply(tasksrv_options_t *o, HashTable *settings, uin
 			return FAILURE;
 		}
 	} ZEND_HASH_FOREACH_END();
-	ZEND_HASH_FOREACH_STR_KEY_VAL(settings, key, v) {
+	ZEND_HASH_FOREACH_KEY_VAL(settings, idx, key, v) {
 		if (key && (opt = find(key)) != NULL) {
 			store(o, opt, v);
 		} else if (key) {
 			php_error_docref(NULL, E_WARNING, "unsupported option [%s]", ZSTR_VAL(key));
 		} else {
-			php_error_docref(NULL, E_WARNING, "unsupported option [%d]", 0);
+			php_error_docref(NULL, E_WARNING, "unsupported option [" ZEND_ULONG_FMT "]", idx);
 		}
 	} ZEND_HASH_FOREACH_END();
 	return SUCCESS;

@@ -19,6 +19,13 @@ typedef struct {
 	zend_long reactor_num;       /* accepted; BASE mode has no reactor threads */
 	zend_string *package_eof;
 	zend_long package_max_length;
+	bool task_use_object;        /* also set by task_object and task_enable_coroutine */
+	bool task_object;
+	bool task_enable_coroutine;
+	zend_long task_max_request;
+	zend_long task_max_request_grace; /* -1: not given (N/2 when N > 10, as Swoole) */
+	zend_long task_ipc_mode;
+	zend_string *task_tmpdir;    /* validated; tasksrv never writes temp files */
 } tasksrv_options_t;
 
 void tasksrv_options_init(tasksrv_options_t *o);

@@ -11,6 +11,7 @@
 
 #include "zend_exceptions.h"
 #include "zend_interfaces.h"
+#include "ext/random/php_random.h"
 
 #include <math.h>
 #include <unistd.h>
@@ -51,8 +52,27 @@ typedef struct {
 	tasksrv_frame_t cur_task;
 	int cur_peer;
 	int in_task;
+	bool task_object_mode;       /* onTask(Server, Server\Task) */
+	zend_long tasks_run;         /* by this task worker process */
+	zend_long task_limit;        /* task_max_request (+ grace); 0: none */
 	zend_object std;
 } server_obj;
+
+/* TaskSrv\Server\Task: one received task, able to send its results. */
+typedef struct {
+	tasksrv_frame_t frame;
+	int peer;
+	zend_object *server;         /* NULL for an object made with new */
+	zend_object std;
+} task_obj;
+
+zend_class_entry *tasksrv_task_ce;
+static zend_object_handlers tasksrv_task_handlers;
+
+static inline task_obj *task_from_obj(zend_object *obj)
+{
+	return (task_obj *) ((char *) obj - XtOffsetOf(task_obj, std));
+}
 
 static server_obj *constructed_server; /* one server per process, as in Swoole */
 
@@ -125,12 +145,25 @@ static bool call_with(server_obj *o, zval *callable, zend_fcall_info_cache *fcc,
 static bool fire(server_obj *o, int ev, uint32_t argc, zval *argv, zval *retval)
 {
 	callback_t *cb = &o->cb[ev];
+	tasksrv_worker_slot_t *slot = NULL;
+	int32_t status = 0;
+	bool called;
 
 	if (Z_ISUNDEF(cb->callable)) {
 		return false;
 	}
 	ZVAL_OBJ(&argv[0], &o->std);
-	return call_with(o, &cb->callable, &cb->fcc, argc, argv, retval);
+	/* A worker is BUSY while PHP code runs in it (getWorkerStatus(), idle_worker_num). */
+	if (o->core.worker_id >= 0 && o->core.shm) {
+		slot = &o->core.shm->workers[o->core.worker_id];
+		status = TASKSRV_ATOMIC_LOAD(&slot->status);
+		TASKSRV_ATOMIC_STORE(&slot->status, TASKSRV_WORKER_BUSY);
+	}
+	called = call_with(o, &cb->callable, &cb->fcc, argc, argv, retval);
+	if (slot) {
+		TASKSRV_ATOMIC_STORE(&slot->status, status);
+	}
+	return called;
 }
 /* }}} */
 
@@ -177,7 +210,29 @@ static void hook_worker_event(tasksrv_server_t *s, int ev, int worker_id)
 	fire(CORE_SERVER(s), ev, 2, argv, NULL);
 }
 
-static void hook_worker_start(tasksrv_server_t *s, int worker_id) { hook_worker_event(s, EV_WORKER_START, worker_id); }
+/* task_max_request with Swoole's grace: N + random(1..grace), grace defaulting to N/2
+ * when N > 10, so a pool of task workers does not restart all at once. */
+static zend_long task_limit(const tasksrv_options_t *opts)
+{
+	zend_long n = opts->task_max_request, grace = opts->task_max_request_grace;
+
+	if (n <= 0) {
+		return 0;
+	}
+	if (grace < 0) {
+		grace = n > 10 ? n / 2 : 0;
+	}
+	return grace > 0 ? n + php_mt_rand_range(1, grace) : n;
+}
+
+static void hook_worker_start(tasksrv_server_t *s, int worker_id)
+{
+	server_obj *o = CORE_SERVER(s);
+
+	o->tasks_run = 0;
+	o->task_limit = s->role == TASKSRV_ROLE_TASK_WORKER ? task_limit(&o->opts) : 0;
+	hook_worker_event(s, EV_WORKER_START, worker_id);
+}
 static void hook_worker_stop(tasksrv_server_t *s, int worker_id) { hook_worker_event(s, EV_WORKER_STOP, worker_id); }
 
 static void hook_worker_error(tasksrv_server_t *s, int worker_id, pid_t pid, int exit_code, int signo)
@@ -242,65 +297,105 @@ static bool decode_payload(const tasksrv_frame_t *f, void *handle, zval *data)
 	return true;
 }
 
-/* Sends one result for the task in hand; flags of the task that matter to its sender come back. */
-static bool send_result(server_obj *o, zval *value)
+/* Sends one result for a task; the flags of the task that matter to its sender come back. */
+static bool send_result(server_obj *o, const tasksrv_frame_t *task, int peer, zval *value)
 {
 	tasksrv_payload_t p;
 	tasksrv_frame_t f;
 	int rc;
 
+	if (task->flags & TASKSRV_FLAG_NOREPLY) {
+		tasksrv_log(TASKSRV_LOG_WARNING, "Server::finish(): Server::finish() can only be used in the worker process");
+		return false;
+	}
 	if (tasksrv_codec_encode(value, &p, "finish()") == FAILURE) {
 		return false;
 	}
 	memset(&f, 0, sizeof(f));
 	f.version = TASKSRV_FRAME_VERSION;
 	f.type = TASKSRV_FRAME_RESULT;
-	f.flags = p.flags | (o->cur_task.flags & (TASKSRV_FLAG_NONBLOCK | TASKSRV_FLAG_CALLBACK | TASKSRV_FLAG_WAITALL));
+	f.flags = p.flags | (task->flags & (TASKSRV_FLAG_NONBLOCK | TASKSRV_FLAG_CALLBACK | TASKSRV_FLAG_WAITALL));
 	f.len = (uint32_t) p.len;
-	f.task_id = o->cur_task.task_id;
+	f.task_id = task->task_id;
 	f.src_worker = o->core.worker_id;
-	f.origin_gen = o->cur_task.origin_gen;
+	f.origin_gen = task->origin_gen;
 	f.time = tasksrv_io_unix_time();
-	rc = tasksrv_server_send_blocking(&o->core, o->cur_peer, &f, p.ptr);
+	rc = tasksrv_server_send_blocking(&o->core, peer, &f, p.ptr);
 	tasksrv_payload_free(&p);
 	if (rc < 0) {
 		tasksrv_log(TASKSRV_LOG_WARNING, "Server::finish(): send result of task %ld to worker #%d failed: %s",
-			(long) f.task_id, o->cur_task.src_worker, strerror(errno));
+			(long) f.task_id, task->src_worker, strerror(errno));
 		return false;
 	}
 	return true;
 }
 
+static void make_task_object(server_obj *o, const tasksrv_frame_t *f, int peer, zval *data, zval *out)
+{
+	task_obj *t;
+
+	object_init_ex(out, tasksrv_task_ce);
+	t = task_from_obj(Z_OBJ_P(out));
+	t->frame = *f;
+	t->peer = peer;
+	t->server = &o->std;
+	GC_ADDREF(&o->std);
+	zend_update_property(tasksrv_task_ce, Z_OBJ_P(out), "data", sizeof("data") - 1, data);
+	zend_update_property_double(tasksrv_task_ce, Z_OBJ_P(out), "dispatch_time", sizeof("dispatch_time") - 1, f->time);
+	zend_update_property_long(tasksrv_task_ce, Z_OBJ_P(out), "id", sizeof("id") - 1, f->task_id);
+	zend_update_property_long(tasksrv_task_ce, Z_OBJ_P(out), "worker_id", sizeof("worker_id") - 1, f->src_worker);
+	zend_update_property_long(tasksrv_task_ce, Z_OBJ_P(out), "flags", sizeof("flags") - 1, f->flags & 0xff);
+}
+
 static void run_task(server_obj *o, const tasksrv_frame_t *f, int peer, void *handle)
 {
-	zval argv[4], retval;
+	zval argv[4], retval, data;
 
-	if (!decode_payload(f, handle, &argv[3])) {
+	if (!decode_payload(f, handle, &data)) {
 		return;
 	}
 	o->cur_task = *f;
 	o->cur_peer = peer;
 	o->in_task = 1;
 	tasksrv_server_task_begin(&o->core, f);
-	ZVAL_LONG(&argv[1], f->task_id);
-	ZVAL_LONG(&argv[2], f->src_worker);
 	ZVAL_UNDEF(&retval);
-	fire(o, EV_TASK, 4, argv, &retval);
+	if (o->task_object_mode) {
+		make_task_object(o, f, peer, &data, &argv[1]);
+		fire(o, EV_TASK, 2, argv, &retval);
+		zval_ptr_dtor(&argv[1]);
+	} else {
+		ZVAL_LONG(&argv[1], f->task_id);
+		ZVAL_LONG(&argv[2], f->src_worker);
+		ZVAL_COPY_VALUE(&argv[3], &data);
+		fire(o, EV_TASK, 4, argv, &retval);
+	}
 	/* A non-null return value is a finish() (false, 0 and '' included). */
 	if (!Z_ISUNDEF(retval) && Z_TYPE(retval) != IS_NULL && !EG(exception) && !o->core.exiting) {
-		if (o->cur_task.flags & TASKSRV_FLAG_NOREPLY) {
-			tasksrv_log(TASKSRV_LOG_WARNING, "Server::finish(): Server::finish() can only be used in the worker process");
-		} else {
-			send_result(o, &retval);
-		}
-		if (EG(exception) && !zend_is_unwind_exit(EG(exception))) {
-			after_callback(o);
-		}
+		send_result(o, f, peer, &retval);
+		after_callback(o);
 	}
 	zval_ptr_dtor(&retval);
-	zval_ptr_dtor(&argv[3]);
+	zval_ptr_dtor(&data);
 	o->in_task = 0;
 	tasksrv_server_task_end(&o->core);
+	/* task_max_request: leave between tasks; the manager starts a fresh process. */
+	if (o->task_limit > 0 && ++o->tasks_run >= o->task_limit) {
+		tasksrv_loop_stop(&o->core.loop);
+	}
+}
+
+static void deliver_pipe_message(server_obj *o, const tasksrv_frame_t *f, void *handle)
+{
+	zval argv[3];
+
+	if (!decode_payload(f, handle, &argv[2])) {
+		return;
+	}
+	ZVAL_LONG(&argv[1], f->src_worker);
+	if (!fire(o, EV_PIPE_MESSAGE, 3, argv, NULL)) {
+		php_error_docref(NULL, E_WARNING, "onPipeMessage is null, a message from worker #%d was dropped", f->src_worker);
+	}
+	zval_ptr_dtor(&argv[2]);
 }
 
 static void deliver_result(server_obj *o, const tasksrv_frame_t *f, void *handle)
@@ -340,6 +435,8 @@ static void hook_frame(tasksrv_server_t *s, const tasksrv_frame_t *f, int peer, 
 		run_task(o, f, peer, handle);
 	} else if (f->type == TASKSRV_FRAME_RESULT && s->role == TASKSRV_ROLE_WORKER) {
 		deliver_result(o, f, handle);
+	} else if (f->type == TASKSRV_FRAME_PIPE && s->role != TASKSRV_ROLE_MANAGER) {
+		deliver_pipe_message(o, f, handle);
 	} else {
 		tasksrv_log(TASKSRV_LOG_WARNING, "unexpected frame of type %d from endpoint %d dropped", f->type, peer);
 		hook_payload_free(s, handle);
@@ -584,6 +681,7 @@ static void configure(server_obj *o)
 	cfg->worker_num = opts->worker_num > 0 ? (int) opts->worker_num : 1;
 	cfg->task_worker_num = (int) opts->task_worker_num;
 	cfg->max_wait_time_ms = (int) (opts->max_wait_time * 1000);
+	o->task_object_mode = opts->task_use_object || opts->task_object || opts->task_enable_coroutine;
 	cfg->open_eof_split = opts->open_eof_split;
 	cfg->open_eof_check = opts->open_eof_check || opts->open_eof_split;
 	if (opts->package_eof) {
@@ -634,10 +732,12 @@ PHP_METHOD(TaskSrv_Server, start)
 	}
 	configure(o);
 	if (o->core.cfg.task_worker_num > 0 && Z_ISUNDEF(o->cb[EV_TASK].callable)) {
-		TASKSRV_THROW(0, "failed to start server. Error: require 'onTask' callback");
+		tasksrv_log(TASKSRV_LOG_WARNING, "Server::start_check() (ERRNO 9015): require 'onTask' callback");
+		TASKSRV_THROW(9015, "failed to start server. Error: Server::start_check() (ERRNO 9015): require 'onTask' callback");
 		RETURN_THROWS();
 	}
 	tasksrv_log_set_level((int) o->opts.log_level);
+	o->tasks_run = 0;
 	if (o->opts.log_file && tasksrv_log_open(ZSTR_VAL(o->opts.log_file)) < 0) {
 		TASKSRV_THROW(errno, "failed to start server. Error: cannot open log_file '%s': %s",
 			ZSTR_VAL(o->opts.log_file), strerror(errno));
@@ -699,7 +799,11 @@ static zend_long task_target(server_obj *o, zend_long dst, uint32_t dst_arg, con
 		zend_argument_value_error(dst_arg, "must be -1 (any task worker) or between 0 and %d", o->core.cfg.task_worker_num - 1);
 		return -2;
 	}
-	return dst >= 0 ? dst : tasksrv_server_pick_task_worker(&o->core);
+	/* task_ipc_mode 3: the task workers share the work, a destination is ignored as in Swoole. */
+	if (dst < 0 || o->opts.task_ipc_mode == 3) {
+		return tasksrv_server_pick_task_worker(&o->core);
+	}
+	return dst;
 }
 
 static void task_frame(server_obj *o, tasksrv_frame_t *f, const tasksrv_payload_t *p, uint16_t flags)
@@ -779,16 +883,88 @@ PHP_METHOD(TaskSrv_Server, task)
 	RETURN_LONG(f.task_id);
 }
 
+/* Only an event worker can wait: it is the one process that takes results. */
+static bool waiter_check(server_obj *o, const char *what)
+{
+	if (o->state == STATE_RUNNING && o->core.role != TASKSRV_ROLE_WORKER) {
+		php_error_docref(NULL, E_WARNING, "%s method can only be used in the worker process", what);
+		return false;
+	}
+	return true;
+}
+
+static bool timeout_arg(double timeout, uint32_t arg)
+{
+	if (!(timeout >= 0) || timeout > 86400.0 * 365) {
+		zend_argument_value_error(arg, "must be a number of seconds between 0 and one year");
+		return false;
+	}
+	return true;
+}
+
+/* Encodes and sends one task for a waiter. Returns its id, -1 when it could not be
+ * dispatched (warning given), -2 when an exception was thrown. */
+static zend_long dispatch_for_waiter(server_obj *o, zval *data, zend_long dst, uint16_t flags, const char *what)
+{
+	tasksrv_payload_t p;
+	tasksrv_frame_t f;
+
+	if (tasksrv_codec_encode(data, &p, what) == FAILURE) {
+		return -2;
+	}
+	if (!payload_fits(&p)) {
+		tasksrv_payload_free(&p);
+		return -2;
+	}
+	task_frame(o, &f, &p, flags);
+	if (tasksrv_server_task_send_wait(&o->core, (int) dst, &f, p.ptr) < 0) {
+		php_error_docref(NULL, E_WARNING, "send %zu bytes to task worker #%d failed: %s", p.len, (int) dst, strerror(errno));
+		tasksrv_payload_free(&p);
+		return -1;
+	}
+	tasksrv_payload_free(&p);
+	return f.task_id;
+}
+
+/* Collects results for the ids in `waiting` (id => key) into `out` (key => value) until
+ * all arrived or the deadline passed. Results for ids nobody waits for any more are dropped. */
+static void collect_results(server_obj *o, HashTable *waiting, int64_t deadline, zval *out)
+{
+	tasksrv_frame_t f;
+	void *handle;
+	zval *key, value;
+
+	while (zend_hash_num_elements(waiting) > 0) {
+		int r = tasksrv_server_wait_result(&o->core, deadline, &f, &handle);
+		if (r <= 0) {
+			if (r < 0) {
+				php_error_docref(NULL, E_WARNING, "waiting for task results failed: %s", strerror(errno));
+			}
+			return;
+		}
+		key = zend_hash_index_find(waiting, f.task_id);
+		if (key == NULL) {
+			hook_payload_free(&o->core, handle);
+			continue;
+		}
+		if (decode_payload(&f, handle, &value)) {
+			if (Z_TYPE_P(key) == IS_STRING) {
+				zend_symtable_update(Z_ARRVAL_P(out), Z_STR_P(key), &value);
+			} else {
+				zend_hash_index_update(Z_ARRVAL_P(out), Z_LVAL_P(key), &value);
+			}
+		}
+		zend_hash_index_del(waiting, f.task_id);
+	}
+}
+
 PHP_METHOD(TaskSrv_Server, taskwait)
 {
 	server_obj *o = THIS_SERVER();
-	zval *data;
+	zval *data, results, key, *res;
 	double timeout = 0.5;
-	zend_long dst = -1;
-	tasksrv_payload_t p;
-	tasksrv_frame_t f, result;
-	void *handle = NULL;
-	int rc, timeout_ms;
+	zend_long dst = -1, id;
+	HashTable waiting;
 
 	ZEND_PARSE_PARAMETERS_START(1, 3)
 		Z_PARAM_ZVAL(data)
@@ -797,12 +973,10 @@ PHP_METHOD(TaskSrv_Server, taskwait)
 		Z_PARAM_LONG(dst)
 	ZEND_PARSE_PARAMETERS_END();
 
-	if (o->state == STATE_RUNNING && o->core.role != TASKSRV_ROLE_WORKER) {
-		php_error_docref(NULL, E_WARNING, "taskwait method can only be used in the worker process");
+	if (!waiter_check(o, "taskwait")) {
 		RETURN_FALSE;
 	}
-	if (!(timeout >= 0) || timeout > 86400 * 365) {
-		zend_argument_value_error(2, "must be a number of seconds between 0 and one year");
+	if (!timeout_arg(timeout, 2)) {
 		RETURN_THROWS();
 	}
 	dst = task_target(o, dst, 3, "taskwait");
@@ -812,27 +986,122 @@ PHP_METHOD(TaskSrv_Server, taskwait)
 		}
 		RETURN_FALSE;
 	}
-	if (tasksrv_codec_encode(data, &p, "taskwait()") == FAILURE) {
+	id = dispatch_for_waiter(o, data, dst, 0, "taskwait()");
+	if (id == -2) {
 		RETURN_THROWS();
 	}
-	if (!payload_fits(&p)) {
-		tasksrv_payload_free(&p);
+	if (id < 0) {
+		RETURN_FALSE;
+	}
+	zend_hash_init(&waiting, 1, NULL, NULL, 0);
+	ZVAL_LONG(&key, 0);
+	zend_hash_index_add(&waiting, id, &key);
+	array_init(&results);
+	collect_results(o, &waiting, tasksrv_io_now_ms() + (int64_t) ceil(timeout * 1000), &results);
+	zend_hash_destroy(&waiting);
+	res = zend_hash_index_find(Z_ARRVAL(results), 0);
+	if (res) {
+		RETVAL_COPY(res);
+	} else {
+		RETVAL_FALSE;
+	}
+	zval_ptr_dtor(&results);
+}
+
+/* taskWaitMulti() and taskCo(): dispatch every entry, then wait for all of them together. */
+static void wait_multi(INTERNAL_FUNCTION_PARAMETERS, const char *what, bool fill_false)
+{
+	server_obj *o = THIS_SERVER();
+	HashTable *tasks, waiting;
+	double timeout = 0.5;
+	zend_string *skey;
+	zend_ulong ikey;
+	zval *data, key, results;
+	int64_t deadline;
+
+	ZEND_PARSE_PARAMETERS_START(1, 2)
+		Z_PARAM_ARRAY_HT(tasks)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_DOUBLE(timeout)
+	ZEND_PARSE_PARAMETERS_END();
+
+	if (!waiter_check(o, what)) {
+		RETURN_FALSE;
+	}
+	if (!timeout_arg(timeout, 2)) {
 		RETURN_THROWS();
 	}
-	task_frame(o, &f, &p, 0);
-	timeout_ms = (int) ceil(timeout * 1000);
-	rc = tasksrv_server_task_wait(&o->core, (int) dst, &f, p.ptr, timeout_ms, &result, &handle);
-	tasksrv_payload_free(&p);
-	if (rc < 0) {
-		php_error_docref(NULL, E_WARNING, "taskwait to task worker #%d failed: %s", (int) dst, strerror(errno));
+	if (zend_hash_num_elements(tasks) == 0) {
 		RETURN_FALSE;
 	}
-	if (rc == 0) {
+	if (zend_hash_num_elements(tasks) >= 1024) {
+		php_error_docref(NULL, E_WARNING, "too many concurrent tasks");
 		RETURN_FALSE;
 	}
-	if (!decode_payload(&result, handle, return_value)) {
+	if (task_target(o, -1, 2, what) < 0) {
 		RETURN_FALSE;
 	}
+	deadline = tasksrv_io_now_ms() + (int64_t) ceil(timeout * 1000);
+	zend_hash_init(&waiting, zend_hash_num_elements(tasks), NULL, ZVAL_PTR_DTOR, 0);
+	array_init(&results);
+	ZEND_HASH_FOREACH_KEY_VAL(tasks, ikey, skey, data) {
+		zend_long id = dispatch_for_waiter(o, data, tasksrv_server_pick_task_worker(&o->core), TASKSRV_FLAG_WAITALL, what);
+		if (id == -2) {
+			zend_hash_destroy(&waiting);
+			zval_ptr_dtor(&results);
+			RETURN_THROWS();
+		}
+		if (skey) {
+			ZVAL_STR_COPY(&key, skey);
+		} else {
+			ZVAL_LONG(&key, ikey);
+		}
+		if (id < 0) {
+			/* As Swoole: an entry that could not be dispatched is false. */
+			zval f;
+			ZVAL_FALSE(&f);
+			if (skey) {
+				zend_symtable_update(Z_ARRVAL(results), skey, &f);
+			} else {
+				zend_hash_index_update(Z_ARRVAL(results), ikey, &f);
+			}
+			zval_ptr_dtor(&key);
+			continue;
+		}
+		zend_hash_index_add(&waiting, id, &key);
+	} ZEND_HASH_FOREACH_END();
+	collect_results(o, &waiting, deadline, &results);
+	zend_hash_destroy(&waiting);
+	if (!fill_false) {
+		RETURN_COPY_VALUE(&results);
+	}
+	/* taskCo: every input key, in input order; missing results are false. */
+	array_init_size(return_value, zend_hash_num_elements(tasks));
+	ZEND_HASH_FOREACH_KEY(tasks, ikey, skey) {
+		zval *r = skey ? zend_symtable_find(Z_ARRVAL(results), skey) : zend_hash_index_find(Z_ARRVAL(results), ikey);
+		zval v;
+		if (r) {
+			ZVAL_COPY(&v, r);
+		} else {
+			ZVAL_FALSE(&v);
+		}
+		if (skey) {
+			zend_symtable_update(Z_ARRVAL_P(return_value), skey, &v);
+		} else {
+			zend_hash_index_update(Z_ARRVAL_P(return_value), ikey, &v);
+		}
+	} ZEND_HASH_FOREACH_END();
+	zval_ptr_dtor(&results);
+}
+
+PHP_METHOD(TaskSrv_Server, taskWaitMulti)
+{
+	wait_multi(INTERNAL_FUNCTION_PARAM_PASSTHRU, "taskWaitMulti", false);
+}
+
+PHP_METHOD(TaskSrv_Server, taskCo)
+{
+	wait_multi(INTERNAL_FUNCTION_PARAM_PASSTHRU, "taskCo", true);
 }
 
 PHP_METHOD(TaskSrv_Server, finish)
@@ -852,15 +1121,98 @@ PHP_METHOD(TaskSrv_Server, finish)
 		php_error_docref(NULL, E_WARNING, "finish() can only be used in a task worker, inside onTask");
 		RETURN_FALSE;
 	}
+	if (o->opts.task_enable_coroutine) {
+		zend_throw_error(NULL, "please use %s->finish instead when task_enable_coroutine is enable",
+			ZSTR_VAL(tasksrv_task_ce->name));
+		RETURN_THROWS();
+	}
 	if (!o->in_task) {
 		php_error_docref(NULL, E_WARNING, "finish() can only be used inside onTask");
 		RETURN_FALSE;
 	}
-	if (o->cur_task.flags & TASKSRV_FLAG_NOREPLY) {
-		tasksrv_log(TASKSRV_LOG_WARNING, "Server::finish(): Server::finish() can only be used in the worker process");
+	if (!send_result(o, &o->cur_task, o->cur_peer, data)) {
+		if (EG(exception)) {
+			RETURN_THROWS();
+		}
 		RETURN_FALSE;
 	}
-	if (!send_result(o, data)) {
+	RETURN_TRUE;
+}
+
+PHP_METHOD(TaskSrv_Server, sendMessage)
+{
+	server_obj *o = THIS_SERVER();
+	zval *msg;
+	zend_long dst;
+	tasksrv_payload_t p;
+	tasksrv_frame_t f;
+	int rc, total;
+
+	ZEND_PARSE_PARAMETERS_START(2, 2)
+		Z_PARAM_ZVAL(msg)
+		Z_PARAM_LONG(dst)
+	ZEND_PARSE_PARAMETERS_END();
+
+	if (!running_check(o)) {
+		RETURN_FALSE;
+	}
+	if (Z_ISUNDEF(o->cb[EV_PIPE_MESSAGE].callable)) {
+		php_error_docref(NULL, E_WARNING, "onPipeMessage is null, can't use sendMessage");
+		RETURN_FALSE;
+	}
+	total = o->core.cfg.worker_num + o->core.cfg.task_worker_num;
+	if (dst < 0 || dst >= total) {
+		zend_argument_value_error(2, "must be a worker id between 0 and %d", total - 1);
+		RETURN_THROWS();
+	}
+	if (dst == o->core.worker_id) {
+		php_error_docref(NULL, E_WARNING, "can't send messages to self");
+		RETURN_FALSE;
+	}
+	if (o->core.single || o->core.peers == NULL || o->core.peers[dst].h.fd < 0) {
+		php_error_docref(NULL, E_WARNING, "worker_id[" ZEND_LONG_FMT "] is invalid", dst);
+		RETURN_FALSE;
+	}
+	if (tasksrv_codec_encode(msg, &p, "sendMessage()") == FAILURE) {
+		RETURN_THROWS();
+	}
+	if (!payload_fits(&p)) {
+		tasksrv_payload_free(&p);
+		RETURN_THROWS();
+	}
+	task_frame(o, &f, &p, 0);
+	f.type = TASKSRV_FRAME_PIPE;
+	/* A task worker has no loop turn while it runs PHP: it writes at once. */
+	rc = o->core.role == TASKSRV_ROLE_TASK_WORKER
+		? tasksrv_server_send_blocking(&o->core, (int) dst, &f, p.ptr)
+		: tasksrv_server_send_async(&o->core, (int) dst, &f, p.ptr);
+	tasksrv_payload_free(&p);
+	if (rc < 0) {
+		php_error_docref(NULL, E_WARNING, "send message to worker #" ZEND_LONG_FMT " failed: %s", dst, strerror(errno));
+		RETURN_FALSE;
+	}
+	RETURN_TRUE;
+}
+
+PHP_METHOD(TaskSrv_Server_Task, finish)
+{
+	task_obj *t = task_from_obj(Z_OBJ_P(ZEND_THIS));
+	server_obj *o;
+	zval *data;
+
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_ZVAL(data)
+	ZEND_PARSE_PARAMETERS_END();
+
+	if (t->server == NULL) {
+		zend_throw_error(NULL, "Invalid instance of %s", ZSTR_VAL(Z_OBJCE_P(ZEND_THIS)->name));
+		RETURN_THROWS();
+	}
+	o = server_from_obj(t->server);
+	if (!running_check(o) || o->core.role != TASKSRV_ROLE_TASK_WORKER) {
+		RETURN_FALSE;
+	}
+	if (!send_result(o, &t->frame, t->peer, data)) {
 		if (EG(exception)) {
 			RETURN_THROWS();
 		}
@@ -993,6 +1345,28 @@ PHP_METHOD(TaskSrv_Server, getWorkerPid)
 	RETURN_LONG(o->core.shm->workers[id].pid);
 }
 
+PHP_METHOD(TaskSrv_Server, getWorkerStatus)
+{
+	server_obj *o = THIS_SERVER();
+	zend_long id = -1;
+
+	ZEND_PARSE_PARAMETERS_START(0, 1)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_LONG(id)
+	ZEND_PARSE_PARAMETERS_END();
+
+	if (o->state != STATE_RUNNING || o->core.shm == NULL) {
+		RETURN_FALSE;
+	}
+	if (id < 0) {
+		id = o->core.worker_id;
+	}
+	if (id < 0 || id >= (zend_long) o->core.shm->nworkers) {
+		RETURN_FALSE;
+	}
+	RETURN_LONG(TASKSRV_ATOMIC_LOAD(&o->core.shm->workers[id].status));
+}
+
 PHP_METHOD(TaskSrv_Server, getMasterPid)
 {
 	server_obj *o = THIS_SERVER();
@@ -1028,7 +1402,7 @@ PHP_METHOD(TaskSrv_Server, stats)
 		tasksrv_worker_slot_t *slot = &shm->workers[i];
 		int status = TASKSRV_ATOMIC_LOAD(&slot->status);
 		if (i < w) {
-			idle += status == TASKSRV_WORKER_IDLE && i != o->core.worker_id;
+			idle += status == TASKSRV_WORKER_IDLE;
 		} else {
 			task_idle += status == TASKSRV_WORKER_IDLE;
 			tasking += MAX(0, TASKSRV_ATOMIC_LOAD(&slot->queued));
@@ -1055,7 +1429,44 @@ PHP_METHOD(TaskSrv_Server, stats)
 		add_assoc_long(return_value, "task_idle_worker_num", task_idle);
 		add_assoc_long(return_value, "tasking_num", tasking);
 		add_assoc_long(return_value, "task_count", TASKSRV_ATOMIC_LOAD(&shm->task_count));
+		if (o->opts.task_ipc_mode != 1) {
+			add_assoc_long(return_value, "task_queue_num", tasking);
+			add_assoc_long(return_value, "task_queue_bytes", TASKSRV_ATOMIC_LOAD(&shm->task_queue_bytes));
+		}
 	}
+}
+
+static zend_object *task_create(zend_class_entry *ce)
+{
+	task_obj *t = zend_object_alloc(sizeof(task_obj), ce);
+
+	memset(&t->frame, 0, sizeof(t->frame));
+	t->peer = -1;
+	t->server = NULL;
+	zend_object_std_init(&t->std, ce);
+	object_properties_init(&t->std, ce);
+	t->std.handlers = &tasksrv_task_handlers;
+	return &t->std;
+}
+
+static void task_free(zend_object *obj)
+{
+	task_obj *t = task_from_obj(obj);
+
+	if (t->server) {
+		OBJ_RELEASE(t->server);
+	}
+	zend_object_std_dtor(obj);
+}
+
+void tasksrv_task_minit(zend_class_entry *ce)
+{
+	tasksrv_task_ce = ce;
+	ce->create_object = task_create;
+	memcpy(&tasksrv_task_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
+	tasksrv_task_handlers.offset = XtOffsetOf(task_obj, std);
+	tasksrv_task_handlers.free_obj = task_free;
+	tasksrv_task_handlers.clone_obj = NULL;
 }
 
 void tasksrv_server_minit(zend_class_entry *ce)

@@ -5,7 +5,9 @@
 #include "php.h"
 
 extern zend_class_entry *tasksrv_server_ce;
+extern zend_class_entry *tasksrv_task_ce;
 
 void tasksrv_server_minit(zend_class_entry *ce);
+void tasksrv_task_minit(zend_class_entry *ce);
 
 #endif

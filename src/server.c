@@ -218,60 +218,92 @@ int tasksrv_server_pick_task_worker(tasksrv_server_t *s)
 	return best;
 }
 
-static void task_accounted(tasksrv_server_t *s, int dst, int delta)
+static void task_accounted(tasksrv_server_t *s, int dst, const tasksrv_frame_t *f, int delta)
 {
 	TASKSRV_ATOMIC_ADD(&s->shm->workers[s->cfg.worker_num + dst].queued, delta);
 	TASKSRV_ATOMIC_ADD(&s->shm->task_count, delta);
+	TASKSRV_ATOMIC_ADD(&s->shm->task_queue_bytes, (int64_t) delta * f->len);
 }
 
 int tasksrv_server_task_send(tasksrv_server_t *s, int dst, tasksrv_frame_t *f, const char *payload)
 {
-	task_accounted(s, dst, 1);
+	task_accounted(s, dst, f, 1);
 	if (tasksrv_server_send_async(s, s->cfg.worker_num + dst, f, payload) < 0) {
-		task_accounted(s, dst, -1);
+		task_accounted(s, dst, f, -1);
 		return -1;
 	}
 	return 0;
 }
 
-int tasksrv_server_task_wait(tasksrv_server_t *s, int dst, tasksrv_frame_t *f, const char *payload,
-	int timeout_ms, tasksrv_frame_t *result, void **handle)
+int tasksrv_server_task_send_wait(tasksrv_server_t *s, int dst, tasksrv_frame_t *f, const char *payload)
 {
-	int64_t deadline = tasksrv_io_now_ms() + timeout_ms;
-	int peer = s->cfg.worker_num + dst;
-	int fd = s->peers[peer].h.fd;
-	int r;
-
-	task_accounted(s, dst, 1);
-	if (tasksrv_server_send_blocking(s, peer, f, payload) < 0) {
-		task_accounted(s, dst, -1);
+	task_accounted(s, dst, f, 1);
+	if (tasksrv_server_send_blocking(s, s->cfg.worker_num + dst, f, payload) < 0) {
+		task_accounted(s, dst, f, -1);
 		return -1;
 	}
+	return 0;
+}
+
+/* Returns 1 when a frame for a waiter was taken, 0 when none is waiting, -1 on error. */
+static int take_waiter_frame(tasksrv_server_t *s, int peer, tasksrv_frame_t *result, void **handle)
+{
+	int r;
+
 	for (;;) {
 		r = tasksrv_peer_read_frame(s, peer, result, handle);
-		if (r < 0) {
-			return -1;
+		if (r <= 0) {
+			return r;
 		}
-		if (r == 1) {
-			if (result->type == TASKSRV_FRAME_RESULT && !(result->flags & TASKSRV_FLAG_NONBLOCK)) {
-				if (result->task_id == f->task_id && result->origin_gen == s->gen) {
-					return 1;
-				}
-				/* A result for a taskwait() that already gave up: nobody wants it. */
-				s->hooks->payload_free(s, *handle);
-				*handle = NULL;
+		if (result->type != TASKSRV_FRAME_RESULT || (result->flags & TASKSRV_FLAG_NONBLOCK)) {
+			/* Not for a waiter: the loop hands it out later, in arrival order. */
+			tasksrv_server_defer(s, result, peer, *handle);
+		} else if (result->origin_gen != s->gen) {
+			/* For a waiter of an earlier incarnation of this worker id. */
+			s->hooks->payload_free(s, *handle);
+		} else {
+			return 1;
+		}
+		*handle = NULL;
+	}
+}
+
+int tasksrv_server_wait_result(tasksrv_server_t *s, int64_t deadline_ms, tasksrv_frame_t *result, void **handle)
+{
+	struct pollfd pfd[TASKSRV_MAX_POLL];
+	int w = s->cfg.worker_num, t = s->cfg.task_worker_num, n, i, r, timeout;
+
+	*handle = NULL;
+	for (;;) {
+		n = 0;
+		for (i = 0; i < t && n < TASKSRV_MAX_POLL; i++) {
+			pfd[n].fd = s->peers[w + i].h.fd;
+			pfd[n].events = POLLIN;
+			pfd[n].revents = 0;
+			n++;
+		}
+		timeout = (int) (deadline_ms - tasksrv_io_now_ms());
+		if (timeout < 0) {
+			timeout = 0;
+		}
+		r = poll(pfd, n, timeout);
+		if (r < 0) {
+			if (errno == EINTR) {
 				continue;
 			}
-			tasksrv_server_defer(s, result, peer, *handle);
-			*handle = NULL;
-			continue;
+			return -1;
 		}
-		r = tasksrv_io_wait(fd, POLLIN, deadline);
 		if (r == 0) {
 			return 0;
 		}
-		if (r < 0) {
-			return -1;
+		for (i = 0; i < n; i++) {
+			if (pfd[i].revents == 0) {
+				continue;
+			}
+			r = take_waiter_frame(s, w + i, result, handle);
+			if (r != 0) {
+				return r;
+			}
 		}
 	}
 }
@@ -285,6 +317,7 @@ void tasksrv_server_task_begin(tasksrv_server_t *s, const tasksrv_frame_t *f)
 	TASKSRV_ATOMIC_STORE(&slot->cur_task_id, f->task_id);
 	TASKSRV_ATOMIC_STORE(&slot->status, TASKSRV_WORKER_BUSY);
 	TASKSRV_ATOMIC_ADD(&slot->queued, -1);
+	TASKSRV_ATOMIC_ADD(&s->shm->task_queue_bytes, -(int64_t) f->len);
 	TASKSRV_ATOMIC_ADD(&slot->request_count, 1);
 }
 

@@ -132,10 +132,13 @@ int tasksrv_server_task_send(tasksrv_server_t *s, int dst, tasksrv_frame_t *f, c
 int tasksrv_server_send_async(tasksrv_server_t *s, int peer, tasksrv_frame_t *f, const char *payload);
 /* Writes a frame to a peer, blocking until the socket took it all. */
 int tasksrv_server_send_blocking(tasksrv_server_t *s, int peer, tasksrv_frame_t *f, const char *payload);
-/* Sends a task to task worker index dst and waits for its result until timeout_ms. Returns 1 with *result and
- * *handle set, 0 on timeout, -1 on error. Other frames met meanwhile are kept for the loop. */
-int tasksrv_server_task_wait(tasksrv_server_t *s, int dst, tasksrv_frame_t *f, const char *payload,
-	int timeout_ms, tasksrv_frame_t *result, void **handle);
+/* Sends a task for a waiter (taskwait, taskWaitMulti), blocking until the socket took it. */
+int tasksrv_server_task_send_wait(tasksrv_server_t *s, int dst, tasksrv_frame_t *f, const char *payload);
+/* Waits until deadline_ms for the next result addressed to a waiter of this process.
+ * Returns 1 with *result and *handle set, 0 at the deadline, -1 on error. Other frames
+ * met meanwhile are kept for the loop; results for an earlier incarnation are dropped. */
+int tasksrv_server_wait_result(tasksrv_server_t *s, int64_t deadline_ms, tasksrv_frame_t *result, void **handle);
+#define TASKSRV_MAX_POLL 1024
 /* Bookkeeping in a task worker around one task. */
 void tasksrv_server_task_begin(tasksrv_server_t *s, const tasksrv_frame_t *f);
 void tasksrv_server_task_end(tasksrv_server_t *s);

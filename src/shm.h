@@ -59,6 +59,7 @@ typedef struct {
 	int64_t total_send_bytes;
 	int64_t dispatch_count;
 	int64_t task_count;
+	int64_t task_queue_bytes;    /* payload bytes sent to task workers, not yet started */
 	uint32_t nworkers;
 	uint32_t session_cap;  /* power of two */
 	tasksrv_worker_slot_t workers[];

@@ -380,7 +380,7 @@ static void worker_on_signal(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, ui
 int tasksrv_worker_main(tasksrv_server_t *s)
 {
 	static const int sigs[] = {SIGTERM, SIGINT};
-	int i, m = tasksrv_server_endpoint_manager(s);
+	int i;
 
 	if (tasksrv_loop_init(&s->loop) < 0) {
 		return 1;
@@ -402,7 +402,7 @@ int tasksrv_worker_main(tasksrv_server_t *s)
 	/* EPOLLEXCLUSIVE: one worker wakes per new connection, not all of them. */
 	tasksrv_loop_add(&s->loop, &s->accept_h, s->listener.fd, EPOLLIN | (s->single ? 0 : EPOLLEXCLUSIVE));
 	for (i = 0; s->peers && i < s->nendpoints; i++) {
-		if (s->peers[i].h.fd >= 0 && (i >= s->cfg.worker_num || i == m)) {
+		if (s->peers[i].h.fd >= 0) {
 			tasksrv_loop_add(&s->loop, &s->peers[i].h, s->peers[i].h.fd, EPOLLIN);
 		}
 	}
