@@ -90,9 +90,11 @@ int tasksrv_server_spawn(tasksrv_server_t *s, int worker_id)
 	s->worker_id = worker_id;
 	s->gen = slot->gen;
 	slot->pid = getpid();
+	/* Drop what belonged to the manager: its pid table, loop and channel ends. */
 	free(s->pids);
 	s->pids = NULL;
 	tasksrv_loop_free(&s->loop);
+	tasksrv_peers_close(s);
 	tasksrv_peers_open(s, worker_id, 1);
 	if (worker_id < s->cfg.worker_num) {
 		s->role = TASKSRV_ROLE_WORKER;
