@@ -51,17 +51,28 @@ echo "replacing\n";
 $s->on('Task', 'handler');
 echo "replaced\n";
 
+// The message lists the valid names (tasksrv may know more events than Swoole).
+function show_unknown(Throwable $e, array $names): void
+{
+    $msg = $e->getMessage();
+    if (preg_match('/must be one of (.*) \(case-insensitive\)/', $msg, $m)) {
+        $listed = explode(', ', $m[1]);
+        $missing = array_diff($names, $listed);
+        $msg = str_replace($m[1], '<' . ($missing ? 'missing ' . implode(', ', $missing) : 'all Swoole names') . '>', $msg);
+    }
+    echo $e::class, ': ', $msg, "\n";
+}
 foreach (['foo', 'onReceive', '', 'Receive '] as $bad) {
     try {
         $s->on($bad, 'handler');
     } catch (Throwable $e) {
-        echo $e::class, ': ', $e->getMessage(), "\n";
+        show_unknown($e, $names);
     }
 }
 try {
     $s->getCallback('foo');
 } catch (Throwable $e) {
-    echo $e::class, ': ', $e->getMessage(), "\n";
+    show_unknown($e, $names);
 }
 foreach (['no_such_function', null, 42, [$obj, 'nope']] as $bad) {
     try {
@@ -110,11 +121,11 @@ string(6) "strlen"
 replacing
 old callback freed
 replaced
-ValueError: TaskSrv\Server::on(): Argument #1 ($event_name) must be one of Start, BeforeShutdown, Shutdown, WorkerStart, WorkerStop, WorkerExit, WorkerError, ManagerStart, ManagerStop, Task, Finish, PipeMessage, BeforeReload, AfterReload, Connect, Receive, Close, Packet, BufferFull, BufferEmpty (case-insensitive), "foo" given
-ValueError: TaskSrv\Server::on(): Argument #1 ($event_name) must be one of Start, BeforeShutdown, Shutdown, WorkerStart, WorkerStop, WorkerExit, WorkerError, ManagerStart, ManagerStop, Task, Finish, PipeMessage, BeforeReload, AfterReload, Connect, Receive, Close, Packet, BufferFull, BufferEmpty (case-insensitive), "onReceive" given
-ValueError: TaskSrv\Server::on(): Argument #1 ($event_name) must be one of Start, BeforeShutdown, Shutdown, WorkerStart, WorkerStop, WorkerExit, WorkerError, ManagerStart, ManagerStop, Task, Finish, PipeMessage, BeforeReload, AfterReload, Connect, Receive, Close, Packet, BufferFull, BufferEmpty (case-insensitive), "" given
-ValueError: TaskSrv\Server::on(): Argument #1 ($event_name) must be one of Start, BeforeShutdown, Shutdown, WorkerStart, WorkerStop, WorkerExit, WorkerError, ManagerStart, ManagerStop, Task, Finish, PipeMessage, BeforeReload, AfterReload, Connect, Receive, Close, Packet, BufferFull, BufferEmpty (case-insensitive), "Receive " given
-ValueError: TaskSrv\Server::getCallback(): Argument #1 ($event_name) must be one of Start, BeforeShutdown, Shutdown, WorkerStart, WorkerStop, WorkerExit, WorkerError, ManagerStart, ManagerStop, Task, Finish, PipeMessage, BeforeReload, AfterReload, Connect, Receive, Close, Packet, BufferFull, BufferEmpty (case-insensitive), "foo" given
+ValueError: TaskSrv\Server::on(): Argument #1 ($event_name) must be one of <all Swoole names> (case-insensitive), "foo" given
+ValueError: TaskSrv\Server::on(): Argument #1 ($event_name) must be one of <all Swoole names> (case-insensitive), "onReceive" given
+ValueError: TaskSrv\Server::on(): Argument #1 ($event_name) must be one of <all Swoole names> (case-insensitive), "" given
+ValueError: TaskSrv\Server::on(): Argument #1 ($event_name) must be one of <all Swoole names> (case-insensitive), "Receive " given
+ValueError: TaskSrv\Server::getCallback(): Argument #1 ($event_name) must be one of <all Swoole names> (case-insensitive), "foo" given
 TypeError: TaskSrv\Server::on(): Argument #2 ($callback) must be a valid callback, function "no_such_function" not found or invalid function name
 TypeError: TaskSrv\Server::on(): Argument #2 ($callback) must be a valid callback, no array or string given
 TypeError: TaskSrv\Server::on(): Argument #2 ($callback) must be a valid callback, no array or string given
