@@ -8,6 +8,7 @@
 #include "php_tasksrv.h"
 #include "src/php_exceptions.h"
 #include "src/php_server.h"
+#include "src/php_failure.h"
 #include "src/frame.h"
 #include "tasksrv_arginfo.h"
 
@@ -54,6 +55,8 @@ static PHP_MINIT_FUNCTION(tasksrv)
 {
 	tasksrv_exception_ce = register_class_TaskSrv_Exception(zend_ce_exception);
 	tasksrv_serialization_exception_ce = register_class_TaskSrv_SerializationException(tasksrv_exception_ce);
+	tasksrv_task_failed_exception_ce = register_class_TaskSrv_TaskFailedException(tasksrv_exception_ce);
+	tasksrv_task_failure_ce = register_class_TaskSrv_TaskFailure();
 	tasksrv_server_minit(register_class_TaskSrv_Server());
 	tasksrv_task_minit(register_class_TaskSrv_Server_Task());
 	if (!swoole_loaded()) {

@@ -9,6 +9,37 @@ namespace TaskSrv {
     /** A value cannot cross to another process: a Closure, a resource, or an object that refuses serialize(). */
     class SerializationException extends Exception {}
 
+    /** Thrown by taskwait() when the task failed; getFailure() says how. */
+    class TaskFailedException extends Exception
+    {
+        private ?TaskFailure $failure = null;
+
+        public function getFailure(): TaskFailure {}
+    }
+
+    /**
+     * Why an accepted task did not succeed: every accepted task ends done or with one of these.
+     * @strict-properties
+     * @not-serializable
+     */
+    final class TaskFailure
+    {
+        public readonly int $taskId;
+        public readonly int $workerId;
+        /** exception, fatal_error, worker_died, timeout or shutdown */
+        public readonly string $reason;
+        public readonly string $message;
+        public readonly ?string $exceptionClass;
+        public readonly ?int $code;
+        public readonly ?string $file;
+        public readonly ?int $line;
+        public readonly ?string $trace;
+        public readonly ?int $signal;
+        public readonly ?int $exitStatus;
+
+        private function __construct() {}
+    }
+
     /**
      * @strict-properties
      * @not-serializable
@@ -42,7 +73,8 @@ namespace TaskSrv {
 
         public function taskwait(mixed $data, float $timeout = 0.5, int $dst_worker_id = -1): mixed {}
 
-        public function taskWaitMulti(array $tasks, float $timeout = 0.5): array|false {}
+        /** @param array $failures filled with a TaskFailure per failed entry, under the entry's key */
+        public function taskWaitMulti(array $tasks, float $timeout = 0.5, &$failures = null): array|false {}
 
         public function taskCo(array $tasks, float $timeout = 0.5): array|false {}
 

@@ -1,5 +1,11 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 1dcb558444abc751582564ba5ca9bf3364a98c4d */
+ * Stub hash: ab6b959d9f7d16d4348d20667cde4c4033fc18bb */
+
+ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_TaskSrv_TaskFailedException_getFailure, 0, 0, TaskSrv\\TaskFailure, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_INFO_EX(arginfo_class_TaskSrv_TaskFailure___construct, 0, 0, 0)
+ZEND_END_ARG_INFO()
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_TaskSrv_Server___construct, 0, 0, 1)
 	ZEND_ARG_TYPE_INFO(0, host, IS_STRING, 0)
@@ -41,9 +47,13 @@ ZEND_END_ARG_INFO()
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_MASK_EX(arginfo_class_TaskSrv_Server_taskWaitMulti, 0, 1, MAY_BE_ARRAY|MAY_BE_FALSE)
 	ZEND_ARG_TYPE_INFO(0, tasks, IS_ARRAY, 0)
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, timeout, IS_DOUBLE, 0, "0.5")
+	ZEND_ARG_INFO_WITH_DEFAULT_VALUE(1, failures, "null")
 ZEND_END_ARG_INFO()
 
-#define arginfo_class_TaskSrv_Server_taskCo arginfo_class_TaskSrv_Server_taskWaitMulti
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_MASK_EX(arginfo_class_TaskSrv_Server_taskCo, 0, 1, MAY_BE_ARRAY|MAY_BE_FALSE)
+	ZEND_ARG_TYPE_INFO(0, tasks, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, timeout, IS_DOUBLE, 0, "0.5")
+ZEND_END_ARG_INFO()
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_TaskSrv_Server_finish, 0, 1, _IS_BOOL, 0)
 	ZEND_ARG_TYPE_INFO(0, data, IS_MIXED, 0)
@@ -89,6 +99,8 @@ ZEND_END_ARG_INFO()
 #define arginfo_class_TaskSrv_Server_Task_finish arginfo_class_TaskSrv_Server_finish
 
 
+ZEND_METHOD(TaskSrv_TaskFailedException, getFailure);
+ZEND_METHOD(TaskSrv_TaskFailure, __construct);
 ZEND_METHOD(TaskSrv_Server, __construct);
 ZEND_METHOD(TaskSrv_Server, set);
 ZEND_METHOD(TaskSrv_Server, on);
@@ -119,6 +131,18 @@ static const zend_function_entry class_TaskSrv_Exception_methods[] = {
 
 
 static const zend_function_entry class_TaskSrv_SerializationException_methods[] = {
+	ZEND_FE_END
+};
+
+
+static const zend_function_entry class_TaskSrv_TaskFailedException_methods[] = {
+	ZEND_ME(TaskSrv_TaskFailedException, getFailure, arginfo_class_TaskSrv_TaskFailedException_getFailure, ZEND_ACC_PUBLIC)
+	ZEND_FE_END
+};
+
+
+static const zend_function_entry class_TaskSrv_TaskFailure_methods[] = {
+	ZEND_ME(TaskSrv_TaskFailure, __construct, arginfo_class_TaskSrv_TaskFailure___construct, ZEND_ACC_PRIVATE)
 	ZEND_FE_END
 };
 
@@ -170,6 +194,100 @@ static zend_class_entry *register_class_TaskSrv_SerializationException(zend_clas
 
 	INIT_NS_CLASS_ENTRY(ce, "TaskSrv", "SerializationException", class_TaskSrv_SerializationException_methods);
 	class_entry = zend_register_internal_class_ex(&ce, class_entry_TaskSrv_Exception);
+
+	return class_entry;
+}
+
+static zend_class_entry *register_class_TaskSrv_TaskFailedException(zend_class_entry *class_entry_TaskSrv_Exception)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_NS_CLASS_ENTRY(ce, "TaskSrv", "TaskFailedException", class_TaskSrv_TaskFailedException_methods);
+	class_entry = zend_register_internal_class_ex(&ce, class_entry_TaskSrv_Exception);
+
+	zend_string *property_failure_class_TaskSrv_TaskFailure = zend_string_init("TaskSrv\\TaskFailure", sizeof("TaskSrv\\TaskFailure")-1, 1);
+	zval property_failure_default_value;
+	ZVAL_NULL(&property_failure_default_value);
+	zend_string *property_failure_name = zend_string_init("failure", sizeof("failure") - 1, 1);
+	zend_declare_typed_property(class_entry, property_failure_name, &property_failure_default_value, ZEND_ACC_PRIVATE, NULL, (zend_type) ZEND_TYPE_INIT_CLASS(property_failure_class_TaskSrv_TaskFailure, 0, MAY_BE_NULL));
+	zend_string_release(property_failure_name);
+
+	return class_entry;
+}
+
+static zend_class_entry *register_class_TaskSrv_TaskFailure(void)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_NS_CLASS_ENTRY(ce, "TaskSrv", "TaskFailure", class_TaskSrv_TaskFailure_methods);
+	class_entry = zend_register_internal_class_ex(&ce, NULL);
+	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES|ZEND_ACC_NOT_SERIALIZABLE;
+
+	zval property_taskId_default_value;
+	ZVAL_UNDEF(&property_taskId_default_value);
+	zend_string *property_taskId_name = zend_string_init("taskId", sizeof("taskId") - 1, 1);
+	zend_declare_typed_property(class_entry, property_taskId_name, &property_taskId_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_LONG));
+	zend_string_release(property_taskId_name);
+
+	zval property_workerId_default_value;
+	ZVAL_UNDEF(&property_workerId_default_value);
+	zend_string *property_workerId_name = zend_string_init("workerId", sizeof("workerId") - 1, 1);
+	zend_declare_typed_property(class_entry, property_workerId_name, &property_workerId_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_LONG));
+	zend_string_release(property_workerId_name);
+
+	zval property_reason_default_value;
+	ZVAL_UNDEF(&property_reason_default_value);
+	zend_string *property_reason_name = zend_string_init("reason", sizeof("reason") - 1, 1);
+	zend_declare_typed_property(class_entry, property_reason_name, &property_reason_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING));
+	zend_string_release(property_reason_name);
+
+	zval property_message_default_value;
+	ZVAL_UNDEF(&property_message_default_value);
+	zend_string *property_message_name = zend_string_init("message", sizeof("message") - 1, 1);
+	zend_declare_typed_property(class_entry, property_message_name, &property_message_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING));
+	zend_string_release(property_message_name);
+
+	zval property_exceptionClass_default_value;
+	ZVAL_UNDEF(&property_exceptionClass_default_value);
+	zend_string *property_exceptionClass_name = zend_string_init("exceptionClass", sizeof("exceptionClass") - 1, 1);
+	zend_declare_typed_property(class_entry, property_exceptionClass_name, &property_exceptionClass_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING|MAY_BE_NULL));
+	zend_string_release(property_exceptionClass_name);
+
+	zval property_code_default_value;
+	ZVAL_UNDEF(&property_code_default_value);
+	zend_string *property_code_name = zend_string_init("code", sizeof("code") - 1, 1);
+	zend_declare_typed_property(class_entry, property_code_name, &property_code_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_LONG|MAY_BE_NULL));
+	zend_string_release(property_code_name);
+
+	zval property_file_default_value;
+	ZVAL_UNDEF(&property_file_default_value);
+	zend_string *property_file_name = zend_string_init("file", sizeof("file") - 1, 1);
+	zend_declare_typed_property(class_entry, property_file_name, &property_file_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING|MAY_BE_NULL));
+	zend_string_release(property_file_name);
+
+	zval property_line_default_value;
+	ZVAL_UNDEF(&property_line_default_value);
+	zend_string *property_line_name = zend_string_init("line", sizeof("line") - 1, 1);
+	zend_declare_typed_property(class_entry, property_line_name, &property_line_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_LONG|MAY_BE_NULL));
+	zend_string_release(property_line_name);
+
+	zval property_trace_default_value;
+	ZVAL_UNDEF(&property_trace_default_value);
+	zend_string *property_trace_name = zend_string_init("trace", sizeof("trace") - 1, 1);
+	zend_declare_typed_property(class_entry, property_trace_name, &property_trace_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING|MAY_BE_NULL));
+	zend_string_release(property_trace_name);
+
+	zval property_signal_default_value;
+	ZVAL_UNDEF(&property_signal_default_value);
+	zend_string *property_signal_name = zend_string_init("signal", sizeof("signal") - 1, 1);
+	zend_declare_typed_property(class_entry, property_signal_name, &property_signal_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_LONG|MAY_BE_NULL));
+	zend_string_release(property_signal_name);
+
+	zval property_exitStatus_default_value;
+	ZVAL_UNDEF(&property_exitStatus_default_value);
+	zend_string *property_exitStatus_name = zend_string_init("exitStatus", sizeof("exitStatus") - 1, 1);
+	zend_declare_typed_property(class_entry, property_exitStatus_name, &property_exitStatus_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_LONG|MAY_BE_NULL));
+	zend_string_release(property_exitStatus_name);
 
 	return class_entry;
 }

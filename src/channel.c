@@ -106,6 +106,61 @@ void tasksrv_peers_close(tasksrv_server_t *s)
 	s->peers = NULL;
 }
 
+/* A task worker reads a payload keeping the bytes still in the socket in its shm
+ * slot: if it dies midway, its successor skips exactly them and the stream stays
+ * aligned on frame boundaries. */
+static int read_body_tracked(tasksrv_server_t *s, int peer, char *dst, uint32_t len)
+{
+	tasksrv_worker_slot_t *slot = &s->shm->workers[s->worker_id];
+	int fd = s->peers[peer].h.fd;
+	int64_t deadline = tasksrv_io_now_ms() + FRAME_BODY_TIMEOUT_MS;
+	ssize_t r;
+
+	slot->rd_peer = peer;
+	TASKSRV_ATOMIC_STORE(&slot->rd_left, len);
+	while (len > 0) {
+		r = read(fd, dst, len);
+		if (r > 0) {
+			dst += r;
+			len -= (uint32_t) r;
+			TASKSRV_ATOMIC_STORE(&slot->rd_left, len);
+			continue;
+		}
+		if (r == 0) {
+			errno = ECONNRESET;
+			return -1;
+		}
+		if (errno == EINTR) {
+			continue;
+		}
+		if (errno != EAGAIN || tasksrv_io_wait(fd, POLLIN, deadline) <= 0) {
+			return -1;
+		}
+	}
+	return 0;
+}
+
+void tasksrv_peer_skip_unread(tasksrv_server_t *s)
+{
+	tasksrv_worker_slot_t *slot = &s->shm->workers[s->worker_id];
+	char buf[65536];
+	uint32_t left = TASKSRV_ATOMIC_LOAD(&slot->rd_left);
+
+	if (left == 0 || slot->rd_peer < 0 || slot->rd_peer >= s->nendpoints) {
+		return;
+	}
+	tasksrv_log(TASKSRV_LOG_NOTICE, "skipping %u bytes of a task my predecessor was reading", left);
+	while (left > 0) {
+		uint32_t n = left < sizeof(buf) ? left : (uint32_t) sizeof(buf);
+		if (tasksrv_io_read_full(s->peers[slot->rd_peer].h.fd, buf, n, tasksrv_io_now_ms() + FRAME_BODY_TIMEOUT_MS) < 0) {
+			tasksrv_log(TASKSRV_LOG_ERROR, "cannot skip the rest of a cut frame: %s", strerror(errno));
+			break;
+		}
+		left -= n;
+	}
+	TASKSRV_ATOMIC_STORE(&slot->rd_left, 0);
+}
+
 int tasksrv_peer_read_frame(tasksrv_server_t *s, int peer, tasksrv_frame_t *f, void **handle)
 {
 	int fd = s->peers[peer].h.fd;
@@ -134,6 +189,19 @@ int tasksrv_peer_read_frame(tasksrv_server_t *s, int peer, tasksrv_frame_t *f, v
 	dst = s->hooks->payload_alloc(s, f->len, handle);
 	if (dst == NULL) {
 		return -1;
+	}
+	if (s->role == TASKSRV_ROLE_TASK_WORKER) {
+		if (f->type == TASKSRV_FRAME_TASK) {
+			tasksrv_server_task_take(s, f, peer);
+		}
+		if (read_body_tracked(s, peer, dst, f->len) < 0) {
+			tasksrv_log(TASKSRV_LOG_ERROR, "channel to endpoint %d: frame of %u bytes cut short: %s",
+				peer, f->len, strerror(errno));
+			s->hooks->payload_free(s, *handle);
+			*handle = NULL;
+			return -1;
+		}
+		return 1;
 	}
 	if (f->len > 0 && tasksrv_io_read_full(fd, dst, f->len, tasksrv_io_now_ms() + FRAME_BODY_TIMEOUT_MS) < 0) {
 		tasksrv_log(TASKSRV_LOG_ERROR, "channel to endpoint %d: frame of %u bytes cut short: %s",

@@ -24,6 +24,10 @@ enum tasksrv_frame_type {
 #define TASKSRV_FLAG_CALLBACK   0x0008u /* result goes to a per-task callback */
 #define TASKSRV_FLAG_WAITALL    0x0010u /* part of taskWaitMulti() */
 #define TASKSRV_FLAG_NOREPLY    0x0080u /* one-way: sent from a process that takes no results */
+/* Our own bits, above Swoole's byte. */
+#define TASKSRV_FLAG_FINAL      0x0100u /* the last frame of a task: its outcome is known */
+#define TASKSRV_FLAG_NODATA     0x0200u /* no result value: only marks the end of a task */
+#define TASKSRV_FLAG_FAILURE    0x0400u /* the payload is a tasksrv_failure_t record */
 
 typedef struct {
 	uint8_t version;

@@ -3,11 +3,15 @@
  * and stops them in order on SIGTERM/SIGINT: workers first, then task workers, so
  * tasks already sent still reach a task worker. */
 #include "server.h"
+#include "failure.h"
+#include "io.h"
 #include "log.h"
 #include "process.h"
 #include "signals.h"
 
 #include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/epoll.h>
@@ -46,6 +50,13 @@ static int alive_in(tasksrv_server_t *s, int from, int to)
 }
 
 static void stop_phase(tasksrv_server_t *s);
+
+static int64_t deadline_interval(const tasksrv_server_t *s)
+{
+	int64_t t = s->cfg.task_timeout_ms / 4;
+
+	return t < 5 ? 5 : t > 50 ? 50 : t;
+}
 
 static void stop_timeout(tasksrv_loop_t *loop, void *ctx)
 {
@@ -122,10 +133,16 @@ static int reap(tasksrv_server_t *s)
 		if (id < 0) {
 			continue;
 		}
+		tasksrv_process_exit_info(status, &code, &signo);
+		if (id >= s->cfg.worker_num) {
+			/* A task worker gone with a task in hand: its sender learns it now. */
+			tasksrv_server_report_lost_task(s, id, s->kill_at[id] ? TASKSRV_FAIL_TIMEOUT : TASKSRV_FAIL_WORKER_DIED,
+				signo, WIFEXITED(status) ? code : -1);
+			s->kill_at[id] = 0;
+		}
 		s->pids[id] = 0;
 		s->shm->workers[id].pid = 0;
 		s->shm->workers[id].status = TASKSRV_WORKER_EXIT;
-		tasksrv_process_exit_info(status, &code, &signo);
 		if (code != 0 || signo != 0) {
 			tasksrv_log(TASKSRV_LOG_WARNING, "worker(pid=%d, id=%d) abnormal exit, status=%d, signal=%d",
 				(int) pid, id, code, signo);
@@ -141,6 +158,34 @@ static int reap(tasksrv_server_t *s)
 		}
 	}
 	return 0;
+}
+
+/* task_timeout: a task that runs too long fails as "timeout" at once; its task
+ * worker gets SIGTERM, then SIGKILL after task_timeout_grace, and is replaced. */
+static void deadline_tick(tasksrv_loop_t *loop, void *ctx)
+{
+	tasksrv_server_t *s = ctx;
+	int w = s->cfg.worker_num, total = w + s->cfg.task_worker_num, i;
+	int64_t now = tasksrv_io_now_ms();
+
+	for (i = w; i < total; i++) {
+		tasksrv_worker_slot_t *slot = &s->shm->workers[i];
+		if (s->kill_at[i] && now >= s->kill_at[i] && s->pids[i] > 0) {
+			tasksrv_log(TASKSRV_LOG_WARNING, "task worker #%d (pid %d) did not stop within task_timeout_grace, killed",
+				i, (int) s->pids[i]);
+			kill(s->pids[i], SIGKILL);
+			s->kill_at[i] = INT64_MAX;
+		}
+		if (!s->kill_at[i] && s->pids[i] > 0
+				&& __atomic_load_n(&slot->cur_state, __ATOMIC_ACQUIRE) == TASKSRV_TASK_RUNNING
+				&& now - slot->cur_start_ms > s->cfg.task_timeout_ms) {
+			if (tasksrv_server_report_lost_task(s, i, TASKSRV_FAIL_TIMEOUT, 0, -1) > 0) {
+				s->kill_at[i] = now + s->cfg.task_timeout_grace_ms;
+				kill(s->pids[i], SIGTERM);
+			}
+		}
+	}
+	tasksrv_loop_timer_add(loop, deadline_interval(s), deadline_tick, s);
 }
 
 static void manager_on_signal(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, uint32_t events)
@@ -182,6 +227,10 @@ int tasksrv_manager_main(tasksrv_server_t *s)
 		return -1;
 	}
 	tasksrv_peers_open(s, m, 0);
+	s->kill_at = calloc(m, sizeof(int64_t));
+	if (s->cfg.task_timeout_ms > 0 && s->cfg.task_worker_num > 0) {
+		tasksrv_loop_timer_add(&s->loop, deadline_interval(s), deadline_tick, s);
+	}
 	s->sig_h.fn = manager_on_signal;
 	s->sig_h.ctx = s;
 	tasksrv_loop_add(&s->loop, &s->sig_h, tasksrv_signals_fd(), EPOLLIN);

@@ -40,6 +40,8 @@ static const option_t options[] = {
 	OPT("task_max_request_grace", OPT_INT, 0, ZEND_LONG_MAX, task_max_request_grace),
 	OPT("task_ipc_mode", OPT_INT, 1, 3, task_ipc_mode),
 	OPT("task_tmpdir", OPT_DIR, 1, 4095, task_tmpdir),
+	OPT("task_timeout", OPT_FLOAT, 0, 86400, task_timeout),
+	OPT("task_timeout_grace", OPT_FLOAT, 0, 3600, task_timeout_grace),
 };
 
 void tasksrv_options_init(tasksrv_options_t *o)
@@ -51,6 +53,7 @@ void tasksrv_options_init(tasksrv_options_t *o)
 	o->enable_coroutine = true;
 	o->task_max_request_grace = -1;
 	o->task_ipc_mode = 1;
+	o->task_timeout_grace = 1.0;
 }
 
 void tasksrv_options_free(tasksrv_options_t *o)

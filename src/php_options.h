@@ -26,6 +26,8 @@ typedef struct {
 	zend_long task_max_request_grace; /* -1: not given (N/2 when N > 10, as Swoole) */
 	zend_long task_ipc_mode;
 	zend_string *task_tmpdir;    /* validated; tasksrv never writes temp files */
+	double task_timeout;         /* seconds; 0: no deadline */
+	double task_timeout_grace;   /* SIGTERM to SIGKILL, seconds */
 } tasksrv_options_t;
 
 void tasksrv_options_init(tasksrv_options_t *o);

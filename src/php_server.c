@@ -5,6 +5,7 @@
 #include "php_codec.h"
 #include "php_exceptions.h"
 #include "php_options.h"
+#include "php_failure.h"
 #include "server.h"
 #include "io.h"
 #include "log.h"
@@ -23,7 +24,7 @@ enum tasksrv_event {
 	EV_START, EV_BEFORE_SHUTDOWN, EV_SHUTDOWN, EV_WORKER_START, EV_WORKER_STOP, EV_WORKER_EXIT,
 	EV_WORKER_ERROR, EV_MANAGER_START, EV_MANAGER_STOP, EV_TASK, EV_FINISH, EV_PIPE_MESSAGE,
 	EV_BEFORE_RELOAD, EV_AFTER_RELOAD, EV_CONNECT, EV_RECEIVE, EV_CLOSE, EV_PACKET,
-	EV_BUFFER_FULL, EV_BUFFER_EMPTY, EV_COUNT
+	EV_BUFFER_FULL, EV_BUFFER_EMPTY, EV_TASK_FAILURE, EV_COUNT
 };
 
 /* Every event name Swoole's TCP server knows, in the case users write them. */
@@ -31,7 +32,8 @@ static const char *const event_names[EV_COUNT] = {
 	"Start", "BeforeShutdown", "Shutdown", "WorkerStart", "WorkerStop", "WorkerExit",
 	"WorkerError", "ManagerStart", "ManagerStop", "Task", "Finish", "PipeMessage",
 	"BeforeReload", "AfterReload", "Connect", "Receive", "Close", "Packet",
-	"BufferFull", "BufferEmpty"
+	"BufferFull", "BufferEmpty",
+	"TaskFailure" /* ours: fn(Server $s, int $taskId, TaskSrv\TaskFailure $f) */
 };
 
 enum server_state { STATE_NEW, STATE_RUNNING, STATE_DONE };
@@ -45,7 +47,9 @@ typedef struct {
 	tasksrv_server_t core;
 	tasksrv_options_t opts;
 	callback_t cb[EV_COUNT];
-	HashTable finish_callbacks;  /* task id => callable, for task($d, $dst, $cb) */
+	/* Async tasks of this worker still waiting for their outcome: task id => the
+	 * per-task callable, true (results go to onFinish) or false (callback used). */
+	HashTable pending;
 	int state;
 	int constructed;
 	/* the task a task worker is running, for finish() */
@@ -117,7 +121,8 @@ static void after_callback(server_obj *o)
 	EG(exit_status) = status;
 }
 
-static bool call_with(server_obj *o, zval *callable, zend_fcall_info_cache *fcc, uint32_t argc, zval *argv, zval *retval)
+/* Calls without reporting exceptions: the caller decides what they mean. */
+static bool call_raw(server_obj *o, zval *callable, zend_fcall_info_cache *fcc, uint32_t argc, zval *argv, zval *retval)
 {
 	zend_fcall_info fci;
 	zval rv;
@@ -137,12 +142,21 @@ static bool call_with(server_obj *o, zval *callable, zend_fcall_info_cache *fcc,
 	if (!retval) {
 		zval_ptr_dtor(&rv);
 	}
-	after_callback(o);
+	if (EG(exception) && zend_is_unwind_exit(EG(exception))) {
+		tasksrv_server_abort(&o->core);
+	}
 	return true;
 }
 
-/* Calls the callback of an event with the server as first argument; argv[0] is filled here. */
-static bool fire(server_obj *o, int ev, uint32_t argc, zval *argv, zval *retval)
+static bool call_with(server_obj *o, zval *callable, zend_fcall_info_cache *fcc, uint32_t argc, zval *argv, zval *retval)
+{
+	bool called = call_raw(o, callable, fcc, argc, argv, retval);
+
+	after_callback(o);
+	return called;
+}
+
+static bool fire_ex(server_obj *o, int ev, uint32_t argc, zval *argv, zval *retval, bool report)
 {
 	callback_t *cb = &o->cb[ev];
 	tasksrv_worker_slot_t *slot = NULL;
@@ -159,11 +173,70 @@ static bool fire(server_obj *o, int ev, uint32_t argc, zval *argv, zval *retval)
 		status = TASKSRV_ATOMIC_LOAD(&slot->status);
 		TASKSRV_ATOMIC_STORE(&slot->status, TASKSRV_WORKER_BUSY);
 	}
-	called = call_with(o, &cb->callable, &cb->fcc, argc, argv, retval);
+	called = report ? call_with(o, &cb->callable, &cb->fcc, argc, argv, retval)
+		: call_raw(o, &cb->callable, &cb->fcc, argc, argv, retval);
 	if (slot) {
 		TASKSRV_ATOMIC_STORE(&slot->status, status);
 	}
 	return called;
+}
+
+/* Calls the callback of an event with the server as first argument; argv[0] is filled here. */
+static bool fire(server_obj *o, int ev, uint32_t argc, zval *argv, zval *retval)
+{
+	return fire_ex(o, ev, argc, argv, retval, true);
+}
+
+/* The same, leaving an exception pending for the caller. */
+static bool fire_catching(server_obj *o, int ev, uint32_t argc, zval *argv, zval *retval)
+{
+	return fire_ex(o, ev, argc, argv, retval, false);
+}
+/* }}} */
+
+static bool send_answer(server_obj *o, const tasksrv_frame_t *task, int peer, const char *p, size_t len, uint16_t flags);
+
+/* {{{ fatal errors in onTask: the process ends, but the caller still learns why */
+static void (*previous_error_cb)(int type, zend_string *file, const uint32_t line, zend_string *message);
+static server_obj *task_worker_server; /* the server of this task worker process */
+
+static void task_worker_error_cb(int type, zend_string *file, const uint32_t line, zend_string *message)
+{
+	server_obj *o = task_worker_server;
+	const int fatal = E_ERROR | E_CORE_ERROR | E_COMPILE_ERROR | E_USER_ERROR | E_PARSE;
+
+	if (o && o->in_task && (type & fatal) && !(type & E_DONT_BAIL)
+			&& !(o->cur_task.flags & TASKSRV_FLAG_NOREPLY)) {
+		tasksrv_failure_t f;
+		tasksrv_buffer_t buf = {0};
+
+		memset(&f, 0, sizeof(f));
+		f.reason = TASKSRV_FAIL_FATAL_ERROR;
+		f.worker_id = o->core.worker_id;
+		f.exit_status = 255;
+		f.message = ZSTR_VAL(message);
+		f.message_len = ZSTR_LEN(message);
+		f.file = file ? ZSTR_VAL(file) : NULL;
+		f.file_len = file ? ZSTR_LEN(file) : 0;
+		f.line = (int32_t) line;
+		o->in_task = 0;
+		/* The process is about to bail out: claim and send the failure now. */
+		if (tasksrv_server_task_end(&o->core, TASKSRV_FAIL_FATAL_ERROR) && tasksrv_failure_encode(&f, &buf) == 0) {
+			send_answer(o, &o->cur_task, o->cur_peer, tasksrv_buffer_head(&buf), tasksrv_buffer_size(&buf),
+				TASKSRV_FLAG_FAILURE | TASKSRV_FLAG_FINAL);
+		}
+		tasksrv_buffer_free(&buf);
+	}
+	previous_error_cb(type, file, line, message);
+}
+
+static void watch_fatal_errors(server_obj *o)
+{
+	task_worker_server = o;
+	if (zend_error_cb != task_worker_error_cb) {
+		previous_error_cb = zend_error_cb;
+		zend_error_cb = task_worker_error_cb;
+	}
 }
 /* }}} */
 
@@ -231,6 +304,9 @@ static void hook_worker_start(tasksrv_server_t *s, int worker_id)
 
 	o->tasks_run = 0;
 	o->task_limit = s->role == TASKSRV_ROLE_TASK_WORKER ? task_limit(&o->opts) : 0;
+	if (s->role == TASKSRV_ROLE_TASK_WORKER) {
+		watch_fatal_errors(o);
+	}
 	hook_worker_event(s, EV_WORKER_START, worker_id);
 }
 static void hook_worker_stop(tasksrv_server_t *s, int worker_id) { hook_worker_event(s, EV_WORKER_STOP, worker_id); }
@@ -297,37 +373,48 @@ static bool decode_payload(const tasksrv_frame_t *f, void *handle, zval *data)
 	return true;
 }
 
-/* Sends one result for a task; the flags of the task that matter to its sender come back. */
-static bool send_result(server_obj *o, const tasksrv_frame_t *task, int peer, zval *value)
+/* Writes one frame answering a task to the worker that sent it. */
+static bool send_answer(server_obj *o, const tasksrv_frame_t *task, int peer, const char *p, size_t len, uint16_t flags)
 {
-	tasksrv_payload_t p;
 	tasksrv_frame_t f;
-	int rc;
 
-	if (task->flags & TASKSRV_FLAG_NOREPLY) {
-		tasksrv_log(TASKSRV_LOG_WARNING, "Server::finish(): Server::finish() can only be used in the worker process");
-		return false;
-	}
-	if (tasksrv_codec_encode(value, &p, "finish()") == FAILURE) {
-		return false;
-	}
 	memset(&f, 0, sizeof(f));
 	f.version = TASKSRV_FRAME_VERSION;
 	f.type = TASKSRV_FRAME_RESULT;
-	f.flags = p.flags | (task->flags & (TASKSRV_FLAG_NONBLOCK | TASKSRV_FLAG_CALLBACK | TASKSRV_FLAG_WAITALL));
-	f.len = (uint32_t) p.len;
+	f.flags = flags | (task->flags & (TASKSRV_FLAG_NONBLOCK | TASKSRV_FLAG_CALLBACK | TASKSRV_FLAG_WAITALL));
+	f.len = (uint32_t) len;
 	f.task_id = task->task_id;
 	f.src_worker = o->core.worker_id;
 	f.origin_gen = task->origin_gen;
 	f.time = tasksrv_io_unix_time();
-	rc = tasksrv_server_send_blocking(&o->core, peer, &f, p.ptr);
-	tasksrv_payload_free(&p);
-	if (rc < 0) {
+	if (tasksrv_server_send_blocking(&o->core, peer, &f, p) < 0) {
 		tasksrv_log(TASKSRV_LOG_WARNING, "Server::finish(): send result of task %ld to worker #%d failed: %s",
 			(long) f.task_id, task->src_worker, strerror(errno));
 		return false;
 	}
 	return true;
+}
+
+/* Sends one result for a task (finish(), Task::finish()). */
+static bool send_result(server_obj *o, const tasksrv_frame_t *task, int peer, zval *value)
+{
+	tasksrv_payload_t p;
+	bool ok;
+
+	if (task->flags & TASKSRV_FLAG_NOREPLY) {
+		tasksrv_log(TASKSRV_LOG_WARNING, "Server::finish(): Server::finish() can only be used in the worker process");
+		return false;
+	}
+	if (!tasksrv_server_task_owned(&o->core) && task->task_id == o->cur_task.task_id && o->in_task) {
+		/* The manager already failed this task at its deadline. */
+		return false;
+	}
+	if (tasksrv_codec_encode(value, &p, "finish()") == FAILURE) {
+		return false;
+	}
+	ok = send_answer(o, task, peer, p.ptr, p.len, p.flags);
+	tasksrv_payload_free(&p);
+	return ok;
 }
 
 static void make_task_object(server_obj *o, const tasksrv_frame_t *f, int peer, zval *data, zval *out)
@@ -347,37 +434,94 @@ static void make_task_object(server_obj *o, const tasksrv_frame_t *f, int peer, 
 	zend_update_property_long(tasksrv_task_ce, Z_OBJ_P(out), "flags", sizeof("flags") - 1, f->flags & 0xff);
 }
 
+/* Ends the task in hand: books its outcome (unless the manager already did, at a
+ * deadline) and sends its last frame: the return value, a failure, or a bare end mark. */
+static void end_task(server_obj *o, const tasksrv_frame_t *f, int peer, zval *retval, zend_object *ex)
+{
+	tasksrv_payload_t p = {0};
+	tasksrv_buffer_t fail = {0};
+	zval holder;
+	bool has_value = retval && !Z_ISUNDEF_P(retval) && Z_TYPE_P(retval) != IS_NULL;
+	bool reply = !(f->flags & TASKSRV_FLAG_NOREPLY);
+
+	ZVAL_UNDEF(&holder);
+	/* A return value that cannot be serialized is the task's failure. */
+	if (!ex && has_value && reply && tasksrv_codec_encode(retval, &p, "onTask return value") == FAILURE) {
+		ex = EG(exception);
+		GC_ADDREF(ex);
+		zend_clear_exception();
+		has_value = false;
+	}
+	if (ex && !reply) {
+		/* One-way task: nobody to tell but the log. */
+		zend_object *copy = ex;
+		GC_ADDREF(copy);
+		zend_exception_error(copy, E_WARNING);
+	} else if (ex) {
+		tasksrv_failure_from_exception(ex, o->core.worker_id, &holder, &fail);
+	}
+	if (tasksrv_server_task_end(&o->core, ex ? TASKSRV_FAIL_EXCEPTION : 0) && reply && !o->core.exiting) {
+		if (ex) {
+			send_answer(o, f, peer, tasksrv_buffer_head(&fail), tasksrv_buffer_size(&fail),
+				TASKSRV_FLAG_FAILURE | TASKSRV_FLAG_FINAL);
+		} else if (has_value) {
+			send_answer(o, f, peer, p.ptr, p.len, p.flags | TASKSRV_FLAG_FINAL);
+		} else {
+			send_answer(o, f, peer, NULL, 0, TASKSRV_FLAG_NODATA | TASKSRV_FLAG_FINAL);
+		}
+	} else if (has_value && !reply) {
+		tasksrv_log(TASKSRV_LOG_WARNING, "Server::finish(): Server::finish() can only be used in the worker process");
+	}
+	tasksrv_payload_free(&p);
+	tasksrv_buffer_free(&fail);
+	zval_ptr_dtor(&holder);
+	if (ex) {
+		OBJ_RELEASE(ex);
+	}
+}
+
 static void run_task(server_obj *o, const tasksrv_frame_t *f, int peer, void *handle)
 {
 	zval argv[4], retval, data;
+	zend_object *ex = NULL;
 
 	if (!decode_payload(f, handle, &data)) {
+		zend_throw_exception_ex(tasksrv_serialization_exception_ce, 0,
+			"the task's data could not be unserialized in task worker #%d", o->core.worker_id);
+		ex = EG(exception);
+		GC_ADDREF(ex);
+		zend_clear_exception();
+		end_task(o, f, peer, NULL, ex);
 		return;
 	}
 	o->cur_task = *f;
 	o->cur_peer = peer;
 	o->in_task = 1;
-	tasksrv_server_task_begin(&o->core, f);
 	ZVAL_UNDEF(&retval);
 	if (o->task_object_mode) {
 		make_task_object(o, f, peer, &data, &argv[1]);
-		fire(o, EV_TASK, 2, argv, &retval);
+		fire_catching(o, EV_TASK, 2, argv, &retval);
 		zval_ptr_dtor(&argv[1]);
 	} else {
 		ZVAL_LONG(&argv[1], f->task_id);
 		ZVAL_LONG(&argv[2], f->src_worker);
 		ZVAL_COPY_VALUE(&argv[3], &data);
-		fire(o, EV_TASK, 4, argv, &retval);
+		fire_catching(o, EV_TASK, 4, argv, &retval);
 	}
-	/* A non-null return value is a finish() (false, 0 and '' included). */
-	if (!Z_ISUNDEF(retval) && Z_TYPE(retval) != IS_NULL && !EG(exception) && !o->core.exiting) {
-		send_result(o, f, peer, &retval);
-		after_callback(o);
+	/* An exception thrown by onTask is the task's failure, and the worker lives on. */
+	if (EG(exception) && !zend_is_unwind_exit(EG(exception))) {
+		ex = EG(exception);
+		GC_ADDREF(ex);
+		zend_clear_exception();
+	}
+	if (!o->core.exiting) {
+		end_task(o, f, peer, &retval, ex);
+	} else if (ex) {
+		OBJ_RELEASE(ex);
 	}
 	zval_ptr_dtor(&retval);
 	zval_ptr_dtor(&data);
 	o->in_task = 0;
-	tasksrv_server_task_end(&o->core);
 	/* task_max_request: leave between tasks; the manager starts a fresh process. */
 	if (o->task_limit > 0 && ++o->tasks_run >= o->task_limit) {
 		tasksrv_loop_stop(&o->core.loop);
@@ -398,32 +542,82 @@ static void deliver_pipe_message(server_obj *o, const tasksrv_frame_t *f, void *
 	zval_ptr_dtor(&argv[2]);
 }
 
+static void failure_from_frame(const tasksrv_frame_t *f, zend_string *payload, zval *out)
+{
+	tasksrv_failure_t fail;
+
+	if (tasksrv_failure_decode(&fail, ZSTR_VAL(payload), ZSTR_LEN(payload)) < 0) {
+		memset(&fail, 0, sizeof(fail));
+		fail.reason = TASKSRV_FAIL_WORKER_DIED;
+		fail.worker_id = f->src_worker;
+		fail.exit_status = -1;
+		fail.message = "a malformed failure record arrived";
+		fail.message_len = strlen(fail.message);
+	}
+	tasksrv_failure_to_zval(&fail, f->task_id, out);
+}
+
+/* An async task failed: onTaskFailure, or a warning; never silence. */
+static void report_failure(server_obj *o, zend_long task_id, zval *failure)
+{
+	zval argv[3];
+
+	ZVAL_LONG(&argv[1], task_id);
+	ZVAL_COPY_VALUE(&argv[2], failure);
+	if (!fire(o, EV_TASK_FAILURE, 3, argv, NULL)) {
+		zval rv1, rv2;
+		zval *reason = zend_read_property(tasksrv_task_failure_ce, Z_OBJ_P(failure), "reason", sizeof("reason") - 1, 1, &rv1);
+		zval *msg = zend_read_property(tasksrv_task_failure_ce, Z_OBJ_P(failure), "message", sizeof("message") - 1, 1, &rv2);
+		php_error_docref(NULL, E_WARNING, "task " ZEND_LONG_FMT " failed (%s): %s; register on('TaskFailure') to handle it",
+			task_id, Z_STRVAL_P(reason), Z_STRVAL_P(msg));
+	}
+}
+
 static void deliver_result(server_obj *o, const tasksrv_frame_t *f, void *handle)
 {
-	zval argv[3], *cb;
+	zval argv[3], *entry, callable;
 
-	if (f->origin_gen != o->core.gen || !(f->flags & TASKSRV_FLAG_NONBLOCK)) {
-		/* For an earlier incarnation of this worker, or for a taskwait() that gave up. */
+	entry = zend_hash_index_find(&o->pending, f->task_id);
+	if (f->origin_gen != o->core.gen || !(f->flags & TASKSRV_FLAG_NONBLOCK) || entry == NULL) {
+		/* For an earlier incarnation of this worker, for a taskwait() that gave up, or
+		 * for a task whose outcome is already known (it failed at its deadline). */
 		hook_payload_free(&o->core, handle);
+		return;
+	}
+	if (f->flags & TASKSRV_FLAG_FAILURE) {
+		zval failure;
+		failure_from_frame(f, (zend_string *) handle, &failure);
+		hook_payload_free(&o->core, handle);
+		zend_hash_index_del(&o->pending, f->task_id);
+		report_failure(o, f->task_id, &failure);
+		zval_ptr_dtor(&failure);
+		return;
+	}
+	if (f->flags & TASKSRV_FLAG_NODATA) {
+		hook_payload_free(&o->core, handle);
+		zend_hash_index_del(&o->pending, f->task_id);
 		return;
 	}
 	if (!decode_payload(f, handle, &argv[2])) {
 		return;
 	}
 	ZVAL_LONG(&argv[1], f->task_id);
-	if ((f->flags & TASKSRV_FLAG_CALLBACK) && (cb = zend_hash_index_find(&o->finish_callbacks, f->task_id)) != NULL) {
-		zval callable;
-		ZVAL_COPY(&callable, cb);
-		/* A per-task callback is used once; a second result goes to the plain path. */
-		zend_hash_index_del(&o->finish_callbacks, f->task_id);
+	ZVAL_COPY(&callable, entry);
+	if (f->flags & TASKSRV_FLAG_FINAL) {
+		zend_hash_index_del(&o->pending, f->task_id);
+	} else if (Z_TYPE(callable) != IS_TRUE) {
+		/* As Swoole: a per-task callback is used once; later results find none. */
+		zval used;
+		ZVAL_FALSE(&used);
+		zend_hash_index_update(&o->pending, f->task_id, &used);
+	}
+	if (Z_TYPE(callable) != IS_TRUE && Z_TYPE(callable) != IS_FALSE) {
 		ZVAL_OBJ(&argv[0], &o->std);
 		call_with(o, &callable, NULL, 3, argv, NULL);
-		zval_ptr_dtor(&callable);
-	} else if (!(f->flags & TASKSRV_FLAG_CALLBACK) && fire(o, EV_FINISH, 3, argv, NULL)) {
-		/* delivered */
-	} else {
+	} else if (Z_TYPE(callable) == IS_FALSE || !fire(o, EV_FINISH, 3, argv, NULL)) {
 		php_error_docref(NULL, E_WARNING, "require 'onFinish' callback");
 	}
+	zval_ptr_dtor(&callable);
 	zval_ptr_dtor(&argv[2]);
 }
 
@@ -462,7 +656,7 @@ static zend_object *server_create(zend_class_entry *ce)
 	for (i = 0; i < EV_COUNT; i++) {
 		ZVAL_UNDEF(&o->cb[i].callable);
 	}
-	zend_hash_init(&o->finish_callbacks, 0, NULL, finish_callback_dtor, 0);
+	zend_hash_init(&o->pending, 0, NULL, finish_callback_dtor, 0);
 	zend_object_std_init(&o->std, ce);
 	object_properties_init(&o->std, ce);
 	o->std.handlers = &tasksrv_server_handlers;
@@ -477,7 +671,7 @@ static void server_free(zend_object *obj)
 	for (i = 0; i < EV_COUNT; i++) {
 		callback_release(&o->cb[i]);
 	}
-	zend_hash_destroy(&o->finish_callbacks);
+	zend_hash_destroy(&o->pending);
 	tasksrv_options_free(&o->opts);
 	tasksrv_server_free(&o->core);
 	if (constructed_server == o) {
@@ -496,7 +690,7 @@ static HashTable *server_get_gc(zend_object *obj, zval **table, int *n)
 	for (i = 0; i < EV_COUNT; i++) {
 		zend_get_gc_buffer_add_zval(buf, &o->cb[i].callable);
 	}
-	ZEND_HASH_FOREACH_VAL(&o->finish_callbacks, zv) {
+	ZEND_HASH_FOREACH_VAL(&o->pending, zv) {
 		zend_get_gc_buffer_add_zval(buf, zv);
 	} ZEND_HASH_FOREACH_END();
 	zend_get_gc_buffer_use(buf, table, n);
@@ -681,6 +875,8 @@ static void configure(server_obj *o)
 	cfg->worker_num = opts->worker_num > 0 ? (int) opts->worker_num : 1;
 	cfg->task_worker_num = (int) opts->task_worker_num;
 	cfg->max_wait_time_ms = (int) (opts->max_wait_time * 1000);
+	cfg->task_timeout_ms = (int) ceil(opts->task_timeout * 1000);
+	cfg->task_timeout_grace_ms = (int) ceil(opts->task_timeout_grace * 1000);
 	o->task_object_mode = opts->task_use_object || opts->task_object || opts->task_enable_coroutine;
 	cfg->open_eof_split = opts->open_eof_split;
 	cfg->open_eof_check = opts->open_eof_check || opts->open_eof_split;
@@ -875,10 +1071,14 @@ PHP_METHOD(TaskSrv_Server, task)
 		RETURN_FALSE;
 	}
 	tasksrv_payload_free(&p);
-	if (flags & TASKSRV_FLAG_CALLBACK) {
-		zval cb;
-		ZVAL_COPY(&cb, &fci.function_name);
-		zend_hash_index_update(&o->finish_callbacks, f.task_id, &cb);
+	if (!(flags & TASKSRV_FLAG_NOREPLY)) {
+		zval entry;
+		if (flags & TASKSRV_FLAG_CALLBACK) {
+			ZVAL_COPY(&entry, &fci.function_name);
+		} else {
+			ZVAL_TRUE(&entry);
+		}
+		zend_hash_index_update(&o->pending, f.task_id, &entry);
 	}
 	RETURN_LONG(f.task_id);
 }
@@ -926,9 +1126,19 @@ static zend_long dispatch_for_waiter(server_obj *o, zval *data, zend_long dst, u
 	return f.task_id;
 }
 
-/* Collects results for the ids in `waiting` (id => key) into `out` (key => value) until
- * all arrived or the deadline passed. Results for ids nobody waits for any more are dropped. */
-static void collect_results(server_obj *o, HashTable *waiting, int64_t deadline, zval *out)
+static void put_keyed(zval *arr, zval *key, zval *value)
+{
+	if (Z_TYPE_P(key) == IS_STRING) {
+		zend_symtable_update(Z_ARRVAL_P(arr), Z_STR_P(key), value);
+	} else {
+		zend_hash_index_update(Z_ARRVAL_P(arr), Z_LVAL_P(key), value);
+	}
+}
+
+/* Collects results for the ids in `waiting` (id => key) into `out` (key => value),
+ * and failures into `failures` (key => TaskFailure), until every task ended or the
+ * deadline passed. Results for ids nobody waits for any more are dropped. */
+static void collect_results(server_obj *o, HashTable *waiting, int64_t deadline, zval *out, zval *failures)
 {
 	tasksrv_frame_t f;
 	void *handle;
@@ -947,12 +1157,15 @@ static void collect_results(server_obj *o, HashTable *waiting, int64_t deadline,
 			hook_payload_free(&o->core, handle);
 			continue;
 		}
-		if (decode_payload(&f, handle, &value)) {
-			if (Z_TYPE_P(key) == IS_STRING) {
-				zend_symtable_update(Z_ARRVAL_P(out), Z_STR_P(key), &value);
-			} else {
-				zend_hash_index_update(Z_ARRVAL_P(out), Z_LVAL_P(key), &value);
-			}
+		if (f.flags & TASKSRV_FLAG_FAILURE) {
+			failure_from_frame(&f, (zend_string *) handle, &value);
+			hook_payload_free(&o->core, handle);
+			put_keyed(failures, key, &value);
+		} else if (f.flags & TASKSRV_FLAG_NODATA) {
+			/* The task ended without a result: its entry stays absent (false for taskwait). */
+			hook_payload_free(&o->core, handle);
+		} else if (decode_payload(&f, handle, &value)) {
+			put_keyed(out, key, &value);
 		}
 		zend_hash_index_del(waiting, f.task_id);
 	}
@@ -961,7 +1174,7 @@ static void collect_results(server_obj *o, HashTable *waiting, int64_t deadline,
 PHP_METHOD(TaskSrv_Server, taskwait)
 {
 	server_obj *o = THIS_SERVER();
-	zval *data, results, key, *res;
+	zval *data, results, failures, key, *res;
 	double timeout = 0.5;
 	zend_long dst = -1, id;
 	HashTable waiting;
@@ -997,15 +1210,19 @@ PHP_METHOD(TaskSrv_Server, taskwait)
 	ZVAL_LONG(&key, 0);
 	zend_hash_index_add(&waiting, id, &key);
 	array_init(&results);
-	collect_results(o, &waiting, tasksrv_io_now_ms() + (int64_t) ceil(timeout * 1000), &results);
+	array_init(&failures);
+	collect_results(o, &waiting, tasksrv_io_now_ms() + (int64_t) ceil(timeout * 1000), &results, &failures);
 	zend_hash_destroy(&waiting);
-	res = zend_hash_index_find(Z_ARRVAL(results), 0);
-	if (res) {
+	if ((res = zend_hash_index_find(Z_ARRVAL(failures), 0)) != NULL) {
+		/* tasksrv's promise: a failed task is an exception, a plain timeout stays false. */
+		tasksrv_throw_task_failed(res);
+	} else if ((res = zend_hash_index_find(Z_ARRVAL(results), 0)) != NULL) {
 		RETVAL_COPY(res);
 	} else {
 		RETVAL_FALSE;
 	}
 	zval_ptr_dtor(&results);
+	zval_ptr_dtor(&failures);
 }
 
 /* taskWaitMulti() and taskCo(): dispatch every entry, then wait for all of them together. */
@@ -1016,13 +1233,15 @@ static void wait_multi(INTERNAL_FUNCTION_PARAMETERS, const char *what, bool fill
 	double timeout = 0.5;
 	zend_string *skey;
 	zend_ulong ikey;
-	zval *data, key, results;
+	zval *data, key, results, failures, *failures_ref = NULL;
 	int64_t deadline;
 
-	ZEND_PARSE_PARAMETERS_START(1, 2)
+	/* taskCo() has no $failures: its failed entries are false. */
+	ZEND_PARSE_PARAMETERS_START(1, fill_false ? 2 : 3)
 		Z_PARAM_ARRAY_HT(tasks)
 		Z_PARAM_OPTIONAL
 		Z_PARAM_DOUBLE(timeout)
+		Z_PARAM_ZVAL(failures_ref)
 	ZEND_PARSE_PARAMETERS_END();
 
 	if (!waiter_check(o, what)) {
@@ -1070,8 +1289,13 @@ static void wait_multi(INTERNAL_FUNCTION_PARAMETERS, const char *what, bool fill
 		}
 		zend_hash_index_add(&waiting, id, &key);
 	} ZEND_HASH_FOREACH_END();
-	collect_results(o, &waiting, deadline, &results);
+	array_init(&failures);
+	collect_results(o, &waiting, deadline, &results, &failures);
 	zend_hash_destroy(&waiting);
+	if (failures_ref) {
+		ZEND_TRY_ASSIGN_REF_COPY(failures_ref, &failures);
+	}
+	zval_ptr_dtor(&failures);
 	if (!fill_false) {
 		RETURN_COPY_VALUE(&results);
 	}
@@ -1429,8 +1653,21 @@ PHP_METHOD(TaskSrv_Server, stats)
 		add_assoc_long(return_value, "task_idle_worker_num", task_idle);
 		add_assoc_long(return_value, "tasking_num", tasking);
 		add_assoc_long(return_value, "task_count", TASKSRV_ATOMIC_LOAD(&shm->task_count));
+		add_assoc_long(return_value, "task_accepted", TASKSRV_ATOMIC_LOAD(&shm->task_accepted));
+		add_assoc_long(return_value, "task_done", TASKSRV_ATOMIC_LOAD(&shm->task_done));
+		add_assoc_long(return_value, "task_failed", TASKSRV_ATOMIC_LOAD(&shm->task_failed));
+		{
+			zval by;
+			int r;
+			array_init(&by);
+			for (r = 1; r <= TASKSRV_FAIL_REASON_MAX; r++) {
+				add_assoc_long(&by, tasksrv_failure_reason_name(r), TASKSRV_ATOMIC_LOAD(&shm->task_failed_by_reason[r]));
+			}
+			add_assoc_zval(return_value, "task_failed_by_reason", &by);
+		}
+		add_assoc_long(return_value, "task_queue_num", tasking);
+		add_assoc_long(return_value, "task_running_num", TASKSRV_ATOMIC_LOAD(&shm->task_running));
 		if (o->opts.task_ipc_mode != 1) {
-			add_assoc_long(return_value, "task_queue_num", tasking);
 			add_assoc_long(return_value, "task_queue_bytes", TASKSRV_ATOMIC_LOAD(&shm->task_queue_bytes));
 		}
 	}

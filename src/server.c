@@ -1,5 +1,6 @@
 /* tasksrv: start(), the process tree and the calls every role shares. */
 #include "server.h"
+#include "failure.h"
 #include "io.h"
 #include "log.h"
 #include "process.h"
@@ -52,6 +53,8 @@ static void free_run_state(tasksrv_server_t *s)
 	s->ndeferred = s->deferred_cap = s->deferred_pos = 0;
 	free(s->pids);
 	s->pids = NULL;
+	free(s->kill_at);
+	s->kill_at = NULL;
 	tasksrv_shm_destroy(s->shm);
 	s->shm = NULL;
 	tasksrv_signals_restore();
@@ -77,6 +80,7 @@ int tasksrv_server_spawn(tasksrv_server_t *s, int worker_id)
 	slot->gen++;
 	slot->status = TASKSRV_WORKER_IDLE;
 	slot->cur_task_id = -1;
+	slot->cur_state = TASKSRV_TASK_NONE;
 	pid = tasksrv_process_fork();
 	if (pid < 0) {
 		tasksrv_log(TASKSRV_LOG_ERROR, "fork() for worker #%d failed: %s", worker_id, strerror(errno));
@@ -93,6 +97,8 @@ int tasksrv_server_spawn(tasksrv_server_t *s, int worker_id)
 	/* Drop what belonged to the manager: its pid table, loop and channel ends. */
 	free(s->pids);
 	s->pids = NULL;
+	free(s->kill_at);
+	s->kill_at = NULL;
 	tasksrv_loop_free(&s->loop);
 	tasksrv_peers_close(s);
 	tasksrv_peers_open(s, worker_id, 1);
@@ -225,6 +231,7 @@ static void task_accounted(tasksrv_server_t *s, int dst, const tasksrv_frame_t *
 	TASKSRV_ATOMIC_ADD(&s->shm->workers[s->cfg.worker_num + dst].queued, delta);
 	TASKSRV_ATOMIC_ADD(&s->shm->task_count, delta);
 	TASKSRV_ATOMIC_ADD(&s->shm->task_queue_bytes, (int64_t) delta * f->len);
+	TASKSRV_ATOMIC_ADD(&s->shm->task_accepted, delta);
 }
 
 int tasksrv_server_task_send(tasksrv_server_t *s, int dst, tasksrv_frame_t *f, const char *payload)
@@ -277,8 +284,9 @@ int tasksrv_server_wait_result(tasksrv_server_t *s, int64_t deadline_ms, tasksrv
 
 	*handle = NULL;
 	for (;;) {
+		/* Task workers send results; the manager sends failures of tasks it saw die. */
 		n = 0;
-		for (i = 0; i < t && n < TASKSRV_MAX_POLL; i++) {
+		for (i = 0; i <= t && n < TASKSRV_MAX_POLL; i++) {
 			pfd[n].fd = s->peers[w + i].h.fd;
 			pfd[n].events = POLLIN;
 			pfd[n].revents = 0;
@@ -310,23 +318,109 @@ int tasksrv_server_wait_result(tasksrv_server_t *s, int64_t deadline_ms, tasksrv
 	}
 }
 
-void tasksrv_server_task_begin(tasksrv_server_t *s, const tasksrv_frame_t *f)
+/* A task worker took a task (its header is read): from now on the manager knows
+ * which task it holds, and the task counts as running, not queued. */
+void tasksrv_server_task_take(tasksrv_server_t *s, const tasksrv_frame_t *f, int peer)
 {
 	tasksrv_worker_slot_t *slot = &s->shm->workers[s->worker_id];
 
-	TASKSRV_ATOMIC_STORE(&slot->cur_src, f->src_worker);
-	TASKSRV_ATOMIC_STORE(&slot->cur_gen, f->origin_gen);
-	TASKSRV_ATOMIC_STORE(&slot->cur_task_id, f->task_id);
+	slot->cur_src = peer;
+	slot->cur_gen = f->origin_gen;
+	slot->cur_task_id = f->task_id;
+	slot->cur_flags = f->flags;
+	slot->cur_start_ms = tasksrv_io_now_ms();
+	__atomic_store_n(&slot->cur_state, TASKSRV_TASK_RUNNING, __ATOMIC_RELEASE);
 	TASKSRV_ATOMIC_STORE(&slot->status, TASKSRV_WORKER_BUSY);
 	TASKSRV_ATOMIC_ADD(&slot->queued, -1);
 	TASKSRV_ATOMIC_ADD(&s->shm->task_queue_bytes, -(int64_t) f->len);
+	TASKSRV_ATOMIC_ADD(&s->shm->task_running, 1);
 	TASKSRV_ATOMIC_ADD(&slot->request_count, 1);
 }
 
-void tasksrv_server_task_end(tasksrv_server_t *s)
+/* Claims the outcome of the held task for whoever calls first (the task worker at
+ * the end of onTask, or the manager at a deadline or death) and books it. */
+static int claim_outcome(tasksrv_shm_t *shm, tasksrv_worker_slot_t *slot, int to_state, int fail_reason)
+{
+	int32_t expect = TASKSRV_TASK_RUNNING;
+
+	if (!__atomic_compare_exchange_n(&slot->cur_state, &expect, to_state, 0, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) {
+		return 0;
+	}
+	TASKSRV_ATOMIC_ADD(&shm->task_running, -1);
+	if (fail_reason) {
+		TASKSRV_ATOMIC_ADD(&shm->task_failed, 1);
+		TASKSRV_ATOMIC_ADD(&shm->task_failed_by_reason[fail_reason], 1);
+	} else {
+		TASKSRV_ATOMIC_ADD(&shm->task_done, 1);
+	}
+	return 1;
+}
+
+int tasksrv_server_task_end(tasksrv_server_t *s, int fail_reason)
 {
 	tasksrv_worker_slot_t *slot = &s->shm->workers[s->worker_id];
+	int owned = claim_outcome(s->shm, slot, TASKSRV_TASK_NONE, fail_reason);
 
 	TASKSRV_ATOMIC_STORE(&slot->cur_task_id, -1);
 	TASKSRV_ATOMIC_STORE(&slot->status, TASKSRV_WORKER_IDLE);
+	return owned;
+}
+
+int tasksrv_server_task_owned(tasksrv_server_t *s)
+{
+	return __atomic_load_n(&s->shm->workers[s->worker_id].cur_state, __ATOMIC_ACQUIRE) == TASKSRV_TASK_RUNNING;
+}
+
+int tasksrv_server_report_lost_task(tasksrv_server_t *s, int worker_id, int reason, int signo, int exit_status)
+{
+	tasksrv_worker_slot_t *slot = &s->shm->workers[worker_id];
+	tasksrv_failure_t fail;
+	tasksrv_buffer_t buf = {0};
+	tasksrv_frame_t f;
+	char msg[160];
+	int peer, rc = 0;
+
+	if (!claim_outcome(s->shm, slot, TASKSRV_TASK_TAKEN, reason)) {
+		return 0;
+	}
+	peer = slot->cur_src;
+	memset(&fail, 0, sizeof(fail));
+	fail.reason = reason;
+	fail.worker_id = worker_id;
+	fail.signo = signo;
+	fail.exit_status = exit_status;
+	if (reason == TASKSRV_FAIL_TIMEOUT) {
+		snprintf(msg, sizeof(msg), "task %ld ran longer than task_timeout (%.3f s); task worker #%d is being stopped",
+			(long) slot->cur_task_id, s->cfg.task_timeout_ms / 1000.0, worker_id);
+	} else if (signo) {
+		snprintf(msg, sizeof(msg), "task worker #%d (pid %d) was killed by signal %d while running task %ld",
+			worker_id, (int) slot->pid, signo, (long) slot->cur_task_id);
+	} else {
+		snprintf(msg, sizeof(msg), "task worker #%d (pid %d) exited with status %d while running task %ld",
+			worker_id, (int) slot->pid, exit_status, (long) slot->cur_task_id);
+	}
+	fail.message = msg;
+	fail.message_len = strlen(msg);
+	if ((slot->cur_flags & TASKSRV_FLAG_NOREPLY) || peer == tasksrv_server_endpoint_manager(s)) {
+		/* A one-way task: nobody waits for it, so the log is where it is told. */
+		tasksrv_log(TASKSRV_LOG_WARNING, "one-way task %ld failed (%s): %s", (long) slot->cur_task_id,
+			tasksrv_failure_reason_name(reason), msg);
+		return 1;
+	}
+	if (tasksrv_failure_encode(&fail, &buf) < 0) {
+		return -1;
+	}
+	memset(&f, 0, sizeof(f));
+	f.version = TASKSRV_FRAME_VERSION;
+	f.type = TASKSRV_FRAME_RESULT;
+	f.flags = TASKSRV_FLAG_FAILURE | TASKSRV_FLAG_FINAL
+		| (slot->cur_flags & (TASKSRV_FLAG_NONBLOCK | TASKSRV_FLAG_CALLBACK | TASKSRV_FLAG_WAITALL));
+	f.len = (uint32_t) tasksrv_buffer_size(&buf);
+	f.task_id = slot->cur_task_id;
+	f.src_worker = worker_id;
+	f.origin_gen = slot->cur_gen;
+	f.time = tasksrv_io_unix_time();
+	rc = tasksrv_server_send_async(s, peer, &f, tasksrv_buffer_head(&buf));
+	tasksrv_buffer_free(&buf);
+	return rc < 0 ? -1 : 1;
 }

@@ -73,6 +73,8 @@ typedef struct {
 	int package_eof_len;
 	size_t package_max_length;
 	int open_tcp_nodelay;
+	int task_timeout_ms;      /* 0: no deadline */
+	int task_timeout_grace_ms;
 } tasksrv_config_t;
 
 struct tasksrv_server {
@@ -101,6 +103,7 @@ struct tasksrv_server {
 	int stopping;             /* shutdown in progress */
 	int stop_phase;           /* 1: waiting for workers, 2: for task workers */
 	uint64_t stop_timer;
+	int64_t *kill_at;         /* by worker id: SIGKILL deadline of a task worker past its task_timeout */
 
 	/* worker */
 	tasksrv_conn_t **conns;   /* by OS fd */
@@ -139,9 +142,16 @@ int tasksrv_server_task_send_wait(tasksrv_server_t *s, int dst, tasksrv_frame_t 
  * met meanwhile are kept for the loop; results for an earlier incarnation are dropped. */
 int tasksrv_server_wait_result(tasksrv_server_t *s, int64_t deadline_ms, tasksrv_frame_t *result, void **handle);
 #define TASKSRV_MAX_POLL 1024
-/* Bookkeeping in a task worker around one task. */
-void tasksrv_server_task_begin(tasksrv_server_t *s, const tasksrv_frame_t *f);
-void tasksrv_server_task_end(tasksrv_server_t *s);
+/* Bookkeeping in a task worker around one task: take it when its header is read;
+ * end it after onTask with 0 (done) or a failure reason. task_end returns 1 when
+ * this process still owned the outcome (the manager may have claimed it at a
+ * deadline): only then may the task's last frame be sent. */
+void tasksrv_server_task_take(tasksrv_server_t *s, const tasksrv_frame_t *f, int peer);
+int tasksrv_server_task_end(tasksrv_server_t *s, int fail_reason);
+int tasksrv_server_task_owned(tasksrv_server_t *s);
+/* Manager: fails the task a task worker holds (reason from failure.h) and tells
+ * its sender. Returns 1 if a task was failed, 0 if none was held (or already told). */
+int tasksrv_server_report_lost_task(tasksrv_server_t *s, int worker_id, int reason, int signo, int exit_status);
 
 /* Connections (event workers). Return 0, or -1 when the session is not ours or gone. */
 int tasksrv_server_send(tasksrv_server_t *s, int64_t session, const char *data, size_t len);
@@ -160,6 +170,7 @@ void tasksrv_channels_destroy(tasksrv_server_t *s);
 /* Reads one frame from a peer into glue storage. Returns 1, 0 when nothing is
  * waiting, or -1 when the channel is broken. */
 int tasksrv_peer_read_frame(tasksrv_server_t *s, int peer, tasksrv_frame_t *f, void **handle);
+void tasksrv_peer_skip_unread(tasksrv_server_t *s);
 void tasksrv_peer_on_event(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, uint32_t events);
 void tasksrv_server_defer(tasksrv_server_t *s, const tasksrv_frame_t *f, int peer, void *handle);
 int tasksrv_server_run_deferred(tasksrv_loop_t *loop, void *ctx);

@@ -14,6 +14,14 @@
 #define TASKSRV_ATOMIC_LOAD(p) __atomic_load_n((p), __ATOMIC_RELAXED)
 #define TASKSRV_ATOMIC_STORE(p, v) __atomic_store_n((p), (v), __ATOMIC_RELAXED)
 
+/* Who owns the outcome of the task a task worker holds. The task worker and the
+ * manager race for it with a compare-and-swap, so every task gets exactly one. */
+enum tasksrv_task_state {
+	TASKSRV_TASK_NONE = 0,
+	TASKSRV_TASK_RUNNING = 1,   /* the task worker will report the outcome */
+	TASKSRV_TASK_TAKEN = 2      /* the manager reported it (timeout, death) */
+};
+
 enum tasksrv_worker_status {
 	TASKSRV_WORKER_BUSY = 1,
 	TASKSRV_WORKER_IDLE = 2,
@@ -26,8 +34,14 @@ typedef struct {
 	int32_t status;
 	int32_t queued;        /* tasks sent to this task worker, not yet started */
 	int64_t cur_task_id;   /* the task a task worker runs now, -1 when none */
-	int32_t cur_src;       /* its sender's worker id */
+	int32_t cur_src;       /* its sender's worker id (endpoint the outcome goes to) */
 	uint32_t cur_gen;      /* its sender's incarnation */
+	int32_t cur_state;     /* enum tasksrv_task_state */
+	uint16_t cur_flags;    /* the task's frame flags */
+	uint16_t pad;
+	int64_t cur_start_ms;  /* monotonic time the task was taken */
+	int32_t rd_peer;       /* a frame body being read from this endpoint ... */
+	uint32_t rd_left;      /* ... with this many bytes still in the socket */
 	int64_t request_count; /* onReceive calls (workers) or tasks started (task workers) */
 } tasksrv_worker_slot_t;
 
@@ -60,6 +74,12 @@ typedef struct {
 	int64_t dispatch_count;
 	int64_t task_count;
 	int64_t task_queue_bytes;    /* payload bytes sent to task workers, not yet started */
+	/* The outcome ledger: accepted = done + failed + queued + running, at every moment. */
+	int64_t task_accepted;
+	int64_t task_done;
+	int64_t task_failed;
+	int64_t task_failed_by_reason[6];
+	int64_t task_running;
 	uint32_t nworkers;
 	uint32_t session_cap;  /* power of two */
 	tasksrv_worker_slot_t workers[];

@@ -45,6 +45,7 @@ int tasksrv_task_worker_main(tasksrv_server_t *s)
 		}
 	}
 	tasksrv_log_set_process('^', s->worker_id);
+	tasksrv_peer_skip_unread(s);
 	TASKSRV_ATOMIC_STORE(&s->shm->workers[s->worker_id].status, TASKSRV_WORKER_IDLE);
 	if (s->hooks->on_worker_start) {
 		s->hooks->on_worker_start(s, s->worker_id);
