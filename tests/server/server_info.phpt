@@ -1,0 +1,22 @@
+--TEST--
+php --ri tasksrv: version, compatibility names and build information
+--EXTENSIONS--
+tasksrv
+--FILE--
+<?php
+require __DIR__ . '/../inc/server.inc';
+$php = getenv('TEST_PHP_EXECUTABLE') ?: PHP_BINARY;
+echo shell_exec(escapeshellarg($php) . ' -n -d extension=' . escapeshellarg(tasksrv_extension_path()) . ' --ri tasksrv');
+echo "version matches phpversion(): ";
+var_dump(str_contains(shell_exec(escapeshellarg($php) . ' -n -d extension=' . escapeshellarg(tasksrv_extension_path()) . ' --ri tasksrv'),
+    'Version => ' . phpversion('tasksrv') . "\n"));
+?>
+--EXPECTF--
+tasksrv
+
+tasksrv support => enabled
+Version => %d.%d.%s
+Swoole\Server compatibility names => on
+%A
+Build => %s
+version matches phpversion(): bool(true)
