@@ -1,10 +1,10 @@
 --TEST--
-exit() inside a worker callback ends that worker: its client sees EOF, the manager logs status=3, runs WorkerError and starts the id again
+exit() inside a worker callback ends that worker: its client sees EOF, the manager logs status=3, runs WorkerError and starts the id again; in the single-process form it ends the server with that status
 --EXTENSIONS--
 tasksrv
 --FILE--
 <?php
-require __DIR__ . '/../inc/server.inc';
+require __DIR__ . '/../inc/server_wait.inc';
 $srv = tasksrv_server(<<<'PHP'
 $s = new TaskSrv\Server('127.0.0.1', PORT);
 $s->set(['worker_num' => 1, 'task_worker_num' => 1]);
@@ -47,6 +47,22 @@ $out = preg_replace_callback('/\d{3,}/', fn($m) => $names[$m[0]] ?? $m[0], $srv-
 $lines = explode("\n", trim($out));
 sort($lines);
 echo implode("\n", $lines), "\n";
+
+// Single process: the worker is the server.
+$srv = tasksrv_server(<<<'PHP'
+$s = new TaskSrv\Server('127.0.0.1', PORT);
+$s->on('Receive', function ($s, $fd, $rid, $data) {
+    echo "exit(3)\n";
+    exit(3);
+});
+$s->start();
+echo "not reached\n";
+PHP);
+$c = $srv->connect();
+fwrite($c, 'exit');
+echo "single process exit: ", tasksrv_wait_exit($srv), "\n";
+echo "port released: ", tasksrv_port_open($srv->port) ? "no" : "yes", "\n";
+echo $srv->output();
 ?>
 --EXPECTF--
 worker %d
@@ -60,3 +76,6 @@ WorkerStart(0) pid=worker0#1
 WorkerStart(1) pid=%d
 [%s $manager.0]	WARNING	Worker::report_error(): worker(pid=worker0#0, id=0) abnormal exit, status=3, signal=0
 exit(3) in pid=worker0#0
+single process exit: 3
+port released: yes
+exit(3)
