@@ -55,6 +55,7 @@ static PHP_MINIT_FUNCTION(tasksrv)
 {
 	tasksrv_exception_ce = register_class_TaskSrv_Exception(zend_ce_exception);
 	tasksrv_serialization_exception_ce = register_class_TaskSrv_SerializationException(tasksrv_exception_ce);
+	tasksrv_queue_full_exception_ce = register_class_TaskSrv_QueueFullException(tasksrv_exception_ce);
 	tasksrv_task_failed_exception_ce = register_class_TaskSrv_TaskFailedException(tasksrv_exception_ce);
 	tasksrv_task_failure_ce = register_class_TaskSrv_TaskFailure();
 	tasksrv_server_minit(register_class_TaskSrv_Server());

@@ -9,6 +9,9 @@ namespace TaskSrv {
     /** A value cannot cross to another process: a Closure, a resource, or an object that refuses serialize(). */
     class SerializationException extends Exception {}
 
+    /** taskwait()/taskWaitMulti() with task_queue_full = "reject" when task_queue_max tasks are already queued. */
+    class QueueFullException extends Exception {}
+
     /** Thrown by taskwait() when the task failed; getFailure() says how. */
     class TaskFailedException extends Exception
     {
@@ -111,7 +114,7 @@ namespace TaskSrv\Server {
     final class Task
     {
         public mixed $data = null;
-        public float $dispatch_time = 0;
+        public float $dispatch_time = 0.0;
         public int $id = -1;
         public int $worker_id = -1;
         public int $flags = 0;

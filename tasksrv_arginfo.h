@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: ab6b959d9f7d16d4348d20667cde4c4033fc18bb */
+ * Stub hash: 720703ba511a6f5d7de66e7f613b39611635f603 */
 
 ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_TaskSrv_TaskFailedException_getFailure, 0, 0, TaskSrv\\TaskFailure, 0)
 ZEND_END_ARG_INFO()
@@ -135,6 +135,11 @@ static const zend_function_entry class_TaskSrv_SerializationException_methods[] 
 };
 
 
+static const zend_function_entry class_TaskSrv_QueueFullException_methods[] = {
+	ZEND_FE_END
+};
+
+
 static const zend_function_entry class_TaskSrv_TaskFailedException_methods[] = {
 	ZEND_ME(TaskSrv_TaskFailedException, getFailure, arginfo_class_TaskSrv_TaskFailedException_getFailure, ZEND_ACC_PUBLIC)
 	ZEND_FE_END
@@ -193,6 +198,16 @@ static zend_class_entry *register_class_TaskSrv_SerializationException(zend_clas
 	zend_class_entry ce, *class_entry;
 
 	INIT_NS_CLASS_ENTRY(ce, "TaskSrv", "SerializationException", class_TaskSrv_SerializationException_methods);
+	class_entry = zend_register_internal_class_ex(&ce, class_entry_TaskSrv_Exception);
+
+	return class_entry;
+}
+
+static zend_class_entry *register_class_TaskSrv_QueueFullException(zend_class_entry *class_entry_TaskSrv_Exception)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_NS_CLASS_ENTRY(ce, "TaskSrv", "QueueFullException", class_TaskSrv_QueueFullException_methods);
 	class_entry = zend_register_internal_class_ex(&ce, class_entry_TaskSrv_Exception);
 
 	return class_entry;
@@ -378,7 +393,7 @@ static zend_class_entry *register_class_TaskSrv_Server_Task(void)
 	zend_string_release(property_data_name);
 
 	zval property_dispatch_time_default_value;
-	ZVAL_LONG(&property_dispatch_time_default_value, 0);
+	ZVAL_DOUBLE(&property_dispatch_time_default_value, 0);
 	zend_string *property_dispatch_time_name = zend_string_init("dispatch_time", sizeof("dispatch_time") - 1, 1);
 	zend_declare_typed_property(class_entry, property_dispatch_time_name, &property_dispatch_time_default_value, ZEND_ACC_PUBLIC, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_DOUBLE));
 	zend_string_release(property_dispatch_time_name);

@@ -191,9 +191,6 @@ int tasksrv_peer_read_frame(tasksrv_server_t *s, int peer, tasksrv_frame_t *f, v
 		return -1;
 	}
 	if (s->role == TASKSRV_ROLE_TASK_WORKER) {
-		if (f->type == TASKSRV_FRAME_TASK) {
-			tasksrv_server_task_take(s, f, peer);
-		}
 		if (read_body_tracked(s, peer, dst, f->len) < 0) {
 			tasksrv_log(TASKSRV_LOG_ERROR, "channel to endpoint %d: frame of %u bytes cut short: %s",
 				peer, f->len, strerror(errno));
@@ -422,6 +419,49 @@ void tasksrv_peer_on_event(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, uint
 			tasksrv_log(TASKSRV_LOG_ERROR, "channel to endpoint %d closed", p->peer);
 			tasksrv_loop_del(loop, h);
 			h->events = 0;
+		}
+	}
+}
+
+/* Reads every frame already waiting on the given peers and keeps them for the loop. */
+void tasksrv_server_sweep(tasksrv_server_t *s, int from, int to)
+{
+	tasksrv_frame_t f;
+	void *handle;
+	int i, r;
+
+	for (i = from; i < to; i++) {
+		if (s->peers[i].h.fd < 0) {
+			continue;
+		}
+		while ((r = tasksrv_peer_read_frame(s, i, &f, &handle)) > 0) {
+			tasksrv_server_defer(s, &f, i, handle);
+		}
+	}
+}
+
+/* Before a worker exits: hands every queued byte to the sockets, so no task worker
+ * is left with half a frame. Gives up at deadline_ms (a task worker stuck in a task). */
+void tasksrv_peers_flush(tasksrv_server_t *s, int64_t deadline_ms)
+{
+	int i;
+
+	for (i = 0; s->peers && i < s->nendpoints; i++) {
+		tasksrv_peer_t *p = &s->peers[i];
+		while (p->h.fd >= 0 && tasksrv_buffer_size(&p->out) > 0) {
+			tasksrv_frame_t f;
+			void *handle;
+			if (peer_flush(s, p) < 0 || tasksrv_buffer_size(&p->out) == 0) {
+				break;
+			}
+			if (tasksrv_io_wait(p->h.fd, POLLOUT | POLLIN, deadline_ms) <= 0) {
+				tasksrv_log(TASKSRV_LOG_WARNING, "%zu bytes for endpoint %d not sent before exit",
+					tasksrv_buffer_size(&p->out), i);
+				break;
+			}
+			if (tasksrv_peer_read_frame(s, i, &f, &handle) == 1) {
+				tasksrv_server_defer(s, &f, i, handle);
+			}
 		}
 	}
 }

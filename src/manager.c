@@ -103,8 +103,9 @@ static void begin_stop(tasksrv_server_t *s)
 	s->stopping = 1;
 	TASKSRV_ATOMIC_STORE(&s->shm->shutting_down, 1);
 	s->stop_phase = 1;
+	/* Workers drain for up to max_wait_time: give them a second more before SIGKILL. */
 	if (signal_range(s, 0, s->cfg.worker_num, SIGTERM) > 0) {
-		s->stop_timer = tasksrv_loop_timer_add(&s->loop, s->cfg.max_wait_time_ms, stop_timeout, s);
+		s->stop_timer = tasksrv_loop_timer_add(&s->loop, s->cfg.max_wait_time_ms + 1000, stop_timeout, s);
 	}
 	stop_phase(s);
 }
@@ -144,7 +145,7 @@ static int reap(tasksrv_server_t *s)
 		s->shm->workers[id].pid = 0;
 		s->shm->workers[id].status = TASKSRV_WORKER_EXIT;
 		if (code != 0 || signo != 0) {
-			tasksrv_log(TASKSRV_LOG_WARNING, "worker(pid=%d, id=%d) abnormal exit, status=%d, signal=%d",
+			tasksrv_log(TASKSRV_LOG_WARNING, "Worker::report_error(): worker(pid=%d, id=%d) abnormal exit, status=%d, signal=%d",
 				(int) pid, id, code, signo);
 			if (s->hooks->on_worker_error) {
 				s->hooks->on_worker_error(s, id, pid, code, signo);

@@ -8,7 +8,8 @@ typedef enum {
 	OPT_BOOL,
 	OPT_FLOAT,
 	OPT_STRING,
-	OPT_DIR      /* a string naming an existing, writable directory */
+	OPT_DIR,     /* a string naming an existing, writable directory */
+	OPT_CHOICE   /* one of the '|'-separated words in `choices` */
 } opt_type;
 
 typedef struct {
@@ -16,9 +17,11 @@ typedef struct {
 	opt_type type;
 	zend_long min, max;  /* ints: value range; strings: length range */
 	size_t offset;       /* into tasksrv_options_t */
+	const char *choices;
 } option_t;
 
-#define OPT(name, type, min, max, field) {name, type, min, max, offsetof(tasksrv_options_t, field)}
+#define OPT(name, type, min, max, field) {name, type, min, max, offsetof(tasksrv_options_t, field), NULL}
+#define OPT_ONE_OF(name, choices, field) {name, OPT_CHOICE, 1, 64, offsetof(tasksrv_options_t, field), choices}
 
 static const option_t options[] = {
 	OPT("worker_num", OPT_INT, 1, 10000, worker_num),
@@ -42,6 +45,10 @@ static const option_t options[] = {
 	OPT("task_tmpdir", OPT_DIR, 1, 4095, task_tmpdir),
 	OPT("task_timeout", OPT_FLOAT, 0, 86400, task_timeout),
 	OPT("task_timeout_grace", OPT_FLOAT, 0, 3600, task_timeout_grace),
+	OPT("task_queue_max", OPT_INT, 0, ZEND_LONG_MAX, task_queue_max),
+	OPT_ONE_OF("task_queue_full", "block|reject", task_queue_full),
+	OPT("max_request", OPT_INT, 0, ZEND_LONG_MAX, max_request),
+	OPT("max_request_grace", OPT_INT, 0, ZEND_LONG_MAX, max_request_grace),
 };
 
 void tasksrv_options_init(tasksrv_options_t *o)
@@ -54,6 +61,7 @@ void tasksrv_options_init(tasksrv_options_t *o)
 	o->task_max_request_grace = -1;
 	o->task_ipc_mode = 1;
 	o->task_timeout_grace = 1.0;
+	o->max_request_grace = -1;
 }
 
 void tasksrv_options_free(tasksrv_options_t *o)
@@ -67,7 +75,26 @@ void tasksrv_options_free(tasksrv_options_t *o)
 	if (o->task_tmpdir) {
 		zend_string_release(o->task_tmpdir);
 	}
-	o->log_file = o->package_eof = o->task_tmpdir = NULL;
+	if (o->task_queue_full) {
+		zend_string_release(o->task_queue_full);
+	}
+	o->log_file = o->package_eof = o->task_tmpdir = o->task_queue_full = NULL;
+}
+
+static bool one_of(const char *choices, const char *word)
+{
+	size_t n = strlen(word);
+	const char *p = choices;
+
+	while (p && *p) {
+		const char *end = strchr(p, '|');
+		size_t len = end ? (size_t) (end - p) : strlen(p);
+		if (len == n && memcmp(p, word, n) == 0) {
+			return true;
+		}
+		p = end ? end + 1 : NULL;
+	}
+	return false;
 }
 
 static bool writable_dir(const char *path)
@@ -126,8 +153,15 @@ static zend_result check(const option_t *opt, zval *v, uint32_t arg_num)
 				return FAILURE;
 			}
 			return SUCCESS;
+		case OPT_CHOICE:
+			if (Z_TYPE_P(v) == IS_STRING && !one_of(opt->choices, Z_STRVAL_P(v))) {
+				zend_argument_value_error(arg_num, "option \"%s\" must be one of %s, \"%s\" given",
+					opt->name, opt->choices, Z_STRVAL_P(v));
+				return FAILURE;
+			}
+			ZEND_FALLTHROUGH;
 		case OPT_DIR:
-			if (Z_TYPE_P(v) == IS_STRING && Z_STRLEN_P(v) > 0 && !writable_dir(Z_STRVAL_P(v))) {
+			if (opt->type == OPT_DIR && Z_TYPE_P(v) == IS_STRING && Z_STRLEN_P(v) > 0 && !writable_dir(Z_STRVAL_P(v))) {
 				zend_argument_value_error(arg_num, "option \"%s\" must name an existing, writable directory, \"%s\" given",
 					opt->name, Z_STRVAL_P(v));
 				return FAILURE;
@@ -164,6 +198,7 @@ static void store(tasksrv_options_t *o, const option_t *opt, zval *v)
 		case OPT_FLOAT:
 			*(double *) (void *) field = zval_get_double(v);
 			break;
+		case OPT_CHOICE:
 		case OPT_DIR:
 		case OPT_STRING: {
 			zend_string **s = (zend_string **) (void *) field;

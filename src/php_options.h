@@ -28,6 +28,10 @@ typedef struct {
 	zend_string *task_tmpdir;    /* validated; tasksrv never writes temp files */
 	double task_timeout;         /* seconds; 0: no deadline */
 	double task_timeout_grace;   /* SIGTERM to SIGKILL, seconds */
+	zend_long task_queue_max;    /* 0: unlimited */
+	zend_string *task_queue_full;/* "block" (default) or "reject" */
+	zend_long max_request;       /* event worker recycling; 0: never */
+	zend_long max_request_grace; /* -1: not given */
 } tasksrv_options_t;
 
 void tasksrv_options_init(tasksrv_options_t *o);

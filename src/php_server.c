@@ -59,6 +59,8 @@ typedef struct {
 	bool task_object_mode;       /* onTask(Server, Server\Task) */
 	zend_long tasks_run;         /* by this task worker process */
 	zend_long task_limit;        /* task_max_request (+ grace); 0: none */
+	zend_long requests;          /* onReceive calls in this event worker process */
+	zend_long request_limit;     /* max_request (+ grace); 0: none */
 	zend_object std;
 } server_obj;
 
@@ -71,6 +73,7 @@ typedef struct {
 } task_obj;
 
 zend_class_entry *tasksrv_task_ce;
+zend_class_entry *tasksrv_queue_full_exception_ce;
 static zend_object_handlers tasksrv_task_handlers;
 
 static inline task_obj *task_from_obj(zend_object *obj)
@@ -283,12 +286,10 @@ static void hook_worker_event(tasksrv_server_t *s, int ev, int worker_id)
 	fire(CORE_SERVER(s), ev, 2, argv, NULL);
 }
 
-/* task_max_request with Swoole's grace: N + random(1..grace), grace defaulting to N/2
- * when N > 10, so a pool of task workers does not restart all at once. */
-static zend_long task_limit(const tasksrv_options_t *opts)
+/* max_request/task_max_request with Swoole's grace: N + random(1..grace), grace
+ * defaulting to N/2 when N > 10, so a pool does not restart all at once. */
+static zend_long recycle_limit(zend_long n, zend_long grace)
 {
-	zend_long n = opts->task_max_request, grace = opts->task_max_request_grace;
-
 	if (n <= 0) {
 		return 0;
 	}
@@ -298,12 +299,23 @@ static zend_long task_limit(const tasksrv_options_t *opts)
 	return grace > 0 ? n + php_mt_rand_range(1, grace) : n;
 }
 
+static zend_long task_limit(const tasksrv_options_t *opts)
+{
+	return recycle_limit(opts->task_max_request, opts->task_max_request_grace);
+}
+
 static void hook_worker_start(tasksrv_server_t *s, int worker_id)
 {
 	server_obj *o = CORE_SERVER(s);
 
+	/* Forked processes inherit the random state: give each its own, as Swoole does,
+	 * so mt_rand() (and the max_request grace) differ between workers. */
+	php_mt_srand((uint32_t) (getpid() ^ (zend_ulong) time(NULL) ^ ((zend_ulong) s->gen << 16)));
 	o->tasks_run = 0;
 	o->task_limit = s->role == TASKSRV_ROLE_TASK_WORKER ? task_limit(&o->opts) : 0;
+	o->requests = 0;
+	o->request_limit = s->role == TASKSRV_ROLE_WORKER && !s->single
+		? recycle_limit(o->opts.max_request, o->opts.max_request_grace) : 0;
 	if (s->role == TASKSRV_ROLE_TASK_WORKER) {
 		watch_fatal_errors(o);
 	}
@@ -340,9 +352,15 @@ static void hook_receive(tasksrv_server_t *s, int64_t session, int reactor_id, c
 
 	ZVAL_LONG(&argv[1], session);
 	ZVAL_LONG(&argv[2], reactor_id);
+	server_obj *o = CORE_SERVER(s);
+
 	ZVAL_STRINGL(&argv[3], data, len);
-	fire(CORE_SERVER(s), EV_RECEIVE, 4, argv, NULL);
+	fire(o, EV_RECEIVE, 4, argv, NULL);
 	zval_ptr_dtor(&argv[3]);
+	/* max_request: this worker stops (after draining its tasks) and is replaced. */
+	if (o->request_limit > 0 && ++o->requests == o->request_limit) {
+		tasksrv_server_stop_worker(s);
+	}
 }
 
 static char *hook_payload_alloc(tasksrv_server_t *s, size_t len, void **handle)
@@ -485,6 +503,11 @@ static void run_task(server_obj *o, const tasksrv_frame_t *f, int peer, void *ha
 	zval argv[4], retval, data;
 	zend_object *ex = NULL;
 
+	if (!tasksrv_server_task_take(&o->core, f, peer)) {
+		/* Its sender stopped and already told its caller "shutdown". */
+		hook_payload_free(&o->core, handle);
+		return;
+	}
 	if (!decode_payload(f, handle, &data)) {
 		zend_throw_exception_ex(tasksrv_serialization_exception_ce, 0,
 			"the task's data could not be unserialized in task worker #%d", o->core.worker_id);
@@ -637,11 +660,55 @@ static void hook_frame(tasksrv_server_t *s, const tasksrv_frame_t *f, int peer, 
 	}
 }
 
+static int hook_outstanding(tasksrv_server_t *s)
+{
+	return (int) zend_hash_num_elements(&CORE_SERVER(s)->pending);
+}
+
+/* max_wait_time is over and some tasks of this stopping worker have no outcome:
+ * they fail as "shutdown", and the task workers will not start the queued ones. */
+static void hook_drain_expired(tasksrv_server_t *s)
+{
+	server_obj *o = CORE_SERVER(s);
+	zend_ulong id;
+	HashTable left;
+	const char *msg = "the worker that sent this task stopped (shutdown, reload or max_request) "
+		"and the task had not finished within max_wait_time";
+
+	/* Results already on their way are taken first: those tasks did finish. */
+	tasksrv_server_sweep(s, s->cfg.worker_num, tasksrv_server_endpoint_manager(s) + 1);
+	tasksrv_server_run_deferred(&s->loop, s);
+	if (zend_hash_num_elements(&o->pending) == 0) {
+		return;
+	}
+	tasksrv_server_abandon_tasks(s);
+	zend_hash_init(&left, zend_hash_num_elements(&o->pending), NULL, ZVAL_PTR_DTOR, 0);
+	zend_hash_copy(&left, &o->pending, zval_add_ref);
+	zend_hash_clean(&o->pending);
+	ZEND_HASH_FOREACH_NUM_KEY(&left, id) {
+		tasksrv_failure_t fail;
+		zval failure;
+
+		tasksrv_server_claim_abandoned(s, (int64_t) id);
+		memset(&fail, 0, sizeof(fail));
+		fail.reason = TASKSRV_FAIL_SHUTDOWN;
+		fail.worker_id = -1;
+		fail.exit_status = -1;
+		fail.message = msg;
+		fail.message_len = strlen(msg);
+		tasksrv_failure_to_zval(&fail, (zend_long) id, &failure);
+		report_failure(o, (zend_long) id, &failure);
+		zval_ptr_dtor(&failure);
+	} ZEND_HASH_FOREACH_END();
+	zend_hash_destroy(&left);
+}
+
 static const tasksrv_hooks_t hooks = {
 	hook_start, hook_before_shutdown, hook_shutdown, hook_manager_start, hook_manager_stop,
 	hook_worker_start, hook_worker_stop, hook_worker_error,
 	hook_connect, hook_receive, hook_close,
-	hook_payload_alloc, hook_payload_free, hook_frame
+	hook_payload_alloc, hook_payload_free, hook_frame,
+	hook_outstanding, hook_drain_expired
 };
 /* }}} */
 
@@ -1026,6 +1093,8 @@ static bool payload_fits(const tasksrv_payload_t *p)
 	return true;
 }
 
+static bool make_room(server_obj *o, HashTable *waiting, zval *out, zval *failures);
+
 PHP_METHOD(TaskSrv_Server, task)
 {
 	server_obj *o = THIS_SERVER();
@@ -1053,6 +1122,11 @@ PHP_METHOD(TaskSrv_Server, task)
 	}
 	if (tasksrv_codec_encode(data, &p, "task()") == FAILURE) {
 		RETURN_THROWS();
+	}
+	/* Backpressure; "reject" returns false without a log line per task. */
+	if (o->core.role == TASKSRV_ROLE_WORKER && !make_room(o, NULL, NULL, NULL)) {
+		tasksrv_payload_free(&p);
+		RETURN_FALSE;
 	}
 	if (!payload_fits(&p)) {
 		tasksrv_payload_free(&p);
@@ -1138,11 +1212,33 @@ static void put_keyed(zval *arr, zval *key, zval *value)
 /* Collects results for the ids in `waiting` (id => key) into `out` (key => value),
  * and failures into `failures` (key => TaskFailure), until every task ended or the
  * deadline passed. Results for ids nobody waits for any more are dropped. */
+/* Files one frame for a waiter under its key; frames for ids nobody waits for are dropped. */
+static void file_wait_frame(server_obj *o, HashTable *waiting, tasksrv_frame_t *f, void *handle, zval *out, zval *failures)
+{
+	zval *key = waiting ? zend_hash_index_find(waiting, f->task_id) : NULL;
+	zval value;
+
+	if (key == NULL) {
+		hook_payload_free(&o->core, handle);
+		return;
+	}
+	if (f->flags & TASKSRV_FLAG_FAILURE) {
+		failure_from_frame(f, (zend_string *) handle, &value);
+		hook_payload_free(&o->core, handle);
+		put_keyed(failures, key, &value);
+	} else if (f->flags & TASKSRV_FLAG_NODATA) {
+		/* The task ended without a result: its entry stays absent (false for taskwait). */
+		hook_payload_free(&o->core, handle);
+	} else if (decode_payload(f, handle, &value)) {
+		put_keyed(out, key, &value);
+	}
+	zend_hash_index_del(waiting, f->task_id);
+}
+
 static void collect_results(server_obj *o, HashTable *waiting, int64_t deadline, zval *out, zval *failures)
 {
 	tasksrv_frame_t f;
 	void *handle;
-	zval *key, value;
 
 	while (zend_hash_num_elements(waiting) > 0) {
 		int r = tasksrv_server_wait_result(&o->core, deadline, &f, &handle);
@@ -1152,24 +1248,70 @@ static void collect_results(server_obj *o, HashTable *waiting, int64_t deadline,
 			}
 			return;
 		}
-		key = zend_hash_index_find(waiting, f.task_id);
-		if (key == NULL) {
-			hook_payload_free(&o->core, handle);
-			continue;
-		}
-		if (f.flags & TASKSRV_FLAG_FAILURE) {
-			failure_from_frame(&f, (zend_string *) handle, &value);
-			hook_payload_free(&o->core, handle);
-			put_keyed(failures, key, &value);
-		} else if (f.flags & TASKSRV_FLAG_NODATA) {
-			/* The task ended without a result: its entry stays absent (false for taskwait). */
-			hook_payload_free(&o->core, handle);
-		} else if (decode_payload(&f, handle, &value)) {
-			put_keyed(out, key, &value);
-		}
-		zend_hash_index_del(waiting, f.task_id);
+		file_wait_frame(o, waiting, &f, handle, out, failures);
 	}
 }
+
+/* {{{ backpressure: task_queue_max bounds the tasks accepted and not yet started */
+static bool queue_full(server_obj *o)
+{
+	tasksrv_shm_t *shm = o->core.shm;
+	zend_long queued = 0;
+	int i;
+
+	if (o->opts.task_queue_max <= 0) {
+		return false;
+	}
+	for (i = o->core.cfg.worker_num; i < (int) shm->nworkers; i++) {
+		queued += MAX(0, TASKSRV_ATOMIC_LOAD(&shm->workers[i].queued));
+	}
+	return queued >= o->opts.task_queue_max;
+}
+
+static bool rejects_when_full(server_obj *o)
+{
+	return o->opts.task_queue_full && zend_string_equals_literal(o->opts.task_queue_full, "reject");
+}
+
+/* "block": wait for room, still taking the frames that arrive meanwhile (results
+ * for a taskWaitMulti() being dispatched go to its tables; others are kept for the
+ * loop), so that task workers never stall writing to us. */
+static void wait_for_room(server_obj *o, HashTable *waiting, zval *out, zval *failures)
+{
+	tasksrv_frame_t f;
+	void *handle;
+
+	while (queue_full(o) && !o->core.exiting) {
+		int r = tasksrv_server_wait_result(&o->core, tasksrv_io_now_ms() + 2, &f, &handle);
+		if (r < 0) {
+			return;
+		}
+		if (r == 1) {
+			file_wait_frame(o, waiting, &f, handle, out, failures);
+		}
+	}
+}
+
+/* Returns false when the task must not be accepted (reject policy, queue full). */
+static bool make_room(server_obj *o, HashTable *waiting, zval *out, zval *failures)
+{
+	if (!queue_full(o)) {
+		return true;
+	}
+	if (rejects_when_full(o)) {
+		TASKSRV_ATOMIC_ADD(&o->core.shm->task_rejected, 1);
+		return false;
+	}
+	wait_for_room(o, waiting, out, failures);
+	return true;
+}
+
+static void throw_queue_full(server_obj *o)
+{
+	zend_throw_exception_ex(tasksrv_queue_full_exception_ce, 0,
+		"the task queue is full (task_queue_max = " ZEND_LONG_FMT ", task_queue_full = reject)", o->opts.task_queue_max);
+}
+/* }}} */
 
 PHP_METHOD(TaskSrv_Server, taskwait)
 {
@@ -1198,6 +1340,10 @@ PHP_METHOD(TaskSrv_Server, taskwait)
 			RETURN_THROWS();
 		}
 		RETURN_FALSE;
+	}
+	if (!make_room(o, NULL, NULL, NULL)) {
+		throw_queue_full(o);
+		RETURN_THROWS();
 	}
 	id = dispatch_for_waiter(o, data, dst, 0, "taskwait()");
 	if (id == -2) {
@@ -1263,11 +1409,21 @@ static void wait_multi(INTERNAL_FUNCTION_PARAMETERS, const char *what, bool fill
 	deadline = tasksrv_io_now_ms() + (int64_t) ceil(timeout * 1000);
 	zend_hash_init(&waiting, zend_hash_num_elements(tasks), NULL, ZVAL_PTR_DTOR, 0);
 	array_init(&results);
+	array_init(&failures);
 	ZEND_HASH_FOREACH_KEY_VAL(tasks, ikey, skey, data) {
-		zend_long id = dispatch_for_waiter(o, data, tasksrv_server_pick_task_worker(&o->core), TASKSRV_FLAG_WAITALL, what);
+		zend_long id;
+		if (!make_room(o, &waiting, &results, &failures)) {
+			zend_hash_destroy(&waiting);
+			zval_ptr_dtor(&results);
+			zval_ptr_dtor(&failures);
+			throw_queue_full(o);
+			RETURN_THROWS();
+		}
+		id = dispatch_for_waiter(o, data, tasksrv_server_pick_task_worker(&o->core), TASKSRV_FLAG_WAITALL, what);
 		if (id == -2) {
 			zend_hash_destroy(&waiting);
 			zval_ptr_dtor(&results);
+			zval_ptr_dtor(&failures);
 			RETURN_THROWS();
 		}
 		if (skey) {
@@ -1289,7 +1445,6 @@ static void wait_multi(INTERNAL_FUNCTION_PARAMETERS, const char *what, bool fill
 		}
 		zend_hash_index_add(&waiting, id, &key);
 	} ZEND_HASH_FOREACH_END();
-	array_init(&failures);
 	collect_results(o, &waiting, deadline, &results, &failures);
 	zend_hash_destroy(&waiting);
 	if (failures_ref) {
@@ -1529,7 +1684,7 @@ PHP_METHOD(TaskSrv_Server, exists)
 		Z_PARAM_LONG(fd)
 	ZEND_PARSE_PARAMETERS_END();
 
-	if (o->state != STATE_RUNNING || o->core.shm == NULL) {
+	if (!running_check(o)) {
 		RETURN_FALSE;
 	}
 	RETURN_BOOL(tasksrv_shm_session_get(o->core.shm, fd) != NULL);
@@ -1667,6 +1822,7 @@ PHP_METHOD(TaskSrv_Server, stats)
 		}
 		add_assoc_long(return_value, "task_queue_num", tasking);
 		add_assoc_long(return_value, "task_running_num", TASKSRV_ATOMIC_LOAD(&shm->task_running));
+		add_assoc_long(return_value, "task_rejected", TASKSRV_ATOMIC_LOAD(&shm->task_rejected));
 		if (o->opts.task_ipc_mode != 1) {
 			add_assoc_long(return_value, "task_queue_bytes", TASKSRV_ATOMIC_LOAD(&shm->task_queue_bytes));
 		}

@@ -6,6 +6,7 @@
 
 extern zend_class_entry *tasksrv_server_ce;
 extern zend_class_entry *tasksrv_task_ce;
+extern zend_class_entry *tasksrv_queue_full_exception_ce;
 
 void tasksrv_server_minit(zend_class_entry *ce);
 void tasksrv_task_minit(zend_class_entry *ce);

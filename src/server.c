@@ -277,12 +277,39 @@ static int take_waiter_frame(tasksrv_server_t *s, int peer, tasksrv_frame_t *res
 	}
 }
 
+/* A waiter's frame may have been read earlier, while a blocking send drained the
+ * channel into the deferred queue: take it from there first. */
+static int take_deferred_waiter_frame(tasksrv_server_t *s, tasksrv_frame_t *result, void **handle)
+{
+	int i;
+
+	for (i = s->deferred_pos; i < s->ndeferred; i++) {
+		tasksrv_deferred_t *d = &s->deferred[i];
+		if (d->f.type == TASKSRV_FRAME_RESULT && !(d->f.flags & TASKSRV_FLAG_NONBLOCK)) {
+			*result = d->f;
+			*handle = d->handle;
+			memmove(d, d + 1, sizeof(*d) * (s->ndeferred - i - 1));
+			s->ndeferred--;
+			if (result->origin_gen == s->gen) {
+				return 1;
+			}
+			s->hooks->payload_free(s, *handle);
+			*handle = NULL;
+			i--;
+		}
+	}
+	return 0;
+}
+
 int tasksrv_server_wait_result(tasksrv_server_t *s, int64_t deadline_ms, tasksrv_frame_t *result, void **handle)
 {
 	struct pollfd pfd[TASKSRV_MAX_POLL];
 	int w = s->cfg.worker_num, t = s->cfg.task_worker_num, n, i, r, timeout;
 
 	*handle = NULL;
+	if (take_deferred_waiter_frame(s, result, handle)) {
+		return 1;
+	}
 	for (;;) {
 		/* Task workers send results; the manager sends failures of tasks it saw die. */
 		n = 0;
@@ -318,23 +345,62 @@ int tasksrv_server_wait_result(tasksrv_server_t *s, int64_t deadline_ms, tasksrv
 	}
 }
 
-/* A task worker took a task (its header is read): from now on the manager knows
- * which task it holds, and the task counts as running, not queued. */
-void tasksrv_server_task_take(tasksrv_server_t *s, const tasksrv_frame_t *f, int peer)
+static int origin_abandoned(tasksrv_server_t *s, const tasksrv_frame_t *f, int peer)
+{
+	return peer < s->cfg.worker_num && f->origin_gen <= __atomic_load_n(&s->shm->workers[peer].abandoned_gen, __ATOMIC_SEQ_CST);
+}
+
+static int claim_outcome(tasksrv_shm_t *shm, tasksrv_worker_slot_t *slot, int to_state, int fail_reason);
+
+/* A task worker starts a task: from now on the manager knows which task it holds,
+ * and the task counts as running, not queued. Returns 0 when the task must not run
+ * because its sender gave it up. */
+int tasksrv_server_task_take(tasksrv_server_t *s, const tasksrv_frame_t *f, int peer)
 {
 	tasksrv_worker_slot_t *slot = &s->shm->workers[s->worker_id];
 
+	TASKSRV_ATOMIC_ADD(&slot->queued, -1);
+	TASKSRV_ATOMIC_ADD(&s->shm->task_queue_bytes, -(int64_t) f->len);
+	if (origin_abandoned(s, f, peer)) {
+		TASKSRV_ATOMIC_ADD(&s->shm->task_failed, 1);
+		TASKSRV_ATOMIC_ADD(&s->shm->task_failed_by_reason[TASKSRV_FAIL_SHUTDOWN], 1);
+		return 0;
+	}
 	slot->cur_src = peer;
 	slot->cur_gen = f->origin_gen;
 	slot->cur_task_id = f->task_id;
 	slot->cur_flags = f->flags;
 	slot->cur_start_ms = tasksrv_io_now_ms();
-	__atomic_store_n(&slot->cur_state, TASKSRV_TASK_RUNNING, __ATOMIC_RELEASE);
-	TASKSRV_ATOMIC_STORE(&slot->status, TASKSRV_WORKER_BUSY);
-	TASKSRV_ATOMIC_ADD(&slot->queued, -1);
-	TASKSRV_ATOMIC_ADD(&s->shm->task_queue_bytes, -(int64_t) f->len);
 	TASKSRV_ATOMIC_ADD(&s->shm->task_running, 1);
+	__atomic_store_n(&slot->cur_state, TASKSRV_TASK_RUNNING, __ATOMIC_SEQ_CST);
+	TASKSRV_ATOMIC_STORE(&slot->status, TASKSRV_WORKER_BUSY);
 	TASKSRV_ATOMIC_ADD(&slot->request_count, 1);
+	/* The sender may have given up between the check and now: whoever claims wins. */
+	if (origin_abandoned(s, f, peer)) {
+		claim_outcome(s->shm, slot, TASKSRV_TASK_NONE, TASKSRV_FAIL_SHUTDOWN);
+		TASKSRV_ATOMIC_STORE(&slot->status, TASKSRV_WORKER_IDLE);
+		return 0;
+	}
+	return 1;
+}
+
+void tasksrv_server_abandon_tasks(tasksrv_server_t *s)
+{
+	__atomic_store_n(&s->shm->workers[s->worker_id].abandoned_gen, s->gen, __ATOMIC_SEQ_CST);
+}
+
+int tasksrv_server_claim_abandoned(tasksrv_server_t *s, int64_t task_id)
+{
+	int w = s->cfg.worker_num, t = s->cfg.task_worker_num, i;
+
+	for (i = w; i < w + t; i++) {
+		tasksrv_worker_slot_t *slot = &s->shm->workers[i];
+		if (__atomic_load_n(&slot->cur_state, __ATOMIC_SEQ_CST) == TASKSRV_TASK_RUNNING
+				&& slot->cur_src == s->worker_id && slot->cur_gen == s->gen && slot->cur_task_id == task_id) {
+			return claim_outcome(s->shm, slot, TASKSRV_TASK_TAKEN, TASKSRV_FAIL_SHUTDOWN);
+		}
+	}
+	return 0;
 }
 
 /* Claims the outcome of the held task for whoever calls first (the task worker at
@@ -343,7 +409,7 @@ static int claim_outcome(tasksrv_shm_t *shm, tasksrv_worker_slot_t *slot, int to
 {
 	int32_t expect = TASKSRV_TASK_RUNNING;
 
-	if (!__atomic_compare_exchange_n(&slot->cur_state, &expect, to_state, 0, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) {
+	if (!__atomic_compare_exchange_n(&slot->cur_state, &expect, to_state, 0, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST)) {
 		return 0;
 	}
 	TASKSRV_ATOMIC_ADD(&shm->task_running, -1);

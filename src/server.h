@@ -45,6 +45,10 @@ typedef struct {
 	void (*payload_free)(tasksrv_server_t *s, void *handle);
 	/* TASK in a task worker, RESULT or PIPE in a worker. The glue owns handle afterwards. */
 	void (*on_frame)(tasksrv_server_t *s, const tasksrv_frame_t *f, int peer, void *handle);
+	/* Draining (a worker stopping): how many of its tasks still await an outcome,
+	 * and what to do with those left when max_wait_time is over. */
+	int (*outstanding)(tasksrv_server_t *s);
+	void (*on_drain_expired)(tasksrv_server_t *s);
 } tasksrv_hooks_t;
 
 /* One end of a socketpair to another process of the server. */
@@ -112,6 +116,7 @@ struct tasksrv_server {
 	tasksrv_deferred_t *deferred;
 	int ndeferred, deferred_cap, deferred_pos;
 	int exiting;              /* a PHP exit() is unwinding: leave the loop at once */
+	int draining;             /* stopping: waiting for the outcomes of our tasks */
 	int exit_code;
 };
 
@@ -142,11 +147,18 @@ int tasksrv_server_task_send_wait(tasksrv_server_t *s, int dst, tasksrv_frame_t 
  * met meanwhile are kept for the loop; results for an earlier incarnation are dropped. */
 int tasksrv_server_wait_result(tasksrv_server_t *s, int64_t deadline_ms, tasksrv_frame_t *result, void **handle);
 #define TASKSRV_MAX_POLL 1024
-/* Bookkeeping in a task worker around one task: take it when its header is read;
+/* Bookkeeping in a task worker around one task: take it when it starts (0: do not
+ * run it, its sender gave it up);
  * end it after onTask with 0 (done) or a failure reason. task_end returns 1 when
  * this process still owned the outcome (the manager may have claimed it at a
  * deadline): only then may the task's last frame be sent. */
-void tasksrv_server_task_take(tasksrv_server_t *s, const tasksrv_frame_t *f, int peer);
+int tasksrv_server_task_take(tasksrv_server_t *s, const tasksrv_frame_t *f, int peer);
+/* A draining worker gives up on its outstanding tasks: task workers will skip the
+ * ones not started; claim_abandoned fails one being run (1) or finds none (0). */
+void tasksrv_server_abandon_tasks(tasksrv_server_t *s);
+int tasksrv_server_claim_abandoned(tasksrv_server_t *s, int64_t task_id);
+/* An event worker leaves its loop to drain and exit (max_request), as on SIGTERM. */
+void tasksrv_server_stop_worker(tasksrv_server_t *s);
 int tasksrv_server_task_end(tasksrv_server_t *s, int fail_reason);
 int tasksrv_server_task_owned(tasksrv_server_t *s);
 /* Manager: fails the task a task worker holds (reason from failure.h) and tells
@@ -171,6 +183,9 @@ void tasksrv_channels_destroy(tasksrv_server_t *s);
  * waiting, or -1 when the channel is broken. */
 int tasksrv_peer_read_frame(tasksrv_server_t *s, int peer, tasksrv_frame_t *f, void **handle);
 void tasksrv_peer_skip_unread(tasksrv_server_t *s);
+/* Reads every frame already waiting from endpoints [from, to) into the deferred queue. */
+void tasksrv_server_sweep(tasksrv_server_t *s, int from, int to);
+void tasksrv_peers_flush(tasksrv_server_t *s, int64_t deadline_ms);
 void tasksrv_peer_on_event(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, uint32_t events);
 void tasksrv_server_defer(tasksrv_server_t *s, const tasksrv_frame_t *f, int peer, void *handle);
 int tasksrv_server_run_deferred(tasksrv_loop_t *loop, void *ctx);

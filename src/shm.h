@@ -43,6 +43,8 @@ typedef struct {
 	int32_t rd_peer;       /* a frame body being read from this endpoint ... */
 	uint32_t rd_left;      /* ... with this many bytes still in the socket */
 	int64_t request_count; /* onReceive calls (workers) or tasks started (task workers) */
+	uint32_t abandoned_gen; /* a worker: tasks it sent in incarnations up to this one are given up */
+	uint32_t pad2;
 } tasksrv_worker_slot_t;
 
 typedef struct {
@@ -80,6 +82,7 @@ typedef struct {
 	int64_t task_failed;
 	int64_t task_failed_by_reason[6];
 	int64_t task_running;
+	int64_t task_rejected;       /* refused by task_queue_full = reject: never accepted */
 	uint32_t nworkers;
 	uint32_t session_cap;  /* power of two */
 	tasksrv_worker_slot_t workers[];

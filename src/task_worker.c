@@ -1,6 +1,7 @@
 /* tasksrv: the task worker. It waits on its channels from every worker and the
  * manager, takes one task at a time and runs it to the end (onTask is synchronous). */
 #include "server.h"
+#include "failure.h"
 #include "log.h"
 #include "signals.h"
 
@@ -20,6 +21,33 @@ static void task_worker_on_signal(tasksrv_loop_t *loop, tasksrv_loop_handler_t *
 			/* Delivered between tasks: the task in hand has already finished. */
 			tasksrv_loop_stop(loop);
 		}
+	}
+}
+
+/* The server is stopping and no task worker will follow this one: the tasks still
+ * queued to it will never run. Given-up ones are skipped (and booked) by the read;
+ * any other (a one-way task) fails as "shutdown" here, so the ledger balances. */
+static void fail_left_over(tasksrv_server_t *s)
+{
+	tasksrv_frame_t f;
+	void *handle;
+	int i, r, n = 0;
+
+	for (i = 0; i < s->nendpoints; i++) {
+		if (s->peers[i].h.fd < 0) {
+			continue;
+		}
+		while ((r = tasksrv_peer_read_frame(s, i, &f, &handle)) > 0) {
+			/* Given-up tasks are booked by task_take; one-way ones fail here. */
+			if (f.type == TASKSRV_FRAME_TASK && tasksrv_server_task_take(s, &f, i)) {
+				tasksrv_server_task_end(s, TASKSRV_FAIL_SHUTDOWN);
+				n++;
+			}
+			s->hooks->payload_free(s, handle);
+		}
+	}
+	if (n > 0) {
+		tasksrv_log(TASKSRV_LOG_WARNING, "%d queued task(s) failed as shutdown: the server stopped before they started", n);
 	}
 }
 
@@ -55,6 +83,10 @@ int tasksrv_task_worker_main(tasksrv_server_t *s)
 	}
 	if (s->exiting) {
 		return 0;
+	}
+	if (TASKSRV_ATOMIC_LOAD(&s->shm->shutting_down)) {
+		tasksrv_server_run_deferred(&s->loop, s);
+		fail_left_over(s);
 	}
 	TASKSRV_ATOMIC_STORE(&s->shm->workers[s->worker_id].status, TASKSRV_WORKER_EXIT);
 	if (s->hooks->on_worker_stop) {

@@ -377,6 +377,44 @@ static void worker_on_signal(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, ui
 	}
 }
 
+static int worker_idle(tasksrv_loop_t *loop, void *ctx)
+{
+	tasksrv_server_t *s = ctx;
+
+	tasksrv_server_run_deferred(loop, s);
+	if (s->draining && s->hooks->outstanding(s) == 0) {
+		tasksrv_loop_stop(loop);
+	}
+	return 0;
+}
+
+static void drain_timeout(tasksrv_loop_t *loop, void *ctx)
+{
+	(void) ctx;
+	tasksrv_loop_stop(loop);
+}
+
+/* Stopping keeps the loop turning (without accepting) until every task this worker
+ * sent has its outcome, or max_wait_time is over; then the rest fail as "shutdown". */
+static void drain(tasksrv_server_t *s)
+{
+	if (s->exiting || s->hooks->outstanding == NULL || s->hooks->outstanding(s) == 0) {
+		return;
+	}
+	s->draining = 1;
+	tasksrv_loop_timer_add(&s->loop, s->cfg.max_wait_time_ms, drain_timeout, s);
+	tasksrv_loop_run(&s->loop);
+	s->draining = 0;
+	if (!s->exiting && s->hooks->outstanding(s) > 0) {
+		s->hooks->on_drain_expired(s);
+	}
+}
+
+void tasksrv_server_stop_worker(tasksrv_server_t *s)
+{
+	tasksrv_loop_stop(&s->loop);
+}
+
 int tasksrv_worker_main(tasksrv_server_t *s)
 {
 	static const int sigs[] = {SIGTERM, SIGINT};
@@ -385,7 +423,7 @@ int tasksrv_worker_main(tasksrv_server_t *s)
 	if (tasksrv_loop_init(&s->loop) < 0) {
 		return 1;
 	}
-	s->loop.idle = tasksrv_server_run_deferred;
+	s->loop.idle = worker_idle;
 	s->loop.idle_ctx = s;
 	/* In the multi-process form Ctrl-C reaches the whole group; the manager alone
 	 * turns it into an orderly stop. */
@@ -424,11 +462,13 @@ int tasksrv_worker_main(tasksrv_server_t *s)
 		return 0;
 	}
 	tasksrv_loop_del(&s->loop, &s->accept_h);
+	drain(s);
 	if (s->worker_id == 0 && (s->single || TASKSRV_ATOMIC_LOAD(&s->shm->shutting_down))
 			&& s->hooks->on_before_shutdown) {
 		s->hooks->on_before_shutdown(s);
 	}
 	close_all(s);
+	tasksrv_peers_flush(s, tasksrv_io_now_ms() + 1000);
 	tasksrv_server_run_deferred(&s->loop, s);
 	TASKSRV_ATOMIC_STORE(&s->shm->workers[s->worker_id].status, TASKSRV_WORKER_EXIT);
 	if (!s->exiting && s->hooks->on_worker_stop) {
