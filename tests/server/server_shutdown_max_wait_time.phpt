@@ -31,7 +31,9 @@ $took = microtime(true) - $t;
 echo "took between 0.5 and 2 s: ", $took >= 0.45 && $took < 2 ? "yes" : "no ($took)", "\n";
 echo "left: ", count(tasksrv_group_pids($srv->pgid)), "\n";
 echo "port released: ", tasksrv_port_open($srv->port) ? "no" : "yes", "\n";
-$lines = array_filter(explode("\n", trim($srv->output())), fn($l) => !str_starts_with($l, 'WorkerStart'));
+// Log lines sort by their text, not by the second they were written in.
+$out = preg_replace('/^\[\d{4}-\d\d-\d\d \d\d:\d\d:\d\d /m', '[DATE ', $srv->output());
+$lines = array_filter(explode("\n", trim($out)), fn($l) => !str_starts_with($l, 'WorkerStart'));
 sort($lines);
 echo implode("\n", $lines), "\n";
 ?>
@@ -43,6 +45,6 @@ port released: yes
 ManagerStop
 Shutdown
 WorkerStop
-[%s $%d.0]	WARNING	%Sworker(pid=%d, id=%d) abnormal exit, status=0, signal=9
-[%s $%d.0]	WARNING	%s
+[DATE $%d.0]	WARNING	%Sworker(pid=%d, id=%d) abnormal exit, status=0, signal=9
+[DATE $%d.0]	WARNING	%s
 busy

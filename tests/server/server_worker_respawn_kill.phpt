@@ -57,7 +57,9 @@ echo $ask('hello'), "\n", $ask('task'), "\n";
 
 echo "processes: ", count(tasksrv_group_pids($srv->pgid)) - 1, "\n";
 echo "exit: ", $srv->stop(), "\n";
-$out = preg_replace_callback('/\d{3,}/', fn($m) => $names[$m[0]] ?? $m[0], $srv->output());
+// Log lines sort by their text, not by the second they were written in.
+$out = preg_replace('/^\[\d{4}-\d\d-\d\d \d\d:\d\d:\d\d /m', '[DATE ', $srv->output());
+$out = preg_replace_callback('/\d{3,}/', fn($m) => $names[$m[0]] ?? $m[0], $out);
 // WorkerStart of a worker and of the task worker may come in either order.
 $lines = explode("\n", trim($out));
 sort($lines);
@@ -79,5 +81,5 @@ WorkerStart(0) pid=worker0#0
 WorkerStart(0) pid=worker0#1
 WorkerStart(1) pid=task1#0
 WorkerStart(1) pid=task1#1
-[%s $manager.0]	WARNING	Worker::report_error(): worker(pid=task1#0, id=1) abnormal exit, status=0, signal=9
-[%s $manager.0]	WARNING	Worker::report_error(): worker(pid=worker0#0, id=0) abnormal exit, status=0, signal=9
+[DATE $manager.0]	WARNING	Worker::report_error(): worker(pid=task1#0, id=1) abnormal exit, status=0, signal=9
+[DATE $manager.0]	WARNING	Worker::report_error(): worker(pid=worker0#0, id=0) abnormal exit, status=0, signal=9
