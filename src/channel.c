@@ -1,10 +1,14 @@
 /* tasksrv: the socketpairs between processes ("channels") and the frames on them.
  *
- * The manager creates one SOCK_STREAM socketpair per pair of endpoints that talk
- * (worker <-> task worker, manager <-> anyone) before it forks, and keeps every
- * end, so a respawned process inherits exactly the channels of the one it replaces.
- * Readers take exactly one frame at a time (header, then payload): a process that
- * dies leaves the stream at a frame boundary for its successor. */
+ * The manager creates one SOCK_STREAM socketpair per pair of endpoints before it
+ * forks, and keeps every end, so a respawned process inherits exactly the channels
+ * of the one it replaces.
+ *
+ * Reading never blocks in the middle of a frame and never takes a byte beyond the
+ * frame it is reading: the header, then the payload straight into storage the glue
+ * allocated, as the bytes come. How far each channel's current frame got is kept
+ * in shared memory (tasksrv_chan_track_t), so if a process dies mid-frame its
+ * successor skips exactly the rest of that frame and the stream stays aligned. */
 #include "server.h"
 #include "io.h"
 #include "log.h"
@@ -17,8 +21,6 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-/* A frame whose header arrived must be complete within this time. */
-#define FRAME_BODY_TIMEOUT_MS 30000
 
 /* Every pair of processes talks: tasks and results between workers and task
  * workers, sendMessage() between any two, bookkeeping with the manager. */
@@ -82,6 +84,7 @@ void tasksrv_peers_open(tasksrv_server_t *s, int self, int close_others)
 			s->chan[i] = -1;
 		}
 	}
+	s->self_endpoint = self;
 	s->peers = calloc(n, sizeof(tasksrv_peer_t));
 	for (i = 0; i < n; i++) {
 		s->peers[i].srv = s;
@@ -101,128 +104,172 @@ void tasksrv_peers_close(tasksrv_server_t *s)
 	}
 	for (i = 0; i < s->nendpoints; i++) {
 		tasksrv_buffer_free(&s->peers[i].out);
+		if (s->peers[i].in_handle) {
+			s->hooks->payload_free(s, s->peers[i].in_handle);
+		}
 	}
 	free(s->peers);
 	s->peers = NULL;
 }
 
-/* A task worker reads a payload keeping the bytes still in the socket in its shm
- * slot: if it dies midway, its successor skips exactly them and the stream stays
- * aligned on frame boundaries. */
-static int read_body_tracked(tasksrv_server_t *s, int peer, char *dst, uint32_t len)
+static tasksrv_chan_track_t *track_of(tasksrv_server_t *s, int peer)
 {
-	tasksrv_worker_slot_t *slot = &s->shm->workers[s->worker_id];
-	int fd = s->peers[peer].h.fd;
-	int64_t deadline = tasksrv_io_now_ms() + FRAME_BODY_TIMEOUT_MS;
-	ssize_t r;
-
-	slot->rd_peer = peer;
-	TASKSRV_ATOMIC_STORE(&slot->rd_left, len);
-	while (len > 0) {
-		r = read(fd, dst, len);
-		if (r > 0) {
-			dst += r;
-			len -= (uint32_t) r;
-			TASKSRV_ATOMIC_STORE(&slot->rd_left, len);
-			continue;
-		}
-		if (r == 0) {
-			errno = ECONNRESET;
-			return -1;
-		}
-		if (errno == EINTR) {
-			continue;
-		}
-		if (errno != EAGAIN || tasksrv_io_wait(fd, POLLIN, deadline) <= 0) {
-			return -1;
-		}
-	}
-	return 0;
+	return tasksrv_shm_track(s->shm, s->nendpoints, s->self_endpoint, peer);
 }
 
-void tasksrv_peer_skip_unread(tasksrv_server_t *s)
+static void reset_input(tasksrv_peer_t *p)
 {
-	tasksrv_worker_slot_t *slot = &s->shm->workers[s->worker_id];
-	char buf[65536];
-	uint32_t left = TASKSRV_ATOMIC_LOAD(&slot->rd_left);
+	p->in_hdr_got = 0;
+	p->in_handle = NULL;
+	p->in_dst = NULL;
+	p->in_got = 0;
+}
 
-	if (left == 0 || slot->rd_peer < 0 || slot->rd_peer >= s->nendpoints) {
-		return;
-	}
-	tasksrv_log(TASKSRV_LOG_NOTICE, "skipping %u bytes of a task my predecessor was reading", left);
-	while (left > 0) {
-		uint32_t n = left < sizeof(buf) ? left : (uint32_t) sizeof(buf);
-		if (tasksrv_io_read_full(s->peers[slot->rd_peer].h.fd, buf, n, tasksrv_io_now_ms() + FRAME_BODY_TIMEOUT_MS) < 0) {
-			tasksrv_log(TASKSRV_LOG_ERROR, "cannot skip the rest of a cut frame: %s", strerror(errno));
-			break;
+/* A successor takes over a channel whose reader died mid-frame: the rest of that
+ * frame is skipped, the bytes after it are the next frame. */
+void tasksrv_peers_resume(tasksrv_server_t *s)
+{
+	int i;
+
+	for (i = 0; s->peers && i < s->nendpoints; i++) {
+		tasksrv_chan_track_t *t;
+		if (s->peers[i].h.fd < 0 || (t = track_of(s, i)) == NULL) {
+			continue;
 		}
-		left -= n;
+		if (t->hdr_got > 0 && t->hdr_got < sizeof(tasksrv_frame_t)) {
+			memcpy(&s->peers[i].in, t->hdr, t->hdr_got);
+			s->peers[i].in_hdr_got = t->hdr_got;
+			s->peers[i].in_discard = 1;
+		} else if (t->left > 0) {
+			s->peers[i].in_skip = t->left;
+		} else {
+			continue;
+		}
+		tasksrv_log(TASKSRV_LOG_NOTICE, "channel to endpoint %d: skipping the rest of a frame my predecessor was reading", i);
 	}
-	TASKSRV_ATOMIC_STORE(&slot->rd_left, 0);
+}
+
+static int read_some(int fd, void *dst, size_t n, ssize_t *got)
+{
+	ssize_t r;
+
+	do {
+		r = read(fd, dst, n);
+	} while (r < 0 && errno == EINTR);
+	if (r > 0) {
+		*got = r;
+		return 1;
+	}
+	if (r < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+		return 0;
+	}
+	if (r == 0) {
+		errno = ECONNRESET;
+	}
+	return -1;
+}
+
+/* Discards bytes the predecessor left of a frame. Returns 1 when done, 0 when more
+ * must come, -1 on error. */
+static int skip_input(tasksrv_server_t *s, tasksrv_peer_t *p, tasksrv_chan_track_t *t)
+{
+	char buf[16384];
+	ssize_t got;
+	int r;
+
+	while (p->in_skip > 0) {
+		r = read_some(p->h.fd, buf, p->in_skip < sizeof(buf) ? p->in_skip : sizeof(buf), &got);
+		if (r <= 0) {
+			return r;
+		}
+		p->in_skip -= (size_t) got;
+		if (t) {
+			t->left = (uint32_t) p->in_skip;
+		}
+	}
+	(void) s;
+	return 1;
 }
 
 int tasksrv_peer_read_frame(tasksrv_server_t *s, int peer, tasksrv_frame_t *f, void **handle)
 {
-	int fd = s->peers[peer].h.fd;
-	ssize_t r;
+	tasksrv_peer_t *p = &s->peers[peer];
+	tasksrv_chan_track_t *t = track_of(s, peer);
+	const size_t hsize = sizeof(tasksrv_frame_t);
 	const char *bad;
-	char *dst;
+	ssize_t got;
+	int r;
 
 	*handle = NULL;
-	do {
-		r = read(fd, f, sizeof(*f));
-	} while (r < 0 && errno == EINTR);
-	if (r < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
-		return 0;
-	}
-	if (r <= 0) {
-		return -1;
-	}
-	if ((size_t) r < sizeof(*f) && tasksrv_io_read_full(fd, (char *) f + r, sizeof(*f) - r,
-			tasksrv_io_now_ms() + FRAME_BODY_TIMEOUT_MS) < 0) {
-		return -1;
-	}
-	if ((bad = tasksrv_frame_check(f)) != NULL) {
-		tasksrv_log(TASKSRV_LOG_ERROR, "channel to endpoint %d is corrupt: %s", peer, bad);
-		return -1;
-	}
-	dst = s->hooks->payload_alloc(s, f->len, handle);
-	if (dst == NULL) {
-		return -1;
-	}
-	if (s->role == TASKSRV_ROLE_TASK_WORKER) {
-		if (read_body_tracked(s, peer, dst, f->len) < 0) {
-			tasksrv_log(TASKSRV_LOG_ERROR, "channel to endpoint %d: frame of %u bytes cut short: %s",
-				peer, f->len, strerror(errno));
-			s->hooks->payload_free(s, *handle);
-			*handle = NULL;
-			return -1;
+	for (;;) {
+		if (p->in_skip > 0 && (r = skip_input(s, p, t)) <= 0) {
+			return r;
 		}
+		if (p->in_hdr_got < hsize) {
+			r = read_some(p->h.fd, (char *) &p->in + p->in_hdr_got, hsize - p->in_hdr_got, &got);
+			if (r <= 0) {
+				return r;
+			}
+			p->in_hdr_got += (size_t) got;
+			if (t) {
+				memcpy(t->hdr, &p->in, p->in_hdr_got);
+				t->hdr_got = (uint32_t) p->in_hdr_got;
+			}
+			if (p->in_hdr_got < hsize) {
+				continue;
+			}
+			if ((bad = tasksrv_frame_check(&p->in)) != NULL) {
+				tasksrv_log(TASKSRV_LOG_ERROR, "channel to endpoint %d is corrupt: %s", peer, bad);
+				return -1;
+			}
+			if (t) {
+				t->left = p->in.len;
+				t->hdr_got = 0;
+			}
+			if (p->in_discard) {
+				/* The predecessor's frame: it is skipped whole, payload included. */
+				p->in_discard = 0;
+				p->in_skip = p->in.len;
+				reset_input(p);
+				continue;
+			}
+			p->in_dst = s->hooks->payload_alloc(s, p->in.len, &p->in_handle);
+			if (p->in_dst == NULL) {
+				return -1;
+			}
+			p->in_got = 0;
+		}
+		while (p->in_got < p->in.len) {
+			r = read_some(p->h.fd, p->in_dst + p->in_got, p->in.len - p->in_got, &got);
+			if (r <= 0) {
+				return r;
+			}
+			p->in_got += (size_t) got;
+			if (t) {
+				t->left = (uint32_t) (p->in.len - p->in_got);
+			}
+		}
+		*f = p->in;
+		*handle = p->in_handle;
+		reset_input(p);
 		return 1;
 	}
-	if (f->len > 0 && tasksrv_io_read_full(fd, dst, f->len, tasksrv_io_now_ms() + FRAME_BODY_TIMEOUT_MS) < 0) {
-		tasksrv_log(TASKSRV_LOG_ERROR, "channel to endpoint %d: frame of %u bytes cut short: %s",
-			peer, f->len, strerror(errno));
-		s->hooks->payload_free(s, *handle);
-		*handle = NULL;
-		return -1;
-	}
-	return 1;
 }
 
 static void peer_want_out(tasksrv_server_t *s, tasksrv_peer_t *p, int on)
 {
 	uint32_t ev = (p->h.events & ~(uint32_t) EPOLLOUT) | (on ? EPOLLOUT : 0);
 
-	if (s->loop.epfd <= 0) {
+	if (s->loop.epfd < 0) {
 		return;
 	}
-	if (p->h.events == 0 && on) {
-		p->h.events = 0;
-		tasksrv_loop_add(&s->loop, &p->h, p->h.fd, ev);
-	} else {
-		tasksrv_loop_mod(&s->loop, &p->h, ev);
+	if (!p->registered) {
+		if (on && tasksrv_loop_add(&s->loop, &p->h, p->h.fd, ev) == 0) {
+			p->registered = 1;
+		}
+		return;
 	}
+	tasksrv_loop_mod(&s->loop, &p->h, ev);
 }
 
 int tasksrv_server_send_async(tasksrv_server_t *s, int peer, tasksrv_frame_t *f, const char *payload)
@@ -294,6 +341,10 @@ static int wait_writable_draining(tasksrv_server_t *s, tasksrv_peer_t *p)
 	void *handle;
 	int r;
 
+	/* A task worker only writes results to workers, which always drain: it can wait. */
+	if (s->role == TASKSRV_ROLE_TASK_WORKER) {
+		return tasksrv_io_wait(p->h.fd, POLLOUT, -1) < 0 ? -1 : 0;
+	}
 	for (;;) {
 		r = tasksrv_io_wait(p->h.fd, POLLOUT | POLLIN, -1);
 		if (r < 0) {
@@ -419,6 +470,7 @@ void tasksrv_peer_on_event(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, uint
 			tasksrv_log(TASKSRV_LOG_ERROR, "channel to endpoint %d closed", p->peer);
 			tasksrv_loop_del(loop, h);
 			h->events = 0;
+			p->registered = 0;
 		}
 	}
 }

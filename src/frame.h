@@ -14,8 +14,7 @@ enum tasksrv_frame_type {
 	TASKSRV_FRAME_TASK = 1,    /* worker -> task worker */
 	TASKSRV_FRAME_RESULT = 2,  /* task worker -> the worker that sent the task */
 	TASKSRV_FRAME_PIPE = 3,    /* sendMessage() */
-	TASKSRV_FRAME_CONTROL = 4, /* manager <-> child bookkeeping */
-	TASKSRV_FRAME_TYPE_MAX = 4
+	TASKSRV_FRAME_TYPE_MAX = 3
 };
 
 /* Flag bits; the low byte is Swoole's task flags, visible as Server\Task::$flags. */

@@ -7,7 +7,6 @@
 #include <sys/types.h>
 #include <sys/uio.h>
 
-int tasksrv_io_set_nonblock(int fd);
 /* Monotonic clock in milliseconds. */
 int64_t tasksrv_io_now_ms(void);
 double tasksrv_io_unix_time(void);
@@ -16,11 +15,6 @@ double tasksrv_io_unix_time(void);
  * (-1: forever). Returns 1 ready, 0 timed out, -1 error. */
 int tasksrv_io_wait(int fd, short events, int64_t deadline_ms);
 
-/* Reads exactly n bytes from a non-blocking fd, waiting as needed.
- * Returns 0, or -1 (errno; ECONNRESET for EOF, ETIMEDOUT at the deadline). */
-int tasksrv_io_read_full(int fd, void *p, size_t n, int64_t deadline_ms);
-/* Writes all iov bytes to a non-blocking fd, waiting as needed. Returns 0 or -1. */
-int tasksrv_io_writev_full(int fd, struct iovec *iov, int iovcnt);
 /* One non-blocking writev attempt; returns bytes written (0 on EAGAIN) or -1. */
 ssize_t tasksrv_io_writev_some(int fd, const struct iovec *iov, int iovcnt);
 

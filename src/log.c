@@ -29,11 +29,6 @@ void tasksrv_log_set_level(int level)
 	log_level = level;
 }
 
-int tasksrv_log_get_level(void)
-{
-	return log_level;
-}
-
 int tasksrv_log_open(const char *path)
 {
 	int fd;

@@ -17,7 +17,6 @@ enum tasksrv_log_level {
 /* Which process writes: '#' master, '$' manager, '*' event worker, '^' task worker, '%' not yet typed. */
 void tasksrv_log_set_process(char symbol, int worker_id);
 void tasksrv_log_set_level(int level);
-int tasksrv_log_get_level(void);
 /* Opens (or reopens) the log file; NULL means stdout. Returns 0, or -1 with errno. */
 int tasksrv_log_open(const char *path);
 void tasksrv_log_close(void);

@@ -141,6 +141,12 @@ static int reap(tasksrv_server_t *s)
 				signo, WIFEXITED(status) ? code : -1);
 			s->kill_at[id] = 0;
 		}
+		if (id < s->cfg.worker_num) {
+			/* Its connections died with it (BASE mode: a worker owns its sockets). */
+			int64_t n = tasksrv_shm_sessions_drop_worker(s->shm, id);
+			TASKSRV_ATOMIC_ADD(&s->shm->connection_num, -n);
+			TASKSRV_ATOMIC_ADD(&s->shm->close_count, n);
+		}
 		s->pids[id] = 0;
 		s->shm->workers[id].pid = 0;
 		s->shm->workers[id].status = TASKSRV_WORKER_EXIT;
@@ -240,7 +246,6 @@ int tasksrv_manager_main(tasksrv_server_t *s)
 	}
 	/* Children that died before the loop ran were recorded by the handler already. */
 	if (!s->exiting) {
-		kill(getpid(), SIGCHLD);
 		tasksrv_loop_run(&s->loop);
 	}
 	if (s->role != TASKSRV_ROLE_MANAGER) {

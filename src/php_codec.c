@@ -3,15 +3,19 @@
 #include "frame.h"
 
 #include "ext/standard/php_var.h"
+#include "ext/standard/basic_functions.h"
 #include "zend_closures.h"
 
 static zend_result php_encode(zval *value, smart_str *buf)
 {
 	php_serialize_data_t var_hash;
 
+	/* A fresh state even when called from inside a user __serialize()/__sleep(). */
+	BG(serialize_lock)++;
 	PHP_VAR_SERIALIZE_INIT(var_hash);
 	php_var_serialize(buf, value, &var_hash);
 	PHP_VAR_SERIALIZE_DESTROY(var_hash);
+	BG(serialize_lock)--;
 	return EG(exception) ? FAILURE : SUCCESS;
 }
 
@@ -21,6 +25,7 @@ static zend_result php_decode(const char *p, size_t len, zval *rv)
 	const unsigned char *cur = (const unsigned char *) p;
 	zend_result rc = SUCCESS;
 
+	BG(serialize_lock)++;
 	PHP_VAR_UNSERIALIZE_INIT(var_hash);
 	if (!php_var_unserialize(rv, &cur, cur + len, &var_hash) || cur != (const unsigned char *) p + len) {
 		zval_ptr_dtor(rv);
@@ -28,6 +33,7 @@ static zend_result php_decode(const char *p, size_t len, zval *rv)
 		rc = FAILURE;
 	}
 	PHP_VAR_UNSERIALIZE_DESTROY(var_hash);
+	BG(serialize_lock)--;
 	return rc;
 }
 

@@ -24,8 +24,9 @@ typedef struct {
 #define OPT_ONE_OF(name, choices, field) {name, OPT_CHOICE, 1, 64, offsetof(tasksrv_options_t, field), choices}
 
 static const option_t options[] = {
-	OPT("worker_num", OPT_INT, 1, 10000, worker_num),
-	OPT("task_worker_num", OPT_INT, 0, 10000, task_worker_num),
+	/* Bounded so the channel matrix (n x n socketpairs) stays within fd limits. */
+	OPT("worker_num", OPT_INT, 1, 512, worker_num),
+	OPT("task_worker_num", OPT_INT, 0, 512, task_worker_num),
 	OPT("log_file", OPT_STRING, 1, 4095, log_file),
 	OPT("log_level", OPT_INT, TASKSRV_LOG_DEBUG, TASKSRV_LOG_NONE, log_level),
 	OPT("max_wait_time", OPT_FLOAT, 0, 86400, max_wait_time),

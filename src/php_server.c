@@ -198,6 +198,7 @@ static bool fire_catching(server_obj *o, int ev, uint32_t argc, zval *argv, zval
 /* }}} */
 
 static bool send_answer(server_obj *o, const tasksrv_frame_t *task, int peer, const char *p, size_t len, uint16_t flags);
+static bool payload_fits(const tasksrv_payload_t *p);
 
 /* {{{ fatal errors in onTask: the process ends, but the caller still learns why */
 static void (*previous_error_cb)(int type, zend_string *file, const uint32_t line, zend_string *message);
@@ -430,6 +431,10 @@ static bool send_result(server_obj *o, const tasksrv_frame_t *task, int peer, zv
 	if (tasksrv_codec_encode(value, &p, "finish()") == FAILURE) {
 		return false;
 	}
+	if (!payload_fits(&p)) {
+		tasksrv_payload_free(&p);
+		return false;
+	}
 	ok = send_answer(o, task, peer, p.ptr, p.len, p.flags);
 	tasksrv_payload_free(&p);
 	return ok;
@@ -464,7 +469,9 @@ static void end_task(server_obj *o, const tasksrv_frame_t *f, int peer, zval *re
 
 	ZVAL_UNDEF(&holder);
 	/* A return value that cannot be serialized is the task's failure. */
-	if (!ex && has_value && reply && tasksrv_codec_encode(retval, &p, "onTask return value") == FAILURE) {
+	if (!ex && has_value && reply && (tasksrv_codec_encode(retval, &p, "onTask return value") == FAILURE
+			|| !payload_fits(&p))) {
+		tasksrv_payload_free(&p);
 		ex = EG(exception);
 		GC_ADDREF(ex);
 		zend_clear_exception();
@@ -1589,6 +1596,13 @@ PHP_METHOD(TaskSrv_Server_Task, finish)
 	}
 	o = server_from_obj(t->server);
 	if (!running_check(o) || o->core.role != TASKSRV_ROLE_TASK_WORKER) {
+		RETURN_FALSE;
+	}
+	/* Once onTask returned, the task has its outcome: a later result would be a second one. */
+	if (!o->in_task || o->cur_task.task_id != t->frame.task_id || o->cur_task.origin_gen != t->frame.origin_gen
+			|| o->cur_peer != t->peer) {
+		php_error_docref(NULL, E_WARNING, "task " ZEND_LONG_FMT " already ended: finish() can only send its "
+			"results while its onTask runs", (zend_long) t->frame.task_id);
 		RETURN_FALSE;
 	}
 	if (!send_result(o, &t->frame, t->peer, data)) {

@@ -102,6 +102,7 @@ int tasksrv_server_spawn(tasksrv_server_t *s, int worker_id)
 	tasksrv_loop_free(&s->loop);
 	tasksrv_peers_close(s);
 	tasksrv_peers_open(s, worker_id, 1);
+	tasksrv_peers_resume(s);
 	if (worker_id < s->cfg.worker_num) {
 		s->role = TASKSRV_ROLE_WORKER;
 		s->exit_code = tasksrv_worker_main(s);
@@ -119,7 +120,6 @@ int tasksrv_server_run(tasksrv_server_t *s, char *err, size_t errlen)
 {
 	int total = s->cfg.worker_num + s->cfg.task_worker_num, i, rc;
 
-	s->main_pid = getpid();
 	s->single = s->cfg.worker_num == 1 && s->cfg.task_worker_num == 0;
 	s->nendpoints = total + 1;
 	tasksrv_process_raise_fd_limit();
@@ -127,7 +127,7 @@ int tasksrv_server_run(tasksrv_server_t *s, char *err, size_t errlen)
 		snprintf(err, errlen, "listen() failed: %s[%d]", strerror(errno), errno);
 		return -1;
 	}
-	s->shm = tasksrv_shm_create(total, SESSION_TABLE_SLOTS);
+	s->shm = tasksrv_shm_create(total, SESSION_TABLE_SLOTS, total + 1);
 	if (s->shm == NULL) {
 		snprintf(err, errlen, "cannot map shared memory: %s", strerror(errno));
 		return -1;

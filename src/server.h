@@ -26,7 +26,8 @@ enum tasksrv_role {
 
 typedef struct tasksrv_server tasksrv_server_t;
 
-/* Callbacks into the glue. Every one is optional except the payload pair. */
+/* Callbacks into the glue. The lifecycle and connection ones are optional; the
+ * payload pair, on_frame and the two draining hooks are required. */
 typedef struct {
 	void (*on_start)(tasksrv_server_t *s);
 	void (*on_before_shutdown)(tasksrv_server_t *s);
@@ -56,7 +57,16 @@ typedef struct {
 	tasksrv_loop_handler_t h;
 	tasksrv_server_t *srv;
 	int peer;                /* the endpoint at the other end */
+	int registered;          /* in this process's epoll set */
 	tasksrv_buffer_t out;    /* bytes not yet accepted by the socket */
+	/* the frame being received */
+	tasksrv_frame_t in;
+	size_t in_hdr_got;
+	void *in_handle;         /* glue storage for its payload */
+	char *in_dst;
+	size_t in_got;
+	size_t in_skip;          /* bytes of a predecessor's frame still to discard */
+	int in_discard;          /* the header being completed is a predecessor's */
 } tasksrv_peer_t;
 
 typedef struct tasksrv_conn tasksrv_conn_t;
@@ -91,11 +101,11 @@ struct tasksrv_server {
 	int role;
 	int worker_id;            /* -1 outside workers */
 	uint32_t gen;             /* incarnation of this worker id */
-	pid_t main_pid;           /* the process start() was called in */
 	int single;               /* BASE with one worker and nothing else: no manager */
 
 	/* endpoints: 0..W-1 workers, W..W+T-1 task workers, W+T the manager */
 	int nendpoints;
+	int self_endpoint;        /* this process's endpoint, -1 when it has none */
 	int *chan;                /* nendpoints x nendpoints fds, -1 where no pair exists */
 	tasksrv_peer_t *peers;    /* this process's ends, indexed by the peer's endpoint */
 	tasksrv_shm_t *shm;
@@ -179,10 +189,11 @@ void tasksrv_peers_open(tasksrv_server_t *s, int self, int close_others);
 void tasksrv_peers_close(tasksrv_server_t *s);
 int tasksrv_channels_create(tasksrv_server_t *s);
 void tasksrv_channels_destroy(tasksrv_server_t *s);
-/* Reads one frame from a peer into glue storage. Returns 1, 0 when nothing is
- * waiting, or -1 when the channel is broken. */
+/* Reads from a peer without blocking, as far as the bytes go: returns 1 with a whole
+ * frame (its payload in glue storage), 0 when the frame is not complete yet, -1 when
+ * the channel is broken. */
 int tasksrv_peer_read_frame(tasksrv_server_t *s, int peer, tasksrv_frame_t *f, void **handle);
-void tasksrv_peer_skip_unread(tasksrv_server_t *s);
+void tasksrv_peers_resume(tasksrv_server_t *s);
 /* Reads every frame already waiting from endpoints [from, to) into the deferred queue. */
 void tasksrv_server_sweep(tasksrv_server_t *s, int from, int to);
 void tasksrv_peers_flush(tasksrv_server_t *s, int64_t deadline_ms);

@@ -3,10 +3,11 @@
 #include <string.h>
 #include <sys/mman.h>
 
-static size_t shm_size(uint32_t nworkers, uint32_t session_cap)
+static size_t shm_size(uint32_t nworkers, uint32_t session_cap, uint32_t nendpoints)
 {
 	return sizeof(tasksrv_shm_t) + nworkers * sizeof(tasksrv_worker_slot_t)
-		+ (size_t) session_cap * sizeof(tasksrv_session_t);
+		+ (size_t) session_cap * sizeof(tasksrv_session_t)
+		+ (size_t) nendpoints * nendpoints * sizeof(tasksrv_chan_track_t);
 }
 
 static tasksrv_session_t *sessions(tasksrv_shm_t *shm)
@@ -14,12 +15,23 @@ static tasksrv_session_t *sessions(tasksrv_shm_t *shm)
 	return (tasksrv_session_t *) (void *) &shm->workers[shm->nworkers];
 }
 
-tasksrv_shm_t *tasksrv_shm_create(uint32_t nworkers, uint32_t session_cap)
+tasksrv_chan_track_t *tasksrv_shm_track(tasksrv_shm_t *shm, int n, int reader, int from)
+{
+	tasksrv_chan_track_t *tracks;
+
+	if (shm == NULL || reader < 0 || from < 0 || (uint32_t) n != shm->nendpoints) {
+		return NULL;
+	}
+	tracks = (tasksrv_chan_track_t *) (void *) &sessions(shm)[shm->session_cap];
+	return &tracks[reader * n + from];
+}
+
+tasksrv_shm_t *tasksrv_shm_create(uint32_t nworkers, uint32_t session_cap, uint32_t nendpoints)
 {
 	tasksrv_shm_t *shm;
 	uint32_t i;
 
-	shm = mmap(NULL, shm_size(nworkers, session_cap), PROT_READ | PROT_WRITE,
+	shm = mmap(NULL, shm_size(nworkers, session_cap, nendpoints), PROT_READ | PROT_WRITE,
 		MAP_SHARED | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
 	if (shm == MAP_FAILED) {
 		return NULL;
@@ -27,6 +39,7 @@ tasksrv_shm_t *tasksrv_shm_create(uint32_t nworkers, uint32_t session_cap)
 	/* A fresh anonymous mapping is zero-filled. */
 	shm->nworkers = nworkers;
 	shm->session_cap = session_cap;
+	shm->nendpoints = nendpoints;
 	for (i = 0; i < nworkers; i++) {
 		shm->workers[i].cur_task_id = -1;
 		shm->workers[i].status = TASKSRV_WORKER_EXIT;
@@ -37,7 +50,7 @@ tasksrv_shm_t *tasksrv_shm_create(uint32_t nworkers, uint32_t session_cap)
 void tasksrv_shm_destroy(tasksrv_shm_t *shm)
 {
 	if (shm) {
-		munmap(shm, shm_size(shm->nworkers, shm->session_cap));
+		munmap(shm, shm_size(shm->nworkers, shm->session_cap, shm->nendpoints));
 	}
 }
 
@@ -81,4 +94,19 @@ void tasksrv_shm_session_close(tasksrv_shm_t *shm, int64_t id)
 	if (s) {
 		__atomic_store_n(&s->id, 0, __ATOMIC_RELEASE);
 	}
+}
+
+int64_t tasksrv_shm_sessions_drop_worker(tasksrv_shm_t *shm, int worker_id)
+{
+	tasksrv_session_t *all = sessions(shm);
+	int64_t n = 0;
+	uint32_t i;
+
+	for (i = 0; i < shm->session_cap; i++) {
+		if (__atomic_load_n(&all[i].id, __ATOMIC_ACQUIRE) > 0 && all[i].worker_id == worker_id) {
+			__atomic_store_n(&all[i].id, 0, __ATOMIC_RELEASE);
+			n++;
+		}
+	}
+	return n;
 }

@@ -40,8 +40,6 @@ typedef struct {
 	uint16_t cur_flags;    /* the task's frame flags */
 	uint16_t pad;
 	int64_t cur_start_ms;  /* monotonic time the task was taken */
-	int32_t rd_peer;       /* a frame body being read from this endpoint ... */
-	uint32_t rd_left;      /* ... with this many bytes still in the socket */
 	int64_t request_count; /* onReceive calls (workers) or tasks started (task workers) */
 	uint32_t abandoned_gen; /* a worker: tasks it sent in incarnations up to this one are given up */
 	uint32_t pad2;
@@ -58,6 +56,13 @@ typedef struct {
 	char remote_ip[48];
 } tasksrv_session_t;
 
+/* How far the reader of one channel got in its current frame. */
+typedef struct {
+	uint32_t hdr_got;      /* header bytes read (0 once the header is whole) */
+	uint32_t left;         /* payload bytes still in the socket */
+	char hdr[32];          /* the header bytes read so far */
+} tasksrv_chan_track_t;
+
 typedef struct {
 	int64_t start_time;
 	int32_t master_pid;
@@ -73,7 +78,6 @@ typedef struct {
 	int64_t response_count;
 	int64_t total_recv_bytes;
 	int64_t total_send_bytes;
-	int64_t dispatch_count;
 	int64_t task_count;
 	int64_t task_queue_bytes;    /* payload bytes sent to task workers, not yet started */
 	/* The outcome ledger: accepted = done + failed + queued + running, at every moment. */
@@ -85,11 +89,14 @@ typedef struct {
 	int64_t task_rejected;       /* refused by task_queue_full = reject: never accepted */
 	uint32_t nworkers;
 	uint32_t session_cap;  /* power of two */
+	uint32_t nendpoints;   /* tracks: nendpoints x nendpoints, after the sessions */
 	tasksrv_worker_slot_t workers[];
 	/* followed by session_cap tasksrv_session_t */
 } tasksrv_shm_t;
 
-tasksrv_shm_t *tasksrv_shm_create(uint32_t nworkers, uint32_t session_cap);
+tasksrv_shm_t *tasksrv_shm_create(uint32_t nworkers, uint32_t session_cap, uint32_t nendpoints);
+/* The track of the channel read by endpoint `reader` from endpoint `from`, or NULL. */
+tasksrv_chan_track_t *tasksrv_shm_track(tasksrv_shm_t *shm, int n, int reader, int from);
 void tasksrv_shm_destroy(tasksrv_shm_t *shm);
 
 /* Hands out the next session id (from 1) and claims its slot; 0 when the table is full. */
@@ -97,5 +104,7 @@ int64_t tasksrv_shm_session_open(tasksrv_shm_t *shm, int worker_id, int os_fd);
 /* The live session with this id, or NULL. */
 tasksrv_session_t *tasksrv_shm_session_get(tasksrv_shm_t *shm, int64_t id);
 void tasksrv_shm_session_close(tasksrv_shm_t *shm, int64_t id);
+/* Frees every session of a worker that died; returns how many there were. */
+int64_t tasksrv_shm_sessions_drop_worker(tasksrv_shm_t *shm, int worker_id);
 
 #endif

@@ -56,18 +56,26 @@ int tasksrv_signals_install(const int *signos, int n)
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = record;
 	sigfillset(&sa.sa_mask);
-	/* SA_RESTART keeps user code (sleep(), reads in onTask) from seeing EINTR;
-	 * epoll_wait and poll still return early, which is what the loop needs. */
+	/* SA_RESTART restarts what the kernel can restart (reads, writes); epoll_wait,
+	 * poll and nanosleep return early anyway, so a SIGTERM (reload, task_timeout)
+	 * cuts a sleep() in onTask short, as it does under Swoole. */
 	sa.sa_flags = SA_RESTART;
 	sigemptyset(&set);
 	for (i = 0; i < n; i++) {
+		/* arrived[] is kept: a signal that reached a fresh child before this
+		 * call was recorded by the inherited handler and must not be lost. */
 		save(signos[i]);
-		arrived[signos[i]] = 0;
 		sigaction(signos[i], &sa, NULL);
 		sigaddset(&set, signos[i]);
 	}
 	/* A fork inside a PHP callback may have left them blocked. */
 	sigprocmask(SIG_UNBLOCK, &set, NULL);
+	for (i = 1; i < MAX_SIG; i++) {
+		if (arrived[i]) {
+			record(i); /* wake the loop for what arrived before the pipe existed */
+			break;
+		}
+	}
 	return 0;
 }
 
@@ -117,7 +125,3 @@ int tasksrv_signals_next(void)
 	return 0;
 }
 
-int tasksrv_signals_pending(int signo)
-{
-	return signo > 0 && signo < MAX_SIG && arrived[signo];
-}

@@ -16,7 +16,5 @@ void tasksrv_signals_restore(void);
 int tasksrv_signals_fd(void);
 /* Returns the next pending signal number, or 0 when none is pending. */
 int tasksrv_signals_next(void);
-/* Returns non-zero if signo arrived and was not yet taken by tasksrv_signals_next(). */
-int tasksrv_signals_pending(int signo);
 
 #endif

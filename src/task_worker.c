@@ -69,11 +69,10 @@ int tasksrv_task_worker_main(tasksrv_server_t *s)
 	tasksrv_loop_add(&s->loop, &s->sig_h, tasksrv_signals_fd(), EPOLLIN);
 	for (i = 0; i < s->nendpoints; i++) {
 		if (s->peers[i].h.fd >= 0) {
-			tasksrv_loop_add(&s->loop, &s->peers[i].h, s->peers[i].h.fd, EPOLLIN);
+			s->peers[i].registered = tasksrv_loop_add(&s->loop, &s->peers[i].h, s->peers[i].h.fd, EPOLLIN) == 0;
 		}
 	}
 	tasksrv_log_set_process('^', s->worker_id);
-	tasksrv_peer_skip_unread(s);
 	TASKSRV_ATOMIC_STORE(&s->shm->workers[s->worker_id].status, TASKSRV_WORKER_IDLE);
 	if (s->hooks->on_worker_start) {
 		s->hooks->on_worker_start(s, s->worker_id);

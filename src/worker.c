@@ -253,6 +253,12 @@ static void conn_read(tasksrv_server_t *s, tasksrv_conn_t *c)
 	}
 	c->in.len += (size_t) n;
 	TASKSRV_ATOMIC_ADD(&s->shm->total_recv_bytes, n);
+	{
+		tasksrv_session_t *sess = tasksrv_shm_session_get(s->shm, c->session);
+		if (sess) {
+			sess->last_time = (int64_t) time(NULL);
+		}
+	}
 	if (frame_input(s, c) < 0 && c->fd >= 0 && !c->closing) {
 		conn_end(s, c, s->worker_id);
 	}
@@ -441,13 +447,16 @@ int tasksrv_worker_main(tasksrv_server_t *s)
 	tasksrv_loop_add(&s->loop, &s->accept_h, s->listener.fd, EPOLLIN | (s->single ? 0 : EPOLLEXCLUSIVE));
 	for (i = 0; s->peers && i < s->nendpoints; i++) {
 		if (s->peers[i].h.fd >= 0) {
-			tasksrv_loop_add(&s->loop, &s->peers[i].h, s->peers[i].h.fd, EPOLLIN);
+			s->peers[i].registered = tasksrv_loop_add(&s->loop, &s->peers[i].h, s->peers[i].h.fd, EPOLLIN) == 0;
 		}
 	}
 	tasksrv_log_set_process(s->single ? '#' : '*', s->worker_id);
 	TASKSRV_ATOMIC_STORE(&s->shm->workers[s->worker_id].status, TASKSRV_WORKER_IDLE);
-	if (s->worker_id == 0 && s->gen == 1) {
+	/* As Swoole in BASE mode: worker #0 stands for the master; onStart runs once. */
+	if (s->worker_id == 0) {
 		s->shm->master_pid = getpid();
+	}
+	if (s->worker_id == 0 && s->gen == 1) {
 		if (s->hooks->on_start) {
 			s->hooks->on_start(s);
 		}

@@ -1,5 +1,5 @@
 --TEST--
-Server\Task::finish() stays bound to its task after onTask returned (as in Swoole, where it serves deferred work): a kept Task's finish() returns true and its result reaches onFinish under that task's id
+Server\Task::finish() after its onTask returned: the task already has its outcome, so a kept Task's finish() warns and returns false (Swoole allows it for deferred coroutine work; tasksrv has no coroutines and gives every task exactly one outcome)
 --EXTENSIONS--
 tasksrv
 --FILE--
@@ -18,7 +18,8 @@ $srv = tasksrv_server(<<<'PHP'
             $GLOBALS['kept'] = $task;
             return null;
         }
-        $r = $GLOBALS['kept']->finish('late result of the first task');
+        $r = @$GLOBALS['kept']->finish('late result of the first task');
+        echo "T warning: " . error_get_last()['message'] . "\n";
         echo "T kept->finish() returned " . var_export($r, true) . "\n";
         return 'result of the second task';
     });
@@ -36,7 +37,7 @@ echo "exit: ", $srv->stop(), "\n";
 echo $srv->output();
 ?>
 --EXPECT--
-id=0 late result of the first task
 id=1 result of the second task
 exit: 0
-T kept->finish() returned true
+T warning: TaskSrv\Server\Task::finish(): task 0 already ended: finish() can only send its results while its onTask runs
+T kept->finish() returned false
