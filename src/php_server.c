@@ -688,6 +688,7 @@ static void hook_drain_expired(tasksrv_server_t *s)
 	if (zend_hash_num_elements(&o->pending) == 0) {
 		return;
 	}
+	tasksrv_server_drop_backlog(s);
 	tasksrv_server_abandon_tasks(s);
 	zend_hash_init(&left, zend_hash_num_elements(&o->pending), NULL, ZVAL_PTR_DTOR, 0);
 	zend_hash_copy(&left, &o->pending, zval_add_ref);
@@ -950,6 +951,7 @@ static void configure(server_obj *o)
 	cfg->task_worker_num = (int) opts->task_worker_num;
 	cfg->max_wait_time_ms = (int) (opts->max_wait_time * 1000);
 	cfg->task_timeout_ms = (int) ceil(opts->task_timeout * 1000);
+	cfg->shared_task_queue = opts->task_ipc_mode == 3;
 	cfg->task_timeout_grace_ms = (int) ceil(opts->task_timeout_grace * 1000);
 	o->task_object_mode = opts->task_use_object || opts->task_object || opts->task_enable_coroutine;
 	cfg->open_eof_split = opts->open_eof_split;
@@ -1272,6 +1274,7 @@ static bool queue_full(server_obj *o)
 	for (i = o->core.cfg.worker_num; i < (int) shm->nworkers; i++) {
 		queued += MAX(0, TASKSRV_ATOMIC_LOAD(&shm->workers[i].queued));
 	}
+	queued += MAX(0, TASKSRV_ATOMIC_LOAD(&shm->task_backlog));
 	return queued >= o->opts.task_queue_max;
 }
 
@@ -1801,6 +1804,7 @@ PHP_METHOD(TaskSrv_Server, stats)
 			tasking += MAX(0, TASKSRV_ATOMIC_LOAD(&slot->queued));
 		}
 	}
+	tasking += MAX(0, TASKSRV_ATOMIC_LOAD(&shm->task_backlog));
 	array_init(return_value);
 	add_assoc_long(return_value, "start_time", shm->start_time);
 	add_assoc_long(return_value, "connection_num", TASKSRV_ATOMIC_LOAD(&shm->connection_num));

@@ -45,6 +45,8 @@ static void free_run_state(tasksrv_server_t *s)
 		tasksrv_loop_free(&s->loop);
 	}
 	tasksrv_worker_free_conns(s);
+	tasksrv_buffer_free(&s->backlog);
+	s->backlog_timer = 0;
 	for (i = s->deferred_pos; i < s->ndeferred; i++) {
 		s->hooks->payload_free(s, s->deferred[i].handle);
 	}
@@ -234,8 +236,84 @@ static void task_accounted(tasksrv_server_t *s, int dst, const tasksrv_frame_t *
 	TASKSRV_ATOMIC_ADD(&s->shm->task_accepted, delta);
 }
 
+/* task_ipc_mode 3: a task goes only to a task worker that is idle with nothing
+ * queued, claimed by a compare-and-swap on its queue length; so tasks wait in one
+ * place (the sender's backlog) and whichever task worker frees first takes the next. */
+static int claim_free_task_worker(tasksrv_server_t *s)
+{
+	int w = s->cfg.worker_num, t = s->cfg.task_worker_num, i;
+	uint32_t start = __atomic_fetch_add(&s->shm->task_rr, 1, __ATOMIC_RELAXED);
+
+	for (i = 0; i < t; i++) {
+		int j = (int) ((start + i) % (uint32_t) t);
+		tasksrv_worker_slot_t *slot = &s->shm->workers[w + j];
+		int32_t expect = 0;
+		if (TASKSRV_ATOMIC_LOAD(&slot->status) == TASKSRV_WORKER_IDLE
+				&& __atomic_compare_exchange_n(&slot->queued, &expect, 1, 0, __ATOMIC_ACQ_REL, __ATOMIC_RELAXED)) {
+			return j;
+		}
+	}
+	return -1;
+}
+
+/* Sends a claimed task; the claim already counted it as queued. */
+static int send_claimed(tasksrv_server_t *s, int dst, tasksrv_frame_t *f, const char *payload)
+{
+	TASKSRV_ATOMIC_ADD(&s->shm->task_queue_bytes, (int64_t) f->len);
+	if (tasksrv_server_send_async(s, s->cfg.worker_num + dst, f, payload) < 0) {
+		TASKSRV_ATOMIC_ADD(&s->shm->workers[s->cfg.worker_num + dst].queued, -1);
+		TASKSRV_ATOMIC_ADD(&s->shm->task_queue_bytes, -(int64_t) f->len);
+		return -1;
+	}
+	return 0;
+}
+
+static void backlog_pump(tasksrv_loop_t *loop, void *ctx)
+{
+	tasksrv_server_t *s = ctx;
+	tasksrv_frame_t f;
+	int dst;
+
+	s->backlog_timer = 0;
+	while (tasksrv_buffer_size(&s->backlog) >= sizeof(f) && (dst = claim_free_task_worker(s)) >= 0) {
+		memcpy(&f, tasksrv_buffer_head(&s->backlog), sizeof(f));
+		if (send_claimed(s, dst, &f, tasksrv_buffer_head(&s->backlog) + sizeof(f)) < 0) {
+			tasksrv_log(TASKSRV_LOG_WARNING, "send of task %ld to task worker #%d failed: %s",
+				(long) f.task_id, dst, strerror(errno));
+			break;
+		}
+		tasksrv_buffer_consume(&s->backlog, sizeof(f) + f.len);
+		TASKSRV_ATOMIC_ADD(&s->shm->task_backlog, -1);
+	}
+	if (tasksrv_buffer_size(&s->backlog) > 0 && loop->epfd >= 0) {
+		s->backlog_timer = tasksrv_loop_timer_add(loop, 1, backlog_pump, s);
+	}
+}
+
 int tasksrv_server_task_send(tasksrv_server_t *s, int dst, tasksrv_frame_t *f, const char *payload)
 {
+	if (s->cfg.shared_task_queue) {
+		TASKSRV_ATOMIC_ADD(&s->shm->task_count, 1);
+		TASKSRV_ATOMIC_ADD(&s->shm->task_accepted, 1);
+		if (tasksrv_buffer_size(&s->backlog) == 0 && (dst = claim_free_task_worker(s)) >= 0) {
+			if (send_claimed(s, dst, f, payload) == 0) {
+				return 0;
+			}
+			TASKSRV_ATOMIC_ADD(&s->shm->task_count, -1);
+			TASKSRV_ATOMIC_ADD(&s->shm->task_accepted, -1);
+			return -1;
+		}
+		/* Every task worker is busy: the task waits here, not behind a long task. */
+		if (tasksrv_buffer_append(&s->backlog, f, sizeof(*f)) < 0
+				|| tasksrv_buffer_append(&s->backlog, payload, f->len) < 0) {
+			return -1;
+		}
+		TASKSRV_ATOMIC_ADD(&s->shm->task_backlog, 1);
+		if (!s->backlog_timer && s->loop.epfd >= 0) {
+			s->backlog_timer = tasksrv_loop_timer_add(&s->loop, 1, backlog_pump, s);
+		}
+		return 0;
+	}
 	task_accounted(s, dst, f, 1);
 	if (tasksrv_server_send_async(s, s->cfg.worker_num + dst, f, payload) < 0) {
 		task_accounted(s, dst, f, -1);
@@ -246,6 +324,27 @@ int tasksrv_server_task_send(tasksrv_server_t *s, int dst, tasksrv_frame_t *f, c
 
 int tasksrv_server_task_send_wait(tasksrv_server_t *s, int dst, tasksrv_frame_t *f, const char *payload)
 {
+	if (s->cfg.shared_task_queue) {
+		/* Wait for a free task worker, keeping the channels moving meanwhile. */
+		while ((dst = claim_free_task_worker(s)) < 0) {
+			struct pollfd pfd;
+			tasksrv_server_sweep(s, s->cfg.worker_num, tasksrv_server_endpoint_manager(s) + 1);
+			pfd.fd = -1;
+			pfd.events = 0;
+			poll(&pfd, 0, 1);
+		}
+		TASKSRV_ATOMIC_ADD(&s->shm->task_count, 1);
+		TASKSRV_ATOMIC_ADD(&s->shm->task_accepted, 1);
+		TASKSRV_ATOMIC_ADD(&s->shm->task_queue_bytes, (int64_t) f->len);
+		if (tasksrv_server_send_blocking(s, s->cfg.worker_num + dst, f, payload) < 0) {
+			TASKSRV_ATOMIC_ADD(&s->shm->workers[s->cfg.worker_num + dst].queued, -1);
+			TASKSRV_ATOMIC_ADD(&s->shm->task_count, -1);
+			TASKSRV_ATOMIC_ADD(&s->shm->task_accepted, -1);
+			TASKSRV_ATOMIC_ADD(&s->shm->task_queue_bytes, -(int64_t) f->len);
+			return -1;
+		}
+		return 0;
+	}
 	task_accounted(s, dst, f, 1);
 	if (tasksrv_server_send_blocking(s, s->cfg.worker_num + dst, f, payload) < 0) {
 		task_accounted(s, dst, f, -1);
@@ -489,4 +588,20 @@ int tasksrv_server_report_lost_task(tasksrv_server_t *s, int worker_id, int reas
 	rc = tasksrv_server_send_async(s, peer, &f, tasksrv_buffer_head(&buf));
 	tasksrv_buffer_free(&buf);
 	return rc < 0 ? -1 : 1;
+}
+
+int64_t tasksrv_server_drop_backlog(tasksrv_server_t *s)
+{
+	int64_t n = 0;
+	tasksrv_frame_t f;
+
+	while (tasksrv_buffer_size(&s->backlog) >= sizeof(f)) {
+		memcpy(&f, tasksrv_buffer_head(&s->backlog), sizeof(f));
+		tasksrv_buffer_consume(&s->backlog, sizeof(f) + f.len);
+		n++;
+	}
+	TASKSRV_ATOMIC_ADD(&s->shm->task_backlog, -n);
+	TASKSRV_ATOMIC_ADD(&s->shm->task_failed, n);
+	TASKSRV_ATOMIC_ADD(&s->shm->task_failed_by_reason[TASKSRV_FAIL_SHUTDOWN], n);
+	return n;
 }

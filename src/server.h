@@ -88,6 +88,7 @@ typedef struct {
 	size_t package_max_length;
 	int open_tcp_nodelay;
 	int task_timeout_ms;      /* 0: no deadline */
+	int shared_task_queue;    /* task_ipc_mode 3: task workers take from one queue */
 	int task_timeout_grace_ms;
 } tasksrv_config_t;
 
@@ -127,6 +128,8 @@ struct tasksrv_server {
 	int ndeferred, deferred_cap, deferred_pos;
 	int exiting;              /* a PHP exit() is unwinding: leave the loop at once */
 	int draining;             /* stopping: waiting for the outcomes of our tasks */
+	tasksrv_buffer_t backlog; /* task_ipc_mode 3: frames waiting for a free task worker */
+	uint64_t backlog_timer;
 	int exit_code;
 };
 
@@ -144,7 +147,8 @@ void tasksrv_server_abort(tasksrv_server_t *s);
 /* Tasks. */
 int tasksrv_server_endpoint_manager(const tasksrv_server_t *s);
 int tasksrv_server_pick_task_worker(tasksrv_server_t *s);
-/* Sends a task to task worker index dst without blocking, with the queue accounting. */
+/* Sends a task to task worker index dst without blocking, with the queue accounting
+ * (task_ipc_mode 3: to whichever task worker is free, else into the backlog). */
 int tasksrv_server_task_send(tasksrv_server_t *s, int dst, tasksrv_frame_t *f, const char *payload);
 /* Queues a frame to a peer without blocking. Returns 0 or -1 (errno). */
 int tasksrv_server_send_async(tasksrv_server_t *s, int peer, tasksrv_frame_t *f, const char *payload);
@@ -169,6 +173,8 @@ void tasksrv_server_abandon_tasks(tasksrv_server_t *s);
 int tasksrv_server_claim_abandoned(tasksrv_server_t *s, int64_t task_id);
 /* An event worker leaves its loop to drain and exit (max_request), as on SIGTERM. */
 void tasksrv_server_stop_worker(tasksrv_server_t *s);
+/* The frames still in the task_ipc_mode 3 backlog, dropped (they fail as shutdown). */
+int64_t tasksrv_server_drop_backlog(tasksrv_server_t *s);
 int tasksrv_server_task_end(tasksrv_server_t *s, int fail_reason);
 int tasksrv_server_task_owned(tasksrv_server_t *s);
 /* Manager: fails the task a task worker holds (reason from failure.h) and tells

@@ -86,7 +86,8 @@ typedef struct {
 	int64_t task_failed;
 	int64_t task_failed_by_reason[6];
 	int64_t task_running;
-	int64_t task_rejected;       /* refused by task_queue_full = reject: never accepted */
+	int64_t task_rejected;
+	int64_t task_backlog;        /* task_ipc_mode 3: accepted, waiting in a worker for a free task worker */       /* refused by task_queue_full = reject: never accepted */
 	uint32_t nworkers;
 	uint32_t session_cap;  /* power of two */
 	uint32_t nendpoints;   /* tracks: nendpoints x nendpoints, after the sessions */

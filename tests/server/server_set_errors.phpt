@@ -51,10 +51,10 @@ TypeError: TaskSrv\Server::set(): Argument #1 ($settings) option "worker_num" mu
 TypeError: TaskSrv\Server::set(): Argument #1 ($settings) option "worker_num" must be of type int, string given
 TypeError: TaskSrv\Server::set(): Argument #1 ($settings) option "worker_num" must be of type int, float given
 TypeError: TaskSrv\Server::set(): Argument #1 ($settings) option "worker_num" must be of type int, bool given
-ValueError: TaskSrv\Server::set(): Argument #1 ($settings) option "worker_num" must be between 1 and 10000, 0 given
-ValueError: TaskSrv\Server::set(): Argument #1 ($settings) option "worker_num" must be between 1 and 10000, -1 given
+ValueError: TaskSrv\Server::set(): Argument #1 ($settings) option "worker_num" must be between 1 and 512, 0 given
+ValueError: TaskSrv\Server::set(): Argument #1 ($settings) option "worker_num" must be between 1 and 512, -1 given
 TypeError: TaskSrv\Server::set(): Argument #1 ($settings) option "task_worker_num" must be of type int, null given
-ValueError: TaskSrv\Server::set(): Argument #1 ($settings) option "task_worker_num" must be between 0 and 10000, -1 given
+ValueError: TaskSrv\Server::set(): Argument #1 ($settings) option "task_worker_num" must be between 0 and 512, -1 given
 TypeError: TaskSrv\Server::set(): Argument #1 ($settings) option "log_level" must be of type int, string given
 ValueError: TaskSrv\Server::set(): Argument #1 ($settings) option "log_level" must be between 0 and 6, -1 given
 ValueError: TaskSrv\Server::set(): Argument #1 ($settings) option "log_level" must be between 0 and 6, 7 given
@@ -64,7 +64,7 @@ ValueError: TaskSrv\Server::set(): Argument #1 ($settings) option "package_eof" 
 TypeError: TaskSrv\Server::set(): Argument #1 ($settings) option "max_wait_time" must be of type float, string given
 ValueError: TaskSrv\Server::set(): Argument #1 ($settings) option "max_wait_time" must be between 0 and 86400
 NULL
-ValueError: TaskSrv\Server::set(): Argument #1 ($settings) option "task_worker_num" must be between 0 and 10000, -5 given
+ValueError: TaskSrv\Server::set(): Argument #1 ($settings) option "task_worker_num" must be between 0 and 512, -5 given
 NULL
 bool(true)
 bool(true)
