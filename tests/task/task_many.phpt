@@ -40,19 +40,16 @@ $srv = tasksrv_server(<<<'PHP'
     });
     $s->start();
 PHP);
-$t = microtime(true);
-echo tasksrv_request($srv->connect(), 'go'), "\n";
-$took = microtime(true) - $t;
+// Well under a second here; a stall shows as no reply.
+echo tasksrv_request($srv->connect(), 'go', "\n", 10 * tasksrv_test_slowdown()), "\n";
 $out = $srv->output();
 tasksrv_print_lines($out, 'R ', false);
 tasksrv_print_lines($out, 'T ', false);
 tasksrv_print_lines($out, 'F ', false);
-echo "quick: ", var_export($took < 2, true), "\n";
 echo "exit: ", $srv->stop(), "\n";
 ?>
 --EXPECT--
 onFinish got 2000 results
 R task() returned 0..1999 in order: true
 T onTask ran 2000 tasks
-quick: true
 exit: 0

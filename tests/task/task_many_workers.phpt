@@ -39,7 +39,7 @@ $srv = tasksrv_server(<<<'PHP'
     });
     $s->start();
 PHP);
-echo tasksrv_request($srv->connect(), 'go'), "\n";
+echo tasksrv_request($srv->connect(), 'go', "\n", 10 * tasksrv_test_slowdown()), "\n";
 echo "exit: ", $srv->stop(), "\n";
 // Every task ran exactly once overall.
 $ran = array_map('intval', preg_replace('/^task worker ran /', '', tasksrv_lines($srv->output(), 'S ')));
