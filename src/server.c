@@ -274,7 +274,11 @@ static void backlog_pump(tasksrv_loop_t *loop, void *ctx)
 	tasksrv_frame_t f;
 	int dst;
 
-	s->backlog_timer = 0;
+	/* Called by its timer (already off the list) or directly: one timer at most. */
+	if (s->backlog_timer) {
+		tasksrv_loop_timer_del(loop, s->backlog_timer);
+		s->backlog_timer = 0;
+	}
 	while (tasksrv_buffer_size(&s->backlog) >= sizeof(f) && (dst = claim_free_task_worker(s)) >= 0) {
 		memcpy(&f, tasksrv_buffer_head(&s->backlog), sizeof(f));
 		if (send_claimed(s, dst, &f, tasksrv_buffer_head(&s->backlog) + sizeof(f)) < 0) {
@@ -325,25 +329,9 @@ int tasksrv_server_task_send(tasksrv_server_t *s, int dst, tasksrv_frame_t *f, c
 int tasksrv_server_task_send_wait(tasksrv_server_t *s, int dst, tasksrv_frame_t *f, const char *payload)
 {
 	if (s->cfg.shared_task_queue) {
-		/* Wait for a free task worker, keeping the channels moving meanwhile. */
-		while ((dst = claim_free_task_worker(s)) < 0) {
-			struct pollfd pfd;
-			tasksrv_server_sweep(s, s->cfg.worker_num, tasksrv_server_endpoint_manager(s) + 1);
-			pfd.fd = -1;
-			pfd.events = 0;
-			poll(&pfd, 0, 1);
-		}
-		TASKSRV_ATOMIC_ADD(&s->shm->task_count, 1);
-		TASKSRV_ATOMIC_ADD(&s->shm->task_accepted, 1);
-		TASKSRV_ATOMIC_ADD(&s->shm->task_queue_bytes, (int64_t) f->len);
-		if (tasksrv_server_send_blocking(s, s->cfg.worker_num + dst, f, payload) < 0) {
-			TASKSRV_ATOMIC_ADD(&s->shm->workers[s->cfg.worker_num + dst].queued, -1);
-			TASKSRV_ATOMIC_ADD(&s->shm->task_count, -1);
-			TASKSRV_ATOMIC_ADD(&s->shm->task_accepted, -1);
-			TASKSRV_ATOMIC_ADD(&s->shm->task_queue_bytes, -(int64_t) f->len);
-			return -1;
-		}
-		return 0;
+		/* Into the shared queue like any task: the wait for its result (and its
+		 * timeout) covers the wait for a free task worker. */
+		return tasksrv_server_task_send(s, dst, f, payload);
 	}
 	task_accounted(s, dst, f, 1);
 	if (tasksrv_server_send_blocking(s, s->cfg.worker_num + dst, f, payload) < 0) {
@@ -422,6 +410,13 @@ int tasksrv_server_wait_result(tasksrv_server_t *s, int64_t deadline_ms, tasksrv
 		if (timeout < 0) {
 			timeout = 0;
 		}
+		/* task_ipc_mode 3: the loop is not turning, so the shared queue is pumped here. */
+		if (tasksrv_buffer_size(&s->backlog) > 0) {
+			backlog_pump(&s->loop, s);
+			if (tasksrv_buffer_size(&s->backlog) > 0 && timeout > 1) {
+				timeout = 1;
+			}
+		}
 		r = poll(pfd, n, timeout);
 		if (r < 0) {
 			if (errno == EINTR) {
@@ -430,6 +425,9 @@ int tasksrv_server_wait_result(tasksrv_server_t *s, int64_t deadline_ms, tasksrv
 			return -1;
 		}
 		if (r == 0) {
+			if (tasksrv_io_now_ms() < deadline_ms) {
+				continue;
+			}
 			return 0;
 		}
 		for (i = 0; i < n; i++) {

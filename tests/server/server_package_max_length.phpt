@@ -52,9 +52,8 @@ got 10000
 big client sees EOF: yes
 got 12
 exit: 0
-Close(fd=1, reactor_id=0)
-Receive(fd=2, 10000 bytes)
+Receive(fd=1, 10000 bytes)
 [%s #%d.0]	WARNING	%s
-Close(fd=2, reactor_id=0)
-Receive(fd=3, 12 bytes)
-Close(fd=3, reactor_id=-1)
+Close(fd=1, reactor_id=0)
+Receive(fd=2, 12 bytes)
+Close(fd=2, reactor_id=-1)
