@@ -4,16 +4,16 @@ task_ipc_mode 3: task workers compete for the work and dst_worker_id is ignored:
 tasksrv
 --FILE--
 <?php
-require __DIR__ . '/../inc/task.inc';
+require __DIR__ . '/../inc/task_timing.inc';
 foreach ([3, 1] as $mode) {
-    $srv = tasksrv_server(str_replace('MODE', $mode, <<<'PHP'
+    $srv = tasksrv_server(tasksrv_timed(str_replace('MODE', $mode, <<<'PHP'
         $s = new TaskSrv\Server('127.0.0.1', PORT);
         $s->set(['worker_num' => 1, 'task_worker_num' => 3, 'task_ipc_mode' => MODE]);
         $s->on('Receive', function ($s, $fd, $rid, $cmd) {
             $GLOBALS['fd'] = $fd;
-            // Make one task worker busy for 300 ms, and find out which.
+            // Make one task worker busy for 600 ms, and find out which.
             $s->task('sleep');
-            $deadline = microtime(true) + 2;
+            $deadline = microtime(true) + 2 * SLOWDOWN;
             do {
                 usleep(2000);
                 $busy = array_values(array_filter([1, 2, 3], fn($id) => $s->getWorkerStatus($id) === 1));
@@ -24,7 +24,7 @@ foreach ([3, 1] as $mode) {
             $t = microtime(true);
             $ran_on = $s->taskwait('where', 2, $busy_index);
             $out[] = 'taskwait(dst=busy): ' . ($ran_on === false ? 'timed out' : ($ran_on - 1 === $busy_index ? 'ran on the busy task worker' : 'ran on an idle task worker'))
-                . ', ' . (microtime(true) - $t < 0.15 ? 'at once' : 'after the long task');
+                . ', ' . (microtime(true) - $t < 0.4 * SLOWDOWN ? 'at once' : 'after the long task');
             // Async tasks with a destination run, with no error.
             for ($i = 0; $i < 6; $i++) {
                 $s->task('where', $i % 3);
@@ -33,7 +33,7 @@ foreach ([3, 1] as $mode) {
         });
         $s->on('Task', function ($s, $task_id, $src, $data) {
             if ($data === 'sleep') {
-                usleep(300000);
+                usleep((int) (600000 * SLOWDOWN));
             }
             return $s->getWorkerId();
         });
@@ -44,7 +44,7 @@ foreach ([3, 1] as $mode) {
             }
         });
         $s->start();
-    PHP));
+    PHP)));
     $c = $srv->connect();
     echo "mode $mode:\n", tasksrv_request($c, "go\n", "\n.\n"), "\n";
     echo "exit: ", $srv->stop(), "\n";

@@ -4,8 +4,8 @@ task_ipc_mode 3: one queue for all task workers: while one task worker runs a lo
 tasksrv
 --FILE--
 <?php
-require __DIR__ . '/../inc/task.inc';
-$srv = tasksrv_server(<<<'PHP'
+require __DIR__ . '/../inc/task_timing.inc';
+$srv = tasksrv_server(tasksrv_timed(<<<'PHP'
     $s = new TaskSrv\Server('127.0.0.1', PORT);
     $s->set(['worker_num' => 1, 'task_worker_num' => 2, 'task_ipc_mode' => 3]);
     $s->on('Receive', function ($s, $fd, $rid, $cmd) {
@@ -13,7 +13,7 @@ $srv = tasksrv_server(<<<'PHP'
         $s->task('long');    // 600 ms on one task worker
         $s->task('short');   // 100 ms on the other
         // Both are busy now; these four wait in the queue for whoever frees first.
-        $deadline = microtime(true) + 2;
+        $deadline = microtime(true) + 2 * SLOWDOWN;
         while ($s->stats()['task_idle_worker_num'] > 0 && microtime(true) < $deadline) {
             usleep(2000);
         }
@@ -22,7 +22,7 @@ $srv = tasksrv_server(<<<'PHP'
         }
     });
     $s->on('Task', function ($s, $task_id, $src, $data) {
-        usleep(['long' => 600000, 'short' => 100000][$data] ?? 0);
+        usleep((int) ((['long' => 600000, 'short' => 100000][$data] ?? 0) * SLOWDOWN));
         return $data;
     });
     $s->on('Finish', function ($s, $task_id, $data) {
@@ -32,7 +32,7 @@ $srv = tasksrv_server(<<<'PHP'
         }
     });
     $s->start();
-PHP);
+PHP));
 $c = $srv->connect();
 $order = explode(' ', tasksrv_request($c, "go\n"));
 echo "finished last: ", end($order), "\n";

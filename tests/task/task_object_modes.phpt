@@ -4,10 +4,10 @@ task_use_object, task_object and task_enable_coroutine: onTask(Server, Server\Ta
 tasksrv
 --FILE--
 <?php
-require __DIR__ . '/../inc/task.inc';
+require __DIR__ . '/../inc/task_timing.inc';
 foreach (['task_use_object', 'task_object', 'task_enable_coroutine'] as $option) {
     echo "== $option\n";
-    $srv = tasksrv_server(str_replace('OPTION', $option, <<<'PHP'
+    $srv = tasksrv_server(tasksrv_timed(str_replace('OPTION', $option, <<<'PHP'
         $s = new TaskSrv\Server('127.0.0.1', PORT);
         // Tasks come from worker 1 (not 0): Task::$worker_id is the sender.
         $s->set(['worker_num' => 2, 'task_worker_num' => 1, 'OPTION' => true]);
@@ -28,7 +28,7 @@ foreach (['task_use_object', 'task_object', 'task_enable_coroutine'] as $option)
             $now = microtime(true);
             echo "T argc=" . func_num_args() . " class=" . $task::class . " id=$task->id worker_id=$task->worker_id"
                 . " flags=$task->flags data=" . json_encode($task->data) . " dispatch_time: " . get_debug_type($task->dispatch_time)
-                . ($task->dispatch_time <= $now && $task->dispatch_time > $now - 1 ? ', just before now' : ", WRONG ($task->dispatch_time vs $now)") . "\n";
+                . ($task->dispatch_time <= $now && $task->dispatch_time > $now - 1 * SLOWDOWN ? ', just before now' : ", WRONG ($task->dispatch_time vs $now)") . "\n";
             $name = is_array($task->data) ? 'array' : $task->data;
             echo "T task->finish: " . var_export($task->finish("task->finish($name)"), true) . "\n";
             try {
@@ -41,7 +41,7 @@ foreach (['task_use_object', 'task_object', 'task_enable_coroutine'] as $option)
             echo "F onFinish id=$id " . json_encode($data) . "\n";
         });
         $s->start();
-    PHP));
+    PHP)));
     $srv->waitOutput('F onFinish id=5', $option === 'task_use_object' ? 2 : 1);
     $out = $srv->output();
     tasksrv_print_lines($out, 'T ', false);

@@ -4,13 +4,13 @@ stats(): task_idle_worker_num counts idle task workers (the caller's own task wo
 tasksrv
 --FILE--
 <?php
-require __DIR__ . '/../inc/task.inc';
-$srv = tasksrv_server(<<<'PHP'
+require __DIR__ . '/../inc/task_timing.inc';
+$srv = tasksrv_server(tasksrv_timed(<<<'PHP'
     $s = new TaskSrv\Server('127.0.0.1', PORT);
     $s->set(['worker_num' => 1, 'task_worker_num' => 3]);
     /* Polls stats() until $key is $want (or 2 s passed); returns what it saw last. */
     function stat_becomes($s, string $key, int $want): int {
-        $deadline = microtime(true) + 2;
+        $deadline = microtime(true) + 2 * SLOWDOWN;
         while (($v = $s->stats()[$key]) !== $want && microtime(true) < $deadline) {
             usleep(1000);
         }
@@ -41,13 +41,13 @@ $srv = tasksrv_server(<<<'PHP'
     });
     $s->on('Task', function ($s, $task_id, $src, $data) {
         if ($data === 'sleep') {
-            usleep(250000);
+            usleep((int) (250000 * SLOWDOWN));
         }
         return $data === 'stats' ? $s->stats()['task_idle_worker_num'] : null;
     });
     $s->on('Finish', function () {});
     $s->start();
-PHP);
+PHP));
 $c = $srv->connect();
 echo tasksrv_request($c, "idle\n", "\n.\n"), "\n";
 echo tasksrv_request($c, "tasking\n", "\n.\n"), "\n";

@@ -4,8 +4,8 @@ taskCo(): a concurrent wait without coroutines; every input key is in the result
 tasksrv
 --FILE--
 <?php
-require __DIR__ . '/../inc/task.inc';
-$srv = tasksrv_server(<<<'PHP'
+require __DIR__ . '/../inc/task_timing.inc';
+$srv = tasksrv_server(tasksrv_timed(<<<'PHP'
     set_error_handler(function ($no, $str) { echo "Warning: $str\n"; return true; });
     $s = new TaskSrv\Server('127.0.0.1', PORT);
     $s->set(['worker_num' => 1, 'task_worker_num' => 3]);
@@ -15,11 +15,11 @@ $srv = tasksrv_server(<<<'PHP'
                 // The slow entry goes last, so no other entry queues behind it.
                 $in = ['b' => 'x', 9 => ['y'], 'a' => 'z', 1 => 42, 'slow' => 'sleep'];
                 $t = microtime(true);
-                $r = $s->taskCo($in, 0.3);
+                $r = $s->taskCo($in, 0.3 * SLOWDOWN);
                 $took = microtime(true) - $t;
                 ob_start();
                 var_dump($r);
-                $out = ob_get_clean() . 'waited the timeout: ' . var_export($took >= 0.29 && $took < 0.5, true);
+                $out = ob_get_clean() . 'waited the timeout: ' . var_export($took >= 0.29 * SLOWDOWN && $took < 0.7 * SLOWDOWN, true);
                 break;
             case 'empty':
                 $out = 'empty: ' . var_export($s->taskCo([]), true);
@@ -37,7 +37,7 @@ $srv = tasksrv_server(<<<'PHP'
     });
     $s->on('Task', function ($s, $task_id, $src, $data) {
         if ($data === 'sleep') {
-            usleep(600000);
+            usleep((int) (800000 * SLOWDOWN));
             echo "T the slow task is done\n";
         }
         return is_string($data) ? "r:$data" : $data;
@@ -46,7 +46,7 @@ $srv = tasksrv_server(<<<'PHP'
         $GLOBALS['finished'] = ($GLOBALS['finished'] ?? 0) + 1;
     });
     $s->start();
-PHP);
+PHP));
 $c = $srv->connect();
 foreach (['co', 'empty', '1024'] as $cmd) {
     echo tasksrv_request($c, "$cmd\n", "\n.\n"), "\n";

@@ -4,8 +4,8 @@ taskWaitMulti(): results keyed by the input's keys (string and int), a timed-out
 tasksrv
 --FILE--
 <?php
-require __DIR__ . '/../inc/task.inc';
-$srv = tasksrv_server(<<<'PHP'
+require __DIR__ . '/../inc/task_timing.inc';
+$srv = tasksrv_server(tasksrv_timed(<<<'PHP'
     set_error_handler(function ($no, $str) { echo "Warning: $str\n"; return true; });
     $s = new TaskSrv\Server('127.0.0.1', PORT);
     $s->set(['worker_num' => 1, 'task_worker_num' => 3]);
@@ -15,13 +15,13 @@ $srv = tasksrv_server(<<<'PHP'
                 // The slow entry goes last, so no other entry queues behind it.
                 $in = ['a' => 'x', 5 => 'y', 'b' => ['z' => 1], 0 => 0, '7' => 'seven', 'slow' => 'sleep'];
                 $t = microtime(true);
-                $r = $s->taskWaitMulti($in, 0.3);
+                $r = $s->taskWaitMulti($in, 0.3 * SLOWDOWN);
                 $took = microtime(true) - $t;
                 ksort($r, SORT_STRING);
                 $out = 'result: ' . json_encode($r) . ' count=' . count($r)
                     . ' keys=' . json_encode(array_map('gettype', array_keys($r)))
                     . ' slow present: ' . var_export(array_key_exists('slow', $r), true)
-                    . ' waited the timeout: ' . var_export($took >= 0.29 && $took < 0.5, true);
+                    . ' waited the timeout: ' . var_export($took >= 0.29 * SLOWDOWN && $took < 0.7 * SLOWDOWN, true);
                 break;
             case 'empty':
                 $out = 'empty: ' . var_export($s->taskWaitMulti([]), true);
@@ -39,7 +39,7 @@ $srv = tasksrv_server(<<<'PHP'
     });
     $s->on('Task', function ($s, $task_id, $src, $data) {
         if ($data === 'sleep') {
-            usleep(600000);
+            usleep((int) (800000 * SLOWDOWN));
             echo "T the slow task is done\n";
         }
         return $data === 'n' ? ['n'] : $data;
@@ -48,7 +48,7 @@ $srv = tasksrv_server(<<<'PHP'
         $GLOBALS['finished'] = ($GLOBALS['finished'] ?? 0) + 1;
     });
     $s->start();
-PHP);
+PHP));
 $c = $srv->connect();
 foreach (['keys', 'empty', '1024'] as $cmd) {
     echo tasksrv_request($c, "$cmd\n"), "\n";
