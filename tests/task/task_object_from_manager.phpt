@@ -28,8 +28,9 @@ $srv = tasksrv_server(<<<'PHP'
     });
     $s->start();
 PHP);
-$srv->waitOutput('T done');
-usleep(100000);  // time for a result to arrive somewhere, if one were sent
+// Three refusals per task: finish(), $task->finish() and the return value.
+$srv->waitOutput('can only be used in the worker process', 6);
+usleep(50000);  // time for a result to arrive somewhere, if one were sent
 $out = $srv->output();
 echo "exit: ", $srv->stop(), "\n";
 // The manager's lines, then the task worker's (the two run at the same time).

@@ -22,6 +22,11 @@ foreach ([2, 0] as $task_workers) {
                 $s->task('b');
                 $s->taskwait('c', 5);
                 $s->taskWaitMulti(['d', 'e'], 5);
+                // Once both task workers are idle again, one of them runs a 6th task.
+                $deadline = microtime(true) + 5;
+                while ($s->stats()['task_idle_worker_num'] !== 2 && microtime(true) < $deadline) {
+                    usleep(1000);
+                }
                 $out[] = 'seen by a 6th task: ' . $s->taskwait('stats', 5);
             }
             $s->send($fd, implode("\n", $out) . "\n.\n");
