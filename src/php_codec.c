@@ -32,8 +32,14 @@ static zend_result php_decode(const char *p, size_t len, zval *rv)
 		ZVAL_UNDEF(rv);
 		rc = FAILURE;
 	}
+	/* Delayed __unserialize()/__wakeup() calls run here and may throw. */
 	PHP_VAR_UNSERIALIZE_DESTROY(var_hash);
 	BG(serialize_lock)--;
+	if (EG(exception) && rc == SUCCESS) {
+		zval_ptr_dtor(rv);
+		ZVAL_UNDEF(rv);
+		rc = FAILURE;
+	}
 	return rc;
 }
 

@@ -24,7 +24,8 @@ typedef struct {
  * On failure a TaskSrv\SerializationException is thrown and FAILURE returned. */
 zend_result tasksrv_codec_encode(zval *value, tasksrv_payload_t *out, const char *what);
 void tasksrv_payload_free(tasksrv_payload_t *p);
-/* Turns a received payload (ownership taken) into a value. On failure rv is UNDEF. */
+/* Turns a received payload (ownership taken) into a value. On failure rv is UNDEF and
+ * an exception may be pending (one thrown by an __unserialize()/__wakeup()). */
 zend_result tasksrv_codec_decode(zend_string *payload, uint16_t flags, zval *rv);
 
 #endif

@@ -382,14 +382,52 @@ static void hook_payload_free(tasksrv_server_t *s, void *handle)
 	}
 }
 
+/* Decodes a payload; on failure an exception is pending: the one an __unserialize()
+ * threw, or a SerializationException saying the bytes could not be read. */
 static bool decode_payload(const tasksrv_frame_t *f, void *handle, zval *data)
 {
 	if (tasksrv_codec_decode((zend_string *) handle, f->flags, data) == FAILURE) {
-		tasksrv_log(TASKSRV_LOG_WARNING, "unserialize() failed: a payload of %u bytes from worker #%d (task %ld) was dropped",
-			f->len, f->src_worker, (long) f->task_id);
+		if (!EG(exception)) {
+			zend_throw_exception_ex(tasksrv_serialization_exception_ce, 0,
+				"unserialize() failed: a payload of %u bytes from worker #%d (task %ld) could not be decoded",
+				f->len, f->src_worker, (long) f->task_id);
+		}
 		return false;
 	}
 	return true;
+}
+
+/* Takes the pending exception out of the engine (a reference for the caller). */
+static zend_object *take_exception(void)
+{
+	zend_object *ex = EG(exception);
+
+	GC_ADDREF(ex);
+	zend_clear_exception();
+	return ex;
+}
+
+/* A TaskFailure (reason exception) for an exception met on the caller's side. */
+static void failure_from_exception(server_obj *o, zend_object *ex, const tasksrv_frame_t *f, zval *out)
+{
+	tasksrv_buffer_t buf = {0};
+	tasksrv_failure_t fail;
+	zval holder;
+
+	tasksrv_failure_from_exception(ex, f->src_worker, &holder, &buf);
+	if (tasksrv_failure_decode(&fail, tasksrv_buffer_head(&buf), tasksrv_buffer_size(&buf)) == 0) {
+		tasksrv_failure_to_zval(&fail, f->task_id, out);
+	} else {
+		ZVAL_NULL(out);
+	}
+	tasksrv_buffer_free(&buf);
+	zval_ptr_dtor(&holder);
+	/* The task worker booked the task as done when it sent this final result. */
+	if (f->flags & TASKSRV_FLAG_FINAL) {
+		TASKSRV_ATOMIC_ADD(&o->core.shm->task_done, -1);
+		TASKSRV_ATOMIC_ADD(&o->core.shm->task_failed, 1);
+		TASKSRV_ATOMIC_ADD(&o->core.shm->task_failed_by_reason[TASKSRV_FAIL_EXCEPTION], 1);
+	}
 }
 
 /* Writes one frame answering a task to the worker that sent it. */
@@ -516,12 +554,8 @@ static void run_task(server_obj *o, const tasksrv_frame_t *f, int peer, void *ha
 		return;
 	}
 	if (!decode_payload(f, handle, &data)) {
-		zend_throw_exception_ex(tasksrv_serialization_exception_ce, 0,
-			"the task's data could not be unserialized in task worker #%d", o->core.worker_id);
-		ex = EG(exception);
-		GC_ADDREF(ex);
-		zend_clear_exception();
-		end_task(o, f, peer, NULL, ex);
+		/* The task's data could not be rebuilt here: that is the task's failure. */
+		end_task(o, f, peer, NULL, take_exception());
 		return;
 	}
 	o->cur_task = *f;
@@ -563,6 +597,7 @@ static void deliver_pipe_message(server_obj *o, const tasksrv_frame_t *f, void *
 	zval argv[3];
 
 	if (!decode_payload(f, handle, &argv[2])) {
+		zend_exception_error(take_exception(), E_WARNING);
 		return;
 	}
 	ZVAL_LONG(&argv[1], f->src_worker);
@@ -629,6 +664,14 @@ static void deliver_result(server_obj *o, const tasksrv_frame_t *f, void *handle
 		return;
 	}
 	if (!decode_payload(f, handle, &argv[2])) {
+		/* The result cannot be rebuilt here: the task failed, and its caller is told. */
+		zend_object *ex = take_exception();
+		zval failure;
+		failure_from_exception(o, ex, f, &failure);
+		OBJ_RELEASE(ex);
+		zend_hash_index_del(&o->pending, f->task_id);
+		report_failure(o, f->task_id, &failure);
+		zval_ptr_dtor(&failure);
 		return;
 	}
 	ZVAL_LONG(&argv[1], f->task_id);
@@ -1240,6 +1283,11 @@ static void file_wait_frame(server_obj *o, HashTable *waiting, tasksrv_frame_t *
 		hook_payload_free(&o->core, handle);
 	} else if (decode_payload(f, handle, &value)) {
 		put_keyed(out, key, &value);
+	} else {
+		zend_object *ex = take_exception();
+		failure_from_exception(o, ex, f, &value);
+		OBJ_RELEASE(ex);
+		put_keyed(failures, key, &value);
 	}
 	zend_hash_index_del(waiting, f->task_id);
 }

@@ -68,7 +68,7 @@ done
 R task(refused by the task worker): 0
 R task(refused by the event worker): 1
 R taskwait(refused by the task worker): TaskSrv\TaskFailedException: task 2 failed (exception): Picky refuses in task worker
-R taskwait(refused by the event worker): RuntimeException: Picky refuses in event worker
+R taskwait(refused by the event worker): TaskSrv\TaskFailedException: task 3 failed (exception): Picky refuses in event worker
 R task('last'): 4
 T id=1 refuse in event worker
 T id=3 refuse in event worker
