@@ -28,7 +28,7 @@ $srv = tasksrv_server(<<<'PHP'
     $s->on('Task', function () {});
     $s->start();
 PHP);
-var_dump($srv->waitOutput('P in worker 1', 2));
+var_dump($srv->waitOutput('P in worker 1', 2) && $srv->waitOutput('S task worker 2 -> worker 1'));
 tasksrv_print_lines($srv->output(), 'S ');
 tasksrv_print_lines($srv->output(), 'P ');
 echo "exit: ", $srv->stop(), "\n";
