@@ -15,6 +15,7 @@
 #include "ext/random/php_random.h"
 
 #include <math.h>
+#include <poll.h>
 #include <unistd.h>
 
 zend_class_entry *tasksrv_server_ce;
@@ -229,6 +230,7 @@ static void task_worker_error_cb(int type, zend_string *file, const uint32_t lin
 			send_answer(o, &o->cur_task, o->cur_peer, tasksrv_buffer_head(&buf), tasksrv_buffer_size(&buf),
 				TASKSRV_FLAG_FAILURE | TASKSRV_FLAG_FINAL);
 		}
+		tasksrv_server_task_sent(&o->core);
 		tasksrv_buffer_free(&buf);
 	}
 	previous_error_cb(type, file, line, message);
@@ -535,6 +537,7 @@ static void end_task(server_obj *o, const tasksrv_frame_t *f, int peer, zval *re
 	} else if (has_value && !reply) {
 		tasksrv_log(TASKSRV_LOG_WARNING, "Server::finish(): Server::finish() can only be used in the worker process");
 	}
+	tasksrv_server_task_sent(&o->core);
 	tasksrv_payload_free(&p);
 	tasksrv_buffer_free(&fail);
 	zval_ptr_dtor(&holder);
@@ -725,14 +728,31 @@ static void hook_drain_expired(tasksrv_server_t *s)
 	const char *msg = "the worker that sent this task stopped (shutdown, reload or max_request) "
 		"and the task had not finished within max_wait_time";
 
-	/* Results already on their way are taken first: those tasks did finish. */
+	/* Order matters, so that caller and ledger agree on every task: no task worker
+	 * starts one of ours any more; those running now are claimed (they fail as
+	 * shutdown); answers being written are waited for; then everything already in
+	 * the channels is delivered; what is left was never started. */
+	tasksrv_server_drop_backlog(s);
+	tasksrv_server_abandon_tasks(s);
+	ZEND_HASH_FOREACH_NUM_KEY(&o->pending, id) {
+		if (tasksrv_server_claim_abandoned(s, (int64_t) id) == 1) {
+			zval *e = zend_hash_index_find(&o->pending, id);
+			ZVAL_NULL(e); /* marks "claimed here" for the loop below */
+		}
+	} ZEND_HASH_FOREACH_END();
+	{
+		int64_t until = tasksrv_io_now_ms() + 1000;
+		while (tasksrv_server_answers_in_flight(s) > 0 && tasksrv_io_now_ms() < until) {
+			tasksrv_server_sweep(s, s->cfg.worker_num, tasksrv_server_endpoint_manager(s) + 1);
+			tasksrv_server_run_deferred(&s->loop, s);
+			poll(NULL, 0, 1);
+		}
+	}
 	tasksrv_server_sweep(s, s->cfg.worker_num, tasksrv_server_endpoint_manager(s) + 1);
 	tasksrv_server_run_deferred(&s->loop, s);
 	if (zend_hash_num_elements(&o->pending) == 0) {
 		return;
 	}
-	tasksrv_server_drop_backlog(s);
-	tasksrv_server_abandon_tasks(s);
 	zend_hash_init(&left, zend_hash_num_elements(&o->pending), NULL, ZVAL_PTR_DTOR, 0);
 	zend_hash_copy(&left, &o->pending, zval_add_ref);
 	zend_hash_clean(&o->pending);
@@ -740,7 +760,6 @@ static void hook_drain_expired(tasksrv_server_t *s)
 		tasksrv_failure_t fail;
 		zval failure;
 
-		tasksrv_server_claim_abandoned(s, (int64_t) id);
 		memset(&fail, 0, sizeof(fail));
 		fail.reason = TASKSRV_FAIL_SHUTDOWN;
 		fail.worker_id = -1;

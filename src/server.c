@@ -500,6 +500,18 @@ int tasksrv_server_claim_abandoned(tasksrv_server_t *s, int64_t task_id)
 	return 0;
 }
 
+int tasksrv_server_answers_in_flight(tasksrv_server_t *s)
+{
+	int w = s->cfg.worker_num, t = s->cfg.task_worker_num, i, n = 0;
+
+	for (i = w; i < w + t; i++) {
+		tasksrv_worker_slot_t *slot = &s->shm->workers[i];
+		n += __atomic_load_n(&slot->cur_state, __ATOMIC_SEQ_CST) == TASKSRV_TASK_SENDING
+			&& slot->cur_src == s->worker_id && slot->cur_gen == s->gen;
+	}
+	return n;
+}
+
 /* Claims the outcome of the held task for whoever calls first (the task worker at
  * the end of onTask, or the manager at a deadline or death) and books it. */
 static int claim_outcome(tasksrv_shm_t *shm, tasksrv_worker_slot_t *slot, int to_state, int fail_reason)
@@ -522,11 +534,19 @@ static int claim_outcome(tasksrv_shm_t *shm, tasksrv_worker_slot_t *slot, int to
 int tasksrv_server_task_end(tasksrv_server_t *s, int fail_reason)
 {
 	tasksrv_worker_slot_t *slot = &s->shm->workers[s->worker_id];
-	int owned = claim_outcome(s->shm, slot, TASKSRV_TASK_NONE, fail_reason);
 
+	/* SENDING until tasksrv_server_task_sent(): a draining sender waits for the frame. */
+	return claim_outcome(s->shm, slot, TASKSRV_TASK_SENDING, fail_reason);
+}
+
+void tasksrv_server_task_sent(tasksrv_server_t *s)
+{
+	tasksrv_worker_slot_t *slot = &s->shm->workers[s->worker_id];
+	int32_t expect = TASKSRV_TASK_SENDING;
+
+	__atomic_compare_exchange_n(&slot->cur_state, &expect, TASKSRV_TASK_NONE, 0, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
 	TASKSRV_ATOMIC_STORE(&slot->cur_task_id, -1);
 	TASKSRV_ATOMIC_STORE(&slot->status, TASKSRV_WORKER_IDLE);
-	return owned;
 }
 
 int tasksrv_server_task_owned(tasksrv_server_t *s)

@@ -176,6 +176,10 @@ void tasksrv_server_stop_worker(tasksrv_server_t *s);
 /* The frames still in the task_ipc_mode 3 backlog, dropped (they fail as shutdown). */
 int64_t tasksrv_server_drop_backlog(tasksrv_server_t *s);
 int tasksrv_server_task_end(tasksrv_server_t *s, int fail_reason);
+/* After the last frame of the task is written (or when there is none to write). */
+void tasksrv_server_task_sent(tasksrv_server_t *s);
+/* Tasks of this worker whose last frame a task worker is writing right now. */
+int tasksrv_server_answers_in_flight(tasksrv_server_t *s);
 int tasksrv_server_task_owned(tasksrv_server_t *s);
 /* Manager: fails the task a task worker holds (reason from failure.h) and tells
  * its sender. Returns 1 if a task was failed, 0 if none was held (or already told). */

@@ -41,6 +41,7 @@ static void fail_left_over(tasksrv_server_t *s)
 			/* Given-up tasks are booked by task_take; one-way ones fail here. */
 			if (f.type == TASKSRV_FRAME_TASK && tasksrv_server_task_take(s, &f, i)) {
 				tasksrv_server_task_end(s, TASKSRV_FAIL_SHUTDOWN);
+				tasksrv_server_task_sent(s);
 				n++;
 			}
 			s->hooks->payload_free(s, handle);

@@ -11,7 +11,7 @@ $tmp = sys_get_temp_dir() . '/tasksrv-payload-tw-' . getmypid();
 $tmp = realpath($tmp);
 putenv("TMPDIR=$tmp");
 $scan = fn(string $dir) => array_values(array_filter(scandir($dir),
-    fn($f) => preg_match('/swoole|task/i', $f) && !preg_match('/^tasksrv-(srv|log)-/', $f)));
+    fn($f) => preg_match('/swoole|task/i', $f) && !preg_match('/^tasksrv-/', $f)));
 $tmp_before = $scan('/tmp');
 
 $srv = tasksrv_server(str_replace('TMP', var_export($tmp, true), <<<'PHP'
