@@ -1786,48 +1786,53 @@ PHP_METHOD(TaskSrv_Server, getWorkerId)
 	RETURN_LONG(o->core.worker_id);
 }
 
-PHP_METHOD(TaskSrv_Server, getWorkerPid)
+/* The shm slot of worker `id` (-1: the calling worker), or NULL outside a running server. */
+static tasksrv_worker_slot_t *worker_slot(server_obj *o, zend_long id)
 {
-	server_obj *o = THIS_SERVER();
-	zend_long id = -1;
-
-	ZEND_PARSE_PARAMETERS_START(0, 1)
-		Z_PARAM_OPTIONAL
-		Z_PARAM_LONG(id)
-	ZEND_PARSE_PARAMETERS_END();
-
 	if (o->state != STATE_RUNNING || o->core.shm == NULL) {
-		RETURN_FALSE;
-	}
-	if (id < 0) {
-		id = o->core.worker_id;
-	}
-	if (id < 0 || id >= (zend_long) o->core.shm->nworkers || o->core.shm->workers[id].pid == 0) {
-		RETURN_FALSE;
-	}
-	RETURN_LONG(o->core.shm->workers[id].pid);
-}
-
-PHP_METHOD(TaskSrv_Server, getWorkerStatus)
-{
-	server_obj *o = THIS_SERVER();
-	zend_long id = -1;
-
-	ZEND_PARSE_PARAMETERS_START(0, 1)
-		Z_PARAM_OPTIONAL
-		Z_PARAM_LONG(id)
-	ZEND_PARSE_PARAMETERS_END();
-
-	if (o->state != STATE_RUNNING || o->core.shm == NULL) {
-		RETURN_FALSE;
+		return NULL;
 	}
 	if (id < 0) {
 		id = o->core.worker_id;
 	}
 	if (id < 0 || id >= (zend_long) o->core.shm->nworkers) {
+		return NULL;
+	}
+	return &o->core.shm->workers[id];
+}
+
+PHP_METHOD(TaskSrv_Server, getWorkerPid)
+{
+	tasksrv_worker_slot_t *slot;
+	zend_long id = -1;
+
+	ZEND_PARSE_PARAMETERS_START(0, 1)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_LONG(id)
+	ZEND_PARSE_PARAMETERS_END();
+
+	slot = worker_slot(THIS_SERVER(), id);
+	if (slot == NULL || slot->pid == 0) {
 		RETURN_FALSE;
 	}
-	RETURN_LONG(TASKSRV_ATOMIC_LOAD(&o->core.shm->workers[id].status));
+	RETURN_LONG(slot->pid);
+}
+
+PHP_METHOD(TaskSrv_Server, getWorkerStatus)
+{
+	tasksrv_worker_slot_t *slot;
+	zend_long id = -1;
+
+	ZEND_PARSE_PARAMETERS_START(0, 1)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_LONG(id)
+	ZEND_PARSE_PARAMETERS_END();
+
+	slot = worker_slot(THIS_SERVER(), id);
+	if (slot == NULL) {
+		RETURN_FALSE;
+	}
+	RETURN_LONG(TASKSRV_ATOMIC_LOAD(&slot->status));
 }
 
 PHP_METHOD(TaskSrv_Server, getMasterPid)
