@@ -15,6 +15,8 @@
 #include "ext/random/php_random.h"
 
 #include <math.h>
+#include <stdint.h>
+#include <sys/mman.h>
 #include <poll.h>
 #include <unistd.h>
 
@@ -366,11 +368,24 @@ static void hook_receive(tasksrv_server_t *s, int64_t session, int reactor_id, c
 	}
 }
 
+#define HUGE_PAYLOAD ((size_t) 2 * 1024 * 1024)
+
 static char *hook_payload_alloc(tasksrv_server_t *s, size_t len, void **handle)
 {
 	zend_string *str = zend_string_alloc(len, 0);
 
 	(void) s;
+#ifdef MADV_HUGEPAGE
+	/* A large payload lands in fresh pages: ask for huge ones, or every 4 KiB page
+	 * faults on the way in (16 MiB: ~20x slower than the copy itself). */
+	if (len >= HUGE_PAYLOAD) {
+		uintptr_t start = ((uintptr_t) ZSTR_VAL(str) + HUGE_PAYLOAD - 1) & ~(uintptr_t) (HUGE_PAYLOAD - 1);
+		uintptr_t end = ((uintptr_t) ZSTR_VAL(str) + len) & ~(uintptr_t) (HUGE_PAYLOAD - 1);
+		if (end > start) {
+			madvise((void *) start, end - start, MADV_HUGEPAGE);
+		}
+	}
+#endif
 	ZSTR_VAL(str)[len] = '\0';
 	*handle = str;
 	return ZSTR_VAL(str);
