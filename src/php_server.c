@@ -1,7 +1,9 @@
-/* tasksrv: TaskSrv\Server (also Swoole\Server when ext/swoole is absent).
- * Thin glue: arguments in, PHP callbacks out; all process and socket work is in
- * the core (server.c and friends). */
+/* tasksrv: TaskSrv\Server (also Swoole\Server when ext/swoole is absent): the class,
+ * set()/on()/start(), the process events, connections and stats(). The task API is in
+ * php_task.c. Thin glue: arguments in, PHP callbacks out; all process and socket work
+ * is in the core (server.c and friends). */
 #include "php_server.h"
+#include "php_server_int.h"
 #include "php_codec.h"
 #include "php_exceptions.h"
 #include "php_options.h"
@@ -23,13 +25,6 @@
 zend_class_entry *tasksrv_server_ce;
 static zend_object_handlers tasksrv_server_handlers;
 
-enum tasksrv_event {
-	EV_START, EV_BEFORE_SHUTDOWN, EV_SHUTDOWN, EV_WORKER_START, EV_WORKER_STOP, EV_WORKER_EXIT,
-	EV_WORKER_ERROR, EV_MANAGER_START, EV_MANAGER_STOP, EV_TASK, EV_FINISH, EV_PIPE_MESSAGE,
-	EV_BEFORE_RELOAD, EV_AFTER_RELOAD, EV_CONNECT, EV_RECEIVE, EV_CLOSE, EV_PACKET,
-	EV_BUFFER_FULL, EV_BUFFER_EMPTY, EV_TASK_FAILURE, EV_COUNT
-};
-
 /* Every event name Swoole's TCP server knows, in the case users write them. */
 static const char *const event_names[EV_COUNT] = {
 	"Start", "BeforeShutdown", "Shutdown", "WorkerStart", "WorkerStop", "WorkerExit",
@@ -39,60 +34,9 @@ static const char *const event_names[EV_COUNT] = {
 	"TaskFailure" /* ours: fn(Server $s, int $taskId, TaskSrv\TaskFailure $f) */
 };
 
-enum server_state { STATE_NEW, STATE_RUNNING, STATE_DONE };
-
-typedef struct {
-	zval callable;               /* UNDEF when not registered */
-	zend_fcall_info_cache fcc;
-} callback_t;
-
-typedef struct {
-	tasksrv_server_t core;
-	tasksrv_options_t opts;
-	callback_t cb[EV_COUNT];
-	/* Async tasks of this worker still waiting for their outcome: task id => the
-	 * per-task callable, true (results go to onFinish) or false (callback used). */
-	HashTable pending;
-	int state;
-	int constructed;
-	/* the task a task worker is running, for finish() */
-	tasksrv_frame_t cur_task;
-	int cur_peer;
-	int in_task;
-	bool task_object_mode;       /* onTask(Server, Server\Task) */
-	zend_long tasks_run;         /* by this task worker process */
-	zend_long task_limit;        /* task_max_request (+ grace); 0: none */
-	zend_long requests;          /* onReceive calls in this event worker process */
-	zend_long request_limit;     /* max_request (+ grace); 0: none */
-	zend_object std;
-} server_obj;
-
-/* TaskSrv\Server\Task: one received task, able to send its results. */
-typedef struct {
-	tasksrv_frame_t frame;
-	int peer;
-	zend_object *server;         /* NULL for an object made with new */
-	zend_object std;
-} task_obj;
-
-zend_class_entry *tasksrv_task_ce;
-zend_class_entry *tasksrv_queue_full_exception_ce;
-static zend_object_handlers tasksrv_task_handlers;
-
-static inline task_obj *task_from_obj(zend_object *obj)
-{
-	return (task_obj *) ((char *) obj - XtOffsetOf(task_obj, std));
-}
-
 static server_obj *constructed_server; /* one server per process, as in Swoole */
 
-static inline server_obj *server_from_obj(zend_object *obj)
-{
-	return (server_obj *) ((char *) obj - XtOffsetOf(server_obj, std));
-}
 
-#define THIS_SERVER() server_from_obj(Z_OBJ_P(ZEND_THIS))
-#define CORE_SERVER(core) ((server_obj *) (core)->user)
 
 /* {{{ callbacks */
 static void callback_release(callback_t *cb)
@@ -154,7 +98,7 @@ static bool call_raw(server_obj *o, zval *callable, zend_fcall_info_cache *fcc, 
 	return true;
 }
 
-static bool call_with(server_obj *o, zval *callable, zend_fcall_info_cache *fcc, uint32_t argc, zval *argv, zval *retval)
+bool tasksrv_php_call(server_obj *o, zval *callable, zend_fcall_info_cache *fcc, uint32_t argc, zval *argv, zval *retval)
 {
 	bool called = call_raw(o, callable, fcc, argc, argv, retval);
 
@@ -179,7 +123,7 @@ static bool fire_ex(server_obj *o, int ev, uint32_t argc, zval *argv, zval *retv
 		status = TASKSRV_ATOMIC_LOAD(&slot->status);
 		TASKSRV_ATOMIC_STORE(&slot->status, TASKSRV_WORKER_BUSY);
 	}
-	called = report ? call_with(o, &cb->callable, &cb->fcc, argc, argv, retval)
+	called = report ? tasksrv_php_call(o, &cb->callable, &cb->fcc, argc, argv, retval)
 		: call_raw(o, &cb->callable, &cb->fcc, argc, argv, retval);
 	if (slot) {
 		TASKSRV_ATOMIC_STORE(&slot->status, status);
@@ -188,63 +132,15 @@ static bool fire_ex(server_obj *o, int ev, uint32_t argc, zval *argv, zval *retv
 }
 
 /* Calls the callback of an event with the server as first argument; argv[0] is filled here. */
-static bool fire(server_obj *o, int ev, uint32_t argc, zval *argv, zval *retval)
+bool tasksrv_php_fire(server_obj *o, int ev, uint32_t argc, zval *argv, zval *retval)
 {
 	return fire_ex(o, ev, argc, argv, retval, true);
 }
 
 /* The same, leaving an exception pending for the caller. */
-static bool fire_catching(server_obj *o, int ev, uint32_t argc, zval *argv, zval *retval)
+bool tasksrv_php_fire_catching(server_obj *o, int ev, uint32_t argc, zval *argv, zval *retval)
 {
 	return fire_ex(o, ev, argc, argv, retval, false);
-}
-/* }}} */
-
-static bool send_answer(server_obj *o, const tasksrv_frame_t *task, int peer, const char *p, size_t len, uint16_t flags);
-static bool payload_fits(const tasksrv_payload_t *p);
-
-/* {{{ fatal errors in onTask: the process ends, but the caller still learns why */
-static void (*previous_error_cb)(int type, zend_string *file, const uint32_t line, zend_string *message);
-static server_obj *task_worker_server; /* the server of this task worker process */
-
-static void task_worker_error_cb(int type, zend_string *file, const uint32_t line, zend_string *message)
-{
-	server_obj *o = task_worker_server;
-	const int fatal = E_ERROR | E_CORE_ERROR | E_COMPILE_ERROR | E_USER_ERROR | E_PARSE;
-
-	if (o && o->in_task && (type & fatal) && !(type & E_DONT_BAIL)
-			&& !(o->cur_task.flags & TASKSRV_FLAG_NOREPLY)) {
-		tasksrv_failure_t f;
-		tasksrv_buffer_t buf = {0};
-
-		memset(&f, 0, sizeof(f));
-		f.reason = TASKSRV_FAIL_FATAL_ERROR;
-		f.worker_id = o->core.worker_id;
-		f.exit_status = 255;
-		f.message = ZSTR_VAL(message);
-		f.message_len = ZSTR_LEN(message);
-		f.file = file ? ZSTR_VAL(file) : NULL;
-		f.file_len = file ? ZSTR_LEN(file) : 0;
-		f.line = (int32_t) line;
-		o->in_task = 0;
-		/* The process is about to bail out: claim and send the failure now. */
-		if (tasksrv_server_task_end(&o->core, TASKSRV_FAIL_FATAL_ERROR) && tasksrv_failure_encode(&f, &buf) == 0) {
-			send_answer(o, &o->cur_task, o->cur_peer, tasksrv_buffer_head(&buf), tasksrv_buffer_size(&buf),
-				TASKSRV_FLAG_FAILURE | TASKSRV_FLAG_FINAL);
-		}
-		tasksrv_server_task_sent(&o->core);
-		tasksrv_buffer_free(&buf);
-	}
-	previous_error_cb(type, file, line, message);
-}
-
-static void watch_fatal_errors(server_obj *o)
-{
-	task_worker_server = o;
-	if (zend_error_cb != task_worker_error_cb) {
-		previous_error_cb = zend_error_cb;
-		zend_error_cb = task_worker_error_cb;
-	}
 }
 /* }}} */
 
@@ -273,7 +169,7 @@ static void hook_simple(tasksrv_server_t *s, int ev)
 	zval argv[1];
 
 	update_process_props(CORE_SERVER(s));
-	fire(CORE_SERVER(s), ev, 1, argv, NULL);
+	tasksrv_php_fire(CORE_SERVER(s), ev, 1, argv, NULL);
 }
 
 static void hook_start(tasksrv_server_t *s) { hook_simple(s, EV_START); }
@@ -288,7 +184,7 @@ static void hook_worker_event(tasksrv_server_t *s, int ev, int worker_id)
 
 	update_process_props(CORE_SERVER(s));
 	ZVAL_LONG(&argv[1], worker_id);
-	fire(CORE_SERVER(s), ev, 2, argv, NULL);
+	tasksrv_php_fire(CORE_SERVER(s), ev, 2, argv, NULL);
 }
 
 /* max_request/task_max_request with Swoole's grace: N + random(1..grace), grace
@@ -322,7 +218,7 @@ static void hook_worker_start(tasksrv_server_t *s, int worker_id)
 	o->request_limit = s->role == TASKSRV_ROLE_WORKER && !s->single
 		? recycle_limit(o->opts.max_request, o->opts.max_request_grace) : 0;
 	if (s->role == TASKSRV_ROLE_TASK_WORKER) {
-		watch_fatal_errors(o);
+		tasksrv_php_watch_fatal_errors(o);
 	}
 	hook_worker_event(s, EV_WORKER_START, worker_id);
 }
@@ -336,7 +232,7 @@ static void hook_worker_error(tasksrv_server_t *s, int worker_id, pid_t pid, int
 	ZVAL_LONG(&argv[2], pid);
 	ZVAL_LONG(&argv[3], exit_code);
 	ZVAL_LONG(&argv[4], signo);
-	fire(CORE_SERVER(s), EV_WORKER_ERROR, 5, argv, NULL);
+	tasksrv_php_fire(CORE_SERVER(s), EV_WORKER_ERROR, 5, argv, NULL);
 }
 
 static void hook_conn_event(tasksrv_server_t *s, int ev, int64_t session, int reactor_id)
@@ -345,7 +241,7 @@ static void hook_conn_event(tasksrv_server_t *s, int ev, int64_t session, int re
 
 	ZVAL_LONG(&argv[1], session);
 	ZVAL_LONG(&argv[2], reactor_id);
-	fire(CORE_SERVER(s), ev, 3, argv, NULL);
+	tasksrv_php_fire(CORE_SERVER(s), ev, 3, argv, NULL);
 }
 
 static void hook_connect(tasksrv_server_t *s, int64_t session, int reactor_id) { hook_conn_event(s, EV_CONNECT, session, reactor_id); }
@@ -360,7 +256,7 @@ static void hook_receive(tasksrv_server_t *s, int64_t session, int reactor_id, c
 	server_obj *o = CORE_SERVER(s);
 
 	ZVAL_STRINGL(&argv[3], data, len);
-	fire(o, EV_RECEIVE, 4, argv, NULL);
+	tasksrv_php_fire(o, EV_RECEIVE, 4, argv, NULL);
 	zval_ptr_dtor(&argv[3]);
 	/* max_request: this worker stops (after draining its tasks) and is replaced. */
 	if (o->request_limit > 0 && ++o->requests == o->request_limit) {
@@ -391,7 +287,7 @@ static char *hook_payload_alloc(tasksrv_server_t *s, size_t len, void **handle)
 	return ZSTR_VAL(str);
 }
 
-static void hook_payload_free(tasksrv_server_t *s, void *handle)
+void tasksrv_php_payload_free(tasksrv_server_t *s, void *handle)
 {
 	(void) s;
 	if (handle) {
@@ -399,401 +295,30 @@ static void hook_payload_free(tasksrv_server_t *s, void *handle)
 	}
 }
 
-/* Decodes a payload; on failure an exception is pending: the one an __unserialize()
- * threw, or a SerializationException saying the bytes could not be read. */
-static bool decode_payload(const tasksrv_frame_t *f, void *handle, zval *data)
-{
-	if (tasksrv_codec_decode((zend_string *) handle, f->flags, data) == FAILURE) {
-		if (!EG(exception)) {
-			zend_throw_exception_ex(tasksrv_serialization_exception_ce, 0,
-				"unserialize() failed: a payload of %u bytes from worker #%d (task %ld) could not be decoded",
-				f->len, f->src_worker, (long) f->task_id);
-		}
-		return false;
-	}
-	return true;
-}
-
-/* Takes the pending exception out of the engine (a reference for the caller). */
-static zend_object *take_exception(void)
-{
-	zend_object *ex = EG(exception);
-
-	GC_ADDREF(ex);
-	zend_clear_exception();
-	return ex;
-}
-
-/* A TaskFailure (reason exception) for an exception met on the caller's side. */
-static void failure_from_exception(server_obj *o, zend_object *ex, const tasksrv_frame_t *f, zval *out)
-{
-	tasksrv_buffer_t buf = {0};
-	tasksrv_failure_t fail;
-	zval holder;
-
-	tasksrv_failure_from_exception(ex, f->src_worker, &holder, &buf);
-	if (tasksrv_failure_decode(&fail, tasksrv_buffer_head(&buf), tasksrv_buffer_size(&buf)) == 0) {
-		tasksrv_failure_to_zval(&fail, f->task_id, out);
-	} else {
-		ZVAL_NULL(out);
-	}
-	tasksrv_buffer_free(&buf);
-	zval_ptr_dtor(&holder);
-	/* The task worker booked the task as done when it sent this final result. */
-	if (f->flags & TASKSRV_FLAG_FINAL) {
-		TASKSRV_ATOMIC_ADD(&o->core.shm->task_done, -1);
-		TASKSRV_ATOMIC_ADD(&o->core.shm->task_failed, 1);
-		TASKSRV_ATOMIC_ADD(&o->core.shm->task_failed_by_reason[TASKSRV_FAIL_EXCEPTION], 1);
-	}
-}
-
-/* Writes one frame answering a task to the worker that sent it. */
-static bool send_answer(server_obj *o, const tasksrv_frame_t *task, int peer, const char *p, size_t len, uint16_t flags)
-{
-	tasksrv_frame_t f;
-
-	memset(&f, 0, sizeof(f));
-	f.version = TASKSRV_FRAME_VERSION;
-	f.type = TASKSRV_FRAME_RESULT;
-	f.flags = flags | (task->flags & (TASKSRV_FLAG_NONBLOCK | TASKSRV_FLAG_CALLBACK | TASKSRV_FLAG_WAITALL));
-	f.len = (uint32_t) len;
-	f.task_id = task->task_id;
-	f.src_worker = o->core.worker_id;
-	f.origin_gen = task->origin_gen;
-	f.time = tasksrv_io_unix_time();
-	if (tasksrv_server_send_blocking(&o->core, peer, &f, p) < 0) {
-		tasksrv_log(TASKSRV_LOG_WARNING, "Server::finish(): send result of task %ld to worker #%d failed: %s",
-			(long) f.task_id, task->src_worker, strerror(errno));
-		return false;
-	}
-	return true;
-}
-
-/* Sends one result for a task (finish(), Task::finish()). */
-static bool send_result(server_obj *o, const tasksrv_frame_t *task, int peer, zval *value)
-{
-	tasksrv_payload_t p;
-	bool ok;
-
-	if (task->flags & TASKSRV_FLAG_NOREPLY) {
-		tasksrv_log(TASKSRV_LOG_WARNING, "Server::finish(): Server::finish() can only be used in the worker process");
-		return false;
-	}
-	if (!tasksrv_server_task_owned(&o->core) && task->task_id == o->cur_task.task_id && o->in_task) {
-		/* The manager already failed this task at its deadline. */
-		return false;
-	}
-	if (tasksrv_codec_encode(value, &p, "finish()") == FAILURE) {
-		return false;
-	}
-	if (!payload_fits(&p)) {
-		tasksrv_payload_free(&p);
-		return false;
-	}
-	ok = send_answer(o, task, peer, p.ptr, p.len, p.flags);
-	tasksrv_payload_free(&p);
-	return ok;
-}
-
-static void make_task_object(server_obj *o, const tasksrv_frame_t *f, int peer, zval *data, zval *out)
-{
-	task_obj *t;
-
-	object_init_ex(out, tasksrv_task_ce);
-	t = task_from_obj(Z_OBJ_P(out));
-	t->frame = *f;
-	t->peer = peer;
-	t->server = &o->std;
-	GC_ADDREF(&o->std);
-	zend_update_property(tasksrv_task_ce, Z_OBJ_P(out), "data", sizeof("data") - 1, data);
-	zend_update_property_double(tasksrv_task_ce, Z_OBJ_P(out), "dispatch_time", sizeof("dispatch_time") - 1, f->time);
-	zend_update_property_long(tasksrv_task_ce, Z_OBJ_P(out), "id", sizeof("id") - 1, f->task_id);
-	zend_update_property_long(tasksrv_task_ce, Z_OBJ_P(out), "worker_id", sizeof("worker_id") - 1, f->src_worker);
-	zend_update_property_long(tasksrv_task_ce, Z_OBJ_P(out), "flags", sizeof("flags") - 1, f->flags & 0xff);
-}
-
-/* Ends the task in hand: books its outcome (unless the manager already did, at a
- * deadline) and sends its last frame: the return value, a failure, or a bare end mark. */
-static void end_task(server_obj *o, const tasksrv_frame_t *f, int peer, zval *retval, zend_object *ex)
-{
-	tasksrv_payload_t p = {0};
-	tasksrv_buffer_t fail = {0};
-	zval holder;
-	bool has_value = retval && !Z_ISUNDEF_P(retval) && Z_TYPE_P(retval) != IS_NULL;
-	bool reply = !(f->flags & TASKSRV_FLAG_NOREPLY);
-
-	ZVAL_UNDEF(&holder);
-	/* A return value that cannot be serialized is the task's failure. */
-	if (!ex && has_value && reply && (tasksrv_codec_encode(retval, &p, "onTask return value") == FAILURE
-			|| !payload_fits(&p))) {
-		tasksrv_payload_free(&p);
-		ex = EG(exception);
-		GC_ADDREF(ex);
-		zend_clear_exception();
-		has_value = false;
-	}
-	if (ex && !reply) {
-		/* One-way task: nobody to tell but the log. */
-		zend_object *copy = ex;
-		GC_ADDREF(copy);
-		zend_exception_error(copy, E_WARNING);
-	} else if (ex) {
-		tasksrv_failure_from_exception(ex, o->core.worker_id, &holder, &fail);
-	}
-	if (tasksrv_server_task_end(&o->core, ex ? TASKSRV_FAIL_EXCEPTION : 0) && reply && !o->core.exiting) {
-		if (ex) {
-			send_answer(o, f, peer, tasksrv_buffer_head(&fail), tasksrv_buffer_size(&fail),
-				TASKSRV_FLAG_FAILURE | TASKSRV_FLAG_FINAL);
-		} else if (has_value) {
-			send_answer(o, f, peer, p.ptr, p.len, p.flags | TASKSRV_FLAG_FINAL);
-		} else {
-			send_answer(o, f, peer, NULL, 0, TASKSRV_FLAG_NODATA | TASKSRV_FLAG_FINAL);
-		}
-	} else if (has_value && !reply) {
-		tasksrv_log(TASKSRV_LOG_WARNING, "Server::finish(): Server::finish() can only be used in the worker process");
-	}
-	tasksrv_server_task_sent(&o->core);
-	tasksrv_payload_free(&p);
-	tasksrv_buffer_free(&fail);
-	zval_ptr_dtor(&holder);
-	if (ex) {
-		OBJ_RELEASE(ex);
-	}
-}
-
-static void run_task(server_obj *o, const tasksrv_frame_t *f, int peer, void *handle)
-{
-	zval argv[4], retval, data;
-	zend_object *ex = NULL;
-
-	if (!tasksrv_server_task_take(&o->core, f, peer)) {
-		/* Its sender stopped and already told its caller "shutdown". */
-		hook_payload_free(&o->core, handle);
-		return;
-	}
-	if (!decode_payload(f, handle, &data)) {
-		/* The task's data could not be rebuilt here: that is the task's failure. */
-		end_task(o, f, peer, NULL, take_exception());
-		return;
-	}
-	o->cur_task = *f;
-	o->cur_peer = peer;
-	o->in_task = 1;
-	ZVAL_UNDEF(&retval);
-	if (o->task_object_mode) {
-		make_task_object(o, f, peer, &data, &argv[1]);
-		fire_catching(o, EV_TASK, 2, argv, &retval);
-		zval_ptr_dtor(&argv[1]);
-	} else {
-		ZVAL_LONG(&argv[1], f->task_id);
-		ZVAL_LONG(&argv[2], f->src_worker);
-		ZVAL_COPY_VALUE(&argv[3], &data);
-		fire_catching(o, EV_TASK, 4, argv, &retval);
-	}
-	/* An exception thrown by onTask is the task's failure, and the worker lives on. */
-	if (EG(exception) && !zend_is_unwind_exit(EG(exception))) {
-		ex = EG(exception);
-		GC_ADDREF(ex);
-		zend_clear_exception();
-	}
-	if (!o->core.exiting) {
-		end_task(o, f, peer, &retval, ex);
-	} else if (ex) {
-		OBJ_RELEASE(ex);
-	}
-	zval_ptr_dtor(&retval);
-	zval_ptr_dtor(&data);
-	o->in_task = 0;
-	/* task_max_request: leave between tasks; the manager starts a fresh process. */
-	if (o->task_limit > 0 && ++o->tasks_run >= o->task_limit) {
-		tasksrv_loop_stop(&o->core.loop);
-	}
-}
-
-static void deliver_pipe_message(server_obj *o, const tasksrv_frame_t *f, void *handle)
-{
-	zval argv[3];
-
-	if (!decode_payload(f, handle, &argv[2])) {
-		zend_exception_error(take_exception(), E_WARNING);
-		return;
-	}
-	ZVAL_LONG(&argv[1], f->src_worker);
-	if (!fire(o, EV_PIPE_MESSAGE, 3, argv, NULL)) {
-		php_error_docref(NULL, E_WARNING, "onPipeMessage is null, a message from worker #%d was dropped", f->src_worker);
-	}
-	zval_ptr_dtor(&argv[2]);
-}
-
-static void failure_from_frame(const tasksrv_frame_t *f, zend_string *payload, zval *out)
-{
-	tasksrv_failure_t fail;
-
-	if (tasksrv_failure_decode(&fail, ZSTR_VAL(payload), ZSTR_LEN(payload)) < 0) {
-		memset(&fail, 0, sizeof(fail));
-		fail.reason = TASKSRV_FAIL_WORKER_DIED;
-		fail.worker_id = f->src_worker;
-		fail.exit_status = -1;
-		fail.message = "a malformed failure record arrived";
-		fail.message_len = strlen(fail.message);
-	}
-	tasksrv_failure_to_zval(&fail, f->task_id, out);
-}
-
-/* An async task failed: onTaskFailure, or a warning; never silence. */
-static void report_failure(server_obj *o, zend_long task_id, zval *failure)
-{
-	zval argv[3];
-
-	ZVAL_LONG(&argv[1], task_id);
-	ZVAL_COPY_VALUE(&argv[2], failure);
-	if (!fire(o, EV_TASK_FAILURE, 3, argv, NULL)) {
-		zval rv1, rv2;
-		zval *reason = zend_read_property(tasksrv_task_failure_ce, Z_OBJ_P(failure), "reason", sizeof("reason") - 1, 1, &rv1);
-		zval *msg = zend_read_property(tasksrv_task_failure_ce, Z_OBJ_P(failure), "message", sizeof("message") - 1, 1, &rv2);
-		php_error_docref(NULL, E_WARNING, "task " ZEND_LONG_FMT " failed (%s): %s; register on('TaskFailure') to handle it",
-			task_id, Z_STRVAL_P(reason), Z_STRVAL_P(msg));
-	}
-}
-
-static void deliver_result(server_obj *o, const tasksrv_frame_t *f, void *handle)
-{
-	zval argv[3], *entry, callable;
-
-	entry = zend_hash_index_find(&o->pending, f->task_id);
-	if (f->origin_gen != o->core.gen || !(f->flags & TASKSRV_FLAG_NONBLOCK) || entry == NULL) {
-		/* For an earlier incarnation of this worker, for a taskwait() that gave up, or
-		 * for a task whose outcome is already known (it failed at its deadline). */
-		hook_payload_free(&o->core, handle);
-		return;
-	}
-	if (f->flags & TASKSRV_FLAG_FAILURE) {
-		zval failure;
-		failure_from_frame(f, (zend_string *) handle, &failure);
-		hook_payload_free(&o->core, handle);
-		zend_hash_index_del(&o->pending, f->task_id);
-		report_failure(o, f->task_id, &failure);
-		zval_ptr_dtor(&failure);
-		return;
-	}
-	if (f->flags & TASKSRV_FLAG_NODATA) {
-		hook_payload_free(&o->core, handle);
-		zend_hash_index_del(&o->pending, f->task_id);
-		return;
-	}
-	if (!decode_payload(f, handle, &argv[2])) {
-		/* The result cannot be rebuilt here: the task failed, and its caller is told. */
-		zend_object *ex = take_exception();
-		zval failure;
-		failure_from_exception(o, ex, f, &failure);
-		OBJ_RELEASE(ex);
-		zend_hash_index_del(&o->pending, f->task_id);
-		report_failure(o, f->task_id, &failure);
-		zval_ptr_dtor(&failure);
-		return;
-	}
-	ZVAL_LONG(&argv[1], f->task_id);
-	ZVAL_COPY(&callable, entry);
-	if (f->flags & TASKSRV_FLAG_FINAL) {
-		zend_hash_index_del(&o->pending, f->task_id);
-	} else if (Z_TYPE(callable) != IS_TRUE) {
-		/* As Swoole: a per-task callback is used once; later results find none. */
-		zval used;
-		ZVAL_FALSE(&used);
-		zend_hash_index_update(&o->pending, f->task_id, &used);
-	}
-	if (Z_TYPE(callable) != IS_TRUE && Z_TYPE(callable) != IS_FALSE) {
-		ZVAL_OBJ(&argv[0], &o->std);
-		call_with(o, &callable, NULL, 3, argv, NULL);
-	} else if (Z_TYPE(callable) == IS_FALSE || !fire(o, EV_FINISH, 3, argv, NULL)) {
-		php_error_docref(NULL, E_WARNING, "require 'onFinish' callback");
-	}
-	zval_ptr_dtor(&callable);
-	zval_ptr_dtor(&argv[2]);
-}
 
 static void hook_frame(tasksrv_server_t *s, const tasksrv_frame_t *f, int peer, void *handle)
 {
 	server_obj *o = CORE_SERVER(s);
 
 	if (f->type == TASKSRV_FRAME_TASK && s->role == TASKSRV_ROLE_TASK_WORKER) {
-		run_task(o, f, peer, handle);
+		tasksrv_php_run_task(o, f, peer, handle);
 	} else if (f->type == TASKSRV_FRAME_RESULT && s->role == TASKSRV_ROLE_WORKER) {
-		deliver_result(o, f, handle);
+		tasksrv_php_deliver_result(o, f, handle);
 	} else if (f->type == TASKSRV_FRAME_PIPE && s->role != TASKSRV_ROLE_MANAGER) {
-		deliver_pipe_message(o, f, handle);
+		tasksrv_php_deliver_pipe_message(o, f, handle);
 	} else {
 		tasksrv_log(TASKSRV_LOG_WARNING, "unexpected frame of type %d from endpoint %d dropped", f->type, peer);
-		hook_payload_free(s, handle);
+		tasksrv_php_payload_free(s, handle);
 	}
 }
 
-static int hook_outstanding(tasksrv_server_t *s)
-{
-	return (int) zend_hash_num_elements(&CORE_SERVER(s)->pending);
-}
-
-/* max_wait_time is over and some tasks of this stopping worker have no outcome:
- * they fail as "shutdown", and the task workers will not start the queued ones. */
-static void hook_drain_expired(tasksrv_server_t *s)
-{
-	server_obj *o = CORE_SERVER(s);
-	zend_ulong id;
-	HashTable left;
-	const char *msg = "the worker that sent this task stopped (shutdown, reload or max_request) "
-		"and the task had not finished within max_wait_time";
-
-	/* Order matters, so that caller and ledger agree on every task: no task worker
-	 * starts one of ours any more; those running now are claimed (they fail as
-	 * shutdown); answers being written are waited for; then everything already in
-	 * the channels is delivered; what is left was never started. */
-	tasksrv_server_drop_backlog(s);
-	tasksrv_server_abandon_tasks(s);
-	ZEND_HASH_FOREACH_NUM_KEY(&o->pending, id) {
-		if (tasksrv_server_claim_abandoned(s, (int64_t) id) == 1) {
-			zval *e = zend_hash_index_find(&o->pending, id);
-			ZVAL_NULL(e); /* marks "claimed here" for the loop below */
-		}
-	} ZEND_HASH_FOREACH_END();
-	{
-		int64_t until = tasksrv_io_now_ms() + 1000;
-		while (tasksrv_server_answers_in_flight(s) > 0 && tasksrv_io_now_ms() < until) {
-			tasksrv_server_sweep(s, s->cfg.worker_num, tasksrv_server_endpoint_manager(s) + 1);
-			tasksrv_server_run_deferred(&s->loop, s);
-			poll(NULL, 0, 1);
-		}
-	}
-	tasksrv_server_sweep(s, s->cfg.worker_num, tasksrv_server_endpoint_manager(s) + 1);
-	tasksrv_server_run_deferred(&s->loop, s);
-	if (zend_hash_num_elements(&o->pending) == 0) {
-		return;
-	}
-	zend_hash_init(&left, zend_hash_num_elements(&o->pending), NULL, ZVAL_PTR_DTOR, 0);
-	zend_hash_copy(&left, &o->pending, zval_add_ref);
-	zend_hash_clean(&o->pending);
-	ZEND_HASH_FOREACH_NUM_KEY(&left, id) {
-		tasksrv_failure_t fail;
-		zval failure;
-
-		memset(&fail, 0, sizeof(fail));
-		fail.reason = TASKSRV_FAIL_SHUTDOWN;
-		fail.worker_id = -1;
-		fail.exit_status = -1;
-		fail.message = msg;
-		fail.message_len = strlen(msg);
-		tasksrv_failure_to_zval(&fail, (zend_long) id, &failure);
-		report_failure(o, (zend_long) id, &failure);
-		zval_ptr_dtor(&failure);
-	} ZEND_HASH_FOREACH_END();
-	zend_hash_destroy(&left);
-}
 
 static const tasksrv_hooks_t hooks = {
 	hook_start, hook_before_shutdown, hook_shutdown, hook_manager_start, hook_manager_stop,
 	hook_worker_start, hook_worker_stop, hook_worker_error,
 	hook_connect, hook_receive, hook_close,
-	hook_payload_alloc, hook_payload_free, hook_frame,
-	hook_outstanding, hook_drain_expired
+	hook_payload_alloc, tasksrv_php_payload_free, hook_frame,
+	tasksrv_php_outstanding, tasksrv_php_drain_expired
 };
 /* }}} */
 
@@ -850,7 +375,7 @@ static HashTable *server_get_gc(zend_object *obj, zval **table, int *n)
 }
 /* }}} */
 
-static bool running_check(server_obj *o)
+bool tasksrv_php_running_check(server_obj *o)
 {
 	if (o->state != STATE_RUNNING || o->core.role == TASKSRV_ROLE_NONE) {
 		php_error_docref(NULL, E_WARNING, "server is not running");
@@ -1130,579 +655,10 @@ PHP_METHOD(TaskSrv_Server, shutdown)
 	RETURN_BOOL(tasksrv_server_shutdown(&o->core) == 0);
 }
 
-/* Checks shared by task() and taskwait(); returns the task worker index or -2 after an error. */
-static zend_long task_target(server_obj *o, zend_long dst, uint32_t dst_arg, const char *what)
-{
-	if (!running_check(o)) {
-		return -2;
-	}
-	if (o->core.cfg.task_worker_num == 0) {
-		php_error_docref(NULL, E_WARNING, "task method can't be executed without task worker");
-		return -2;
-	}
-	if (o->core.role == TASKSRV_ROLE_TASK_WORKER) {
-		php_error_docref(NULL, E_WARNING, "Server->%s() cannot use in the task-worker", what);
-		return -2;
-	}
-	if (dst < -1 || dst >= o->core.cfg.task_worker_num) {
-		zend_argument_value_error(dst_arg, "must be -1 (any task worker) or between 0 and %d", o->core.cfg.task_worker_num - 1);
-		return -2;
-	}
-	/* task_ipc_mode 3: the task workers share the work, a destination is ignored as in Swoole. */
-	if (dst < 0 || o->opts.task_ipc_mode == 3) {
-		return tasksrv_server_pick_task_worker(&o->core);
-	}
-	return dst;
-}
-
-static void task_frame(server_obj *o, tasksrv_frame_t *f, const tasksrv_payload_t *p, uint16_t flags)
-{
-	memset(f, 0, sizeof(*f));
-	f->version = TASKSRV_FRAME_VERSION;
-	f->type = TASKSRV_FRAME_TASK;
-	f->flags = p->flags | flags;
-	f->len = (uint32_t) p->len;
-	f->task_id = o->core.next_task_id++;
-	/* As Swoole: tasks from the manager report worker 0 as their source. */
-	f->src_worker = o->core.worker_id >= 0 ? o->core.worker_id : 0;
-	f->origin_gen = o->core.gen;
-	f->time = tasksrv_io_unix_time();
-}
-
-static bool payload_fits(const tasksrv_payload_t *p)
-{
-	if (p->len > TASKSRV_FRAME_MAX_LEN) {
-		zend_argument_value_error(1, "must not be larger than %u bytes once encoded, %zu bytes given",
-			TASKSRV_FRAME_MAX_LEN, p->len);
-		return false;
-	}
-	return true;
-}
-
-static bool make_room(server_obj *o, HashTable *waiting, zval *out, zval *failures);
-
-PHP_METHOD(TaskSrv_Server, task)
-{
-	server_obj *o = THIS_SERVER();
-	zval *data;
-	zend_long dst = -1;
-	zend_fcall_info fci = empty_fcall_info;
-	zend_fcall_info_cache fcc = empty_fcall_info_cache;
-	tasksrv_payload_t p;
-	tasksrv_frame_t f;
-	uint16_t flags = TASKSRV_FLAG_NONBLOCK;
-
-	ZEND_PARSE_PARAMETERS_START(1, 3)
-		Z_PARAM_ZVAL(data)
-		Z_PARAM_OPTIONAL
-		Z_PARAM_LONG(dst)
-		Z_PARAM_FUNC_OR_NULL(fci, fcc)
-	ZEND_PARSE_PARAMETERS_END();
-
-	dst = task_target(o, dst, 2, "task");
-	if (dst < 0) {
-		if (EG(exception)) {
-			RETURN_THROWS();
-		}
-		RETURN_FALSE;
-	}
-	if (tasksrv_codec_encode(data, &p, "task()") == FAILURE) {
-		RETURN_THROWS();
-	}
-	/* Backpressure; "reject" returns false without a log line per task. */
-	if (o->core.role == TASKSRV_ROLE_WORKER && !make_room(o, NULL, NULL, NULL)) {
-		tasksrv_payload_free(&p);
-		RETURN_FALSE;
-	}
-	if (!payload_fits(&p)) {
-		tasksrv_payload_free(&p);
-		RETURN_THROWS();
-	}
-	/* The manager takes no results: its tasks are one-way. */
-	if (o->core.role == TASKSRV_ROLE_MANAGER) {
-		flags |= TASKSRV_FLAG_NOREPLY;
-	} else if (ZEND_FCI_INITIALIZED(fci)) {
-		flags |= TASKSRV_FLAG_CALLBACK;
-	}
-	task_frame(o, &f, &p, flags);
-	if (tasksrv_server_task_send(&o->core, (int) dst, &f, p.ptr) < 0) {
-		php_error_docref(NULL, E_WARNING, "send %zu bytes to task worker #%d failed: %s", p.len, (int) dst, strerror(errno));
-		tasksrv_payload_free(&p);
-		RETURN_FALSE;
-	}
-	tasksrv_payload_free(&p);
-	if (!(flags & TASKSRV_FLAG_NOREPLY)) {
-		zval entry;
-		if (flags & TASKSRV_FLAG_CALLBACK) {
-			ZVAL_COPY(&entry, &fci.function_name);
-		} else {
-			ZVAL_TRUE(&entry);
-		}
-		zend_hash_index_update(&o->pending, f.task_id, &entry);
-	}
-	RETURN_LONG(f.task_id);
-}
-
-/* Only an event worker can wait: it is the one process that takes results. */
-static bool waiter_check(server_obj *o, const char *what)
-{
-	if (o->state == STATE_RUNNING && o->core.role != TASKSRV_ROLE_WORKER) {
-		php_error_docref(NULL, E_WARNING, "%s method can only be used in the worker process", what);
-		return false;
-	}
-	return true;
-}
-
-static bool timeout_arg(double timeout, uint32_t arg)
-{
-	if (!(timeout >= 0) || timeout > 86400.0 * 365) {
-		zend_argument_value_error(arg, "must be a number of seconds between 0 and one year");
-		return false;
-	}
-	return true;
-}
-
-/* Encodes and sends one task for a waiter. Returns its id, -1 when it could not be
- * dispatched (warning given), -2 when an exception was thrown. */
-static zend_long dispatch_for_waiter(server_obj *o, zval *data, zend_long dst, uint16_t flags, const char *what)
-{
-	tasksrv_payload_t p;
-	tasksrv_frame_t f;
-
-	if (tasksrv_codec_encode(data, &p, what) == FAILURE) {
-		return -2;
-	}
-	if (!payload_fits(&p)) {
-		tasksrv_payload_free(&p);
-		return -2;
-	}
-	task_frame(o, &f, &p, flags);
-	if (tasksrv_server_task_send_wait(&o->core, (int) dst, &f, p.ptr) < 0) {
-		php_error_docref(NULL, E_WARNING, "send %zu bytes to task worker #%d failed: %s", p.len, (int) dst, strerror(errno));
-		tasksrv_payload_free(&p);
-		return -1;
-	}
-	tasksrv_payload_free(&p);
-	return f.task_id;
-}
-
-static void put_keyed(zval *arr, zval *key, zval *value)
-{
-	if (Z_TYPE_P(key) == IS_STRING) {
-		zend_symtable_update(Z_ARRVAL_P(arr), Z_STR_P(key), value);
-	} else {
-		zend_hash_index_update(Z_ARRVAL_P(arr), Z_LVAL_P(key), value);
-	}
-}
-
-/* Collects results for the ids in `waiting` (id => key) into `out` (key => value),
- * and failures into `failures` (key => TaskFailure), until every task ended or the
- * deadline passed. Results for ids nobody waits for any more are dropped. */
-/* Files one frame for a waiter under its key; frames for ids nobody waits for are dropped. */
-static void file_wait_frame(server_obj *o, HashTable *waiting, tasksrv_frame_t *f, void *handle, zval *out, zval *failures)
-{
-	zval *key = waiting ? zend_hash_index_find(waiting, f->task_id) : NULL;
-	zval value;
-
-	if (key == NULL) {
-		hook_payload_free(&o->core, handle);
-		return;
-	}
-	if (f->flags & TASKSRV_FLAG_FAILURE) {
-		failure_from_frame(f, (zend_string *) handle, &value);
-		hook_payload_free(&o->core, handle);
-		put_keyed(failures, key, &value);
-	} else if (f->flags & TASKSRV_FLAG_NODATA) {
-		/* The task ended without a result: its entry stays absent (false for taskwait). */
-		hook_payload_free(&o->core, handle);
-	} else if (decode_payload(f, handle, &value)) {
-		put_keyed(out, key, &value);
-	} else {
-		zend_object *ex = take_exception();
-		failure_from_exception(o, ex, f, &value);
-		OBJ_RELEASE(ex);
-		put_keyed(failures, key, &value);
-	}
-	zend_hash_index_del(waiting, f->task_id);
-}
-
-static void collect_results(server_obj *o, HashTable *waiting, int64_t deadline, zval *out, zval *failures)
-{
-	tasksrv_frame_t f;
-	void *handle;
-
-	while (zend_hash_num_elements(waiting) > 0) {
-		int r = tasksrv_server_wait_result(&o->core, deadline, &f, &handle);
-		if (r <= 0) {
-			if (r < 0) {
-				php_error_docref(NULL, E_WARNING, "waiting for task results failed: %s", strerror(errno));
-			}
-			return;
-		}
-		file_wait_frame(o, waiting, &f, handle, out, failures);
-	}
-}
-
-/* {{{ backpressure: task_queue_max bounds the tasks accepted and not yet started */
-static bool queue_full(server_obj *o)
-{
-	tasksrv_shm_t *shm = o->core.shm;
-	zend_long queued = 0;
-	int i;
-
-	if (o->opts.task_queue_max <= 0) {
-		return false;
-	}
-	for (i = o->core.cfg.worker_num; i < (int) shm->nworkers; i++) {
-		queued += MAX(0, TASKSRV_ATOMIC_LOAD(&shm->workers[i].queued));
-	}
-	queued += MAX(0, TASKSRV_ATOMIC_LOAD(&shm->task_backlog));
-	return queued >= o->opts.task_queue_max;
-}
-
-static bool rejects_when_full(server_obj *o)
-{
-	return o->opts.task_queue_full && zend_string_equals_literal(o->opts.task_queue_full, "reject");
-}
-
-/* "block": wait for room, still taking the frames that arrive meanwhile (results
- * for a taskWaitMulti() being dispatched go to its tables; others are kept for the
- * loop), so that task workers never stall writing to us. */
-static void wait_for_room(server_obj *o, HashTable *waiting, zval *out, zval *failures)
-{
-	tasksrv_frame_t f;
-	void *handle;
-
-	while (queue_full(o) && !o->core.exiting) {
-		int r = tasksrv_server_wait_result(&o->core, tasksrv_io_now_ms() + 2, &f, &handle);
-		if (r < 0) {
-			return;
-		}
-		if (r == 1) {
-			file_wait_frame(o, waiting, &f, handle, out, failures);
-		}
-	}
-}
-
-/* Returns false when the task must not be accepted (reject policy, queue full). */
-static bool make_room(server_obj *o, HashTable *waiting, zval *out, zval *failures)
-{
-	if (!queue_full(o)) {
-		return true;
-	}
-	if (rejects_when_full(o)) {
-		TASKSRV_ATOMIC_ADD(&o->core.shm->task_rejected, 1);
-		return false;
-	}
-	wait_for_room(o, waiting, out, failures);
-	return true;
-}
-
-static void throw_queue_full(server_obj *o)
-{
-	zend_throw_exception_ex(tasksrv_queue_full_exception_ce, 0,
-		"the task queue is full (task_queue_max = " ZEND_LONG_FMT ", task_queue_full = reject)", o->opts.task_queue_max);
-}
-/* }}} */
-
-PHP_METHOD(TaskSrv_Server, taskwait)
-{
-	server_obj *o = THIS_SERVER();
-	zval *data, results, failures, key, *res;
-	double timeout = 0.5;
-	zend_long dst = -1, id;
-	HashTable waiting;
-
-	ZEND_PARSE_PARAMETERS_START(1, 3)
-		Z_PARAM_ZVAL(data)
-		Z_PARAM_OPTIONAL
-		Z_PARAM_DOUBLE(timeout)
-		Z_PARAM_LONG(dst)
-	ZEND_PARSE_PARAMETERS_END();
-
-	if (!waiter_check(o, "taskwait")) {
-		RETURN_FALSE;
-	}
-	if (!timeout_arg(timeout, 2)) {
-		RETURN_THROWS();
-	}
-	dst = task_target(o, dst, 3, "taskwait");
-	if (dst < 0) {
-		if (EG(exception)) {
-			RETURN_THROWS();
-		}
-		RETURN_FALSE;
-	}
-	if (!make_room(o, NULL, NULL, NULL)) {
-		throw_queue_full(o);
-		RETURN_THROWS();
-	}
-	id = dispatch_for_waiter(o, data, dst, 0, "taskwait()");
-	if (id == -2) {
-		RETURN_THROWS();
-	}
-	if (id < 0) {
-		RETURN_FALSE;
-	}
-	zend_hash_init(&waiting, 1, NULL, NULL, 0);
-	ZVAL_LONG(&key, 0);
-	zend_hash_index_add(&waiting, id, &key);
-	array_init(&results);
-	array_init(&failures);
-	collect_results(o, &waiting, tasksrv_io_now_ms() + (int64_t) ceil(timeout * 1000), &results, &failures);
-	zend_hash_destroy(&waiting);
-	if ((res = zend_hash_index_find(Z_ARRVAL(failures), 0)) != NULL) {
-		/* tasksrv's promise: a failed task is an exception, a plain timeout stays false. */
-		tasksrv_throw_task_failed(res);
-	} else if ((res = zend_hash_index_find(Z_ARRVAL(results), 0)) != NULL) {
-		RETVAL_COPY(res);
-	} else {
-		RETVAL_FALSE;
-	}
-	zval_ptr_dtor(&results);
-	zval_ptr_dtor(&failures);
-}
-
-/* taskWaitMulti() and taskCo(): dispatch every entry, then wait for all of them together. */
-static void wait_multi(INTERNAL_FUNCTION_PARAMETERS, const char *what, bool fill_false)
-{
-	server_obj *o = THIS_SERVER();
-	HashTable *tasks, waiting;
-	double timeout = 0.5;
-	zend_string *skey;
-	zend_ulong ikey;
-	zval *data, key, results, failures, *failures_ref = NULL;
-	int64_t deadline;
-
-	/* taskCo() has no $failures: its failed entries are false. */
-	ZEND_PARSE_PARAMETERS_START(1, fill_false ? 2 : 3)
-		Z_PARAM_ARRAY_HT(tasks)
-		Z_PARAM_OPTIONAL
-		Z_PARAM_DOUBLE(timeout)
-		Z_PARAM_ZVAL(failures_ref)
-	ZEND_PARSE_PARAMETERS_END();
-
-	if (!waiter_check(o, what)) {
-		RETURN_FALSE;
-	}
-	if (!timeout_arg(timeout, 2)) {
-		RETURN_THROWS();
-	}
-	if (zend_hash_num_elements(tasks) == 0) {
-		RETURN_FALSE;
-	}
-	if (zend_hash_num_elements(tasks) >= 1024) {
-		php_error_docref(NULL, E_WARNING, "too many concurrent tasks");
-		RETURN_FALSE;
-	}
-	if (task_target(o, -1, 2, what) < 0) {
-		RETURN_FALSE;
-	}
-	deadline = tasksrv_io_now_ms() + (int64_t) ceil(timeout * 1000);
-	zend_hash_init(&waiting, zend_hash_num_elements(tasks), NULL, ZVAL_PTR_DTOR, 0);
-	array_init(&results);
-	array_init(&failures);
-	ZEND_HASH_FOREACH_KEY_VAL(tasks, ikey, skey, data) {
-		zend_long id;
-		if (!make_room(o, &waiting, &results, &failures)) {
-			zend_hash_destroy(&waiting);
-			zval_ptr_dtor(&results);
-			zval_ptr_dtor(&failures);
-			throw_queue_full(o);
-			RETURN_THROWS();
-		}
-		id = dispatch_for_waiter(o, data, tasksrv_server_pick_task_worker(&o->core), TASKSRV_FLAG_WAITALL, what);
-		if (id == -2) {
-			zend_hash_destroy(&waiting);
-			zval_ptr_dtor(&results);
-			zval_ptr_dtor(&failures);
-			RETURN_THROWS();
-		}
-		if (skey) {
-			ZVAL_STR_COPY(&key, skey);
-		} else {
-			ZVAL_LONG(&key, ikey);
-		}
-		if (id < 0) {
-			/* As Swoole: an entry that could not be dispatched is false. */
-			zval f;
-			ZVAL_FALSE(&f);
-			if (skey) {
-				zend_symtable_update(Z_ARRVAL(results), skey, &f);
-			} else {
-				zend_hash_index_update(Z_ARRVAL(results), ikey, &f);
-			}
-			zval_ptr_dtor(&key);
-			continue;
-		}
-		zend_hash_index_add(&waiting, id, &key);
-	} ZEND_HASH_FOREACH_END();
-	collect_results(o, &waiting, deadline, &results, &failures);
-	zend_hash_destroy(&waiting);
-	if (failures_ref) {
-		ZEND_TRY_ASSIGN_REF_COPY(failures_ref, &failures);
-	}
-	zval_ptr_dtor(&failures);
-	if (!fill_false) {
-		RETURN_COPY_VALUE(&results);
-	}
-	/* taskCo: every input key, in input order; missing results are false. */
-	array_init_size(return_value, zend_hash_num_elements(tasks));
-	ZEND_HASH_FOREACH_KEY(tasks, ikey, skey) {
-		zval *r = skey ? zend_symtable_find(Z_ARRVAL(results), skey) : zend_hash_index_find(Z_ARRVAL(results), ikey);
-		zval v;
-		if (r) {
-			ZVAL_COPY(&v, r);
-		} else {
-			ZVAL_FALSE(&v);
-		}
-		if (skey) {
-			zend_symtable_update(Z_ARRVAL_P(return_value), skey, &v);
-		} else {
-			zend_hash_index_update(Z_ARRVAL_P(return_value), ikey, &v);
-		}
-	} ZEND_HASH_FOREACH_END();
-	zval_ptr_dtor(&results);
-}
-
-PHP_METHOD(TaskSrv_Server, taskWaitMulti)
-{
-	wait_multi(INTERNAL_FUNCTION_PARAM_PASSTHRU, "taskWaitMulti", false);
-}
-
-PHP_METHOD(TaskSrv_Server, taskCo)
-{
-	wait_multi(INTERNAL_FUNCTION_PARAM_PASSTHRU, "taskCo", true);
-}
-
-PHP_METHOD(TaskSrv_Server, finish)
-{
-	server_obj *o = THIS_SERVER();
-	zval *data;
-
-	ZEND_PARSE_PARAMETERS_START(1, 1)
-		Z_PARAM_ZVAL(data)
-	ZEND_PARSE_PARAMETERS_END();
-
-	if (!running_check(o)) {
-		RETURN_FALSE;
-	}
-	if (o->core.role != TASKSRV_ROLE_TASK_WORKER) {
-		/* Swoole 6.2.1 crashes the worker here; a warning is kinder. */
-		php_error_docref(NULL, E_WARNING, "finish() can only be used in a task worker, inside onTask");
-		RETURN_FALSE;
-	}
-	if (o->opts.task_enable_coroutine) {
-		zend_throw_error(NULL, "please use %s->finish instead when task_enable_coroutine is enable",
-			ZSTR_VAL(tasksrv_task_ce->name));
-		RETURN_THROWS();
-	}
-	if (!o->in_task) {
-		php_error_docref(NULL, E_WARNING, "finish() can only be used inside onTask");
-		RETURN_FALSE;
-	}
-	if (!send_result(o, &o->cur_task, o->cur_peer, data)) {
-		if (EG(exception)) {
-			RETURN_THROWS();
-		}
-		RETURN_FALSE;
-	}
-	RETURN_TRUE;
-}
-
-PHP_METHOD(TaskSrv_Server, sendMessage)
-{
-	server_obj *o = THIS_SERVER();
-	zval *msg;
-	zend_long dst;
-	tasksrv_payload_t p;
-	tasksrv_frame_t f;
-	int rc, total;
-
-	ZEND_PARSE_PARAMETERS_START(2, 2)
-		Z_PARAM_ZVAL(msg)
-		Z_PARAM_LONG(dst)
-	ZEND_PARSE_PARAMETERS_END();
-
-	if (!running_check(o)) {
-		RETURN_FALSE;
-	}
-	if (Z_ISUNDEF(o->cb[EV_PIPE_MESSAGE].callable)) {
-		php_error_docref(NULL, E_WARNING, "onPipeMessage is null, can't use sendMessage");
-		RETURN_FALSE;
-	}
-	total = o->core.cfg.worker_num + o->core.cfg.task_worker_num;
-	if (dst < 0 || dst >= total) {
-		zend_argument_value_error(2, "must be a worker id between 0 and %d", total - 1);
-		RETURN_THROWS();
-	}
-	if (dst == o->core.worker_id) {
-		php_error_docref(NULL, E_WARNING, "can't send messages to self");
-		RETURN_FALSE;
-	}
-	if (o->core.single || o->core.peers == NULL || o->core.peers[dst].h.fd < 0) {
-		php_error_docref(NULL, E_WARNING, "worker_id[" ZEND_LONG_FMT "] is invalid", dst);
-		RETURN_FALSE;
-	}
-	if (tasksrv_codec_encode(msg, &p, "sendMessage()") == FAILURE) {
-		RETURN_THROWS();
-	}
-	if (!payload_fits(&p)) {
-		tasksrv_payload_free(&p);
-		RETURN_THROWS();
-	}
-	task_frame(o, &f, &p, 0);
-	f.type = TASKSRV_FRAME_PIPE;
-	/* A task worker has no loop turn while it runs PHP: it writes at once. */
-	rc = o->core.role == TASKSRV_ROLE_TASK_WORKER
-		? tasksrv_server_send_blocking(&o->core, (int) dst, &f, p.ptr)
-		: tasksrv_server_send_async(&o->core, (int) dst, &f, p.ptr);
-	tasksrv_payload_free(&p);
-	if (rc < 0) {
-		php_error_docref(NULL, E_WARNING, "send message to worker #" ZEND_LONG_FMT " failed: %s", dst, strerror(errno));
-		RETURN_FALSE;
-	}
-	RETURN_TRUE;
-}
-
-PHP_METHOD(TaskSrv_Server_Task, finish)
-{
-	task_obj *t = task_from_obj(Z_OBJ_P(ZEND_THIS));
-	server_obj *o;
-	zval *data;
-
-	ZEND_PARSE_PARAMETERS_START(1, 1)
-		Z_PARAM_ZVAL(data)
-	ZEND_PARSE_PARAMETERS_END();
-
-	if (t->server == NULL) {
-		zend_throw_error(NULL, "Invalid instance of %s", ZSTR_VAL(Z_OBJCE_P(ZEND_THIS)->name));
-		RETURN_THROWS();
-	}
-	o = server_from_obj(t->server);
-	if (!running_check(o) || o->core.role != TASKSRV_ROLE_TASK_WORKER) {
-		RETURN_FALSE;
-	}
-	/* Once onTask returned, the task has its outcome: a later result would be a second one. */
-	if (!o->in_task || o->cur_task.task_id != t->frame.task_id || o->cur_task.origin_gen != t->frame.origin_gen
-			|| o->cur_peer != t->peer) {
-		php_error_docref(NULL, E_WARNING, "task " ZEND_LONG_FMT " already ended: finish() can only send its "
-			"results while its onTask runs", (zend_long) t->frame.task_id);
-		RETURN_FALSE;
-	}
-	if (!send_result(o, &t->frame, t->peer, data)) {
-		if (EG(exception)) {
-			RETURN_THROWS();
-		}
-		RETURN_FALSE;
-	}
-	RETURN_TRUE;
-}
-
 static bool session_arg(server_obj *o, zend_long fd, uint32_t arg)
 {
 	(void) arg;
-	if (!running_check(o)) {
+	if (!tasksrv_php_running_check(o)) {
 		return false;
 	}
 	if (fd <= 0) {
@@ -1783,7 +739,7 @@ PHP_METHOD(TaskSrv_Server, exists)
 		Z_PARAM_LONG(fd)
 	ZEND_PARSE_PARAMETERS_END();
 
-	if (!running_check(o)) {
+	if (!tasksrv_php_running_check(o)) {
 		RETURN_FALSE;
 	}
 	RETURN_BOOL(tasksrv_shm_session_get(o->core.shm, fd) != NULL);
@@ -1932,39 +888,6 @@ PHP_METHOD(TaskSrv_Server, stats)
 			add_assoc_long(return_value, "task_queue_bytes", TASKSRV_ATOMIC_LOAD(&shm->task_queue_bytes));
 		}
 	}
-}
-
-static zend_object *task_create(zend_class_entry *ce)
-{
-	task_obj *t = zend_object_alloc(sizeof(task_obj), ce);
-
-	memset(&t->frame, 0, sizeof(t->frame));
-	t->peer = -1;
-	t->server = NULL;
-	zend_object_std_init(&t->std, ce);
-	object_properties_init(&t->std, ce);
-	t->std.handlers = &tasksrv_task_handlers;
-	return &t->std;
-}
-
-static void task_free(zend_object *obj)
-{
-	task_obj *t = task_from_obj(obj);
-
-	if (t->server) {
-		OBJ_RELEASE(t->server);
-	}
-	zend_object_std_dtor(obj);
-}
-
-void tasksrv_task_minit(zend_class_entry *ce)
-{
-	tasksrv_task_ce = ce;
-	ce->create_object = task_create;
-	memcpy(&tasksrv_task_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
-	tasksrv_task_handlers.offset = XtOffsetOf(task_obj, std);
-	tasksrv_task_handlers.free_obj = task_free;
-	tasksrv_task_handlers.clone_obj = NULL;
 }
 
 void tasksrv_server_minit(zend_class_entry *ce)
