@@ -1,5 +1,5 @@
 --TEST--
-task_queue_full = reject: with task_queue_max tasks waiting, task() returns false and taskwait()/taskWaitMulti() throw QueueFullException, nothing is logged per task, stats() count the rejections (never accepted); under load (2000 task() calls) the queue never exceeds task_queue_max; every accepted task has exactly one outcome and the counters balance
+task_queue_full = reject: with task_queue_max tasks waiting, task() returns false and taskwait()/taskWaitMulti()/taskCo() throw QueueFullException, nothing is logged per task, stats() count the rejections (never accepted); under load (2000 task() calls) the queue never exceeds task_queue_max; every accepted task has exactly one outcome and the counters balance
 --EXTENSIONS--
 tasksrv
 --FILE--
@@ -40,6 +40,12 @@ $srv = rel_server(<<<'PHP'
         } catch (TaskSrv\QueueFullException $e) {
             $out .= "taskWaitMulti(): " . get_class($e) . ": " . $e->getMessage() . "\n";
         }
+        try {
+            $s->taskCo(['a' => 1], 5);
+            $out .= "taskCo() was accepted\n";
+        } catch (TaskSrv\QueueFullException $e) {
+            $out .= "taskCo(): " . get_class($e) . "\n";
+        }
         $st = $s->stats();
         $out .= "stats: accepted={$st['task_accepted']} rejected={$st['task_rejected']} queue={$st['task_queue_num']} running={$st['task_running_num']}\n";
         touch('FLAG');
@@ -52,7 +58,7 @@ $srv = rel_server(<<<'PHP'
         }
         $out .= "under load: the queue never exceeded task_queue_max: " . var_export($max <= 10, true) . "\n";
         $st = $s->stats();
-        $out .= "task_rejected counts every refusal: " . var_export($st['task_rejected'] === $l->refused + 2, true)
+        $out .= "task_rejected counts every refusal: " . var_export($st['task_rejected'] === $l->refused + 3, true)
             . ", task_accepted every id: " . var_export($st['task_accepted'] === count($l->sent), true) . "\n";
         $GLOBALS['out'] = $out;
         $l->tell($s, $fd, $out);
@@ -86,8 +92,8 @@ echo preg_replace(['/^LEDGER .*\n/m', '/^STATS .*\n/m'], '', $reply);
 echo "ledger: sent + refused = ", $l['sent'] + $l['refused'], ", one outcome each: ",
     var_export($l['done'] === $l['sent'] && $l['duplicates'] + $l['missing'] + $l['unknown'] === 0, true), "\n";
 echo "stats: accepted = sent: ", var_export($st['accepted'] === $l['sent'], true), ", done = sent: ",
-    var_export($st['done'] === $l['sent'], true), ", rejected = refused + taskwait + taskWaitMulti: ",
-    var_export($st['rejected'] === $l['refused'] + 2, true), ", failed={$st['failed']} queue={$st['queue']} running={$st['running']} balanced={$st['balanced']}\n";
+    var_export($st['done'] === $l['sent'], true), ", rejected = refused + taskwait + taskWaitMulti + taskCo: ",
+    var_export($st['rejected'] === $l['refused'] + 3, true), ", failed={$st['failed']} queue={$st['queue']} running={$st['running']} balanced={$st['balanced']}\n";
 echo "server output (no line per rejected task):\n", $srv->output(), "--\n";
 echo "exit: ", $srv->stop(), "\n";
 ?>
@@ -95,11 +101,12 @@ echo "exit: ", $srv->stop(), "\n";
 task() with the task workers held: 10 accepted, 90 false; the first false is call #10
 taskwait(): TaskSrv\QueueFullException (a TaskSrv\Exception): the task queue is full (task_queue_max = 10, task_queue_full = reject)
 taskWaitMulti(): TaskSrv\QueueFullException: the task queue is full (task_queue_max = 10, task_queue_full = reject)
-stats: accepted=12 rejected=92 queue=10 running=2
+taskCo(): TaskSrv\QueueFullException
+stats: accepted=12 rejected=93 queue=10 running=2
 under load: the queue never exceeded task_queue_max: true
 task_rejected counts every refusal: true, task_accepted every id: true
 ledger: sent + refused = 2102, one outcome each: true
-stats: accepted = sent: true, done = sent: true, rejected = refused + taskwait + taskWaitMulti: true, failed=0 queue=0 running=0 balanced=yes
+stats: accepted = sent: true, done = sent: true, rejected = refused + taskwait + taskWaitMulti + taskCo: true, failed=0 queue=0 running=0 balanced=yes
 server output (no line per rejected task):
 --
 exit: 0
