@@ -141,7 +141,12 @@ void tasksrv_peers_resume(tasksrv_server_t *s)
 			s->peers[i].in_hdr_got = t->hdr_got;
 			s->peers[i].in_discard = 1;
 		} else if (t->left > 0) {
+			tasksrv_frame_t hdr;
 			s->peers[i].in_skip = t->left;
+			memcpy(&hdr, t->hdr, sizeof(hdr));
+			if (s->role == TASKSRV_ROLE_TASK_WORKER) {
+				tasksrv_server_report_cut_task(s, i, &hdr);
+			}
 		} else {
 			continue;
 		}
@@ -230,6 +235,9 @@ int tasksrv_peer_read_frame(tasksrv_server_t *s, int peer, tasksrv_frame_t *f, v
 				/* The predecessor's frame: it is skipped whole, payload included. */
 				p->in_discard = 0;
 				p->in_skip = p->in.len;
+				if (s->role == TASKSRV_ROLE_TASK_WORKER) {
+					tasksrv_server_report_cut_task(s, peer, &p->in);
+				}
 				reset_input(p);
 				continue;
 			}

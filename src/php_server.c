@@ -822,12 +822,61 @@ PHP_METHOD(TaskSrv_Server, getManagerPid)
 	RETURN_LONG(o->state == STATE_RUNNING && o->core.shm ? o->core.shm->manager_pid : 0);
 }
 
+typedef struct {
+	int64_t accepted, done, failed, by_reason[TASKSRV_FAIL_REASON_MAX + 1], queued, running;
+} ledger_t;
+
+static void ledger_read(tasksrv_shm_t *shm, int w, ledger_t *l)
+{
+	int i;
+
+	memset(l, 0, sizeof(*l));
+	l->accepted = __atomic_load_n(&shm->task_accepted, __ATOMIC_SEQ_CST);
+	for (i = w; i < (int) shm->nworkers; i++) {
+		l->queued += __atomic_load_n(&shm->workers[i].queued, __ATOMIC_SEQ_CST);
+	}
+	l->queued += __atomic_load_n(&shm->task_backlog, __ATOMIC_SEQ_CST);
+	l->running = __atomic_load_n(&shm->task_running, __ATOMIC_SEQ_CST);
+	l->done = __atomic_load_n(&shm->task_done, __ATOMIC_SEQ_CST);
+	l->failed = __atomic_load_n(&shm->task_failed, __ATOMIC_SEQ_CST);
+	for (i = 1; i <= TASKSRV_FAIL_REASON_MAX; i++) {
+		l->by_reason[i] = __atomic_load_n(&shm->task_failed_by_reason[i], __ATOMIC_SEQ_CST);
+	}
+}
+
+static bool ledger_balanced(const ledger_t *l)
+{
+	int64_t sum = 0;
+	int i;
+
+	for (i = 1; i <= TASKSRV_FAIL_REASON_MAX; i++) {
+		sum += l->by_reason[i];
+	}
+	return sum == l->failed && l->accepted == l->done + l->failed + l->queued + l->running;
+}
+
+/* The counters move in small steps in other processes (a task leaves the queue a
+ * moment before it counts as running): a reading is retried until it is one in
+ * which the ledger balances, so stats() never shows a half-made step. */
+static void ledger_snapshot(tasksrv_shm_t *shm, int w, ledger_t *l)
+{
+	int tries;
+
+	for (tries = 0; tries < 10000; tries++) {
+		ledger_read(shm, w, l);
+		if (ledger_balanced(l)) {
+			return;
+		}
+	}
+}
+
 PHP_METHOD(TaskSrv_Server, stats)
 {
 	server_obj *o = THIS_SERVER();
 	tasksrv_shm_t *shm = o->core.shm;
 	int w, t, i;
-	zend_long idle = 0, task_idle = 0, tasking = 0;
+	zend_long idle = 0, task_idle = 0, tasking;
+	ledger_t l;
 
 	ZEND_PARSE_PARAMETERS_NONE();
 
@@ -838,16 +887,15 @@ PHP_METHOD(TaskSrv_Server, stats)
 	w = o->core.cfg.worker_num;
 	t = o->core.cfg.task_worker_num;
 	for (i = 0; i < w + t; i++) {
-		tasksrv_worker_slot_t *slot = &shm->workers[i];
-		int status = TASKSRV_ATOMIC_LOAD(&slot->status);
+		int status = TASKSRV_ATOMIC_LOAD(&shm->workers[i].status);
 		if (i < w) {
 			idle += status == TASKSRV_WORKER_IDLE;
 		} else {
 			task_idle += status == TASKSRV_WORKER_IDLE;
-			tasking += MAX(0, TASKSRV_ATOMIC_LOAD(&slot->queued));
 		}
 	}
-	tasking += MAX(0, TASKSRV_ATOMIC_LOAD(&shm->task_backlog));
+	ledger_snapshot(shm, w, &l);
+	tasking = MAX(0, l.queued);
 	array_init(return_value);
 	add_assoc_long(return_value, "start_time", shm->start_time);
 	add_assoc_long(return_value, "connection_num", TASKSRV_ATOMIC_LOAD(&shm->connection_num));
@@ -869,20 +917,20 @@ PHP_METHOD(TaskSrv_Server, stats)
 		add_assoc_long(return_value, "task_idle_worker_num", task_idle);
 		add_assoc_long(return_value, "tasking_num", tasking);
 		add_assoc_long(return_value, "task_count", TASKSRV_ATOMIC_LOAD(&shm->task_count));
-		add_assoc_long(return_value, "task_accepted", TASKSRV_ATOMIC_LOAD(&shm->task_accepted));
-		add_assoc_long(return_value, "task_done", TASKSRV_ATOMIC_LOAD(&shm->task_done));
-		add_assoc_long(return_value, "task_failed", TASKSRV_ATOMIC_LOAD(&shm->task_failed));
+		add_assoc_long(return_value, "task_accepted", l.accepted);
+		add_assoc_long(return_value, "task_done", l.done);
+		add_assoc_long(return_value, "task_failed", l.failed);
 		{
 			zval by;
 			int r;
 			array_init(&by);
 			for (r = 1; r <= TASKSRV_FAIL_REASON_MAX; r++) {
-				add_assoc_long(&by, tasksrv_failure_reason_name(r), TASKSRV_ATOMIC_LOAD(&shm->task_failed_by_reason[r]));
+				add_assoc_long(&by, tasksrv_failure_reason_name(r), l.by_reason[r]);
 			}
 			add_assoc_zval(return_value, "task_failed_by_reason", &by);
 		}
-		add_assoc_long(return_value, "task_queue_num", tasking);
-		add_assoc_long(return_value, "task_running_num", TASKSRV_ATOMIC_LOAD(&shm->task_running));
+		add_assoc_long(return_value, "task_queue_num", l.queued);
+		add_assoc_long(return_value, "task_running_num", l.running);
 		add_assoc_long(return_value, "task_rejected", TASKSRV_ATOMIC_LOAD(&shm->task_rejected));
 		if (o->opts.task_ipc_mode != 1) {
 			add_assoc_long(return_value, "task_queue_bytes", TASKSRV_ATOMIC_LOAD(&shm->task_queue_bytes));

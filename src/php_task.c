@@ -203,6 +203,7 @@ static void end_task(server_obj *o, const tasksrv_frame_t *f, int peer, zval *re
 	zval holder;
 	bool has_value = retval && !Z_ISUNDEF_P(retval) && Z_TYPE_P(retval) != IS_NULL;
 	bool reply = !(f->flags & TASKSRV_FLAG_NOREPLY);
+	int owned;
 
 	ZVAL_UNDEF(&holder);
 	/* A return value that cannot be serialized is the task's failure. */
@@ -222,7 +223,13 @@ static void end_task(server_obj *o, const tasksrv_frame_t *f, int peer, zval *re
 	} else if (ex) {
 		tasksrv_failure_from_exception(ex, o->core.worker_id, &holder, &fail);
 	}
-	if (tasksrv_server_task_end(&o->core, ex ? TASKSRV_FAIL_EXCEPTION : 0) && reply && !o->core.exiting) {
+	owned = tasksrv_server_task_end(&o->core, ex ? TASKSRV_FAIL_EXCEPTION : 0);
+	if (!owned && tasksrv_server_task_timed_out(&o->core)) {
+		/* The manager took this task at its deadline and is stopping this process:
+		 * start nothing more here, or the next task would die with it. */
+		tasksrv_loop_stop(&o->core.loop);
+	}
+	if (owned && reply && !o->core.exiting) {
 		if (ex) {
 			send_answer(o, f, peer, tasksrv_buffer_head(&fail), tasksrv_buffer_size(&fail),
 				TASKSRV_FLAG_FAILURE | TASKSRV_FLAG_FINAL);
@@ -668,20 +675,22 @@ static void collect_results(server_obj *o, HashTable *waiting, int64_t deadline,
 }
 
 /* {{{ backpressure: task_queue_max bounds the tasks accepted and not yet started */
-static bool queue_full(server_obj *o)
+/* Tasks accepted and not yet started, server-wide. */
+static zend_long queued_tasks(server_obj *o)
 {
 	tasksrv_shm_t *shm = o->core.shm;
 	zend_long queued = 0;
 	int i;
 
-	if (o->opts.task_queue_max <= 0) {
-		return false;
-	}
 	for (i = o->core.cfg.worker_num; i < (int) shm->nworkers; i++) {
 		queued += MAX(0, TASKSRV_ATOMIC_LOAD(&shm->workers[i].queued));
 	}
-	queued += MAX(0, TASKSRV_ATOMIC_LOAD(&shm->task_backlog));
-	return queued >= o->opts.task_queue_max;
+	return queued + MAX(0, TASKSRV_ATOMIC_LOAD(&shm->task_backlog));
+}
+
+static bool queue_full(server_obj *o)
+{
+	return o->opts.task_queue_max > 0 && queued_tasks(o) >= o->opts.task_queue_max;
 }
 
 static bool rejects_when_full(server_obj *o)
@@ -821,6 +830,14 @@ static void wait_multi(INTERNAL_FUNCTION_PARAMETERS, const char *what, bool fill
 	}
 	if (task_target(o, -1, 2, what) < 0) {
 		RETURN_FALSE;
+	}
+	/* "reject" refuses the whole call up front: a partial dispatch would leave
+	 * accepted tasks whose outcomes reach nobody. */
+	if (rejects_when_full(o) && o->opts.task_queue_max > 0
+			&& queued_tasks(o) + (zend_long) zend_hash_num_elements(tasks) > o->opts.task_queue_max) {
+		TASKSRV_ATOMIC_ADD(&o->core.shm->task_rejected, 1);
+		throw_queue_full(o);
+		RETURN_THROWS();
 	}
 	deadline = tasksrv_io_now_ms() + (int64_t) ceil(timeout * 1000);
 	zend_hash_init(&waiting, zend_hash_num_elements(tasks), NULL, ZVAL_PTR_DTOR, 0);

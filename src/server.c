@@ -104,12 +104,11 @@ int tasksrv_server_spawn(tasksrv_server_t *s, int worker_id)
 	tasksrv_loop_free(&s->loop);
 	tasksrv_peers_close(s);
 	tasksrv_peers_open(s, worker_id, 1);
+	s->role = worker_id < s->cfg.worker_num ? TASKSRV_ROLE_WORKER : TASKSRV_ROLE_TASK_WORKER;
 	tasksrv_peers_resume(s);
-	if (worker_id < s->cfg.worker_num) {
-		s->role = TASKSRV_ROLE_WORKER;
+	if (s->role == TASKSRV_ROLE_WORKER) {
 		s->exit_code = tasksrv_worker_main(s);
 	} else {
-		s->role = TASKSRV_ROLE_TASK_WORKER;
 		tasksrv_listener_close(&s->listener);
 		s->exit_code = tasksrv_task_worker_main(s);
 	}
@@ -494,7 +493,7 @@ int tasksrv_server_claim_abandoned(tasksrv_server_t *s, int64_t task_id)
 		tasksrv_worker_slot_t *slot = &s->shm->workers[i];
 		if (__atomic_load_n(&slot->cur_state, __ATOMIC_SEQ_CST) == TASKSRV_TASK_RUNNING
 				&& slot->cur_src == s->worker_id && slot->cur_gen == s->gen && slot->cur_task_id == task_id) {
-			return claim_outcome(s->shm, slot, TASKSRV_TASK_TAKEN, TASKSRV_FAIL_SHUTDOWN);
+			return claim_outcome(s->shm, slot, TASKSRV_TASK_ABANDONED, TASKSRV_FAIL_SHUTDOWN);
 		}
 	}
 	return 0;
@@ -549,19 +548,25 @@ void tasksrv_server_task_sent(tasksrv_server_t *s)
 	TASKSRV_ATOMIC_STORE(&slot->status, TASKSRV_WORKER_IDLE);
 }
 
+int tasksrv_server_task_timed_out(tasksrv_server_t *s)
+{
+	return __atomic_load_n(&s->shm->workers[s->worker_id].cur_state, __ATOMIC_ACQUIRE) == TASKSRV_TASK_TAKEN;
+}
+
 int tasksrv_server_task_owned(tasksrv_server_t *s)
 {
 	return __atomic_load_n(&s->shm->workers[s->worker_id].cur_state, __ATOMIC_ACQUIRE) == TASKSRV_TASK_RUNNING;
 }
 
+static int send_failure(tasksrv_server_t *s, int peer, int64_t task_id, uint32_t origin_gen, uint16_t task_flags,
+	const tasksrv_failure_t *fail, int blocking);
+
 int tasksrv_server_report_lost_task(tasksrv_server_t *s, int worker_id, int reason, int signo, int exit_status)
 {
 	tasksrv_worker_slot_t *slot = &s->shm->workers[worker_id];
 	tasksrv_failure_t fail;
-	tasksrv_buffer_t buf = {0};
-	tasksrv_frame_t f;
 	char msg[160];
-	int peer, rc = 0;
+	int peer;
 
 	if (!claim_outcome(s->shm, slot, TASKSRV_TASK_TAKEN, reason)) {
 		return 0;
@@ -590,22 +595,65 @@ int tasksrv_server_report_lost_task(tasksrv_server_t *s, int worker_id, int reas
 			tasksrv_failure_reason_name(reason), msg);
 		return 1;
 	}
-	if (tasksrv_failure_encode(&fail, &buf) < 0) {
+	return send_failure(s, peer, slot->cur_task_id, slot->cur_gen, slot->cur_flags, &fail, 0) < 0 ? -1 : 1;
+}
+
+/* Writes a task's failure to the worker that sent it (its last frame). */
+static int send_failure(tasksrv_server_t *s, int peer, int64_t task_id, uint32_t origin_gen, uint16_t task_flags,
+	const tasksrv_failure_t *fail, int blocking)
+{
+	tasksrv_buffer_t buf = {0};
+	tasksrv_frame_t f;
+	int rc;
+
+	if (tasksrv_failure_encode(fail, &buf) < 0) {
 		return -1;
 	}
 	memset(&f, 0, sizeof(f));
 	f.version = TASKSRV_FRAME_VERSION;
 	f.type = TASKSRV_FRAME_RESULT;
 	f.flags = TASKSRV_FLAG_FAILURE | TASKSRV_FLAG_FINAL
-		| (slot->cur_flags & (TASKSRV_FLAG_NONBLOCK | TASKSRV_FLAG_CALLBACK | TASKSRV_FLAG_WAITALL));
+		| (task_flags & (TASKSRV_FLAG_NONBLOCK | TASKSRV_FLAG_CALLBACK | TASKSRV_FLAG_WAITALL));
 	f.len = (uint32_t) tasksrv_buffer_size(&buf);
-	f.task_id = slot->cur_task_id;
-	f.src_worker = worker_id;
-	f.origin_gen = slot->cur_gen;
+	f.task_id = task_id;
+	f.src_worker = fail->worker_id;
+	f.origin_gen = origin_gen;
 	f.time = tasksrv_io_unix_time();
-	rc = tasksrv_server_send_async(s, peer, &f, tasksrv_buffer_head(&buf));
+	rc = blocking ? tasksrv_server_send_blocking(s, peer, &f, tasksrv_buffer_head(&buf))
+		: tasksrv_server_send_async(s, peer, &f, tasksrv_buffer_head(&buf));
 	tasksrv_buffer_free(&buf);
-	return rc < 0 ? -1 : 1;
+	return rc;
+}
+
+void tasksrv_server_report_cut_task(tasksrv_server_t *s, int peer, const tasksrv_frame_t *hdr)
+{
+	tasksrv_failure_t fail;
+	char msg[160];
+
+	if (hdr->type != TASKSRV_FRAME_TASK || tasksrv_frame_check(hdr) != NULL) {
+		return;
+	}
+	/* It was accepted and never started: it leaves the queue as a failure. */
+	TASKSRV_ATOMIC_ADD(&s->shm->workers[s->worker_id].queued, -1);
+	TASKSRV_ATOMIC_ADD(&s->shm->task_queue_bytes, -(int64_t) hdr->len);
+	TASKSRV_ATOMIC_ADD(&s->shm->task_failed, 1);
+	TASKSRV_ATOMIC_ADD(&s->shm->task_failed_by_reason[TASKSRV_FAIL_WORKER_DIED], 1);
+	snprintf(msg, sizeof(msg), "task worker #%d died while receiving task %ld (%u bytes of data)",
+		s->worker_id, (long) hdr->task_id, hdr->len);
+	memset(&fail, 0, sizeof(fail));
+	fail.reason = TASKSRV_FAIL_WORKER_DIED;
+	fail.worker_id = s->worker_id;
+	fail.exit_status = -1;
+	fail.message = msg;
+	fail.message_len = strlen(msg);
+	if ((hdr->flags & TASKSRV_FLAG_NOREPLY) || peer == tasksrv_server_endpoint_manager(s)) {
+		tasksrv_log(TASKSRV_LOG_WARNING, "one-way task %ld failed (worker_died): %s", (long) hdr->task_id, msg);
+		return;
+	}
+	if (send_failure(s, peer, hdr->task_id, hdr->origin_gen, hdr->flags, &fail, 1) < 0) {
+		tasksrv_log(TASKSRV_LOG_WARNING, "cannot tell worker #%d that task %ld failed: %s", peer,
+			(long) hdr->task_id, strerror(errno));
+	}
 }
 
 int64_t tasksrv_server_drop_backlog(tasksrv_server_t *s)

@@ -181,9 +181,14 @@ void tasksrv_server_task_sent(tasksrv_server_t *s);
 /* Tasks of this worker whose last frame a task worker is writing right now. */
 int tasksrv_server_answers_in_flight(tasksrv_server_t *s);
 int tasksrv_server_task_owned(tasksrv_server_t *s);
+/* The manager took the task in hand at its deadline: this process is being stopped. */
+int tasksrv_server_task_timed_out(tasksrv_server_t *s);
 /* Manager: fails the task a task worker holds (reason from failure.h) and tells
  * its sender. Returns 1 if a task was failed, 0 if none was held (or already told). */
 int tasksrv_server_report_lost_task(tasksrv_server_t *s, int worker_id, int reason, int signo, int exit_status);
+/* A task worker's successor found a task its predecessor died receiving: it fails
+ * as worker_died and its sender is told. */
+void tasksrv_server_report_cut_task(tasksrv_server_t *s, int peer, const tasksrv_frame_t *hdr);
 
 /* Connections (event workers). Return 0, or -1 when the session is not ours or gone. */
 int tasksrv_server_send(tasksrv_server_t *s, int64_t session, const char *data, size_t len);

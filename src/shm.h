@@ -19,8 +19,9 @@
 enum tasksrv_task_state {
 	TASKSRV_TASK_NONE = 0,
 	TASKSRV_TASK_RUNNING = 1,   /* the task worker will report the outcome */
-	TASKSRV_TASK_TAKEN = 2,     /* the manager (or its draining sender) reported it */
-	TASKSRV_TASK_SENDING = 3    /* the task worker owns it and is writing its last frame */
+	TASKSRV_TASK_TAKEN = 2,     /* the manager reported it (deadline, death) */
+	TASKSRV_TASK_SENDING = 3,   /* the task worker owns it and is writing its last frame */
+	TASKSRV_TASK_ABANDONED = 4  /* its draining sender gave up on it (shutdown) */
 };
 
 enum tasksrv_worker_status {
