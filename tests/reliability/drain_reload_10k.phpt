@@ -74,7 +74,7 @@ foreach ([0, 1] as $wid) {
 }
 $c = $srv->connect();
 fwrite($c, 'stats');
-$reply = tasksrv_recv_until($c, "new task: ", 10) . tasksrv_recv_until($c, "\n", 5);
+$reply = rel_recv_line($c, "new task: ", 10);
 echo preg_replace('/^STATS .*$/m', '', $reply);
 $stats = rel_parse($reply, 'STATS')['after-reload'] ?? [];
 $out = $srv->output();

@@ -69,7 +69,7 @@ $srv = rel_server(<<<'PHP'
 PHP);
 $c = $srv->connect();
 fwrite($c, 'go');
-echo tasksrv_recv_until($c, "balanced", 10), tasksrv_recv_until($c, "\n", 1);
+echo rel_recv_line($c, "balanced", 10);
 $out = $srv->output();
 tasksrv_print_lines($out, 'FAILURE ');
 tasksrv_print_lines($out, 'UNEXPECTED');

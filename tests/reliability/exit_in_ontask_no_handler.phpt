@@ -46,7 +46,7 @@ $pids = rel_pids($srv);
 echo "task worker replaced: ", var_export(count($pids[1] ?? []) === 2, true), "\n";
 $c = $srv->connect();
 fwrite($c, 'wait');
-echo preg_replace('/pid \d+/', 'pid P', tasksrv_recv_until($c, "balanced", 10) . tasksrv_recv_until($c, "\n", 1));
+echo preg_replace('/pid \d+/', 'pid P', rel_recv_line($c, "balanced", 10));
 echo "task worker replaced again: ", var_export(rel_wait_respawn($srv, 1, end($pids[1])) > 0, true), "\n";
 echo "exit: ", $srv->stop(), "\n";
 tasksrv_print_lines(preg_replace('/pid \d+/', 'pid P', $srv->output()), 'Warning');

@@ -56,7 +56,7 @@ foreach (['async', 'wait', 'multi'] as $n => $cmd) {
     echo "-- $cmd\n";
     $c = $srv->connect();
     fwrite($c, $cmd);
-    echo tasksrv_recv_until($c, "balanced", 10), tasksrv_recv_until($c, "\n", 1);
+    echo rel_recv_line($c, "balanced", 10);
     echo "replaced: ", var_export($srv->waitOutput('START ', 4 + $n), true), "\n";
 }
 $out = $srv->output();

@@ -72,7 +72,7 @@ foreach (['async', 'wait'] as $n => $cmd) {
     tasksrv_signal((int) $vpid, 'KILL');
     // A finish() result reaches onFinish before its onTask has ended: the counters may
     // still show that task running when the last outcome arrives, so wait for them.
-    echo preg_replace('/^STATS .*\n/m', '', tasksrv_recv_until($c, "balanced", 10) . tasksrv_recv_until($c, "\n", 1));
+    echo preg_replace('/^STATS .*\n/m', '', rel_recv_line($c, "balanced", 10));
     $end = microtime(true) + 5;
     while (!str_contains($st = tasksrv_request($c, 'stats'), 'queue=0 running=0') && microtime(true) < $end) {
         usleep(10000);

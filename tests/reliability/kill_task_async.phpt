@@ -51,7 +51,7 @@ $c = $srv->connect();
 fwrite($c, 'go');
 [$vid, $vwid, $vpid] = explode(' ', rel_wait_line($srv, 'VICTIM '));
 tasksrv_signal((int) $vpid, 'KILL');
-echo tasksrv_recv_until($c, "balanced", 10), tasksrv_recv_until($c, "\n", 1);
+echo rel_recv_line($c, "balanced", 10);
 $out = $srv->output();
 echo "victim task id: $vid\n";
 echo "failure names the victim's worker: ", var_export(tasksrv_lines($out, 'FAILURE-WORKER ') === [$vwid], true), "\n";

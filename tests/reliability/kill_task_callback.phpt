@@ -56,7 +56,7 @@ $c = $srv->connect();
 fwrite($c, 'go');
 [$vid, $vwid, $vpid] = explode(' ', rel_wait_line($srv, 'VICTIM '));
 tasksrv_signal((int) $vpid, 'KILL');
-echo tasksrv_recv_until($c, "balanced", 10), tasksrv_recv_until($c, "\n", 1);
+echo rel_recv_line($c, "balanced", 10);
 echo "task worker replaced: ", var_export(rel_wait_respawn($srv, (int) $vwid, (int) $vpid) > 0, true), "\n";
 echo "exit: ", $srv->stop(), "\n";
 $out = $srv->output();

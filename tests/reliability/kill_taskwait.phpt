@@ -62,7 +62,7 @@ $c = $srv->connect();
 fwrite($c, 'go');
 [$vid, $vwid, $vpid] = explode(' ', rel_wait_line($srv, 'VICTIM '));
 tasksrv_signal((int) $vpid, 'KILL');
-$reply = tasksrv_recv_until($c, "balanced", 10) . tasksrv_recv_until($c, "\n", 1);
+$reply = rel_recv_line($c, "balanced", 10);
 echo str_replace(["task $vid", "#$vwid", "pid $vpid", "done by $vwid"], ['task VID', '#W', 'pid P', 'done by W'], $reply);
 $out = $srv->output();
 tasksrv_print_lines($out, 'UNEXPECTED');

@@ -79,7 +79,7 @@ foreach (['multi', 'co'] as $n => $cmd) {
     fwrite($c, $cmd);
     [$vid, $vwid, $vpid] = explode(' ', rel_wait_line($srv, 'VICTIM ', $n + 1));
     tasksrv_signal((int) $vpid, 'KILL');
-    echo tasksrv_recv_until($c, "balanced", 10), tasksrv_recv_until($c, "\n", 1);
+    echo rel_recv_line($c, "balanced", 10);
     echo "task worker replaced: ", var_export(rel_wait_respawn($srv, (int) $vwid, (int) $vpid) > 0, true), "\n";
     fclose($c);
 }

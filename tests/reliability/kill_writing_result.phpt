@@ -9,7 +9,7 @@ Bug: the event worker keeps reading the dead writer's half frame; the successor'
 require __DIR__ . '/../inc/reliability.inc';
 $srv = rel_server(<<<'PHP'
     $s = new TaskSrv\Server('127.0.0.1', PORT);
-    $s->set(['worker_num' => 1, 'task_worker_num' => 1]);
+    $s->set(['worker_num' => 1, 'task_worker_num' => 1, 'max_wait_time' => 0.5]);
     $s->on('WorkerStart', fn($s, $id) => print("START $id " . getmypid() . "\n"));
     $s->on('Receive', function ($s, $fd, $rid, $data) {
         $GLOBALS['fd'] = $fd;
@@ -23,22 +23,20 @@ $srv = rel_server(<<<'PHP'
             $s->send($fd, "back in the loop\n");
             return;
         }
+        // A new count: the big task's outcome was booked, but its result is lost (the limit).
+        $l = $GLOBALS['ledger'] = new RelLedger();
         for ($i = 0; $i < 100; $i++) {
             $l->sent($s->task($i));
         }
         $out = '';
         try {
-            $out .= "taskwait: " . var_export($s->taskwait('w', 2), true) . "\n";
+            $out .= "taskwait: " . var_export($s->taskwait('w', 1), true) . "\n";
         } catch (TaskSrv\TaskFailedException $e) {
             $out .= "taskwait threw: " . rel_describe($e->getFailure(), false) . "\n";
         }
-        $GLOBALS['out'] = $out;
-        $GLOBALS['wait_until'] = microtime(true) + 3;
-        $l->tell($s, $fd, $out);
-        if (!$l->settled()) {
-            // Tell what came after 3 s even if some outcomes never arrive.
-            $s->send($fd, $out . "(waiting)\n");
-        }
+        $s->send($fd, $out);
+        $GLOBALS['out'] = '';
+        $l->tell($s, $fd);
     });
     $s->on('Task', function ($s, $id, $src, $data) {
         if ($data === 'big') {
@@ -70,9 +68,11 @@ tasksrv_signal($pid, 'KILL');
 echo tasksrv_recv_until($c, "\n", 10);
 echo "replaced: ", var_export(rel_wait_respawn($srv, 1, $pid) > 0, true), "\n";
 fwrite($c, 'more');
-$reply = tasksrv_recv_until($c, "taskwait", 10) . tasksrv_recv_until($c, "\n", 5);
-echo $reply;
-$reply = tasksrv_recv_until($c, "balanced", 5) . tasksrv_recv_until($c, "\n", 1);
+$reply = rel_recv_line($c, "taskwait", 5);
+echo preg_replace('/^(LEDGER|STATS) .*\n/m', '', $reply);
+if (!str_contains($reply, 'balanced')) {
+    $reply .= rel_recv_line($c, "balanced", 1);
+}
 $l = rel_parse($reply, 'LEDGER')[0] ?? null;
 echo "the 100 later tasks reached onFinish: ", var_export($l !== null && $l['done'] >= 100, true), "\n";
 echo "log:\n";

@@ -72,7 +72,7 @@ $srv = rel_server(<<<'PHP'
 PHP, [], ['FLAG' => $flag]);
 $c = $srv->connect();
 fwrite($c, 'go');
-echo tasksrv_recv_until($c, "balanced", 15), tasksrv_recv_until($c, "\n", 1);
+echo rel_recv_line($c, "balanced", 15);
 echo "server output (no line per waiting task):\n", $srv->output(), "--\n";
 echo "exit: ", $srv->stop(), "\n";
 ?>

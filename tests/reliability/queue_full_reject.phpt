@@ -84,7 +84,7 @@ $srv = rel_server(<<<'PHP'
 PHP, [], ['FLAG' => $flag]);
 $c = $srv->connect();
 fwrite($c, 'go');
-$reply = tasksrv_recv_until($c, "balanced", 10) . tasksrv_recv_until($c, "\n", 1);
+$reply = rel_recv_line($c, "balanced", 10);
 // How many of the 2000 were refused depends on the machine's speed; the summary must add up.
 $l = rel_parse($reply, 'LEDGER')[0];
 $st = rel_parse($reply, 'STATS')['settled'];

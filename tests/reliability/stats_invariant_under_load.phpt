@@ -1,9 +1,9 @@
 --TEST--
-stats() under load: task_accepted = task_done + task_failed + task_queue_num + task_running_num in every reading, as the contract says ("at every moment"), not only once the server is quiet
+stats() under load: task_accepted = task_done + task_failed + task_queue_num + task_running_num in every reading ("at every moment"), in the event workers sending tasks and in the task workers running them, not only once the server is quiet
 --EXTENSIONS--
 tasksrv
 --XFAIL--
-Contract gap: stats() reads the counters one by one while other processes move tasks between them (task_take lowers the queue before raising running; a send raises queued before accepted), so a reading under load often does not add up by one or two
+Bug (intermittent): ledger_snapshot() retries a reading until it balances, at most 10000 times; a process preempted between two steps of one move (queued raised, accepted not yet) keeps every reading unbalanced for longer than the retries last, and stats() then returns an unbalanced reading
 --FILE--
 <?php
 require __DIR__ . '/../inc/reliability.inc';
@@ -25,7 +25,18 @@ $srv = rel_server(<<<'PHP'
         echo "READINGS $id samples=$samples unbalanced=$bad\n";
     });
     $s->on('Receive', fn() => null);
-    $s->on('Task', fn($s, $id, $src, $data) => $data);
+    $s->on('Task', function ($s, $id, $src, $data) {
+        if ($id % 7 === 0) {
+            $GLOBALS['samples'] = ($GLOBALS['samples'] ?? 0) + 1;
+            $GLOBALS['bad'] = ($GLOBALS['bad'] ?? 0) + !rel_balanced($s->stats());
+        }
+        return $data;
+    });
+    $s->on('WorkerStop', function ($s, $id) {
+        if ($s->taskworker) {
+            echo "TASKSIDE $id samples=" . ($GLOBALS['samples'] ?? 0) . " unbalanced=" . ($GLOBALS['bad'] ?? 0) . "\n";
+        }
+    });
     $s->on('Finish', fn() => null);
     $s->start();
 PHP);
@@ -34,8 +45,12 @@ foreach (rel_parse($srv->output(), 'READINGS') as $wid => $r) {
     echo "worker: {$r['samples']} readings, unbalanced: {$r['unbalanced']}\n";
 }
 echo "exit: ", $srv->stop(), "\n";
+$task_side = rel_parse($srv->output(), 'TASKSIDE');
+echo "task workers: some readings: ", var_export(array_sum(array_column($task_side, 'samples')) > 100, true),
+    ", unbalanced: ", array_sum(array_column($task_side, 'unbalanced')), "\n";
 ?>
 --EXPECT--
 worker: 1000 readings, unbalanced: 0
 worker: 1000 readings, unbalanced: 0
 exit: 0
+task workers: some readings: true, unbalanced: 0

@@ -60,7 +60,7 @@ foreach (['async', 'wait'] as $n => $cmd) {
     echo "-- $cmd\n";
     $c = $srv->connect();
     fwrite($c, $cmd);
-    echo tasksrv_recv_until($c, $cmd === 'async' ? "balanced" : "\n", 10), $cmd === 'async' ? tasksrv_recv_until($c, "\n", 1) : '';
+    echo rel_recv_line($c, $cmd === 'async' ? "balanced" : "\n", 10);
     // The slow task's worker ends its task at 0.8 s, then leaves on the SIGTERM.
     echo "late finish() seen: ", var_export($srv->waitOutput('LATE', $n + 1), true), "\n";
     echo "a task worker stopped and was replaced: ", var_export($srv->waitOutput('STOP ', $n + 1) && $srv->waitOutput('START ', 4 + $n), true), "\n";

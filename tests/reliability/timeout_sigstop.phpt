@@ -46,7 +46,7 @@ fwrite($c, 'go');
 [$vid, $vwid, $vpid] = explode(' ', rel_wait_line($srv, 'VICTIM '));
 tasksrv_signal((int) $vpid, 'STOP');
 $stopped = microtime(true);
-echo tasksrv_recv_until($c, "balanced", 10), tasksrv_recv_until($c, "\n", 1);
+echo rel_recv_line($c, "balanced", 10);
 $failed_at = (float) rel_wait_line($srv, 'FAILED AT ');
 // The VICTIM line is printed when the task starts; the test stopped it a moment later.
 $d = $failed_at - $stopped;
