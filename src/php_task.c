@@ -44,8 +44,7 @@ static void task_worker_error_cb(int type, zend_string *file, const uint32_t lin
 	server_obj *o = task_worker_server;
 	const int fatal = E_ERROR | E_CORE_ERROR | E_COMPILE_ERROR | E_USER_ERROR | E_PARSE;
 
-	if (o && o->in_task && (type & fatal) && !(type & E_DONT_BAIL)
-			&& !(o->cur_task.flags & TASKSRV_FLAG_NOREPLY)) {
+	if (o && o->in_task && (type & fatal) && !(type & E_DONT_BAIL)) {
 		tasksrv_failure_t f;
 		tasksrv_buffer_t buf = {0};
 
@@ -59,8 +58,10 @@ static void task_worker_error_cb(int type, zend_string *file, const uint32_t lin
 		f.file_len = file ? ZSTR_LEN(file) : 0;
 		f.line = (int32_t) line;
 		o->in_task = 0;
-		/* The process is about to bail out: claim and send the failure now. */
-		if (tasksrv_server_task_end(&o->core, TASKSRV_FAIL_FATAL_ERROR) && tasksrv_failure_encode(&f, &buf) == 0) {
+		/* The process is about to bail out: claim and send the failure now (a one-way
+		 * task only gets booked: PHP prints the error, nobody waits for it). */
+		if (tasksrv_server_task_end(&o->core, TASKSRV_FAIL_FATAL_ERROR)
+				&& !(o->cur_task.flags & TASKSRV_FLAG_NOREPLY) && tasksrv_failure_encode(&f, &buf) == 0) {
 			send_answer(o, &o->cur_task, o->cur_peer, tasksrv_buffer_head(&buf), tasksrv_buffer_size(&buf),
 				TASKSRV_FLAG_FAILURE | TASKSRV_FLAG_FINAL);
 		}
