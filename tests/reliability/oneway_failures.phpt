@@ -2,8 +2,6 @@
 One-way tasks (sent by the manager, nobody waits): an exception and a fatal error in onTask are logged and counted under their own reasons (exception, fatal_error), and the counters balance
 --EXTENSIONS--
 tasksrv
---XFAIL--
-Bug: the fatal-error hook skips one-way tasks, so the manager later books the dead worker's task as worker_died ("one-way task 0 failed (worker_died)") instead of fatal_error
 --FILE--
 <?php
 require __DIR__ . '/../inc/reliability.inc';
