@@ -826,48 +826,26 @@ typedef struct {
 	int64_t accepted, done, failed, by_reason[TASKSRV_FAIL_REASON_MAX + 1], queued, running;
 } ledger_t;
 
-static void ledger_read(tasksrv_shm_t *shm, int w, ledger_t *l)
+/* The ledger as one consistent reading. The counters are events (accepted, done,
+ * failed by reason) and one gauge (running); the queue is what is left:
+ * queued = accepted - done - failed - running, so the invariant holds in every
+ * reading by construction. Writers move a task out of `running` before they count
+ * it done or failed, and count it accepted before it can start; reading in the
+ * opposite order (outcomes, then running, then accepted) never yields a negative
+ * queue: a task caught in mid-step shows for an instant as still queued. */
+static void ledger_read(tasksrv_shm_t *shm, ledger_t *l)
 {
 	int i;
 
 	memset(l, 0, sizeof(*l));
-	l->accepted = __atomic_load_n(&shm->task_accepted, __ATOMIC_SEQ_CST);
-	for (i = w; i < (int) shm->nworkers; i++) {
-		l->queued += __atomic_load_n(&shm->workers[i].queued, __ATOMIC_SEQ_CST);
-	}
-	l->queued += __atomic_load_n(&shm->task_backlog, __ATOMIC_SEQ_CST);
-	l->running = __atomic_load_n(&shm->task_running, __ATOMIC_SEQ_CST);
-	l->done = __atomic_load_n(&shm->task_done, __ATOMIC_SEQ_CST);
-	l->failed = __atomic_load_n(&shm->task_failed, __ATOMIC_SEQ_CST);
 	for (i = 1; i <= TASKSRV_FAIL_REASON_MAX; i++) {
 		l->by_reason[i] = __atomic_load_n(&shm->task_failed_by_reason[i], __ATOMIC_SEQ_CST);
+		l->failed += l->by_reason[i];
 	}
-}
-
-static bool ledger_balanced(const ledger_t *l)
-{
-	int64_t sum = 0;
-	int i;
-
-	for (i = 1; i <= TASKSRV_FAIL_REASON_MAX; i++) {
-		sum += l->by_reason[i];
-	}
-	return sum == l->failed && l->accepted == l->done + l->failed + l->queued + l->running;
-}
-
-/* The counters move in small steps in other processes (a task leaves the queue a
- * moment before it counts as running): a reading is retried until it is one in
- * which the ledger balances, so stats() never shows a half-made step. */
-static void ledger_snapshot(tasksrv_shm_t *shm, int w, ledger_t *l)
-{
-	int tries;
-
-	for (tries = 0; tries < 10000; tries++) {
-		ledger_read(shm, w, l);
-		if (ledger_balanced(l)) {
-			return;
-		}
-	}
+	l->done = __atomic_load_n(&shm->task_done, __ATOMIC_SEQ_CST);
+	l->running = __atomic_load_n(&shm->task_running, __ATOMIC_SEQ_CST);
+	l->accepted = __atomic_load_n(&shm->task_accepted, __ATOMIC_SEQ_CST);
+	l->queued = l->accepted - l->done - l->failed - l->running;
 }
 
 PHP_METHOD(TaskSrv_Server, stats)
@@ -894,8 +872,12 @@ PHP_METHOD(TaskSrv_Server, stats)
 			task_idle += status == TASKSRV_WORKER_IDLE;
 		}
 	}
-	ledger_snapshot(shm, w, &l);
-	tasking = MAX(0, l.queued);
+	ledger_read(shm, &l);
+	/* Swoole's tasking_num: what the task workers' queues hold. */
+	for (tasking = 0, i = w; i < w + t; i++) {
+		tasking += TASKSRV_ATOMIC_LOAD(&shm->workers[i].queued);
+	}
+	tasking = MAX(0, tasking + TASKSRV_ATOMIC_LOAD(&shm->task_backlog));
 	array_init(return_value);
 	add_assoc_long(return_value, "start_time", shm->start_time);
 	add_assoc_long(return_value, "connection_num", TASKSRV_ATOMIC_LOAD(&shm->connection_num));

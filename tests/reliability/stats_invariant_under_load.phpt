@@ -2,8 +2,6 @@
 stats() under load: task_accepted = task_done + task_failed + task_queue_num + task_running_num in every reading ("at every moment"), in the event workers sending tasks and in the task workers running them, not only once the server is quiet
 --EXTENSIONS--
 tasksrv
---XFAIL--
-Bug (intermittent): ledger_snapshot() retries a reading until it balances, at most 10000 times; a process preempted between two steps of one move (queued raised, accepted not yet) keeps every reading unbalanced for longer than the retries last, and stats() then returns an unbalanced reading
 --FILE--
 <?php
 require __DIR__ . '/../inc/reliability.inc';
