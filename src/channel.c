@@ -125,6 +125,39 @@ static void reset_input(tasksrv_peer_t *p)
 	p->in_got = 0;
 }
 
+/* The predecessor died writing a frame to peer: the reader is told the frame is
+ * padding (poison), then the frame is completed (the rest of its header, zeros for
+ * its payload), so the reader drops it and the next frame starts aligned. */
+static void finish_cut_frame(tasksrv_server_t *s, int peer, tasksrv_chan_track_t *w)
+{
+	char zeros[16384];
+	uint32_t total = w->w_total, sent = w->w_sent;
+	int fd = s->peers[peer].h.fd;
+
+	memset(zeros, 0, sizeof(zeros));
+	__atomic_store_n(&w->poison, 1, __ATOMIC_SEQ_CST);
+	tasksrv_log(TASKSRV_LOG_NOTICE, "channel to endpoint %d: completing a frame my predecessor was writing (%u of %u bytes)",
+		peer, sent, total);
+	while (sent < total) {
+		struct iovec iov;
+		ssize_t n;
+		if (sent < sizeof(w->w_hdr)) {
+			iov.iov_base = w->w_hdr + sent;
+			iov.iov_len = sizeof(w->w_hdr) - sent;
+		} else {
+			iov.iov_base = zeros;
+			iov.iov_len = total - sent < sizeof(zeros) ? total - sent : sizeof(zeros);
+		}
+		n = tasksrv_io_writev_some(fd, &iov, 1);
+		if (n < 0 || (n == 0 && tasksrv_io_wait(fd, POLLOUT, tasksrv_io_now_ms() + 10000) <= 0)) {
+			tasksrv_log(TASKSRV_LOG_ERROR, "channel to endpoint %d: cannot complete the cut frame: %s", peer, strerror(errno));
+			break;
+		}
+		sent += (uint32_t) n;
+	}
+	w->w_total = 0;
+}
+
 /* A successor takes over a channel whose reader died mid-frame: the rest of that
  * frame is skipped, the bytes after it are the next frame. */
 void tasksrv_peers_resume(tasksrv_server_t *s)
@@ -151,6 +184,17 @@ void tasksrv_peers_resume(tasksrv_server_t *s)
 			continue;
 		}
 		tasksrv_log(TASKSRV_LOG_NOTICE, "channel to endpoint %d: skipping the rest of a frame my predecessor was reading", i);
+	}
+	for (i = 0; s->peers && i < s->nendpoints; i++) {
+		tasksrv_chan_track_t *w;
+		if (s->peers[i].h.fd >= 0 && (w = tasksrv_shm_track(s->shm, s->nendpoints, i, s->self_endpoint)) != NULL
+				&& w->w_total > 0) {
+			/* Only a frame partly on the wire needs completing. */
+			if (w->w_sent > 0 && w->w_sent < w->w_total) {
+				finish_cut_frame(s, i, w);
+			}
+			w->w_total = 0;
+		}
 	}
 }
 
@@ -256,6 +300,14 @@ int tasksrv_peer_read_frame(tasksrv_server_t *s, int peer, tasksrv_frame_t *f, v
 			if (t) {
 				t->left = (uint32_t) (p->in.len - p->in_got);
 			}
+		}
+		if (t && __atomic_load_n(&t->poison, __ATOMIC_SEQ_CST)) {
+			/* Its writer died mid-frame; the successor padded it: drop it. */
+			__atomic_store_n(&t->poison, 0, __ATOMIC_SEQ_CST);
+			tasksrv_log(TASKSRV_LOG_NOTICE, "channel to endpoint %d: dropped a frame its writer died writing", peer);
+			s->hooks->payload_free(s, p->in_handle);
+			reset_input(p);
+			continue;
 		}
 		*f = p->in;
 		*handle = p->in_handle;
@@ -373,6 +425,7 @@ static int wait_writable_draining(tasksrv_server_t *s, tasksrv_peer_t *p)
 int tasksrv_server_send_blocking(tasksrv_server_t *s, int peer, tasksrv_frame_t *f, const char *payload)
 {
 	tasksrv_peer_t *p = &s->peers[peer];
+	tasksrv_chan_track_t *t;
 	struct iovec iov[2];
 	int i = 0;
 	ssize_t w;
@@ -391,10 +444,21 @@ int tasksrv_server_send_blocking(tasksrv_server_t *s, int peer, tasksrv_frame_t 
 	iov[0].iov_len = sizeof(*f);
 	iov[1].iov_base = (void *) payload;
 	iov[1].iov_len = f->len;
+	/* Progress is kept in shared memory: if this process dies mid-frame, its
+	 * successor completes the frame (tasksrv_peers_resume) and the stream survives. */
+	t = tasksrv_shm_track(s->shm, s->nendpoints, peer, s->self_endpoint);
+	if (t) {
+		memcpy(t->w_hdr, f, sizeof(*f));
+		t->w_sent = 0;
+		__atomic_store_n(&t->w_total, (uint32_t) (sizeof(*f) + f->len), __ATOMIC_RELEASE);
+	}
 	while (i < 2) {
 		w = tasksrv_io_writev_some(p->h.fd, &iov[i], 2 - i);
 		if (w < 0) {
 			return -1;
+		}
+		if (t && w > 0) {
+			t->w_sent += (uint32_t) w;
 		}
 		if (w == 0) {
 			if (wait_writable_draining(s, p) < 0) {
@@ -416,6 +480,9 @@ int tasksrv_server_send_blocking(tasksrv_server_t *s, int peer, tasksrv_frame_t 
 		while (i < 2 && iov[i].iov_len == 0) {
 			i++;
 		}
+	}
+	if (t) {
+		__atomic_store_n(&t->w_total, 0, __ATOMIC_RELEASE);
 	}
 	return 0;
 }

@@ -58,11 +58,18 @@ typedef struct {
 	char remote_ip[48];
 } tasksrv_session_t;
 
-/* How far the reader of one channel got in its current frame. */
+/* One direction of one channel: how far its reader got in the current frame, and
+ * (for blocking writers) how far its writer got, so that a successor can finish
+ * or skip a frame its predecessor left half done. */
 typedef struct {
-	uint32_t hdr_got;      /* header bytes read (0 once the header is whole) */
-	uint32_t left;         /* payload bytes still in the socket */
-	char hdr[32];          /* the header bytes read so far */
+	uint32_t hdr_got;      /* reader: header bytes read (0 once the header is whole) */
+	uint32_t left;         /* reader: payload bytes still in the socket */
+	char hdr[32];          /* reader: the header bytes read so far */
+	uint32_t w_total;      /* writer: size of the frame being written, 0 when none */
+	uint32_t w_sent;       /* writer: bytes of it written */
+	char w_hdr[32];        /* writer: its header */
+	uint32_t poison;       /* set by a successor writer: the frame being read is padding */
+	uint32_t pad;
 } tasksrv_chan_track_t;
 
 typedef struct {

@@ -1,9 +1,7 @@
 --TEST--
-kill -9 of a task worker while it is blocked writing a large result (its outcome already booked done): that one result is lost to its caller (a stated limit), but the channel must stay usable: every later task of the successor reaches its caller
+kill -9 of a task worker while it is blocked writing a large result (its outcome already booked done): that one result is lost to its caller (a stated limit), but the channel stays usable: the successor completes the cut frame, the worker drops it, and every later task of the successor reaches its caller
 --EXTENSIONS--
 tasksrv
---XFAIL--
-Bug: the event worker keeps reading the dead writer's half frame; the successor's frames are taken as the rest of its payload, so every later result of that task worker id is lost without a word (no outcome, no log line)
 --FILE--
 <?php
 require __DIR__ . '/../inc/reliability.inc';
@@ -76,7 +74,10 @@ if (!str_contains($reply, 'balanced')) {
 $l = rel_parse($reply, 'LEDGER')[0] ?? null;
 echo "the 100 later tasks reached onFinish: ", var_export($l !== null && $l['done'] >= 100, true), "\n";
 echo "log:\n";
-print_r(rel_log_lines($srv->output(), 'channel'));
+// The successor completes the cut frame and the worker drops it: no channel is
+// ever found corrupt or closed.
+print_r(array_values(array_filter(rel_log_lines($srv->output(), 'channel'),
+    fn($l) => str_contains($l, 'corrupt') || str_contains($l, 'closed'))));
 echo "exit: ", $srv->stop(), "\n";
 ?>
 --EXPECT--
