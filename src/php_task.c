@@ -125,7 +125,6 @@ static void failure_from_exception(server_obj *o, zend_object *ex, const tasksrv
 	/* The task worker booked the task as done when it sent this final result. */
 	if (f->flags & TASKSRV_FLAG_FINAL) {
 		TASKSRV_ATOMIC_ADD(&o->core.shm->task_done, -1);
-		TASKSRV_ATOMIC_ADD(&o->core.shm->task_failed, 1);
 		TASKSRV_ATOMIC_ADD(&o->core.shm->task_failed_by_reason[TASKSRV_FAIL_EXCEPTION], 1);
 	}
 }

@@ -458,7 +458,6 @@ int tasksrv_server_task_take(tasksrv_server_t *s, const tasksrv_frame_t *f, int 
 	TASKSRV_ATOMIC_ADD(&slot->queued, -1);
 	TASKSRV_ATOMIC_ADD(&s->shm->task_queue_bytes, -(int64_t) f->len);
 	if (origin_abandoned(s, f, peer)) {
-		TASKSRV_ATOMIC_ADD(&s->shm->task_failed, 1);
 		TASKSRV_ATOMIC_ADD(&s->shm->task_failed_by_reason[TASKSRV_FAIL_SHUTDOWN], 1);
 		return 0;
 	}
@@ -522,7 +521,6 @@ static int claim_outcome(tasksrv_shm_t *shm, tasksrv_worker_slot_t *slot, int to
 	}
 	TASKSRV_ATOMIC_ADD(&shm->task_running, -1);
 	if (fail_reason) {
-		TASKSRV_ATOMIC_ADD(&shm->task_failed, 1);
 		TASKSRV_ATOMIC_ADD(&shm->task_failed_by_reason[fail_reason], 1);
 	} else {
 		TASKSRV_ATOMIC_ADD(&shm->task_done, 1);
@@ -636,7 +634,6 @@ void tasksrv_server_report_cut_task(tasksrv_server_t *s, int peer, const tasksrv
 	/* It was accepted and never started: it leaves the queue as a failure. */
 	TASKSRV_ATOMIC_ADD(&s->shm->workers[s->worker_id].queued, -1);
 	TASKSRV_ATOMIC_ADD(&s->shm->task_queue_bytes, -(int64_t) hdr->len);
-	TASKSRV_ATOMIC_ADD(&s->shm->task_failed, 1);
 	TASKSRV_ATOMIC_ADD(&s->shm->task_failed_by_reason[TASKSRV_FAIL_WORKER_DIED], 1);
 	snprintf(msg, sizeof(msg), "task worker #%d died while receiving task %ld (%u bytes of data)",
 		s->worker_id, (long) hdr->task_id, hdr->len);
@@ -667,7 +664,6 @@ int64_t tasksrv_server_drop_backlog(tasksrv_server_t *s)
 		n++;
 	}
 	TASKSRV_ATOMIC_ADD(&s->shm->task_backlog, -n);
-	TASKSRV_ATOMIC_ADD(&s->shm->task_failed, n);
 	TASKSRV_ATOMIC_ADD(&s->shm->task_failed_by_reason[TASKSRV_FAIL_SHUTDOWN], n);
 	return n;
 }

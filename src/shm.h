@@ -92,11 +92,11 @@ typedef struct {
 	/* The outcome ledger: accepted = done + failed + queued + running, at every moment. */
 	int64_t task_accepted;
 	int64_t task_done;
-	int64_t task_failed;
+	/* task_failed is the sum of task_failed_by_reason (derived in stats()) */
 	int64_t task_failed_by_reason[6];
 	int64_t task_running;
-	int64_t task_rejected;
-	int64_t task_backlog;        /* task_ipc_mode 3: accepted, waiting in a worker for a free task worker */       /* refused by task_queue_full = reject: never accepted */
+	int64_t task_rejected;       /* calls refused by task_queue_full = reject (never accepted) */
+	int64_t task_backlog;        /* task_ipc_mode 3: accepted, waiting in a worker for a free task worker */
 	uint32_t nworkers;
 	uint32_t session_cap;  /* power of two */
 	uint32_t nendpoints;   /* tracks: nendpoints x nendpoints, after the sessions */
