@@ -1,5 +1,6 @@
 #include "php_options.h"
 #include "log.h"
+#include "protocol.h"
 
 #include <stddef.h>
 
@@ -9,7 +10,8 @@ typedef enum {
 	OPT_FLOAT,
 	OPT_STRING,
 	OPT_DIR,     /* a string naming an existing, writable directory */
-	OPT_CHOICE   /* one of the '|'-separated words in `choices` */
+	OPT_CHOICE,  /* one of the '|'-separated words in `choices` */
+	OPT_CALLABLE /* a zval callable; null removes it */
 } opt_type;
 
 typedef struct {
@@ -50,6 +52,12 @@ static const option_t options[] = {
 	OPT_ONE_OF("task_queue_full", "block|reject", task_queue_full),
 	OPT("max_request", OPT_INT, 0, ZEND_LONG_MAX, max_request),
 	OPT("max_request_grace", OPT_INT, 0, ZEND_LONG_MAX, max_request_grace),
+	OPT("open_length_check", OPT_BOOL, 0, 1, open_length_check),
+	OPT_ONE_OF("package_length_type", "c|C|s|S|n|N|l|L|q|Q|J|P|v|V", package_length_type),
+	OPT("package_length_offset", OPT_INT, 0, TASKSRV_PROTOCOL_MAX_OFFSET, package_length_offset),
+	OPT("package_body_offset", OPT_INT, 0, TASKSRV_PROTOCOL_MAX_OFFSET, package_body_offset),
+	OPT("package_body_start", OPT_INT, 0, TASKSRV_PROTOCOL_MAX_OFFSET, package_body_offset),
+	OPT("package_length_func", OPT_CALLABLE, 0, 0, package_length_func),
 };
 
 void tasksrv_options_init(tasksrv_options_t *o)
@@ -63,6 +71,8 @@ void tasksrv_options_init(tasksrv_options_t *o)
 	o->task_ipc_mode = 1;
 	o->task_timeout_grace = 1.0;
 	o->max_request_grace = -1;
+	o->package_body_offset = 4;
+	ZVAL_UNDEF(&o->package_length_func);
 }
 
 void tasksrv_options_free(tasksrv_options_t *o)
@@ -79,7 +89,12 @@ void tasksrv_options_free(tasksrv_options_t *o)
 	if (o->task_queue_full) {
 		zend_string_release(o->task_queue_full);
 	}
-	o->log_file = o->package_eof = o->task_tmpdir = o->task_queue_full = NULL;
+	if (o->package_length_type) {
+		zend_string_release(o->package_length_type);
+	}
+	zval_ptr_dtor(&o->package_length_func);
+	ZVAL_UNDEF(&o->package_length_func);
+	o->log_file = o->package_eof = o->task_tmpdir = o->task_queue_full = o->package_length_type = NULL;
 }
 
 static bool one_of(const char *choices, const char *word)
@@ -154,6 +169,13 @@ static zend_result check(const option_t *opt, zval *v, uint32_t arg_num)
 				return FAILURE;
 			}
 			return SUCCESS;
+		case OPT_CALLABLE:
+			if (Z_TYPE_P(v) != IS_NULL && !zend_is_callable(v, 0, NULL)) {
+				zend_argument_type_error(arg_num, "option \"%s\" must be a valid callback or null, %s given",
+					opt->name, zend_zval_type_name(v));
+				return FAILURE;
+			}
+			return SUCCESS;
 		case OPT_CHOICE:
 			if (Z_TYPE_P(v) == IS_STRING && !one_of(opt->choices, Z_STRVAL_P(v))) {
 				zend_argument_value_error(arg_num, "option \"%s\" must be one of %s, \"%s\" given",
@@ -209,6 +231,14 @@ static void store(tasksrv_options_t *o, const option_t *opt, zval *v)
 			*s = zend_string_copy(Z_STR_P(v));
 			break;
 		}
+		case OPT_CALLABLE:
+			zval_ptr_dtor((zval *) (void *) field);
+			if (Z_TYPE_P(v) == IS_NULL) {
+				ZVAL_UNDEF((zval *) (void *) field);
+			} else {
+				ZVAL_COPY((zval *) (void *) field, v);
+			}
+			break;
 	}
 }
 

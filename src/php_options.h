@@ -32,6 +32,12 @@ typedef struct {
 	zend_string *task_queue_full;/* "block" (default) or "reject" */
 	zend_long max_request;       /* event worker recycling; 0: never */
 	zend_long max_request_grace; /* -1: not given */
+	bool open_length_check;
+	zend_string *package_length_type;  /* NULL: 'N' */
+	zend_long package_length_offset;
+	zend_long package_body_offset;     /* also package_body_start */
+	zval package_length_func;          /* UNDEF: not given */
+	zend_fcall_info_cache package_length_fcc; /* filled at start */
 } tasksrv_options_t;
 
 void tasksrv_options_init(tasksrv_options_t *o);

@@ -8,6 +8,7 @@
 #include "php_exceptions.h"
 #include "php_options.h"
 #include "php_failure.h"
+#include "php_protocol.h"
 #include "server.h"
 #include "io.h"
 #include "log.h"
@@ -370,6 +371,7 @@ static HashTable *server_get_gc(zend_object *obj, zval **table, int *n)
 	ZEND_HASH_FOREACH_VAL(&o->pending, zv) {
 		zend_get_gc_buffer_add_zval(buf, zv);
 	} ZEND_HASH_FOREACH_END();
+	zend_get_gc_buffer_add_zval(buf, &o->opts.package_length_func);
 	zend_get_gc_buffer_use(buf, table, n);
 	return zend_std_get_properties(obj);
 }
@@ -556,14 +558,7 @@ static void configure(server_obj *o)
 	cfg->shared_task_queue = opts->task_ipc_mode == 3;
 	cfg->task_timeout_grace_ms = (int) ceil(opts->task_timeout_grace * 1000);
 	o->task_object_mode = opts->task_use_object || opts->task_object || opts->task_enable_coroutine;
-	cfg->open_eof_split = opts->open_eof_split;
-	cfg->open_eof_check = opts->open_eof_check || opts->open_eof_split;
-	if (opts->package_eof) {
-		memcpy(cfg->package_eof, ZSTR_VAL(opts->package_eof), ZSTR_LEN(opts->package_eof));
-		cfg->package_eof_len = (int) ZSTR_LEN(opts->package_eof);
-	}
-	/* As Swoole: never below 64 KiB. */
-	cfg->package_max_length = opts->package_max_length < 65536 ? 65536 : (size_t) opts->package_max_length;
+	tasksrv_php_protocol_configure(&cfg->protocol, opts, o);
 	/* As Swoole: on once set() was called. */
 	prop = zend_read_property(tasksrv_server_ce, &o->std, "setting", sizeof("setting") - 1, 1, &rv);
 	cfg->open_tcp_nodelay = Z_TYPE_P(prop) == IS_ARRAY && (opts->open_tcp_nodelay

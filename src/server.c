@@ -30,9 +30,7 @@ void tasksrv_server_init(tasksrv_server_t *s, const tasksrv_hooks_t *hooks, void
 	s->loop.epfd = -1;
 	s->cfg.worker_num = 1;
 	s->cfg.max_wait_time_ms = 3000;
-	s->cfg.package_max_length = 2 * 1024 * 1024;
-	memcpy(s->cfg.package_eof, "\r\n\r\n", 4);
-	s->cfg.package_eof_len = 4;
+	tasksrv_protocol_init(&s->cfg.protocol);
 }
 
 static void free_run_state(tasksrv_server_t *s)

@@ -12,6 +12,7 @@
 #include "frame.h"
 #include "listener.h"
 #include "loop.h"
+#include "protocol.h"
 #include "shm.h"
 
 #define TASKSRV_MODE_BASE 1
@@ -81,11 +82,7 @@ typedef struct {
 	int worker_num;
 	int task_worker_num;
 	int max_wait_time_ms;     /* how long a stop may take before SIGKILL */
-	int open_eof_split;
-	int open_eof_check;
-	char package_eof[8];
-	int package_eof_len;
-	size_t package_max_length;
+	tasksrv_protocol_t protocol; /* framing of the listening port (protocol.h) */
 	int open_tcp_nodelay;
 	int task_timeout_ms;      /* 0: no deadline */
 	int shared_task_queue;    /* task_ipc_mode 3: task workers take from one queue */

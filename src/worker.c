@@ -27,6 +27,7 @@ struct tasksrv_conn {
 	int closing;          /* closed by the server, waiting for its output to drain */
 	tasksrv_buffer_t in;
 	tasksrv_buffer_t out;
+	tasksrv_protocol_state_t framing; /* progress on the packet being received */
 };
 
 static void conn_on_event(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, uint32_t events);
@@ -166,6 +167,7 @@ static void on_accept(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, uint32_t 
 		c->fd = fd;
 		c->session = session;
 		c->closing = 0;
+		memset(&c->framing, 0, sizeof(c->framing));
 		c->h.fn = conn_on_event;
 		c->h.ctx = c;
 		tasksrv_loop_add(&s->loop, &c->h, fd, EPOLLIN | EPOLLRDHUP);
@@ -186,47 +188,48 @@ static void deliver(tasksrv_server_t *s, tasksrv_conn_t *c, size_t n)
 	}
 }
 
-/* Hands complete packets to onReceive. Returns -1 when the connection must close. */
+static int conn_gone(const tasksrv_server_t *s, const tasksrv_conn_t *c, int64_t session)
+{
+	return s->exiting || c->fd < 0 || c->session != session || c->closing;
+}
+
+/* The framing error that closes a connection, in Swoole's warning shape. */
+static void log_framing_error(tasksrv_server_t *s, int64_t session, const tasksrv_protocol_result_t *r)
+{
+	tasksrv_session_t *sess = tasksrv_shm_session_get(s->shm, session);
+	char why[160];
+
+	tasksrv_protocol_describe(&s->cfg.protocol, r, why, sizeof(why));
+	tasksrv_log(TASKSRV_LOG_WARNING, "Server::onReceive(): session#%ld from %s:%d: %s, connection closed",
+		(long) session, sess ? sess->remote_ip : "?", sess ? sess->remote_port : 0, why);
+}
+
+/* Hands every complete packet (src/protocol.c decides) to onReceive. Returns -1
+ * when the connection must close. A callback may close the connection (or exit):
+ * then the rest of its input is left alone. */
 static int frame_input(tasksrv_server_t *s, tasksrv_conn_t *c)
 {
 	int64_t session = c->session;
-	const tasksrv_config_t *cfg = &s->cfg;
+	tasksrv_protocol_result_t r;
+	int rc;
 
-	if (cfg->open_eof_split) {
-		for (;;) {
-			char *head = tasksrv_buffer_head(&c->in);
-			char *eof = memmem(head, tasksrv_buffer_size(&c->in), cfg->package_eof, cfg->package_eof_len);
-			size_t n;
-			if (eof == NULL) {
-				break;
-			}
-			n = (size_t) (eof - head) + cfg->package_eof_len;
-			deliver(s, c, n);
-			if (c->fd < 0 || c->session != session || c->closing) {
-				return 0;
-			}
-			tasksrv_buffer_consume(&c->in, n);
-		}
-	} else if (cfg->open_eof_check) {
-		size_t len = tasksrv_buffer_size(&c->in);
-		if (len >= (size_t) cfg->package_eof_len && memcmp(tasksrv_buffer_head(&c->in) + len - cfg->package_eof_len,
-				cfg->package_eof, cfg->package_eof_len) == 0) {
-			deliver(s, c, len);
-			if (c->fd < 0 || c->session != session || c->closing) {
-				return 0;
-			}
-			tasksrv_buffer_consume(&c->in, len);
-		}
-	} else {
-		deliver(s, c, tasksrv_buffer_size(&c->in));
-		if (c->fd < 0 || c->session != session || c->closing) {
+	for (;;) {
+		rc = tasksrv_protocol_next(&s->cfg.protocol, &c->framing, tasksrv_buffer_head(&c->in),
+			tasksrv_buffer_size(&c->in), &r);
+		if (conn_gone(s, c, session)) {
 			return 0;
 		}
-		tasksrv_buffer_consume(&c->in, tasksrv_buffer_size(&c->in));
+		if (rc != TASKSRV_PROTOCOL_PACKET) {
+			break;
+		}
+		deliver(s, c, r.length);
+		if (conn_gone(s, c, session)) {
+			return 0;
+		}
+		tasksrv_buffer_consume(&c->in, r.length);
 	}
-	if (tasksrv_buffer_size(&c->in) > cfg->package_max_length) {
-		tasksrv_log(TASKSRV_LOG_WARNING, "connection#%ld: packet larger than package_max_length (%zu bytes), closed",
-			(long) session, cfg->package_max_length);
+	if (rc == TASKSRV_PROTOCOL_ERROR) {
+		log_framing_error(s, session, &r);
 		return -1;
 	}
 	return 0;
