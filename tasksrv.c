@@ -5,9 +5,11 @@
 
 #include "php.h"
 #include "ext/standard/info.h"
+#include "zend_smart_str.h"
 #include "php_tasksrv.h"
 #include "src/php_exceptions.h"
 #include "src/php_server.h"
+#include "src/php_options.h"
 #include "src/php_failure.h"
 #include "src/frame.h"
 #include "tasksrv_arginfo.h"
@@ -77,6 +79,37 @@ static PHP_MINIT_FUNCTION(tasksrv)
 	return SUCCESS;
 }
 
+/* MINFO lists what set() and on() accept, from the same tables the code uses, so
+ * `php --ri tasksrv` (and docs/server.md, checked against it by a test) stay true. */
+static void print_events_row(void)
+{
+	smart_str list = {0};
+	const char *name;
+	int i;
+
+	for (i = 0; (name = tasksrv_server_event_name(i)) != NULL; i++) {
+		smart_str_appends(&list, i ? ", " : "");
+		smart_str_appends(&list, name);
+	}
+	smart_str_0(&list);
+	php_info_print_table_row(2, "Events (on())", list.s ? ZSTR_VAL(list.s) : "");
+	smart_str_free(&list);
+}
+
+static void print_options_table(void)
+{
+	tasksrv_option_info_t info;
+	size_t i;
+
+	php_info_print_table_start();
+	php_info_print_table_colspan_header(3, "set() options");
+	php_info_print_table_header(3, "option", "type", "default");
+	for (i = 0; tasksrv_options_describe(i, &info); i++) {
+		php_info_print_table_row(3, info.name, info.type, info.def);
+	}
+	php_info_print_table_end();
+}
+
 static PHP_MINFO_FUNCTION(tasksrv)
 {
 	char buf[64];
@@ -98,7 +131,9 @@ static PHP_MINFO_FUNCTION(tasksrv)
 #else
 	php_info_print_table_row(2, "Build", "release");
 #endif
+	print_events_row();
 	php_info_print_table_end();
+	print_options_table();
 }
 
 static const zend_module_dep tasksrv_deps[] = {

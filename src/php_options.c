@@ -265,3 +265,142 @@ zend_result tasksrv_options_apply(tasksrv_options_t *o, HashTable *settings, uin
 	} ZEND_HASH_FOREACH_END();
 	return SUCCESS;
 }
+
+/* {{{ describing the table (MINFO and docs/server.md) */
+/* What an option left at its "not given" value means, where plain "auto"/"none"
+ * would say less than users need. Keyed by name so rows stay untouched. */
+static const struct {
+	const char *name;
+	const char *text;
+} unset_defaults[] = {
+	{"package_eof", "\\r\\n\\r\\n"}, /* the core's default, tasksrv_server_init() */
+};
+
+static const char *unset_default(const option_t *opt)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(unset_defaults) / sizeof(unset_defaults[0]); i++) {
+		if (strcmp(unset_defaults[i].name, opt->name) == 0) {
+			return unset_defaults[i].text;
+		}
+	}
+	return NULL;
+}
+
+/* Bytes as a C literal would show them, so "\r\n" stays readable on one line. */
+static void escape_text(char *out, size_t size, const char *s, size_t len)
+{
+	size_t n = 0, i;
+
+	for (i = 0; i < len && n + 5 < size; i++) {
+		unsigned char c = (unsigned char) s[i];
+		if (c == '\r' || c == '\n' || c == '\t' || c == '\\') {
+			out[n++] = '\\';
+			out[n++] = c == '\r' ? 'r' : c == '\n' ? 'n' : c == '\t' ? 't' : '\\';
+		} else if (c < 0x20 || c >= 0x7f || c == '|') {
+			n += (size_t) snprintf(out + n, size - n, "\\x%02x", c);
+		} else {
+			out[n++] = (char) c;
+		}
+	}
+	out[n] = '\0';
+}
+
+static void describe_type(const option_t *opt, char *out, size_t size)
+{
+	const char *word = "string";
+	size_t n, i;
+
+	switch (opt->type) {
+		case OPT_INT: word = "int"; break;
+		case OPT_BOOL: word = "bool"; break;
+		case OPT_FLOAT: word = "float"; break;
+		case OPT_STRING: case OPT_DIR: break;
+		case OPT_CHOICE:
+			n = (size_t) snprintf(out, size, "string (");
+			for (i = 0; opt->choices[i] && n + 3 < size; i++) {
+				if (opt->choices[i] == '|') {
+					out[n++] = ',';
+					out[n++] = ' ';
+				} else {
+					out[n++] = opt->choices[i];
+				}
+			}
+			snprintf(out + n, size - n, ")");
+			return;
+	}
+	snprintf(out, size, "%s", word);
+}
+
+/* A string left NULL: a choice defaults to its first word (what the code does when
+ * the option is absent), anything else to its documented meaning or "none". */
+static void describe_unset_string(const option_t *opt, char *out, size_t size)
+{
+	const char *text = unset_default(opt);
+
+	if (text) {
+		snprintf(out, size, "%s", text);
+	} else if (opt->type == OPT_CHOICE) {
+		snprintf(out, size, "%.*s", (int) strcspn(opt->choices, "|"), opt->choices);
+	} else {
+		snprintf(out, size, "none");
+	}
+}
+
+static void describe_default(const option_t *opt, const tasksrv_options_t *o, char *out, size_t size)
+{
+	const char *field = (const char *) o + opt->offset;
+	const char *text = unset_default(opt);
+	zend_long l;
+	double d;
+	const zend_string *s;
+
+	switch (opt->type) {
+		case OPT_INT:
+			l = *(const zend_long *) (const void *) field;
+			/* Outside the accepted range: the "not given" marker (0 or -1), resolved at start. */
+			if (l < opt->min || l > opt->max) {
+				snprintf(out, size, "%s", text ? text : "auto");
+			} else {
+				snprintf(out, size, ZEND_LONG_FMT, l);
+			}
+			return;
+		case OPT_BOOL:
+			snprintf(out, size, "%s", *(const bool *) field ? "true" : "false");
+			return;
+		case OPT_FLOAT:
+			d = *(const double *) (const void *) field;
+			snprintf(out, size, "%.15g", d);
+			if (!strpbrk(out, ".en")) {
+				strncat(out, ".0", size - strlen(out) - 1);
+			}
+			return;
+		case OPT_STRING:
+		case OPT_DIR:
+		case OPT_CHOICE:
+			s = *(zend_string *const *) (const void *) field;
+			if (s) {
+				escape_text(out, size, ZSTR_VAL(s), ZSTR_LEN(s));
+			} else {
+				describe_unset_string(opt, out, size);
+			}
+			return;
+	}
+}
+
+bool tasksrv_options_describe(size_t i, tasksrv_option_info_t *info)
+{
+	tasksrv_options_t defaults;
+
+	if (i >= sizeof(options) / sizeof(options[0])) {
+		return false;
+	}
+	info->name = options[i].name;
+	describe_type(&options[i], info->type, sizeof(info->type));
+	tasksrv_options_init(&defaults);
+	describe_default(&options[i], &defaults, info->def, sizeof(info->def));
+	tasksrv_options_free(&defaults);
+	return true;
+}
+/* }}} */

@@ -46,4 +46,15 @@ void tasksrv_options_free(tasksrv_options_t *o);
  * naming the key (argument arg_num of the calling method). */
 zend_result tasksrv_options_apply(tasksrv_options_t *o, HashTable *settings, uint32_t arg_num);
 
+/* One option as users read it (php --ri tasksrv, docs/server.md's Options table,
+ * which tests/server/docs_server_tables.phpt keeps equal to this). Plain text only. */
+typedef struct {
+	const char *name;
+	char type[96];     /* "int", "bool", "float", "string" or "string (a, b)" for a choice */
+	char def[96];      /* the default as text: "auto" for a mode-dependent int, "none" for unset */
+} tasksrv_option_info_t;
+
+/* Fills info for the i-th option of the table; false past the last one. */
+bool tasksrv_options_describe(size_t i, tasksrv_option_info_t *info);
+
 #endif

@@ -481,6 +481,11 @@ static int event_index(zend_string *name)
 	return -1;
 }
 
+const char *tasksrv_server_event_name(int i)
+{
+	return i >= 0 && i < EV_COUNT ? event_names[i] : NULL;
+}
+
 static void throw_unknown_event(uint32_t arg, zend_string *name)
 {
 	smart_str list = {0};
