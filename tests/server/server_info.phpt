@@ -1,5 +1,5 @@
 --TEST--
-php --ri tasksrv: version, compatibility names and build information
+php --ri tasksrv: version, compatibility names, build information, events and set() options
 --EXTENSIONS--
 tasksrv
 --FILE--
@@ -19,4 +19,9 @@ Version => %d.%d.%s
 Swoole\Server compatibility names => on
 %A
 Build => %s
-version matches phpversion(): bool(true)
+Events (on()) => Start, %s
+
+%wset() options%w
+option => type => default
+worker_num => int => %s
+%Aversion matches phpversion(): bool(true)
