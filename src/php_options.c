@@ -274,6 +274,7 @@ static const struct {
 	const char *text;
 } unset_defaults[] = {
 	{"package_eof", "\\r\\n\\r\\n"}, /* the core's default, tasksrv_server_init() */
+	{"package_length_type", "N"},    /* src/protocol.c's default */
 };
 
 static const char *unset_default(const option_t *opt)
@@ -317,6 +318,7 @@ static void describe_type(const option_t *opt, char *out, size_t size)
 		case OPT_BOOL: word = "bool"; break;
 		case OPT_FLOAT: word = "float"; break;
 		case OPT_STRING: case OPT_DIR: break;
+		case OPT_CALLABLE: word = "callable"; break;
 		case OPT_CHOICE:
 			n = (size_t) snprintf(out, size, "string (");
 			for (i = 0; opt->choices[i] && n + 3 < size; i++) {
@@ -385,6 +387,10 @@ static void describe_default(const option_t *opt, const tasksrv_options_t *o, ch
 			} else {
 				describe_unset_string(opt, out, size);
 			}
+			return;
+		case OPT_CALLABLE:
+			/* A callable has no default to show, only "not given". */
+			snprintf(out, size, "%s", text ? text : "none");
 			return;
 	}
 }
