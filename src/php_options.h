@@ -1,6 +1,8 @@
 /* tasksrv: the options of Server::set(), as one table: name, type, range and
  * where the value goes. Known options are checked strictly; unknown ones are kept
- * in $server->setting with Swoole's "unsupported option" warning. */
+ * in $server->setting with Swoole's "unsupported option" warning.
+ * Each option has a row in docs/server.md's Options table, with the type and default
+ * `php --ri tasksrv` prints (tests/server/docs_server_tables.phpt compares them). */
 #ifndef TASKSRV_PHP_OPTIONS_H
 #define TASKSRV_PHP_OPTIONS_H
 

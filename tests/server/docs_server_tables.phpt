@@ -1,5 +1,5 @@
 --TEST--
-docs/server.md's Options and Events tables are those of the code (php --ri tasksrv)
+docs/server.md's Options, Events and Methods tables are those of the code (php --ri tasksrv, reflection)
 --EXTENSIONS--
 tasksrv
 --SKIPIF--
@@ -121,11 +121,26 @@ foreach (array_diff($code_events, $doc_events) as $name) {
 foreach (array_diff($doc_events, $code_events) as $name) {
     $problems[] = "event $name: in docs/server.md, but on() does not accept it (src/php_server.c)";
 }
+/* Methods: the first cell is the signature, `name(...)...`. */
+$doc_methods = [];
+foreach (doc_table($md, 'Methods', 'method') as $cells) {
+    $doc_methods[] = strtolower(preg_replace('/\(.*/', '', $cells[0]));
+}
+$code_methods = [];
+foreach ((new ReflectionClass(TaskSrv\Server::class))->getMethods(ReflectionMethod::IS_PUBLIC) as $m) {
+    $code_methods[strtolower($m->getName())] = $m->getName();
+}
+foreach (array_diff_key($code_methods, array_flip($doc_methods)) as $name) {
+    $problems[] = "method $name: TaskSrv\\Server has it, missing in docs/server.md's Methods table";
+}
+foreach (array_diff($doc_methods, array_keys($code_methods)) as $name) {
+    $problems[] = "method $name: in docs/server.md, but TaskSrv\\Server has no such method";
+}
 if (!isset($code_options['worker_num'], $code_options['task_worker_num']) || !in_array('Receive', $code_events, true)) {
     $problems[] = "php --ri tasksrv printed no option table or no events row:\n" . implode("\n", $lines);
 }
 
-echo $problems ? implode("\n", $problems) . "\n" : "Options and Events tables match the code\n";
+echo $problems ? implode("\n", $problems) . "\n" : "Options, Events and Methods tables match the code\n";
 ?>
 --EXPECT--
-Options and Events tables match the code
+Options, Events and Methods tables match the code
