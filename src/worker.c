@@ -264,6 +264,9 @@ static void conn_read(tasksrv_server_t *s, tasksrv_conn_t *c)
 	}
 	if (frame_input(s, c) < 0 && c->fd >= 0 && !c->closing) {
 		conn_end(s, c, s->worker_id);
+	} else if (c->fd >= 0 && tasksrv_buffer_size(&c->in) == 0 && c->in.cap > 4 * READ_CHUNK) {
+		/* A connection that once received a big packet does not keep its room. */
+		tasksrv_buffer_free(&c->in);
 	}
 }
 
