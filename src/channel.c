@@ -542,7 +542,11 @@ void tasksrv_peer_on_event(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, uint
 		if (r == 1) {
 			s->hooks->on_frame(s, &f, p->peer, handle);
 		} else if (r < 0) {
-			tasksrv_log(TASKSRV_LOG_ERROR, "channel to endpoint %d closed", p->peer);
+			/* The master's channels end only with the manager, which holds their other
+			 * ends: the master's SIGCHLD says why. */
+			if (s->role != TASKSRV_ROLE_MASTER) {
+				tasksrv_log(TASKSRV_LOG_ERROR, "channel to endpoint %d closed", p->peer);
+			}
 			tasksrv_loop_del(loop, h);
 			h->events = 0;
 			p->registered = 0;

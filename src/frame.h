@@ -14,7 +14,15 @@ enum tasksrv_frame_type {
 	TASKSRV_FRAME_TASK = 1,    /* worker -> task worker */
 	TASKSRV_FRAME_RESULT = 2,  /* task worker -> the worker that sent the task */
 	TASKSRV_FRAME_PIPE = 3,    /* sendMessage() */
-	TASKSRV_FRAME_TYPE_MAX = 3
+	/* SWOOLE_PROCESS: the master owns the client sockets (task_id = session id,
+	 * src_worker = reactor id from the master, the sender's worker id to it;
+	 * origin_gen = the socket's OS fd to it). */
+	TASKSRV_FRAME_CONNECT = 4, /* master -> worker: a client connected */
+	TASKSRV_FRAME_RECEIVE = 5, /* master -> worker: one packet of a client */
+	TASKSRV_FRAME_CLOSE = 6,   /* master -> worker: the connection is gone (reactor -1: by close()) */
+	TASKSRV_FRAME_SEND = 7,    /* any process -> master: bytes for a client */
+	TASKSRV_FRAME_DISCONNECT = 8, /* any process -> master: close() */
+	TASKSRV_FRAME_TYPE_MAX = 8
 };
 
 /* Flag bits; the low byte is Swoole's task flags, visible as Server\Task::$flags. */

@@ -141,8 +141,9 @@ static int reap(tasksrv_server_t *s)
 				signo, WIFEXITED(status) ? code : -1);
 			s->kill_at[id] = 0;
 		}
-		if (id < s->cfg.worker_num) {
-			/* Its connections died with it (BASE mode: a worker owns its sockets). */
+		if (id < s->cfg.worker_num && s->cfg.mode != TASKSRV_MODE_PROCESS) {
+			/* Its connections died with it (BASE mode: a worker owns its sockets;
+			 * in PROCESS mode the master holds them, and they live on). */
 			int64_t n = tasksrv_shm_sessions_drop_worker(s->shm, id);
 			TASKSRV_ATOMIC_ADD(&s->shm->connection_num, -n);
 			TASKSRV_ATOMIC_ADD(&s->shm->close_count, n);
@@ -214,6 +215,14 @@ static void manager_on_signal(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, u
 				break;
 			case SIGTERM:
 			case SIGINT:
+				/* PROCESS mode: a stop asked of the manager goes through the master, which
+				 * runs BeforeShutdown first and SIGTERMs us back; with the master gone
+				 * (its death signal), we stop on our own. */
+				if (s->cfg.mode == TASKSRV_MODE_PROCESS && !TASKSRV_ATOMIC_LOAD(&s->shm->shutting_down)
+						&& getppid() == s->shm->master_pid) {
+					kill(s->shm->master_pid, SIGTERM);
+					break;
+				}
 				begin_stop(s);
 				break;
 			case SIGUSR1:
@@ -260,7 +269,8 @@ int tasksrv_manager_main(tasksrv_server_t *s)
 	if (s->hooks->on_manager_stop) {
 		s->hooks->on_manager_stop(s);
 	}
-	if (s->hooks->on_shutdown) {
+	/* PROCESS mode: onShutdown is the master's. */
+	if (s->hooks->on_shutdown && s->cfg.mode != TASKSRV_MODE_PROCESS) {
 		s->hooks->on_shutdown(s);
 	}
 	return 0;

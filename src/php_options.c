@@ -58,6 +58,7 @@ static const option_t options[] = {
 	OPT("package_body_offset", OPT_INT, 0, TASKSRV_PROTOCOL_MAX_OFFSET, package_body_offset),
 	OPT("package_body_start", OPT_INT, 0, TASKSRV_PROTOCOL_MAX_OFFSET, package_body_offset),
 	OPT("package_length_func", OPT_CALLABLE, 0, 0, package_length_func),
+	OPT("dispatch_mode", OPT_INT, 1, 4, dispatch_mode),
 };
 
 void tasksrv_options_init(tasksrv_options_t *o)
@@ -65,6 +66,7 @@ void tasksrv_options_init(tasksrv_options_t *o)
 	memset(o, 0, sizeof(*o));
 	o->log_level = TASKSRV_LOG_INFO;
 	o->max_wait_time = 3.0;
+	o->dispatch_mode = 2;
 	o->package_max_length = 2 * 1024 * 1024;
 	o->enable_coroutine = true;
 	o->task_max_request_grace = -1;

@@ -40,6 +40,7 @@ typedef struct {
 	zend_long package_body_offset;     /* also package_body_start */
 	zval package_length_func;          /* UNDEF: not given */
 	zend_fcall_info_cache package_length_fcc; /* filled at start */
+	zend_long dispatch_mode;     /* SWOOLE_PROCESS: 1 round robin, 2 fd (default), 3 idle, 4 ip hash */
 } tasksrv_options_t;
 
 void tasksrv_options_init(tasksrv_options_t *o);

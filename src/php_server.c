@@ -301,7 +301,12 @@ static void hook_frame(tasksrv_server_t *s, const tasksrv_frame_t *f, int peer, 
 {
 	server_obj *o = CORE_SERVER(s);
 
-	if (f->type == TASKSRV_FRAME_TASK && s->role == TASKSRV_ROLE_TASK_WORKER) {
+	if (f->type >= TASKSRV_FRAME_CONNECT) {
+		/* PROCESS mode: a client's packet or event, or a send()/close() for the master. */
+		zend_string *str = handle;
+		tasksrv_server_conn_frame(s, f, peer, ZSTR_VAL(str), ZSTR_LEN(str));
+		tasksrv_php_payload_free(s, handle);
+	} else if (f->type == TASKSRV_FRAME_TASK && s->role == TASKSRV_ROLE_TASK_WORKER) {
 		tasksrv_php_run_task(o, f, peer, handle);
 	} else if (f->type == TASKSRV_FRAME_RESULT && s->role == TASKSRV_ROLE_WORKER) {
 		tasksrv_php_deliver_result(o, f, handle);
@@ -408,10 +413,6 @@ PHP_METHOD(TaskSrv_Server, __construct)
 		zend_argument_value_error(3, "must be SWOOLE_BASE or SWOOLE_PROCESS");
 		RETURN_THROWS();
 	}
-	if (mode == TASKSRV_MODE_PROCESS) {
-		TASKSRV_THROW(0, "SWOOLE_PROCESS mode is not implemented yet, use SWOOLE_BASE");
-		RETURN_THROWS();
-	}
 	if (sock_type != 1 && sock_type != 3) {
 		zend_argument_value_error(4, "must be SWOOLE_SOCK_TCP or SWOOLE_SOCK_TCP6 (UDP and Unix sockets are not implemented yet)");
 		RETURN_THROWS();
@@ -433,6 +434,7 @@ PHP_METHOD(TaskSrv_Server, __construct)
 	o->constructed = 1;
 	constructed_server = o;
 	o->core.cfg.worker_num = 1;
+	o->core.cfg.mode = (int) mode;
 	zend_update_property_str(tasksrv_server_ce, &o->std, "host", sizeof("host") - 1, host);
 	prop_long(o, "port", o->core.listener.port);
 	prop_long(o, "type", sock_type);
@@ -556,7 +558,10 @@ static void configure(server_obj *o)
 	tasksrv_options_t *opts = &o->opts;
 	zval *prop, rv, setting;
 
-	cfg->worker_num = opts->worker_num > 0 ? (int) opts->worker_num : 1;
+	/* As Swoole: BASE defaults to one worker, PROCESS to one per CPU. */
+	cfg->worker_num = opts->worker_num > 0 ? (int) opts->worker_num
+		: cfg->mode == TASKSRV_MODE_PROCESS ? MAX(1, (int) sysconf(_SC_NPROCESSORS_ONLN)) : 1;
+	cfg->dispatch_mode = (int) opts->dispatch_mode;
 	cfg->task_worker_num = (int) opts->task_worker_num;
 	cfg->max_wait_time_ms = (int) (opts->max_wait_time * 1000);
 	cfg->task_timeout_ms = (int) ceil(opts->task_timeout * 1000);
@@ -582,6 +587,26 @@ static void configure(server_obj *o)
 	}
 	zend_update_property(tasksrv_server_ce, &o->std, "setting", sizeof("setting") - 1, &setting);
 	zval_ptr_dtor(&setting);
+}
+
+/* PROCESS mode with a dispatch_mode that does not tie a connection to one worker
+ * (1, 3): no worker could see a connection from its start to its end, so Swoole drops
+ * the connection events at start, with a warning each. */
+static void drop_connection_events(server_obj *o)
+{
+	static const int evs[] = {EV_CONNECT, EV_CLOSE, EV_BUFFER_FULL, EV_BUFFER_EMPTY};
+	int mode = o->core.cfg.dispatch_mode, i;
+
+	if (o->core.cfg.mode != TASKSRV_MODE_PROCESS || mode == TASKSRV_DISPATCH_FD || mode == TASKSRV_DISPATCH_IP) {
+		return;
+	}
+	for (i = 0; i < (int) (sizeof(evs) / sizeof(evs[0])); i++) {
+		if (!Z_ISUNDEF(o->cb[evs[i]].callable)) {
+			tasksrv_log(TASKSRV_LOG_WARNING, "Server::start_check() (ERRNO 9015): cannot set 'on%s' event when using dispatch_mode=%d",
+				event_names[evs[i]], mode);
+			callback_release(&o->cb[evs[i]]);
+		}
+	}
 }
 
 PHP_METHOD(TaskSrv_Server, start)
@@ -611,6 +636,7 @@ PHP_METHOD(TaskSrv_Server, start)
 		RETURN_THROWS();
 	}
 	tasksrv_log_set_level((int) o->opts.log_level);
+	drop_connection_events(o);
 	o->tasks_run = 0;
 	if (o->opts.log_file && tasksrv_log_open(ZSTR_VAL(o->opts.log_file)) < 0) {
 		TASKSRV_THROW(errno, "failed to start server. Error: cannot open log_file '%s': %s",
@@ -673,7 +699,7 @@ static void foreign_session_warning(server_obj *o, zend_long fd, const char *wha
 {
 	tasksrv_session_t *sess = tasksrv_shm_session_get(o->core.shm, fd);
 
-	if (sess && sess->worker_id != o->core.worker_id) {
+	if (sess && o->core.cfg.mode != TASKSRV_MODE_PROCESS && sess->worker_id != o->core.worker_id) {
 		php_error_docref(NULL, E_WARNING, "%s(): connection " ZEND_LONG_FMT " belongs to worker #%d; "
 			"only its own worker can use it in this version", what, fd, sess->worker_id);
 	}

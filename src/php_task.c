@@ -549,8 +549,8 @@ PHP_METHOD(TaskSrv_Server, task)
 		tasksrv_payload_free(&p);
 		RETURN_THROWS();
 	}
-	/* The manager takes no results: its tasks are one-way. */
-	if (o->core.role == TASKSRV_ROLE_MANAGER) {
+	/* The manager and the master take no results: their tasks are one-way. */
+	if (o->core.role == TASKSRV_ROLE_MANAGER || o->core.role == TASKSRV_ROLE_MASTER) {
 		flags |= TASKSRV_FLAG_NOREPLY;
 	} else if (ZEND_FCI_INITIALIZED(fci)) {
 		flags |= TASKSRV_FLAG_CALLBACK;

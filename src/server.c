@@ -43,6 +43,7 @@ static void free_run_state(tasksrv_server_t *s)
 		tasksrv_loop_free(&s->loop);
 	}
 	tasksrv_worker_free_conns(s);
+	tasksrv_master_free_conns(s);
 	tasksrv_buffer_free(&s->backlog);
 	s->backlog_timer = 0;
 	for (i = s->deferred_pos; i < s->ndeferred; i++) {
@@ -69,6 +70,11 @@ void tasksrv_server_free(tasksrv_server_t *s)
 int tasksrv_server_endpoint_manager(const tasksrv_server_t *s)
 {
 	return s->cfg.worker_num + s->cfg.task_worker_num;
+}
+
+int tasksrv_server_endpoint_master(const tasksrv_server_t *s)
+{
+	return s->cfg.mode == TASKSRV_MODE_PROCESS ? s->cfg.worker_num + s->cfg.task_worker_num + 1 : -1;
 }
 
 /* Forks the process for one worker id; in the child it runs that worker and returns 1. */
@@ -115,18 +121,68 @@ int tasksrv_server_spawn(tasksrv_server_t *s, int worker_id)
 	return 1;
 }
 
-int tasksrv_server_run(tasksrv_server_t *s, char *err, size_t errlen)
+/* Forks every worker id, task workers first as Swoole does: workers may dispatch as
+ * soon as they run. Returns 0 in the manager, 1 in a child whose work is done, -1. */
+static int spawn_all(tasksrv_server_t *s, char *err, size_t errlen)
 {
 	int total = s->cfg.worker_num + s->cfg.task_worker_num, i, rc;
 
-	s->single = s->cfg.worker_num == 1 && s->cfg.task_worker_num == 0;
-	s->nendpoints = total + 1;
+	for (i = 0; i < total; i++) {
+		int id = (s->cfg.worker_num + i) % total;
+		rc = tasksrv_server_spawn(s, id);
+		if (rc == 1) {
+			return 1;
+		}
+		if (rc < 0) {
+			snprintf(err, errlen, "cannot fork worker #%d: %s", id, strerror(errno));
+			for (i = 0; i < total; i++) {
+				if (s->pids[i] > 0) {
+					kill(s->pids[i], SIGKILL);
+					waitpid(s->pids[i], NULL, 0);
+				}
+			}
+			return -1;
+		}
+	}
+	return 0;
+}
+
+int tasksrv_server_run_manager(tasksrv_server_t *s, char *err, size_t errlen)
+{
+	int total = s->cfg.worker_num + s->cfg.task_worker_num, rc;
+
+	s->pids = calloc(total, sizeof(pid_t));
+	s->role = TASKSRV_ROLE_MANAGER;
+	s->shm->manager_pid = getpid();
+	tasksrv_log_set_process('$', 0);
+	/* The handlers go in before the first fork, so no child's death is missed. */
+	tasksrv_signals_install(manager_signals, sizeof(manager_signals) / sizeof(manager_signals[0]));
+	tasksrv_signals_ignore(SIGPIPE);
+	if (s->cfg.mode == TASKSRV_MODE_PROCESS) {
+		/* Ctrl-C reaches the whole group: the master alone turns it into a stop. */
+		tasksrv_signals_ignore(SIGINT);
+	}
+	rc = spawn_all(s, err, errlen);
+	if (rc != 0) {
+		return rc;
+	}
+	return tasksrv_manager_main(s);
+}
+
+int tasksrv_server_run(tasksrv_server_t *s, char *err, size_t errlen)
+{
+	int total = s->cfg.worker_num + s->cfg.task_worker_num, rc;
+	int process = s->cfg.mode == TASKSRV_MODE_PROCESS;
+
+	s->single = !process && s->cfg.worker_num == 1 && s->cfg.task_worker_num == 0;
+	/* PROCESS mode: one endpoint more, the master. */
+	s->nendpoints = total + 1 + process;
 	tasksrv_process_raise_fd_limit();
 	if (tasksrv_listener_listen(&s->listener) < 0) {
 		snprintf(err, errlen, "listen() failed: %s[%d]", strerror(errno), errno);
 		return -1;
 	}
-	s->shm = tasksrv_shm_create(total, SESSION_TABLE_SLOTS, total + 1);
+	s->shm = tasksrv_shm_create(total, SESSION_TABLE_SLOTS, s->nendpoints);
 	if (s->shm == NULL) {
 		snprintf(err, errlen, "cannot map shared memory: %s", strerror(errno));
 		return -1;
@@ -150,34 +206,13 @@ int tasksrv_server_run(tasksrv_server_t *s, char *err, size_t errlen)
 		free_run_state(s);
 		return -1;
 	}
-	s->pids = calloc(total, sizeof(pid_t));
-	s->role = TASKSRV_ROLE_MANAGER;
-	s->shm->manager_pid = getpid();
-	tasksrv_log_set_process('$', 0);
-	/* The handlers go in before the first fork, so no child's death is missed. */
-	tasksrv_signals_install(manager_signals, sizeof(manager_signals) / sizeof(manager_signals[0]));
-	tasksrv_signals_ignore(SIGPIPE);
-	/* Task workers first, as Swoole does: workers may dispatch as soon as they run. */
-	for (i = 0; i < total; i++) {
-		int id = (s->cfg.worker_num + i) % total;
-		rc = tasksrv_server_spawn(s, id);
-		if (rc == 1) {
-			return 1;
-		}
-		if (rc < 0) {
-			snprintf(err, errlen, "cannot fork worker #%d: %s", id, strerror(errno));
-			for (i = 0; i < total; i++) {
-				if (s->pids[i] > 0) {
-					kill(s->pids[i], SIGKILL);
-					waitpid(s->pids[i], NULL, 0);
-				}
-			}
-			free_run_state(s);
-			s->role = TASKSRV_ROLE_NONE;
-			return -1;
-		}
+	rc = process ? tasksrv_master_run(s, err, errlen) : tasksrv_server_run_manager(s, err, errlen);
+	if (rc == 1) {
+		/* A child done (a worker freed its state already; the PROCESS manager not). */
+		free_run_state(s);
+		tasksrv_listener_close(&s->listener);
+		return 1;
 	}
-	rc = tasksrv_manager_main(s);
 	free_run_state(s);
 	s->role = TASKSRV_ROLE_NONE;
 	s->worker_id = -1;
@@ -189,6 +224,10 @@ int tasksrv_server_shutdown(tasksrv_server_t *s)
 {
 	if (s->role == TASKSRV_ROLE_NONE || s->shm == NULL) {
 		return -1;
+	}
+	/* PROCESS mode: the master leads the stop (BeforeShutdown and Shutdown run there). */
+	if (s->cfg.mode == TASKSRV_MODE_PROCESS) {
+		return kill(s->role == TASKSRV_ROLE_MASTER ? getpid() : s->shm->master_pid, SIGTERM);
 	}
 	if (s->single || s->role == TASKSRV_ROLE_MANAGER) {
 		return kill(getpid(), SIGTERM);

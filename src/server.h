@@ -22,7 +22,16 @@ enum tasksrv_role {
 	TASKSRV_ROLE_NONE = 0,   /* not started, or start() returned */
 	TASKSRV_ROLE_MANAGER,    /* the original process when it has children */
 	TASKSRV_ROLE_WORKER,     /* event worker (also the single-process form) */
-	TASKSRV_ROLE_TASK_WORKER
+	TASKSRV_ROLE_TASK_WORKER,
+	TASKSRV_ROLE_MASTER      /* SWOOLE_PROCESS: the original process, owner of every connection */
+};
+
+/* dispatch_mode (SWOOLE_PROCESS): which event worker gets a packet. */
+enum tasksrv_dispatch {
+	TASKSRV_DISPATCH_ROUND_ROBIN = 1,
+	TASKSRV_DISPATCH_FD = 2,      /* os_fd % worker_num, the default */
+	TASKSRV_DISPATCH_IDLE = 3,    /* first idle worker, else round robin */
+	TASKSRV_DISPATCH_IP = 4       /* hash of the client address */
 };
 
 typedef struct tasksrv_server tasksrv_server_t;
@@ -71,6 +80,7 @@ typedef struct {
 } tasksrv_peer_t;
 
 typedef struct tasksrv_conn tasksrv_conn_t;
+typedef struct tasksrv_master_conn tasksrv_master_conn_t;
 
 typedef struct {
 	tasksrv_frame_t f;
@@ -79,6 +89,8 @@ typedef struct {
 } tasksrv_deferred_t;
 
 typedef struct {
+	int mode;                 /* TASKSRV_MODE_BASE or TASKSRV_MODE_PROCESS */
+	int dispatch_mode;        /* enum tasksrv_dispatch (PROCESS only) */
 	int worker_num;
 	int task_worker_num;
 	int max_wait_time_ms;     /* how long a stop may take before SIGKILL */
@@ -101,7 +113,7 @@ struct tasksrv_server {
 	uint32_t gen;             /* incarnation of this worker id */
 	int single;               /* BASE with one worker and nothing else: no manager */
 
-	/* endpoints: 0..W-1 workers, W..W+T-1 task workers, W+T the manager */
+	/* endpoints: 0..W-1 workers, W..W+T-1 task workers, W+T the manager, W+T+1 the master (PROCESS) */
 	int nendpoints;
 	int self_endpoint;        /* this process's endpoint, -1 when it has none */
 	int *chan;                /* nendpoints x nendpoints fds, -1 where no pair exists */
@@ -128,6 +140,12 @@ struct tasksrv_server {
 	tasksrv_buffer_t backlog; /* task_ipc_mode 3: frames waiting for a free task worker */
 	uint64_t backlog_timer;
 	int exit_code;
+
+	/* master (PROCESS mode) */
+	pid_t manager_pid;        /* the child it forked */
+	tasksrv_master_conn_t **mconns; /* by OS fd */
+	int mconns_cap;
+	uint32_t dispatch_rr;
 };
 
 /* Lifecycle, called by the glue. */
@@ -143,6 +161,8 @@ void tasksrv_server_abort(tasksrv_server_t *s);
 
 /* Tasks. */
 int tasksrv_server_endpoint_manager(const tasksrv_server_t *s);
+/* SWOOLE_PROCESS: the master's endpoint (W+T+1); -1 in BASE mode. */
+int tasksrv_server_endpoint_master(const tasksrv_server_t *s);
 int tasksrv_server_pick_task_worker(tasksrv_server_t *s);
 /* Sends a task to task worker index dst without blocking, with the queue accounting
  * (task_ipc_mode 3: to whichever task worker is free, else into the backlog). */
@@ -191,7 +211,19 @@ void tasksrv_server_report_cut_task(tasksrv_server_t *s, int peer, const tasksrv
 int tasksrv_server_send(tasksrv_server_t *s, int64_t session, const char *data, size_t len);
 int tasksrv_server_close(tasksrv_server_t *s, int64_t session);
 
+/* SWOOLE_PROCESS (master.c). A connection frame (CONNECT..DISCONNECT) read by the
+ * glue, with its payload: the master writes or closes, a worker fires its events. */
+void tasksrv_server_conn_frame(tasksrv_server_t *s, const tasksrv_frame_t *f, int peer, const char *data, size_t len);
+/* send()/close() outside the master: the bytes or the request go to the master. */
+int tasksrv_master_forward(tasksrv_server_t *s, int type, int64_t session, const char *data, size_t len);
+
 /* Internal entry points of the per-role files. */
+/* Forks the manager and runs the master; returns like tasksrv_server_run. */
+int tasksrv_master_run(tasksrv_server_t *s, char *err, size_t errlen);
+void tasksrv_master_free_conns(tasksrv_server_t *s);
+/* The manager's part of start(): forks every worker and runs the manager loop.
+ * Returns 0 in the manager once stopped, 1 in a child whose work is done, -1 on error. */
+int tasksrv_server_run_manager(tasksrv_server_t *s, char *err, size_t errlen);
 int tasksrv_worker_main(tasksrv_server_t *s);
 void tasksrv_worker_free_conns(tasksrv_server_t *s);
 int tasksrv_task_worker_main(tasksrv_server_t *s);

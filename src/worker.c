@@ -316,8 +316,13 @@ static void conn_on_event(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, uint3
 
 int tasksrv_server_send(tasksrv_server_t *s, int64_t session, const char *data, size_t len)
 {
-	tasksrv_conn_t *c = conn_find(s, session);
+	tasksrv_conn_t *c;
 	ssize_t w = 0;
+
+	if (s->cfg.mode == TASKSRV_MODE_PROCESS) {
+		return tasksrv_master_forward(s, TASKSRV_FRAME_SEND, session, data, len);
+	}
+	c = conn_find(s, session);
 
 	if (c == NULL || c->closing) {
 		return -1;
@@ -346,7 +351,12 @@ int tasksrv_server_send(tasksrv_server_t *s, int64_t session, const char *data, 
 
 int tasksrv_server_close(tasksrv_server_t *s, int64_t session)
 {
-	tasksrv_conn_t *c = conn_find(s, session);
+	tasksrv_conn_t *c;
+
+	if (s->cfg.mode == TASKSRV_MODE_PROCESS) {
+		return tasksrv_master_forward(s, TASKSRV_FRAME_DISCONNECT, session, NULL, 0);
+	}
+	c = conn_find(s, session);
 
 	if (c == NULL || c->closing) {
 		return -1;
@@ -449,8 +459,11 @@ int tasksrv_worker_main(tasksrv_server_t *s)
 	tasksrv_loop_add(&s->loop, &s->sig_h, tasksrv_signals_fd(), EPOLLIN);
 	s->accept_h.fn = on_accept;
 	s->accept_h.ctx = s;
-	/* EPOLLEXCLUSIVE: one worker wakes per new connection, not all of them. */
-	tasksrv_loop_add(&s->loop, &s->accept_h, s->listener.fd, EPOLLIN | (s->single ? 0 : EPOLLEXCLUSIVE));
+	/* EPOLLEXCLUSIVE: one worker wakes per new connection, not all of them.
+	 * PROCESS mode: the master accepts; connections come as frames from it. */
+	if (s->cfg.mode != TASKSRV_MODE_PROCESS) {
+		tasksrv_loop_add(&s->loop, &s->accept_h, s->listener.fd, EPOLLIN | (s->single ? 0 : EPOLLEXCLUSIVE));
+	}
 	for (i = 0; s->peers && i < s->nendpoints; i++) {
 		if (s->peers[i].h.fd >= 0) {
 			s->peers[i].registered = tasksrv_loop_add(&s->loop, &s->peers[i].h, s->peers[i].h.fd, EPOLLIN) == 0;
@@ -458,11 +471,12 @@ int tasksrv_worker_main(tasksrv_server_t *s)
 	}
 	tasksrv_log_set_process(s->single ? '#' : '*', s->worker_id);
 	TASKSRV_ATOMIC_STORE(&s->shm->workers[s->worker_id].status, TASKSRV_WORKER_IDLE);
-	/* As Swoole in BASE mode: worker #0 stands for the master; onStart runs once. */
-	if (s->worker_id == 0) {
+	/* As Swoole in BASE mode: worker #0 stands for the master; onStart runs once.
+	 * PROCESS mode: the master is a process of its own and runs onStart itself. */
+	if (s->worker_id == 0 && s->cfg.mode != TASKSRV_MODE_PROCESS) {
 		s->shm->master_pid = getpid();
 	}
-	if (s->worker_id == 0 && s->gen == 1) {
+	if (s->worker_id == 0 && s->gen == 1 && s->cfg.mode != TASKSRV_MODE_PROCESS) {
 		if (s->hooks->on_start) {
 			s->hooks->on_start(s);
 		}
@@ -476,9 +490,11 @@ int tasksrv_worker_main(tasksrv_server_t *s)
 	if (s->exiting) {
 		return 0;
 	}
-	tasksrv_loop_del(&s->loop, &s->accept_h);
+	if (s->cfg.mode != TASKSRV_MODE_PROCESS) {
+		tasksrv_loop_del(&s->loop, &s->accept_h);
+	}
 	drain(s);
-	if (s->worker_id == 0 && (s->single || TASKSRV_ATOMIC_LOAD(&s->shm->shutting_down))
+	if (s->worker_id == 0 && s->cfg.mode != TASKSRV_MODE_PROCESS && (s->single || TASKSRV_ATOMIC_LOAD(&s->shm->shutting_down))
 			&& s->hooks->on_before_shutdown) {
 		s->hooks->on_before_shutdown(s);
 	}
