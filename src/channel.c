@@ -542,9 +542,12 @@ void tasksrv_peer_on_event(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, uint
 		if (r == 1) {
 			s->hooks->on_frame(s, &f, p->peer, handle);
 		} else if (r < 0) {
-			/* The master's channels end only with the manager, which holds their other
-			 * ends: the master's SIGCHLD says why. */
-			if (s->role != TASKSRV_ROLE_MASTER) {
+			/* Expected, and told elsewhere: the master's channels end only with the
+			 * manager, which holds their other ends (the master's SIGCHLD says why); a
+			 * channel to the manager or the master ends only with that process (a
+			 * worker dies with the manager; the master's death stops the manager). */
+			if (s->role != TASKSRV_ROLE_MASTER && p->peer != tasksrv_server_endpoint_master(s)
+					&& p->peer != tasksrv_server_endpoint_manager(s)) {
 				tasksrv_log(TASKSRV_LOG_ERROR, "channel to endpoint %d closed", p->peer);
 			}
 			tasksrv_loop_del(loop, h);
