@@ -24,9 +24,10 @@ $act = function ($s, $fd, $what, $where) {
     $s->send($fd, str_repeat('x', 100000) . "\n");
     $ok = $s->send($fd, "sent by $where\n");
     if ($what === 'close') {
-        echo "close() from $where: ", var_export($s->close($fd), true), "\n";
-        echo "exists after close: ", var_export($s->exists($fd), true), "\n";
-        echo "send after close: ", var_export(@$s->send($fd, 'late'), true), "\n";
+        // One write each: another process prints onClose meanwhile.
+        echo "close() from $where: " . var_export($s->close($fd), true) . "\n";
+        echo "exists after close: " . var_export($s->exists($fd), true) . "\n";
+        echo "send after close: " . var_export(@$s->send($fd, 'late'), true) . "\n";
     }
     return $ok;
 };
