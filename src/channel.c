@@ -158,6 +158,17 @@ static void finish_cut_frame(tasksrv_server_t *s, int peer, tasksrv_chan_track_t
 	w->w_total = 0;
 }
 
+/* A frame its predecessor died reading is skipped: a task fails (its sender is
+ * told); a packet from the master leaves the dispatch count (dispatch_mode 3). */
+static void frame_skipped(tasksrv_server_t *s, int peer, const tasksrv_frame_t *hdr)
+{
+	if (s->role == TASKSRV_ROLE_TASK_WORKER) {
+		tasksrv_server_report_cut_task(s, peer, hdr);
+	} else if (s->role == TASKSRV_ROLE_WORKER && hdr->type == TASKSRV_FRAME_RECEIVE) {
+		TASKSRV_ATOMIC_ADD(&s->shm->workers[s->worker_id].queued, -1);
+	}
+}
+
 /* A successor takes over a channel whose reader died mid-frame: the rest of that
  * frame is skipped, the bytes after it are the next frame. */
 void tasksrv_peers_resume(tasksrv_server_t *s)
@@ -177,9 +188,7 @@ void tasksrv_peers_resume(tasksrv_server_t *s)
 			tasksrv_frame_t hdr;
 			s->peers[i].in_skip = t->left;
 			memcpy(&hdr, t->hdr, sizeof(hdr));
-			if (s->role == TASKSRV_ROLE_TASK_WORKER) {
-				tasksrv_server_report_cut_task(s, i, &hdr);
-			}
+			frame_skipped(s, i, &hdr);
 		} else {
 			continue;
 		}
@@ -279,9 +288,7 @@ int tasksrv_peer_read_frame(tasksrv_server_t *s, int peer, tasksrv_frame_t *f, v
 				/* The predecessor's frame: it is skipped whole, payload included. */
 				p->in_discard = 0;
 				p->in_skip = p->in.len;
-				if (s->role == TASKSRV_ROLE_TASK_WORKER) {
-					tasksrv_server_report_cut_task(s, peer, &p->in);
-				}
+				frame_skipped(s, peer, &p->in);
 				reset_input(p);
 				continue;
 			}

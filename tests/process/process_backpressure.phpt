@@ -1,0 +1,56 @@
+--TEST--
+PROCESS mode backpressure: 16 MiB sent to a client that does not read are buffered by the master (send() returns at once), other clients are served meanwhile, and the slow client later receives every byte in order
+--EXTENSIONS--
+tasksrv
+--FILE--
+<?php
+require __DIR__ . '/../inc/server.inc';
+$srv = tasksrv_server(<<<'PHP'
+$s = new TaskSrv\Server('127.0.0.1', PORT, SWOOLE_PROCESS);
+$s->set(['worker_num' => 1]);
+$s->on('WorkerStart', fn($s, $id) => print("WorkerStart($id)\n"));
+$s->on('Receive', function ($s, $fd, $rid, $data) {
+    if ($data === 'big') {
+        $ok = true;
+        for ($i = 0; $i < 256; $i++) {
+            $ok = $s->send($fd, str_pad("$i:", 65536, chr(97 + $i % 26))) && $ok;
+        }
+        echo "sent 16 MiB: ", var_export($ok, true), "\n";
+        return;
+    }
+    $s->send($fd, "echo $data\n");
+});
+$s->start();
+PHP);
+$srv->waitOutput('WorkerStart');
+$slow = $srv->connect();
+fwrite($slow, 'big');
+echo "worker done: ", var_export($srv->waitOutput('sent 16 MiB: true'), true), "\n";
+$other = $srv->connect();
+for ($i = 0; $i < 3; $i++) {
+    fwrite($other, "p$i");
+    echo trim(tasksrv_recv_until($other, "\n")), "\n";
+}
+$got = '';
+$deadline = microtime(true) + 20;
+while (strlen($got) < 256 * 65536 && microtime(true) < $deadline) {
+    $chunk = fread($slow, 1 << 20);
+    if ($chunk === false || ($chunk === '' && feof($slow))) {
+        break;
+    }
+    $got .= $chunk;
+}
+$expect = '';
+for ($i = 0; $i < 256; $i++) {
+    $expect .= str_pad("$i:", 65536, chr(97 + $i % 26));
+}
+echo "slow client got all, in order: ", var_export($got === $expect, true), "\n";
+echo "exit: ", $srv->stop(), "\n";
+?>
+--EXPECT--
+worker done: true
+echo p0
+echo p1
+echo p2
+slow client got all, in order: true
+exit: 0
