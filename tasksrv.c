@@ -62,6 +62,7 @@ static void register_swoole_names(int module_number)
 	zend_register_class_alias("Swoole\\Server", tasksrv_server_ce);
 	zend_register_class_alias("Swoole\\Exception", tasksrv_exception_ce);
 	zend_register_class_alias("Swoole\\Server\\Task", tasksrv_task_ce);
+	zend_register_class_alias("Swoole\\Server\\Port", tasksrv_port_ce);
 }
 
 static PHP_MINIT_FUNCTION(tasksrv)
@@ -73,6 +74,7 @@ static PHP_MINIT_FUNCTION(tasksrv)
 	tasksrv_task_failure_ce = register_class_TaskSrv_TaskFailure();
 	tasksrv_server_minit(register_class_TaskSrv_Server());
 	tasksrv_task_minit(register_class_TaskSrv_Server_Task());
+	tasksrv_port_minit(register_class_TaskSrv_Server_Port());
 	if (!swoole_loaded()) {
 		register_swoole_names(module_number);
 	}

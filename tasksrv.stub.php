@@ -59,6 +59,8 @@ namespace TaskSrv {
         public int $worker_id = -1;
         public int $worker_pid = 0;
         public bool $taskworker = false;
+        /** @var array<int, Server\Port> the listening ports, primary first */
+        public array $ports = [];
 
         public function __construct(string $host, int $port = 0, int $mode = SWOOLE_BASE, int $sock_type = SWOOLE_SOCK_TCP) {}
 
@@ -69,6 +71,14 @@ namespace TaskSrv {
         public function getCallback(string $event_name): \Closure|string|array|null {}
 
         public function start(): bool {}
+
+        /** Adds a listening port before start(); false with a warning after start() or when bind() fails. */
+        public function listen(string $host, int $port, int $sock_type): Server\Port|false {}
+
+        public function addListener(string $host, int $port, int $sock_type): Server\Port|false {}
+
+        /** Sends a datagram from a UDP (or Unix datagram: $ip is a path) port. */
+        public function sendto(string $ip, int $port, string $data, int $server_socket = -1): bool {}
 
         public function shutdown(): bool {}
 
@@ -121,5 +131,29 @@ namespace TaskSrv\Server {
 
         /** Sends a result for this task to the worker that dispatched it. */
         public function finish(mixed $data): bool {}
+    }
+
+    /**
+     * A listening port: Server::listen() returns one, $server->ports lists them.
+     * @strict-properties
+     * @not-serializable
+     */
+    final class Port
+    {
+        public ?array $setting = null;
+        public string $host = "";
+        public int $port = 0;
+        public int $type = 0;
+        public int $sock = -1;
+
+        private function __construct() {}
+
+        /** Framing settings of this port; a port never set() takes the server's at start(). */
+        public function set(array $settings): bool {}
+
+        /** Connect, Receive, Close, Packet, BufferFull or BufferEmpty for this port's connections. */
+        public function on(string $event_name, callable $callback): bool {}
+
+        public function getCallback(string $event_name): \Closure|string|array|null {}
     }
 }

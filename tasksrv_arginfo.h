@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 720703ba511a6f5d7de66e7f613b39611635f603 */
+ * Stub hash: cf04cf81ed32335805e2c953d644feb41c889ae5 */
 
 ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_TaskSrv_TaskFailedException_getFailure, 0, 0, TaskSrv\\TaskFailure, 0)
 ZEND_END_ARG_INFO()
@@ -28,6 +28,21 @@ ZEND_BEGIN_ARG_WITH_RETURN_OBJ_TYPE_MASK_EX(arginfo_class_TaskSrv_Server_getCall
 ZEND_END_ARG_INFO()
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_TaskSrv_Server_start, 0, 0, _IS_BOOL, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_OBJ_TYPE_MASK_EX(arginfo_class_TaskSrv_Server_listen, 0, 3, TaskSrv\\Server\\Port, MAY_BE_FALSE)
+	ZEND_ARG_TYPE_INFO(0, host, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, port, IS_LONG, 0)
+	ZEND_ARG_TYPE_INFO(0, sock_type, IS_LONG, 0)
+ZEND_END_ARG_INFO()
+
+#define arginfo_class_TaskSrv_Server_addListener arginfo_class_TaskSrv_Server_listen
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_TaskSrv_Server_sendto, 0, 3, _IS_BOOL, 0)
+	ZEND_ARG_TYPE_INFO(0, ip, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, port, IS_LONG, 0)
+	ZEND_ARG_TYPE_INFO(0, data, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, server_socket, IS_LONG, 0, "-1")
 ZEND_END_ARG_INFO()
 
 #define arginfo_class_TaskSrv_Server_shutdown arginfo_class_TaskSrv_Server_start
@@ -98,6 +113,14 @@ ZEND_END_ARG_INFO()
 
 #define arginfo_class_TaskSrv_Server_Task_finish arginfo_class_TaskSrv_Server_finish
 
+#define arginfo_class_TaskSrv_Server_Port___construct arginfo_class_TaskSrv_TaskFailure___construct
+
+#define arginfo_class_TaskSrv_Server_Port_set arginfo_class_TaskSrv_Server_set
+
+#define arginfo_class_TaskSrv_Server_Port_on arginfo_class_TaskSrv_Server_on
+
+#define arginfo_class_TaskSrv_Server_Port_getCallback arginfo_class_TaskSrv_Server_getCallback
+
 
 ZEND_METHOD(TaskSrv_TaskFailedException, getFailure);
 ZEND_METHOD(TaskSrv_TaskFailure, __construct);
@@ -106,6 +129,9 @@ ZEND_METHOD(TaskSrv_Server, set);
 ZEND_METHOD(TaskSrv_Server, on);
 ZEND_METHOD(TaskSrv_Server, getCallback);
 ZEND_METHOD(TaskSrv_Server, start);
+ZEND_METHOD(TaskSrv_Server, listen);
+ZEND_METHOD(TaskSrv_Server, addListener);
+ZEND_METHOD(TaskSrv_Server, sendto);
 ZEND_METHOD(TaskSrv_Server, shutdown);
 ZEND_METHOD(TaskSrv_Server, task);
 ZEND_METHOD(TaskSrv_Server, taskwait);
@@ -123,6 +149,10 @@ ZEND_METHOD(TaskSrv_Server, getMasterPid);
 ZEND_METHOD(TaskSrv_Server, getManagerPid);
 ZEND_METHOD(TaskSrv_Server, stats);
 ZEND_METHOD(TaskSrv_Server_Task, finish);
+ZEND_METHOD(TaskSrv_Server_Port, __construct);
+ZEND_METHOD(TaskSrv_Server_Port, set);
+ZEND_METHOD(TaskSrv_Server_Port, on);
+ZEND_METHOD(TaskSrv_Server_Port, getCallback);
 
 
 static const zend_function_entry class_TaskSrv_Exception_methods[] = {
@@ -158,6 +188,9 @@ static const zend_function_entry class_TaskSrv_Server_methods[] = {
 	ZEND_ME(TaskSrv_Server, on, arginfo_class_TaskSrv_Server_on, ZEND_ACC_PUBLIC)
 	ZEND_ME(TaskSrv_Server, getCallback, arginfo_class_TaskSrv_Server_getCallback, ZEND_ACC_PUBLIC)
 	ZEND_ME(TaskSrv_Server, start, arginfo_class_TaskSrv_Server_start, ZEND_ACC_PUBLIC)
+	ZEND_ME(TaskSrv_Server, listen, arginfo_class_TaskSrv_Server_listen, ZEND_ACC_PUBLIC)
+	ZEND_ME(TaskSrv_Server, addListener, arginfo_class_TaskSrv_Server_addListener, ZEND_ACC_PUBLIC)
+	ZEND_ME(TaskSrv_Server, sendto, arginfo_class_TaskSrv_Server_sendto, ZEND_ACC_PUBLIC)
 	ZEND_ME(TaskSrv_Server, shutdown, arginfo_class_TaskSrv_Server_shutdown, ZEND_ACC_PUBLIC)
 	ZEND_ME(TaskSrv_Server, task, arginfo_class_TaskSrv_Server_task, ZEND_ACC_PUBLIC)
 	ZEND_ME(TaskSrv_Server, taskwait, arginfo_class_TaskSrv_Server_taskwait, ZEND_ACC_PUBLIC)
@@ -180,6 +213,15 @@ static const zend_function_entry class_TaskSrv_Server_methods[] = {
 
 static const zend_function_entry class_TaskSrv_Server_Task_methods[] = {
 	ZEND_ME(TaskSrv_Server_Task, finish, arginfo_class_TaskSrv_Server_Task_finish, ZEND_ACC_PUBLIC)
+	ZEND_FE_END
+};
+
+
+static const zend_function_entry class_TaskSrv_Server_Port_methods[] = {
+	ZEND_ME(TaskSrv_Server_Port, __construct, arginfo_class_TaskSrv_Server_Port___construct, ZEND_ACC_PRIVATE)
+	ZEND_ME(TaskSrv_Server_Port, set, arginfo_class_TaskSrv_Server_Port_set, ZEND_ACC_PUBLIC)
+	ZEND_ME(TaskSrv_Server_Port, on, arginfo_class_TaskSrv_Server_Port_on, ZEND_ACC_PUBLIC)
+	ZEND_ME(TaskSrv_Server_Port, getCallback, arginfo_class_TaskSrv_Server_Port_getCallback, ZEND_ACC_PUBLIC)
 	ZEND_FE_END
 };
 
@@ -375,6 +417,12 @@ static zend_class_entry *register_class_TaskSrv_Server(void)
 	zend_declare_typed_property(class_entry, property_taskworker_name, &property_taskworker_default_value, ZEND_ACC_PUBLIC, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_BOOL));
 	zend_string_release(property_taskworker_name);
 
+	zval property_ports_default_value;
+	ZVAL_EMPTY_ARRAY(&property_ports_default_value);
+	zend_string *property_ports_name = zend_string_init("ports", sizeof("ports") - 1, 1);
+	zend_declare_typed_property(class_entry, property_ports_name, &property_ports_default_value, ZEND_ACC_PUBLIC, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_ARRAY));
+	zend_string_release(property_ports_name);
+
 	return class_entry;
 }
 
@@ -415,6 +463,47 @@ static zend_class_entry *register_class_TaskSrv_Server_Task(void)
 	zend_string *property_flags_name = zend_string_init("flags", sizeof("flags") - 1, 1);
 	zend_declare_typed_property(class_entry, property_flags_name, &property_flags_default_value, ZEND_ACC_PUBLIC, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_LONG));
 	zend_string_release(property_flags_name);
+
+	return class_entry;
+}
+
+static zend_class_entry *register_class_TaskSrv_Server_Port(void)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_NS_CLASS_ENTRY(ce, "TaskSrv\\Server", "Port", class_TaskSrv_Server_Port_methods);
+	class_entry = zend_register_internal_class_ex(&ce, NULL);
+	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES|ZEND_ACC_NOT_SERIALIZABLE;
+
+	zval property_setting_default_value;
+	ZVAL_NULL(&property_setting_default_value);
+	zend_string *property_setting_name = zend_string_init("setting", sizeof("setting") - 1, 1);
+	zend_declare_typed_property(class_entry, property_setting_name, &property_setting_default_value, ZEND_ACC_PUBLIC, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_ARRAY|MAY_BE_NULL));
+	zend_string_release(property_setting_name);
+
+	zval property_host_default_value;
+	ZVAL_EMPTY_STRING(&property_host_default_value);
+	zend_string *property_host_name = zend_string_init("host", sizeof("host") - 1, 1);
+	zend_declare_typed_property(class_entry, property_host_name, &property_host_default_value, ZEND_ACC_PUBLIC, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING));
+	zend_string_release(property_host_name);
+
+	zval property_port_default_value;
+	ZVAL_LONG(&property_port_default_value, 0);
+	zend_string *property_port_name = zend_string_init("port", sizeof("port") - 1, 1);
+	zend_declare_typed_property(class_entry, property_port_name, &property_port_default_value, ZEND_ACC_PUBLIC, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_LONG));
+	zend_string_release(property_port_name);
+
+	zval property_type_default_value;
+	ZVAL_LONG(&property_type_default_value, 0);
+	zend_string *property_type_name = zend_string_init("type", sizeof("type") - 1, 1);
+	zend_declare_typed_property(class_entry, property_type_name, &property_type_default_value, ZEND_ACC_PUBLIC, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_LONG));
+	zend_string_release(property_type_name);
+
+	zval property_sock_default_value;
+	ZVAL_LONG(&property_sock_default_value, -1);
+	zend_string *property_sock_name = zend_string_init("sock", sizeof("sock") - 1, 1);
+	zend_declare_typed_property(class_entry, property_sock_name, &property_sock_default_value, ZEND_ACC_PUBLIC, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_LONG));
+	zend_string_release(property_sock_name);
 
 	return class_entry;
 }

@@ -4,9 +4,27 @@
 #include <errno.h>
 #include <netdb.h>
 #include <netinet/in.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
 #include <unistd.h>
+
+int tasksrv_sock_type_valid(long type)
+{
+	return type >= TASKSRV_SOCK_TCP && type <= TASKSRV_SOCK_UNIX_DGRAM;
+}
+
+int tasksrv_sock_type_is_dgram(int type)
+{
+	return type == TASKSRV_SOCK_UDP || type == TASKSRV_SOCK_UDP6 || type == TASKSRV_SOCK_UNIX_DGRAM;
+}
+
+int tasksrv_listener_is_dgram(const tasksrv_listener_t *l)
+{
+	return tasksrv_sock_type_is_dgram(l->type);
+}
 
 static int resolve(const char *host, int port, int want_ipv6, struct sockaddr_storage *ss, socklen_t *len)
 {
@@ -48,40 +66,129 @@ static int resolve(const char *host, int port, int want_ipv6, struct sockaddr_st
 	return 0;
 }
 
-int tasksrv_listener_bind(tasksrv_listener_t *l, const char *host, int port, int want_ipv6)
+static int unix_addr(const char *path, struct sockaddr_storage *ss, socklen_t *len)
+{
+	struct sockaddr_un *sun = (struct sockaddr_un *) ss;
+	size_t n = strlen(path);
+
+	if (n == 0 || n >= sizeof(sun->sun_path)) {
+		errno = n == 0 ? EINVAL : ENAMETOOLONG;
+		return -1;
+	}
+	memset(ss, 0, sizeof(*ss));
+	sun->sun_family = AF_UNIX;
+	memcpy(sun->sun_path, path, n);
+	*len = (socklen_t) (offsetof(struct sockaddr_un, sun_path) + n + 1);
+	return 0;
+}
+
+static int is_unix(int type)
+{
+	return type == TASKSRV_SOCK_UNIX_STREAM || type == TASKSRV_SOCK_UNIX_DGRAM;
+}
+
+/* A socket file left by an earlier run would make bind() fail with EADDRINUSE;
+ * anything that is not a socket is left alone (bind then reports it). */
+static void unlink_stale(const char *path)
+{
+	struct stat st;
+
+	if (lstat(path, &st) == 0 && S_ISSOCK(st.st_mode)) {
+		unlink(path);
+	}
+}
+
+static int address_of(tasksrv_listener_t *l, const char *host, int port, struct sockaddr_storage *ss, socklen_t *len)
+{
+	if (is_unix(l->type)) {
+		if (unix_addr(host, ss, len) < 0) {
+			return -1;
+		}
+		strcpy(l->path, host);
+		return 0;
+	}
+	return resolve(host, port, l->type == TASKSRV_SOCK_TCP6 || l->type == TASKSRV_SOCK_UDP6, ss, len);
+}
+
+/* The real port and address, also when port 0 was asked for. */
+static int local_port(tasksrv_listener_t *l)
+{
+	struct sockaddr_storage ss;
+	socklen_t len = sizeof(ss);
+
+	memset(l->addr, 0, sizeof(l->addr));
+	if (getsockname(l->fd, (struct sockaddr *) &ss, &len) < 0) {
+		return 0;
+	}
+	if (ss.ss_family == AF_INET) {
+		memcpy(l->addr, &((struct sockaddr_in *) &ss)->sin_addr, 4);
+		return ntohs(((struct sockaddr_in *) &ss)->sin_port);
+	}
+	if (ss.ss_family == AF_INET6) {
+		memcpy(l->addr, &((struct sockaddr_in6 *) &ss)->sin6_addr, 16);
+		return ntohs(((struct sockaddr_in6 *) &ss)->sin6_port);
+	}
+	return 0;
+}
+
+static int wildcard(const unsigned char *addr)
+{
+	static const unsigned char zero[16];
+
+	return memcmp(addr, zero, sizeof(zero)) == 0;
+}
+
+int tasksrv_listener_overlaps(const tasksrv_listener_t *a, const tasksrv_listener_t *b)
+{
+	if (tasksrv_listener_is_dgram(a) != tasksrv_listener_is_dgram(b) || a->family != b->family) {
+		return 0;
+	}
+	if (a->family == AF_UNIX) {
+		return strcmp(a->path, b->path) == 0;
+	}
+	return a->port == b->port && (wildcard(a->addr) || wildcard(b->addr) || memcmp(a->addr, b->addr, 16) == 0);
+}
+
+int tasksrv_listener_bind(tasksrv_listener_t *l, const char *host, int port, int type)
 {
 	struct sockaddr_storage ss;
 	socklen_t len;
 	int one = 1, saved;
 
 	l->fd = -1;
+	l->type = type;
 	l->backlog = 512;
-	if (resolve(host, port, want_ipv6, &ss, &len) < 0) {
+	l->path[0] = '\0';
+	l->owner = getpid();
+	if (address_of(l, host, port, &ss, &len) < 0) {
 		return -1;
 	}
 	l->family = ss.ss_family;
-	l->fd = socket(ss.ss_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+	l->fd = socket(ss.ss_family, (tasksrv_sock_type_is_dgram(type) ? SOCK_DGRAM : SOCK_STREAM)
+		| SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
 	if (l->fd < 0) {
 		return -1;
 	}
-	setsockopt(l->fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
+	if (l->family == AF_UNIX) {
+		unlink_stale(l->path);
+	} else {
+		setsockopt(l->fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
+	}
 	if (bind(l->fd, (struct sockaddr *) &ss, len) < 0) {
 		saved = errno;
 		close(l->fd);
 		l->fd = -1;
+		l->path[0] = '\0';
 		errno = saved;
 		return -1;
 	}
-	len = sizeof(ss);
-	getsockname(l->fd, (struct sockaddr *) &ss, &len);
-	l->port = ntohs(ss.ss_family == AF_INET ? ((struct sockaddr_in *) &ss)->sin_port
-		: ((struct sockaddr_in6 *) &ss)->sin6_port);
+	l->port = l->family == AF_UNIX ? 0 : local_port(l);
 	return 0;
 }
 
 int tasksrv_listener_listen(tasksrv_listener_t *l)
 {
-	return listen(l->fd, l->backlog);
+	return tasksrv_listener_is_dgram(l) ? 0 : listen(l->fd, l->backlog);
 }
 
 void tasksrv_listener_close(tasksrv_listener_t *l)
@@ -89,6 +196,11 @@ void tasksrv_listener_close(tasksrv_listener_t *l)
 	if (l->fd >= 0) {
 		close(l->fd);
 		l->fd = -1;
+	}
+	l->h.fd = -1; /* no longer in any loop */
+	if (l->path[0] && l->owner == getpid()) {
+		unlink(l->path);
+		l->path[0] = '\0';
 	}
 }
 
@@ -101,6 +213,50 @@ int tasksrv_listener_peer(const void *sa, char *ip, int iplen)
 		inet_ntop(AF_INET6, &sin6->sin6_addr, ip, iplen);
 		return ntohs(sin6->sin6_port);
 	}
+	if (s->sa_family == AF_UNIX) {
+		const struct sockaddr_un *sun = sa;
+		/* An unbound client has no path: its address is empty. */
+		snprintf(ip, (size_t) iplen, "%s", sun->sun_path);
+		return 0;
+	}
 	inet_ntop(AF_INET, &((const struct sockaddr_in *) sa)->sin_addr, ip, iplen);
 	return ntohs(((const struct sockaddr_in *) sa)->sin_port);
+}
+
+int tasksrv_listener_dest(const tasksrv_listener_t *l, const char *host, int port, void *out, size_t outlen)
+{
+	struct sockaddr_storage ss;
+	socklen_t len;
+
+	if (l->family == AF_UNIX) {
+		if (unix_addr(host, &ss, &len) < 0) {
+			return -1;
+		}
+	} else if (l->family == AF_INET6) {
+		struct sockaddr_in6 *sin6 = (struct sockaddr_in6 *) &ss;
+		memset(&ss, 0, sizeof(ss));
+		if (inet_pton(AF_INET6, host, &sin6->sin6_addr) != 1) {
+			errno = EINVAL;
+			return -1;
+		}
+		sin6->sin6_family = AF_INET6;
+		sin6->sin6_port = htons((unsigned short) port);
+		len = sizeof(*sin6);
+	} else {
+		struct sockaddr_in *sin = (struct sockaddr_in *) &ss;
+		memset(&ss, 0, sizeof(ss));
+		if (inet_pton(AF_INET, host, &sin->sin_addr) != 1) {
+			errno = EINVAL;
+			return -1;
+		}
+		sin->sin_family = AF_INET;
+		sin->sin_port = htons((unsigned short) port);
+		len = sizeof(*sin);
+	}
+	if ((size_t) len > outlen) {
+		errno = EINVAL;
+		return -1;
+	}
+	memcpy(out, &ss, len);
+	return (int) len;
 }

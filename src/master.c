@@ -42,6 +42,7 @@ struct tasksrv_master_conn {
 	int64_t session;
 	int fd;               /* -1: slot unused */
 	int worker;           /* dispatch modes 2 and 4: the worker of all its events */
+	int port;             /* index of the listener that accepted it */
 	int closing;          /* close() asked: input ignored, output drained, then released */
 	tasksrv_protocol_state_t framing; /* progress on the packet being received */
 	tasksrv_buffer_t in;
@@ -167,8 +168,8 @@ static int pick_worker(tasksrv_server_t *s, const tasksrv_master_conn_t *c)
 /* Queues a frame to a worker without blocking: a slow worker costs memory here,
  * never the other connections' latency. A dead worker's frames wait in the
  * socket for its successor. */
-static int to_worker(tasksrv_server_t *s, int worker, int type, int64_t session, int reactor_id,
-	const char *data, size_t len)
+static int to_worker(tasksrv_server_t *s, int worker, int type, const tasksrv_master_conn_t *c, int64_t session,
+	int reactor_id, const char *data, size_t len)
 {
 	tasksrv_frame_t f;
 
@@ -178,6 +179,7 @@ static int to_worker(tasksrv_server_t *s, int worker, int type, int64_t session,
 	f.len = (uint32_t) len;
 	f.task_id = session;
 	f.src_worker = reactor_id;
+	f.origin_gen = (uint32_t) c->port; /* the worker fires that port's callbacks */
 	f.time = tasksrv_io_unix_time();
 	if (tasksrv_server_send_async(s, worker, &f, data ? data : "") < 0) {
 		tasksrv_log(TASKSRV_LOG_WARNING, "dispatch to worker #%d failed: %s", worker, strerror(errno));
@@ -192,7 +194,7 @@ static void dispatch_packet(tasksrv_server_t *s, tasksrv_master_conn_t *c, const
 	tasksrv_worker_slot_t *slot = &s->shm->workers[worker];
 
 	TASKSRV_ATOMIC_ADD(&slot->queued, 1);
-	if (to_worker(s, worker, TASKSRV_FRAME_RECEIVE, c->session, MASTER_REACTOR_ID, data, len) < 0) {
+	if (to_worker(s, worker, TASKSRV_FRAME_RECEIVE, c, c->session, MASTER_REACTOR_ID, data, len) < 0) {
 		TASKSRV_ATOMIC_ADD(&slot->queued, -1);
 	}
 }
@@ -219,7 +221,7 @@ static void conn_end(tasksrv_server_t *s, tasksrv_master_conn_t *c, int reactor_
 {
 	tasksrv_shm_session_close(s->shm, c->session);
 	if (conn_events(s)) {
-		to_worker(s, c->worker, TASKSRV_FRAME_CLOSE, c->session, reactor_id, NULL, 0);
+		to_worker(s, c->worker, TASKSRV_FRAME_CLOSE, c, c->session, reactor_id, NULL, 0);
 	}
 	if (reactor_id >= 0 || tasksrv_buffer_size(&c->out) == 0) {
 		conn_release(s, c);
@@ -231,12 +233,13 @@ static void conn_end(tasksrv_server_t *s, tasksrv_master_conn_t *c, int reactor_
 }
 
 /* The framing error that closes a connection, in Swoole's warning shape. */
-static void log_framing_error(tasksrv_server_t *s, int64_t session, const tasksrv_protocol_result_t *r)
+static void log_framing_error(tasksrv_server_t *s, const tasksrv_protocol_t *proto, int64_t session,
+	const tasksrv_protocol_result_t *r)
 {
 	tasksrv_session_t *sess = tasksrv_shm_session_get(s->shm, session);
 	char why[160];
 
-	tasksrv_protocol_describe(&s->cfg.protocol, r, why, sizeof(why));
+	tasksrv_protocol_describe(proto, r, why, sizeof(why));
 	tasksrv_log(TASKSRV_LOG_WARNING, "Server::onReceive(): session#%ld from %s:%d: %s, connection closed",
 		(long) session, sess ? sess->remote_ip : "?", sess ? sess->remote_port : 0, why);
 }
@@ -270,7 +273,7 @@ static void conn_read(tasksrv_server_t *s, tasksrv_master_conn_t *c)
 	}
 	/* Packets as src/protocol.c cuts them; no callback runs here, so none can close
 	 * the connection in between. */
-	while ((rc = tasksrv_protocol_next(&s->cfg.protocol, &c->framing, tasksrv_buffer_head(&c->in),
+	while ((rc = tasksrv_protocol_next(&s->listeners[c->port]->protocol, &c->framing, tasksrv_buffer_head(&c->in),
 			tasksrv_buffer_size(&c->in), &r)) == TASKSRV_PROTOCOL_PACKET) {
 		if (r.length > 0) {
 			dispatch_packet(s, c, tasksrv_buffer_head(&c->in), r.length);
@@ -281,7 +284,7 @@ static void conn_read(tasksrv_server_t *s, tasksrv_master_conn_t *c)
 		}
 	}
 	if (rc == TASKSRV_PROTOCOL_ERROR) {
-		log_framing_error(s, c->session, &r);
+		log_framing_error(s, &s->listeners[c->port]->protocol, c->session, &r);
 		conn_end(s, c, MASTER_REACTOR_ID);
 	}
 }
@@ -332,7 +335,8 @@ static void conn_on_event(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, uint3
 
 static void on_accept(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, uint32_t events)
 {
-	tasksrv_server_t *s = h->ctx;
+	tasksrv_listener_t *l = h->ctx;
+	tasksrv_server_t *s = l->srv;
 	struct sockaddr_storage ss;
 	socklen_t len;
 	int i, fd, one = 1;
@@ -345,7 +349,7 @@ static void on_accept(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, uint32_t 
 		int64_t session;
 
 		len = sizeof(ss);
-		fd = accept4(s->listener.fd, (struct sockaddr *) &ss, &len, SOCK_NONBLOCK | SOCK_CLOEXEC);
+		fd = accept4(l->fd, (struct sockaddr *) &ss, &len, SOCK_NONBLOCK | SOCK_CLOEXEC);
 		if (fd < 0) {
 			if (errno == EINTR || errno == ECONNABORTED) {
 				continue;
@@ -370,14 +374,15 @@ static void on_accept(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, uint32_t 
 		}
 		sess = tasksrv_shm_session_get(s->shm, session);
 		sess->remote_port = tasksrv_listener_peer(&ss, sess->remote_ip, sizeof(sess->remote_ip));
-		sess->server_port = s->listener.port;
+		sess->server_port = l->port;
 		sess->connect_time = sess->last_time = (int64_t) time(NULL);
-		if (s->cfg.open_tcp_nodelay) {
+		if (l->open_tcp_nodelay && l->family != AF_UNIX) {
 			setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
 		}
 		c->srv = s;
 		c->fd = fd;
 		c->session = session;
+		c->port = l->index;
 		c->closing = 0;
 		memset(&c->framing, 0, sizeof(c->framing));
 		c->worker = fixed_worker(s, fd, sess->remote_ip);
@@ -387,7 +392,7 @@ static void on_accept(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, uint32_t 
 		TASKSRV_ATOMIC_ADD(&s->shm->accept_count, 1);
 		TASKSRV_ATOMIC_ADD(&s->shm->connection_num, 1);
 		if (conn_events(s)) {
-			to_worker(s, c->worker, TASKSRV_FRAME_CONNECT, session, MASTER_REACTOR_ID, NULL, 0);
+			to_worker(s, c->worker, TASKSRV_FRAME_CONNECT, c, session, MASTER_REACTOR_ID, NULL, 0);
 		}
 	}
 }
@@ -467,6 +472,32 @@ static void stop_timeout(tasksrv_loop_t *loop, void *ctx)
 
 /* SIGTERM: onBeforeShutdown here, no more accepting, then the manager stops the
  * workers; the loop goes on writing what they send until the manager is gone. */
+/* The stream ports the master accepts on (datagram ports are the workers'). */
+static void start_accepting(tasksrv_server_t *s)
+{
+	int i;
+
+	for (i = 0; i < s->nlisteners; i++) {
+		tasksrv_listener_t *l = s->listeners[i];
+		if (!tasksrv_listener_is_dgram(l)) {
+			l->h.fn = on_accept;
+			l->h.ctx = l;
+			tasksrv_loop_add(&s->loop, &l->h, l->fd, EPOLLIN);
+		}
+	}
+}
+
+static void stop_accepting(tasksrv_server_t *s)
+{
+	int i;
+
+	for (i = 0; i < s->nlisteners; i++) {
+		if (s->listeners[i]->h.fd >= 0) {
+			tasksrv_loop_del(&s->loop, &s->listeners[i]->h);
+		}
+	}
+}
+
 static void begin_stop(tasksrv_server_t *s)
 {
 	if (s->stopping) {
@@ -477,7 +508,7 @@ static void begin_stop(tasksrv_server_t *s)
 	if (s->hooks->on_before_shutdown && !s->exiting) {
 		s->hooks->on_before_shutdown(s);
 	}
-	tasksrv_loop_del(&s->loop, &s->accept_h);
+	stop_accepting(s);
 	if (s->manager_pid <= 0) {
 		tasksrv_loop_stop(&s->loop);
 		return;
@@ -503,7 +534,7 @@ static void reap_manager(tasksrv_server_t *s)
 		/* Its workers died with it (their parent-death signal): nothing serves any more. */
 		s->stopping = 1;
 		TASKSRV_ATOMIC_STORE(&s->shm->shutting_down, 1);
-		tasksrv_loop_del(&s->loop, &s->accept_h);
+		stop_accepting(s);
 	}
 	tasksrv_loop_stop(&s->loop);
 }
@@ -547,9 +578,7 @@ static int master_main(tasksrv_server_t *s)
 	s->sig_h.fn = on_signal;
 	s->sig_h.ctx = s;
 	tasksrv_loop_add(&s->loop, &s->sig_h, tasksrv_signals_fd(), EPOLLIN);
-	s->accept_h.fn = on_accept;
-	s->accept_h.ctx = s;
-	tasksrv_loop_add(&s->loop, &s->accept_h, s->listener.fd, EPOLLIN);
+	start_accepting(s);
 	for (i = 0; i < s->nendpoints; i++) {
 		if (s->peers[i].h.fd >= 0) {
 			s->peers[i].registered = tasksrv_loop_add(&s->loop, &s->peers[i].h, s->peers[i].h.fd, EPOLLIN) == 0;
@@ -594,7 +623,8 @@ static int manager_child(tasksrv_server_t *s, char *err, size_t errlen)
 			s->chan[master * n + i] = -1;
 		}
 	}
-	tasksrv_listener_close(&s->listener);
+	/* The datagram ports stay: event workers read them in PROCESS mode too. */
+	tasksrv_server_close_listeners(s, 1);
 	rc = tasksrv_server_run_manager(s, err, errlen);
 	if (rc == 1) {
 		return 1;
@@ -635,7 +665,10 @@ int tasksrv_master_run(tasksrv_server_t *s, char *err, size_t errlen)
 static void worker_conn_frame(tasksrv_server_t *s, const tasksrv_frame_t *f, const char *data, size_t len)
 {
 	tasksrv_worker_slot_t *slot = &s->shm->workers[s->worker_id];
+	int prev = s->cur_port;
 
+	/* The callbacks of the port the connection came in on (the master says which). */
+	s->cur_port = f->origin_gen < (uint32_t) s->nlisteners ? (int) f->origin_gen : 0;
 	switch (f->type) {
 		case TASKSRV_FRAME_CONNECT:
 			if (s->hooks->on_connect) {
@@ -659,6 +692,7 @@ static void worker_conn_frame(tasksrv_server_t *s, const tasksrv_frame_t *f, con
 		default:
 			tasksrv_log(TASKSRV_LOG_WARNING, "unexpected connection frame of type %d dropped", f->type);
 	}
+	s->cur_port = prev;
 }
 
 void tasksrv_server_conn_frame(tasksrv_server_t *s, const tasksrv_frame_t *f, int peer, const char *data, size_t len)

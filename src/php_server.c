@@ -40,14 +40,6 @@ static server_obj *constructed_server; /* one server per process, as in Swoole *
 
 
 /* {{{ callbacks */
-static void callback_release(callback_t *cb)
-{
-	if (!Z_ISUNDEF(cb->callable)) {
-		zval_ptr_dtor(&cb->callable);
-		ZVAL_UNDEF(&cb->callable);
-	}
-}
-
 static void finish_callback_dtor(zval *zv)
 {
 	zval_ptr_dtor(zv);
@@ -109,7 +101,8 @@ bool tasksrv_php_call(server_obj *o, zval *callable, zend_fcall_info_cache *fcc,
 
 static bool fire_ex(server_obj *o, int ev, uint32_t argc, zval *argv, zval *retval, bool report)
 {
-	callback_t *cb = &o->cb[ev];
+	/* A connection or datagram event uses its port's callback, or the primary port's. */
+	callback_t *cb = tasksrv_port_callback(o, o->core.cur_port, ev);
 	tasksrv_worker_slot_t *slot = NULL;
 	int32_t status = 0;
 	bool called;
@@ -265,6 +258,28 @@ static void hook_receive(tasksrv_server_t *s, int64_t session, int reactor_id, c
 	}
 }
 
+static void hook_packet(tasksrv_server_t *s, const tasksrv_listener_t *l, const char *data, size_t len,
+	const char *addr, int port)
+{
+	server_obj *o = CORE_SERVER(s);
+	zval argv[3];
+
+	ZVAL_STRINGL(&argv[1], data, len);
+	array_init_size(&argv[2], 5);
+	add_assoc_long(&argv[2], "server_socket", l->fd);
+	add_assoc_long(&argv[2], "server_port", l->port);
+	add_assoc_double(&argv[2], "dispatch_time", tasksrv_io_unix_time());
+	add_assoc_string(&argv[2], "address", (char *) addr);
+	add_assoc_long(&argv[2], "port", port);
+	tasksrv_php_fire(o, EV_PACKET, 3, argv, NULL);
+	zval_ptr_dtor(&argv[1]);
+	zval_ptr_dtor(&argv[2]);
+	/* max_request counts datagrams too, as Swoole does. */
+	if (o->request_limit > 0 && ++o->requests == o->request_limit) {
+		tasksrv_server_stop_worker(s);
+	}
+}
+
 #define HUGE_PAYLOAD ((size_t) 2 * 1024 * 1024)
 
 static char *hook_payload_alloc(tasksrv_server_t *s, size_t len, void **handle)
@@ -324,7 +339,8 @@ static const tasksrv_hooks_t hooks = {
 	hook_worker_start, hook_worker_stop, hook_worker_error,
 	hook_connect, hook_receive, hook_close,
 	hook_payload_alloc, tasksrv_php_payload_free, hook_frame,
-	tasksrv_php_outstanding, tasksrv_php_drain_expired
+	tasksrv_php_outstanding, tasksrv_php_drain_expired,
+	hook_packet
 };
 /* }}} */
 
@@ -352,8 +368,17 @@ static void server_free(zend_object *obj)
 	int i;
 
 	for (i = 0; i < EV_COUNT; i++) {
-		callback_release(&o->cb[i]);
+		tasksrv_callback_release(&o->cb[i]);
 	}
+	for (i = 0; i < o->nports; i++) {
+		tasksrv_port_detach(o->ports[i]);
+		OBJ_RELEASE(&o->ports[i]->std);
+	}
+	if (o->ports) {
+		efree(o->ports);
+	}
+	o->ports = NULL;
+	o->nports = 0;
 	zend_hash_destroy(&o->pending);
 	tasksrv_options_free(&o->opts);
 	tasksrv_server_free(&o->core);
@@ -377,6 +402,9 @@ static HashTable *server_get_gc(zend_object *obj, zval **table, int *n)
 		zend_get_gc_buffer_add_zval(buf, zv);
 	} ZEND_HASH_FOREACH_END();
 	zend_get_gc_buffer_add_zval(buf, &o->opts.package_length_func);
+	for (i = 0; i < o->nports; i++) {
+		zend_get_gc_buffer_add_obj(buf, &o->ports[i]->std);
+	}
 	zend_get_gc_buffer_use(buf, table, n);
 	return zend_std_get_properties(obj);
 }
@@ -391,11 +419,54 @@ bool tasksrv_php_running_check(server_obj *o)
 	return true;
 }
 
+/* $server->ports: the Port objects, primary first. */
+static void update_ports_prop(server_obj *o)
+{
+	zval arr;
+	int i;
+
+	array_init_size(&arr, o->nports);
+	for (i = 0; i < o->nports; i++) {
+		zval zv;
+		ZVAL_OBJ_COPY(&zv, &o->ports[i]->std);
+		add_next_index_zval(&arr, &zv);
+	}
+	zend_update_property(tasksrv_server_ce, &o->std, "ports", sizeof("ports") - 1, &arr);
+	zval_ptr_dtor(&arr);
+}
+
+/* Checks a listen()/constructor address: argument numbers are the constructor's and
+ * listen()'s (the same for host, port and type). A Unix socket ignores the port. */
+static bool listen_args_check(zend_long *port, zend_long sock_type, uint32_t port_arg, uint32_t type_arg)
+{
+	if (sock_type & 512) {
+		zend_argument_value_error(type_arg, "must not include SWOOLE_SSL (SSL is not supported)");
+		return false;
+	}
+	if (!tasksrv_sock_type_valid(sock_type)) {
+		zend_argument_value_error(type_arg, "must be one of SWOOLE_SOCK_TCP, SWOOLE_SOCK_TCP6, SWOOLE_SOCK_UDP, "
+			"SWOOLE_SOCK_UDP6, SWOOLE_SOCK_UNIX_STREAM, SWOOLE_SOCK_UNIX_DGRAM");
+		return false;
+	}
+	if (sock_type == TASKSRV_SOCK_UNIX_STREAM || sock_type == TASKSRV_SOCK_UNIX_DGRAM) {
+		*port = 0;
+	} else if (*port < 0 || *port > 65535) {
+		zend_argument_value_error(port_arg, "must be between 0 and 65535");
+		return false;
+	}
+	return true;
+}
+
+static const char *bind_error(int err)
+{
+	return err == EINVAL ? "Invalid argument (not an address)" : strerror(err);
+}
+
 PHP_METHOD(TaskSrv_Server, __construct)
 {
 	server_obj *o = THIS_SERVER();
 	zend_string *host;
-	zend_long port = 0, mode = TASKSRV_MODE_BASE, sock_type = 1;
+	zend_long port = 0, mode = TASKSRV_MODE_BASE, sock_type = TASKSRV_SOCK_TCP;
 
 	ZEND_PARSE_PARAMETERS_START(1, 4)
 		Z_PARAM_STR(host)
@@ -413,32 +484,101 @@ PHP_METHOD(TaskSrv_Server, __construct)
 		zend_argument_value_error(3, "must be SWOOLE_BASE or SWOOLE_PROCESS");
 		RETURN_THROWS();
 	}
-	if (sock_type != 1 && sock_type != 3) {
-		zend_argument_value_error(4, "must be SWOOLE_SOCK_TCP or SWOOLE_SOCK_TCP6 (UDP and Unix sockets are not implemented yet)");
-		RETURN_THROWS();
-	}
-	if (port < 0 || port > 65535) {
-		zend_argument_value_error(2, "must be between 0 and 65535");
+	if (!listen_args_check(&port, sock_type, 2, 4)) {
 		RETURN_THROWS();
 	}
 	if (constructed_server != NULL) {
 		TASKSRV_THROW(-3, "server is running. unable to create %s", ZSTR_VAL(Z_OBJCE_P(ZEND_THIS)->name));
 		RETURN_THROWS();
 	}
-	if (tasksrv_listener_bind(&o->core.listener, ZSTR_VAL(host), (int) port, sock_type == 3) < 0) {
+	if (tasksrv_server_add_listener(&o->core, ZSTR_VAL(host), (int) port, (int) sock_type) < 0) {
 		int err = errno;
 		TASKSRV_THROW(err, "failed to listen server port[%s:" ZEND_LONG_FMT "], Error: %s[%d]",
-			ZSTR_VAL(host), port, err == EINVAL ? "Invalid argument (not an address)" : strerror(err), err);
+			ZSTR_VAL(host), port, bind_error(err), err);
 		RETURN_THROWS();
 	}
 	o->constructed = 1;
 	constructed_server = o;
 	o->core.cfg.worker_num = 1;
 	o->core.cfg.mode = (int) mode;
+	tasksrv_port_create(o, 0, host);
+	update_ports_prop(o);
 	zend_update_property_str(tasksrv_server_ce, &o->std, "host", sizeof("host") - 1, host);
-	prop_long(o, "port", o->core.listener.port);
+	prop_long(o, "port", o->core.listeners[0]->port);
 	prop_long(o, "type", sock_type);
 	prop_long(o, "mode", mode);
+}
+
+static void listen_method(INTERNAL_FUNCTION_PARAMETERS)
+{
+	server_obj *o = THIS_SERVER();
+	zend_string *host;
+	zend_long port, sock_type;
+	int index;
+
+	ZEND_PARSE_PARAMETERS_START(3, 3)
+		Z_PARAM_STR(host)
+		Z_PARAM_LONG(port)
+		Z_PARAM_LONG(sock_type)
+	ZEND_PARSE_PARAMETERS_END();
+
+	if (!listen_args_check(&port, sock_type, 2, 3)) {
+		RETURN_THROWS();
+	}
+	if (o->state != STATE_NEW || !o->constructed) {
+		php_error_docref(NULL, E_WARNING, "server is running, cannot add listener");
+		RETURN_FALSE;
+	}
+	index = tasksrv_server_add_listener(&o->core, ZSTR_VAL(host), (int) port, (int) sock_type);
+	if (index < 0) {
+		int err = errno;
+		php_error_docref(NULL, E_WARNING, "failed to listen server port[%s:" ZEND_LONG_FMT "], Error: %s[%d]",
+			ZSTR_VAL(host), port, bind_error(err), err);
+		RETURN_FALSE;
+	}
+	RETVAL_OBJ_COPY(&tasksrv_port_create(o, index, host)->std);
+	update_ports_prop(o);
+}
+
+PHP_METHOD(TaskSrv_Server, listen)
+{
+	listen_method(INTERNAL_FUNCTION_PARAM_PASSTHRU);
+}
+
+PHP_METHOD(TaskSrv_Server, addListener)
+{
+	listen_method(INTERNAL_FUNCTION_PARAM_PASSTHRU);
+}
+
+PHP_METHOD(TaskSrv_Server, sendto)
+{
+	server_obj *o = THIS_SERVER();
+	zend_string *ip, *data;
+	zend_long port, server_socket = -1;
+	tasksrv_listener_t *l;
+
+	ZEND_PARSE_PARAMETERS_START(3, 4)
+		Z_PARAM_STR(ip)
+		Z_PARAM_LONG(port)
+		Z_PARAM_STR(data)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_LONG(server_socket)
+	ZEND_PARSE_PARAMETERS_END();
+
+	if (!tasksrv_php_running_check(o)) {
+		RETURN_FALSE;
+	}
+	l = tasksrv_server_dgram_listener(&o->core, ZSTR_VAL(ip), (int) server_socket);
+	if (l == NULL) {
+		php_error_docref(NULL, E_WARNING, "UDP listener has to be added before executing sendto");
+		RETURN_FALSE;
+	}
+	if (tasksrv_server_sendto(&o->core, l, ZSTR_VAL(ip), (int) port, ZSTR_VAL(data), ZSTR_LEN(data)) < 0) {
+		php_error_docref(NULL, E_WARNING, "failed to sendto[%s:" ZEND_LONG_FMT "], Error: %s[%d]",
+			ZSTR_VAL(ip), port, strerror(errno), errno);
+		RETURN_FALSE;
+	}
+	RETURN_TRUE;
 }
 
 PHP_METHOD(TaskSrv_Server, set)
@@ -457,6 +597,10 @@ PHP_METHOD(TaskSrv_Server, set)
 	}
 	if (tasksrv_options_apply(&o->opts, settings, 1) == FAILURE) {
 		RETURN_THROWS();
+	}
+	/* As Swoole: the same array applies to the primary port (framing is per port). */
+	if (o->nports > 0) {
+		tasksrv_port_merge_setting(o->ports[0], settings);
 	}
 	/* $server->setting keeps what the user gave, merged over earlier calls. */
 	prop = zend_read_property(tasksrv_server_ce, &o->std, "setting", sizeof("setting") - 1, 1, &rv);
@@ -524,7 +668,7 @@ PHP_METHOD(TaskSrv_Server, on)
 		php_error_docref(NULL, E_WARNING, "server is running, unable to register event callback function");
 		RETURN_FALSE;
 	}
-	callback_release(&o->cb[ev]);
+	tasksrv_callback_release(&o->cb[ev]);
 	ZVAL_COPY(&o->cb[ev].callable, &fci.function_name);
 	o->cb[ev].fcc = fcc;
 	RETURN_TRUE;
@@ -568,11 +712,9 @@ static void configure(server_obj *o)
 	cfg->shared_task_queue = opts->task_ipc_mode == 3;
 	cfg->task_timeout_grace_ms = (int) ceil(opts->task_timeout_grace * 1000);
 	o->task_object_mode = opts->task_use_object || opts->task_object || opts->task_enable_coroutine;
-	tasksrv_php_protocol_configure(&cfg->protocol, opts, o);
-	/* As Swoole: on once set() was called. */
+	/* Framing is per port (before $server->setting gains the defaults below). */
+	tasksrv_ports_configure(o);
 	prop = zend_read_property(tasksrv_server_ce, &o->std, "setting", sizeof("setting") - 1, 1, &rv);
-	cfg->open_tcp_nodelay = Z_TYPE_P(prop) == IS_ARRAY && (opts->open_tcp_nodelay
-		|| !zend_hash_str_exists(Z_ARRVAL_P(prop), "open_tcp_nodelay", sizeof("open_tcp_nodelay") - 1));
 	/* At start $server->setting gains the effective process counts. */
 	if (Z_TYPE_P(prop) == IS_ARRAY) {
 		ZVAL_ARR(&setting, zend_array_dup(Z_ARRVAL_P(prop)));
@@ -595,7 +737,7 @@ static void configure(server_obj *o)
 static void drop_connection_events(server_obj *o)
 {
 	static const int evs[] = {EV_CONNECT, EV_CLOSE, EV_BUFFER_FULL, EV_BUFFER_EMPTY};
-	int mode = o->core.cfg.dispatch_mode, i;
+	int mode = o->core.cfg.dispatch_mode, i, p;
 
 	if (o->core.cfg.mode != TASKSRV_MODE_PROCESS || mode == TASKSRV_DISPATCH_FD || mode == TASKSRV_DISPATCH_IP) {
 		return;
@@ -604,9 +746,30 @@ static void drop_connection_events(server_obj *o)
 		if (!Z_ISUNDEF(o->cb[evs[i]].callable)) {
 			tasksrv_log(TASKSRV_LOG_WARNING, "Server::start_check() (ERRNO 9015): cannot set 'on%s' event when using dispatch_mode=%d",
 				event_names[evs[i]], mode);
-			callback_release(&o->cb[evs[i]]);
+			tasksrv_callback_release(&o->cb[evs[i]]);
+		}
+		/* The other ports' own callbacks go the same way. */
+		for (p = 1; p < o->nports; p++) {
+			tasksrv_callback_release(&o->ports[p]->cb[evs[i]]);
 		}
 	}
+}
+
+/* As Swoole: every stream port needs onReceive, every datagram port onPacket (its
+ * own or the primary port's). */
+static bool callbacks_check(server_obj *o)
+{
+	int i;
+
+	for (i = 0; i < o->nports; i++) {
+		bool dgram = tasksrv_listener_is_dgram(o->core.listeners[o->ports[i]->index]);
+		callback_t *cb = tasksrv_port_callback(o, i, dgram ? EV_PACKET : EV_RECEIVE);
+		if (Z_ISUNDEF(cb->callable)) {
+			TASKSRV_THROW(0, "require %s callback", dgram ? "onPacket" : "onReceive");
+			return false;
+		}
+	}
+	return true;
 }
 
 PHP_METHOD(TaskSrv_Server, start)
@@ -625,8 +788,7 @@ PHP_METHOD(TaskSrv_Server, start)
 		php_error_docref(NULL, E_WARNING, "The server have been shutdown, unable to execute %s->start()", ZSTR_VAL(Z_OBJCE_P(ZEND_THIS)->name));
 		RETURN_FALSE;
 	}
-	if (Z_ISUNDEF(o->cb[EV_RECEIVE].callable)) {
-		TASKSRV_THROW(0, "require onReceive callback");
+	if (!callbacks_check(o)) {
 		RETURN_THROWS();
 	}
 	configure(o);

@@ -7,9 +7,11 @@
 extern zend_class_entry *tasksrv_server_ce;
 extern zend_class_entry *tasksrv_task_ce;
 extern zend_class_entry *tasksrv_queue_full_exception_ce;
+extern zend_class_entry *tasksrv_port_ce;
 
 void tasksrv_server_minit(zend_class_entry *ce);
 void tasksrv_task_minit(zend_class_entry *ce);
+void tasksrv_port_minit(zend_class_entry *ce);
 /* The i-th event name on() accepts ("Start", ...); NULL past the last one. */
 const char *tasksrv_server_event_name(int i);
 

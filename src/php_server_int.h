@@ -23,6 +23,8 @@ typedef struct {
 	zend_fcall_info_cache fcc;
 } callback_t;
 
+typedef struct tasksrv_port_obj port_obj;
+
 typedef struct {
 	tasksrv_server_t core;
 	tasksrv_options_t opts;
@@ -41,8 +43,22 @@ typedef struct {
 	zend_long task_limit;        /* task_max_request (+ grace); 0: none */
 	zend_long requests;          /* onReceive calls in this event worker process */
 	zend_long request_limit;     /* max_request (+ grace); 0: none */
+	port_obj **ports;            /* Server\Port objects (a reference each), by listener index */
+	int nports;
 	zend_object std;
 } server_obj;
+
+/* TaskSrv\Server\Port (php_port.c): one per listener. The primary port's callbacks
+ * are the server's own (cb[] of server_obj); a secondary port's cb[] holds only the
+ * port events it registered, the others fall back to the primary port's. */
+struct tasksrv_port_obj {
+	server_obj *server;          /* not a reference; NULL once the server is freed */
+	int index;
+	bool configured;             /* set() was called: opts apply instead of the server's */
+	tasksrv_options_t opts;
+	callback_t cb[EV_COUNT];
+	zend_object std;
+};
 
 static inline server_obj *server_from_obj(zend_object *obj)
 {
@@ -59,6 +75,20 @@ bool tasksrv_php_fire(server_obj *o, int ev, uint32_t argc, zval *argv, zval *re
 bool tasksrv_php_fire_catching(server_obj *o, int ev, uint32_t argc, zval *argv, zval *retval);
 bool tasksrv_php_running_check(server_obj *o);
 void tasksrv_php_payload_free(tasksrv_server_t *s, void *handle);
+
+/* Ports (php_port.c). */
+void tasksrv_callback_release(callback_t *cb);
+port_obj *tasksrv_port_create(server_obj *o, int index, zend_string *host);
+void tasksrv_port_detach(port_obj *p);
+void tasksrv_port_set_setting(port_obj *p, zval *setting);
+/* Applies settings to a port's options (the primary port's are the server's) and
+ * merges them into its $setting; merge_setting does only the second half. */
+zend_result tasksrv_port_apply(port_obj *p, HashTable *settings, uint32_t arg_num);
+void tasksrv_port_merge_setting(port_obj *p, HashTable *settings);
+/* The callback that fires for event ev of port index (a port event falls back to the primary port's). */
+callback_t *tasksrv_port_callback(server_obj *o, int port, int ev);
+/* At start: every port's framing settings from its own set(), or the server's. */
+void tasksrv_ports_configure(server_obj *o);
 
 /* Frames and draining (php_task.c). */
 void tasksrv_php_run_task(server_obj *o, const tasksrv_frame_t *f, int peer, void *handle);

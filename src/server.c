@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -26,11 +27,99 @@ void tasksrv_server_init(tasksrv_server_t *s, const tasksrv_hooks_t *hooks, void
 	s->hooks = hooks;
 	s->user = user;
 	s->worker_id = -1;
-	s->listener.fd = -1;
 	s->loop.epfd = -1;
 	s->cfg.worker_num = 1;
 	s->cfg.max_wait_time_ms = 3000;
-	tasksrv_protocol_init(&s->cfg.protocol);
+}
+
+int tasksrv_server_add_listener(tasksrv_server_t *s, const char *host, int port, int type)
+{
+	tasksrv_listener_t *l = calloc(1, sizeof(*l)), **list;
+	int i;
+
+	if (l == NULL) {
+		return -1;
+	}
+	if (tasksrv_listener_bind(l, host, port, type) < 0) {
+		int saved = errno;
+		free(l);
+		errno = saved;
+		return -1;
+	}
+	/* SO_REUSEADDR lets two of our sockets bind one address while neither listens
+	 * yet: refuse it here, as the kernel would once the first one listens. */
+	for (i = 0; i < s->nlisteners; i++) {
+		if (tasksrv_listener_overlaps(s->listeners[i], l)) {
+			tasksrv_listener_close(l);
+			free(l);
+			errno = EADDRINUSE;
+			return -1;
+		}
+	}
+	list = realloc(s->listeners, sizeof(*list) * (s->nlisteners + 1));
+	if (list == NULL) {
+		tasksrv_listener_close(l);
+		free(l);
+		errno = ENOMEM;
+		return -1;
+	}
+	tasksrv_protocol_init(&l->protocol);
+	l->index = s->nlisteners;
+	l->srv = s;
+	l->h.fd = -1;
+	s->listeners = list;
+	s->listeners[s->nlisteners] = l;
+	return s->nlisteners++;
+}
+
+void tasksrv_server_close_listeners(tasksrv_server_t *s, int keep_dgram)
+{
+	int i;
+
+	for (i = 0; i < s->nlisteners; i++) {
+		if (!keep_dgram || !tasksrv_listener_is_dgram(s->listeners[i])) {
+			tasksrv_listener_close(s->listeners[i]);
+		}
+	}
+}
+
+tasksrv_listener_t *tasksrv_server_dgram_listener(tasksrv_server_t *s, const char *host, int server_socket)
+{
+	int i, family = host[0] == '/' ? AF_UNIX : strchr(host, ':') ? AF_INET6 : AF_INET;
+
+	for (i = 0; i < s->nlisteners; i++) {
+		tasksrv_listener_t *l = s->listeners[i];
+		if (!tasksrv_listener_is_dgram(l) || l->fd < 0) {
+			continue;
+		}
+		if (server_socket >= 0 ? l->fd == server_socket : l->family == family) {
+			return l;
+		}
+	}
+	return NULL;
+}
+
+int tasksrv_server_sendto(tasksrv_server_t *s, tasksrv_listener_t *l, const char *host, int port,
+	const char *data, size_t len)
+{
+	struct sockaddr_storage ss;
+	int sslen = tasksrv_listener_dest(l, host, port, &ss, sizeof(ss));
+	ssize_t n;
+
+	if (sslen < 0) {
+		return -1;
+	}
+	do {
+		n = sendto(l->fd, data, len, MSG_DONTWAIT, (struct sockaddr *) &ss, (socklen_t) sslen);
+	} while (n < 0 && errno == EINTR);
+	if (n < 0) {
+		return -1;
+	}
+	if (s->shm) {
+		TASKSRV_ATOMIC_ADD(&s->shm->total_send_bytes, (int64_t) len);
+		TASKSRV_ATOMIC_ADD(&s->shm->response_count, 1);
+	}
+	return 0;
 }
 
 static void free_run_state(tasksrv_server_t *s)
@@ -63,8 +152,16 @@ static void free_run_state(tasksrv_server_t *s)
 
 void tasksrv_server_free(tasksrv_server_t *s)
 {
+	int i;
+
 	free_run_state(s);
-	tasksrv_listener_close(&s->listener);
+	tasksrv_server_close_listeners(s, 0);
+	for (i = 0; i < s->nlisteners; i++) {
+		free(s->listeners[i]);
+	}
+	free(s->listeners);
+	s->listeners = NULL;
+	s->nlisteners = 0;
 }
 
 int tasksrv_server_endpoint_manager(const tasksrv_server_t *s)
@@ -113,11 +210,11 @@ int tasksrv_server_spawn(tasksrv_server_t *s, int worker_id)
 	if (s->role == TASKSRV_ROLE_WORKER) {
 		s->exit_code = tasksrv_worker_main(s);
 	} else {
-		tasksrv_listener_close(&s->listener);
+		tasksrv_server_close_listeners(s, 1);
 		s->exit_code = tasksrv_task_worker_main(s);
 	}
 	free_run_state(s);
-	tasksrv_listener_close(&s->listener);
+	tasksrv_server_close_listeners(s, 0);
 	return 1;
 }
 
@@ -171,16 +268,18 @@ int tasksrv_server_run_manager(tasksrv_server_t *s, char *err, size_t errlen)
 
 int tasksrv_server_run(tasksrv_server_t *s, char *err, size_t errlen)
 {
-	int total = s->cfg.worker_num + s->cfg.task_worker_num, rc;
+	int total = s->cfg.worker_num + s->cfg.task_worker_num, rc, i;
 	int process = s->cfg.mode == TASKSRV_MODE_PROCESS;
 
 	s->single = !process && s->cfg.worker_num == 1 && s->cfg.task_worker_num == 0;
 	/* PROCESS mode: one endpoint more, the master. */
 	s->nendpoints = total + 1 + process;
 	tasksrv_process_raise_fd_limit();
-	if (tasksrv_listener_listen(&s->listener) < 0) {
-		snprintf(err, errlen, "listen() failed: %s[%d]", strerror(errno), errno);
-		return -1;
+	for (i = 0; i < s->nlisteners; i++) {
+		if (tasksrv_listener_listen(s->listeners[i]) < 0) {
+			snprintf(err, errlen, "listen() failed: %s[%d]", strerror(errno), errno);
+			return -1;
+		}
 	}
 	s->shm = tasksrv_shm_create(total, SESSION_TABLE_SLOTS, s->nendpoints);
 	if (s->shm == NULL) {
@@ -197,6 +296,8 @@ int tasksrv_server_run(tasksrv_server_t *s, char *err, size_t errlen)
 		s->chan = NULL;
 		rc = tasksrv_worker_main(s);
 		free_run_state(s);
+		/* The server is over: its ports go now (and their Unix socket files). */
+		tasksrv_server_close_listeners(s, 0);
 		s->role = TASKSRV_ROLE_NONE;
 		s->worker_id = -1;
 		return rc < 0 ? -1 : 0;
@@ -210,10 +311,13 @@ int tasksrv_server_run(tasksrv_server_t *s, char *err, size_t errlen)
 	if (rc == 1) {
 		/* A child done (a worker freed its state already; the PROCESS manager not). */
 		free_run_state(s);
-		tasksrv_listener_close(&s->listener);
+		tasksrv_server_close_listeners(s, 0);
 		return 1;
 	}
 	free_run_state(s);
+	if (rc == 0) {
+		tasksrv_server_close_listeners(s, 0);
+	}
 	s->role = TASKSRV_ROLE_NONE;
 	s->worker_id = -1;
 	tasksrv_log_set_process('%', 0);

@@ -60,6 +60,10 @@ typedef struct {
 	 * and what to do with those left when max_wait_time is over. */
 	int (*outstanding)(tasksrv_server_t *s);
 	void (*on_drain_expired)(tasksrv_server_t *s);
+	/* A datagram on a UDP or Unix datagram port l, from addr (an IP, or a client's
+	 * socket path) and port (0 for Unix). */
+	void (*on_packet)(tasksrv_server_t *s, const tasksrv_listener_t *l, const char *data, size_t len,
+		const char *addr, int port);
 } tasksrv_hooks_t;
 
 /* One end of a socketpair to another process of the server. */
@@ -94,8 +98,6 @@ typedef struct {
 	int worker_num;
 	int task_worker_num;
 	int max_wait_time_ms;     /* how long a stop may take before SIGKILL */
-	tasksrv_protocol_t protocol; /* framing of the listening port (protocol.h) */
-	int open_tcp_nodelay;
 	int task_timeout_ms;      /* 0: no deadline */
 	int shared_task_queue;    /* task_ipc_mode 3: task workers take from one queue */
 	int task_timeout_grace_ms;
@@ -103,7 +105,13 @@ typedef struct {
 
 struct tasksrv_server {
 	tasksrv_config_t cfg;
-	tasksrv_listener_t listener;
+	/* The ports, primary first; each is bound when declared and lives until the
+	 * server is freed (its framing settings are in l->proto). */
+	tasksrv_listener_t **listeners;
+	int nlisteners;
+	/* The port of the connection or datagram whose event is being fired: the glue
+	 * picks that port's callback (falling back to the primary port's). */
+	int cur_port;
 	const tasksrv_hooks_t *hooks;
 	void *user;               /* the glue's object */
 
@@ -120,7 +128,7 @@ struct tasksrv_server {
 	tasksrv_peer_t *peers;    /* this process's ends, indexed by the peer's endpoint */
 	tasksrv_shm_t *shm;
 	tasksrv_loop_t loop;
-	tasksrv_loop_handler_t sig_h, accept_h;
+	tasksrv_loop_handler_t sig_h;
 
 	/* manager */
 	pid_t *pids;              /* by worker id */
@@ -206,6 +214,18 @@ int tasksrv_server_report_lost_task(tasksrv_server_t *s, int worker_id, int reas
 /* A task worker's successor found a task its predecessor died receiving: it fails
  * as worker_died and its sender is told. */
 void tasksrv_server_report_cut_task(tasksrv_server_t *s, int peer, const tasksrv_frame_t *hdr);
+
+/* Ports. add_listener binds a new one and returns its index, or -1 with errno. */
+int tasksrv_server_add_listener(tasksrv_server_t *s, const char *host, int port, int type);
+/* The datagram port that sendto() uses: the one whose fd is server_socket, or (-1)
+ * the first whose family fits host (a path: Unix datagram; IPv6; IPv4). NULL: none. */
+tasksrv_listener_t *tasksrv_server_dgram_listener(tasksrv_server_t *s, const char *host, int server_socket);
+/* Closes the listening sockets; keep_dgram leaves the datagram ones open (event
+ * workers read them in PROCESS mode too; a task worker may sendto() from them). */
+void tasksrv_server_close_listeners(tasksrv_server_t *s, int keep_dgram);
+/* Sends one datagram from port l without blocking. Returns 0 or -1 with errno. */
+int tasksrv_server_sendto(tasksrv_server_t *s, tasksrv_listener_t *l, const char *host, int port,
+	const char *data, size_t len);
 
 /* Connections (event workers). Return 0, or -1 when the session is not ours or gone. */
 int tasksrv_server_send(tasksrv_server_t *s, int64_t session, const char *data, size_t len);

@@ -1,6 +1,8 @@
 /* tasksrv: the event worker. It accepts connections on the shared listening
- * socket, reads client bytes into per-connection buffers, frames them, and hands
- * them to onReceive; it also receives task results from the task workers. */
+ * sockets, reads client bytes into per-connection buffers, frames them with the
+ * settings of the port they came in on, and hands them to onReceive; it reads
+ * datagrams of UDP and Unix datagram ports for onPacket; it also receives task
+ * results from the task workers. */
 #include "server.h"
 #include "io.h"
 #include "log.h"
@@ -18,12 +20,15 @@
 
 #define READ_CHUNK 65536
 #define ACCEPT_BATCH 64
+#define DGRAM_BATCH 64
+#define DGRAM_MAX 65536
 
 struct tasksrv_conn {
 	tasksrv_loop_handler_t h;
 	tasksrv_server_t *srv;
 	int64_t session;
 	int fd;               /* -1: slot unused */
+	int port;             /* index of the listener it was accepted on */
 	int closing;          /* closed by the server, waiting for its output to drain */
 	tasksrv_buffer_t in;
 	tasksrv_buffer_t out;
@@ -99,6 +104,16 @@ static void conn_release(tasksrv_server_t *s, tasksrv_conn_t *c)
 	TASKSRV_ATOMIC_ADD(&s->shm->close_count, 1);
 }
 
+/* Marks whose port's callbacks the next event uses; returns the previous mark (a
+ * callback of one connection may close another: the marks nest). */
+static int port_enter(tasksrv_server_t *s, int port)
+{
+	int prev = s->cur_port;
+
+	s->cur_port = port;
+	return prev;
+}
+
 /* Ends a connection: the session id dies first, so onClose sees exists() false
  * for a re-entrant close(), then the callback, then the socket. */
 static void conn_end(tasksrv_server_t *s, tasksrv_conn_t *c, int reactor_id)
@@ -108,7 +123,9 @@ static void conn_end(tasksrv_server_t *s, tasksrv_conn_t *c, int reactor_id)
 	tasksrv_shm_session_close(s->shm, session);
 	c->closing = 1;
 	if (s->hooks->on_close && !s->exiting) {
+		int prev = port_enter(s, c->port);
 		s->hooks->on_close(s, session, reactor_id);
+		s->cur_port = prev;
 	}
 	if (c->fd >= 0 && c->session == session) {
 		if (reactor_id >= 0 || tasksrv_buffer_size(&c->out) == 0) {
@@ -121,7 +138,8 @@ static void conn_end(tasksrv_server_t *s, tasksrv_conn_t *c, int reactor_id)
 
 static void on_accept(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, uint32_t events)
 {
-	tasksrv_server_t *s = h->ctx;
+	tasksrv_listener_t *l = h->ctx;
+	tasksrv_server_t *s = l->srv;
 	struct sockaddr_storage ss;
 	socklen_t len;
 	int i, fd, one = 1;
@@ -134,7 +152,7 @@ static void on_accept(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, uint32_t 
 		int64_t session;
 
 		len = sizeof(ss);
-		fd = accept4(s->listener.fd, (struct sockaddr *) &ss, &len, SOCK_NONBLOCK | SOCK_CLOEXEC);
+		fd = accept4(l->fd, (struct sockaddr *) &ss, &len, SOCK_NONBLOCK | SOCK_CLOEXEC);
 		if (fd < 0) {
 			if (errno == EINTR || errno == ECONNABORTED) {
 				continue;
@@ -158,14 +176,15 @@ static void on_accept(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, uint32_t 
 		}
 		sess = tasksrv_shm_session_get(s->shm, session);
 		sess->remote_port = tasksrv_listener_peer(&ss, sess->remote_ip, sizeof(sess->remote_ip));
-		sess->server_port = s->listener.port;
+		sess->server_port = l->port;
 		sess->connect_time = sess->last_time = (int64_t) time(NULL);
-		if (s->cfg.open_tcp_nodelay) {
+		if (l->open_tcp_nodelay && l->family != AF_UNIX) {
 			setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
 		}
 		c->srv = s;
 		c->fd = fd;
 		c->session = session;
+		c->port = l->index;
 		c->closing = 0;
 		memset(&c->framing, 0, sizeof(c->framing));
 		c->h.fn = conn_on_event;
@@ -174,7 +193,50 @@ static void on_accept(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, uint32_t 
 		TASKSRV_ATOMIC_ADD(&s->shm->accept_count, 1);
 		TASKSRV_ATOMIC_ADD(&s->shm->connection_num, 1);
 		if (s->hooks->on_connect) {
+			int prev = port_enter(s, l->index);
 			s->hooks->on_connect(s, session, s->worker_id);
+			s->cur_port = prev;
+		}
+	}
+}
+
+/* Every event worker watches a datagram port (EPOLLEXCLUSIVE: one wakes per
+ * readiness); a datagram another worker took first leaves us EAGAIN. */
+static void on_datagram(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, uint32_t events)
+{
+	static char buf[DGRAM_MAX];
+	tasksrv_listener_t *l = h->ctx;
+	tasksrv_server_t *s = l->srv;
+	struct sockaddr_storage ss;
+	char addr[TASKSRV_UNIX_PATH_MAX];
+	socklen_t len;
+	ssize_t n;
+	int i, port, prev;
+
+	(void) loop;
+	(void) events;
+	for (i = 0; i < DGRAM_BATCH && !s->exiting && l->fd >= 0; i++) {
+		len = sizeof(ss);
+		memset(&ss, 0, sizeof(ss));
+		n = recvfrom(l->fd, buf, sizeof(buf), MSG_DONTWAIT, (struct sockaddr *) &ss, &len);
+		if (n < 0) {
+			if (errno == EINTR) {
+				continue;
+			}
+			if (errno != EAGAIN && errno != EWOULDBLOCK) {
+				tasksrv_log(TASKSRV_LOG_WARNING, "recvfrom() failed: %s", strerror(errno));
+			}
+			return;
+		}
+		addr[0] = '\0';
+		port = len > 0 ? tasksrv_listener_peer(&ss, addr, sizeof(addr)) : 0;
+		TASKSRV_ATOMIC_ADD(&s->shm->total_recv_bytes, n);
+		TASKSRV_ATOMIC_ADD(&s->shm->request_count, 1);
+		TASKSRV_ATOMIC_ADD(&s->shm->workers[s->worker_id].request_count, 1);
+		if (s->hooks->on_packet) {
+			prev = port_enter(s, l->index);
+			s->hooks->on_packet(s, l, buf, (size_t) n, addr, port);
+			s->cur_port = prev;
 		}
 	}
 }
@@ -184,7 +246,9 @@ static void deliver(tasksrv_server_t *s, tasksrv_conn_t *c, size_t n)
 	TASKSRV_ATOMIC_ADD(&s->shm->request_count, 1);
 	TASKSRV_ATOMIC_ADD(&s->shm->workers[s->worker_id].request_count, 1);
 	if (s->hooks->on_receive) {
+		int prev = port_enter(s, c->port);
 		s->hooks->on_receive(s, c->session, s->worker_id, tasksrv_buffer_head(&c->in), n);
+		s->cur_port = prev;
 	}
 }
 
@@ -194,12 +258,13 @@ static int conn_gone(const tasksrv_server_t *s, const tasksrv_conn_t *c, int64_t
 }
 
 /* The framing error that closes a connection, in Swoole's warning shape. */
-static void log_framing_error(tasksrv_server_t *s, int64_t session, const tasksrv_protocol_result_t *r)
+static void log_framing_error(tasksrv_server_t *s, const tasksrv_protocol_t *proto, int64_t session,
+	const tasksrv_protocol_result_t *r)
 {
 	tasksrv_session_t *sess = tasksrv_shm_session_get(s->shm, session);
 	char why[160];
 
-	tasksrv_protocol_describe(&s->cfg.protocol, r, why, sizeof(why));
+	tasksrv_protocol_describe(proto, r, why, sizeof(why));
 	tasksrv_log(TASKSRV_LOG_WARNING, "Server::onReceive(): session#%ld from %s:%d: %s, connection closed",
 		(long) session, sess ? sess->remote_ip : "?", sess ? sess->remote_port : 0, why);
 }
@@ -210,11 +275,12 @@ static void log_framing_error(tasksrv_server_t *s, int64_t session, const tasksr
 static int frame_input(tasksrv_server_t *s, tasksrv_conn_t *c)
 {
 	int64_t session = c->session;
+	const tasksrv_protocol_t *proto = &s->listeners[c->port]->protocol;
 	tasksrv_protocol_result_t r;
 	int rc;
 
 	for (;;) {
-		rc = tasksrv_protocol_next(&s->cfg.protocol, &c->framing, tasksrv_buffer_head(&c->in),
+		rc = tasksrv_protocol_next(proto, &c->framing, tasksrv_buffer_head(&c->in),
 			tasksrv_buffer_size(&c->in), &r);
 		if (conn_gone(s, c, session)) {
 			return 0;
@@ -229,7 +295,7 @@ static int frame_input(tasksrv_server_t *s, tasksrv_conn_t *c)
 		tasksrv_buffer_consume(&c->in, r.length);
 	}
 	if (rc == TASKSRV_PROTOCOL_ERROR) {
-		log_framing_error(s, session, &r);
+		log_framing_error(s, proto, session, &r);
 		return -1;
 	}
 	return 0;
@@ -457,12 +523,17 @@ int tasksrv_worker_main(tasksrv_server_t *s)
 	s->sig_h.fn = worker_on_signal;
 	s->sig_h.ctx = s;
 	tasksrv_loop_add(&s->loop, &s->sig_h, tasksrv_signals_fd(), EPOLLIN);
-	s->accept_h.fn = on_accept;
-	s->accept_h.ctx = s;
-	/* EPOLLEXCLUSIVE: one worker wakes per new connection, not all of them.
-	 * PROCESS mode: the master accepts; connections come as frames from it. */
-	if (s->cfg.mode != TASKSRV_MODE_PROCESS) {
-		tasksrv_loop_add(&s->loop, &s->accept_h, s->listener.fd, EPOLLIN | (s->single ? 0 : EPOLLEXCLUSIVE));
+	/* EPOLLEXCLUSIVE: one worker wakes per new connection or datagram, not all of them.
+	 * PROCESS mode: the master accepts, connections come as frames from it; datagram
+	 * ports are still read here. */
+	for (i = 0; i < s->nlisteners; i++) {
+		tasksrv_listener_t *l = s->listeners[i];
+		if (s->cfg.mode == TASKSRV_MODE_PROCESS && !tasksrv_listener_is_dgram(l)) {
+			continue;
+		}
+		l->h.fn = tasksrv_listener_is_dgram(l) ? on_datagram : on_accept;
+		l->h.ctx = l;
+		tasksrv_loop_add(&s->loop, &l->h, l->fd, EPOLLIN | (s->single ? 0 : EPOLLEXCLUSIVE));
 	}
 	for (i = 0; s->peers && i < s->nendpoints; i++) {
 		if (s->peers[i].h.fd >= 0) {
@@ -490,8 +561,10 @@ int tasksrv_worker_main(tasksrv_server_t *s)
 	if (s->exiting) {
 		return 0;
 	}
-	if (s->cfg.mode != TASKSRV_MODE_PROCESS) {
-		tasksrv_loop_del(&s->loop, &s->accept_h);
+	for (i = 0; i < s->nlisteners; i++) {
+		if (s->listeners[i]->h.fd >= 0) {
+			tasksrv_loop_del(&s->loop, &s->listeners[i]->h);
+		}
 	}
 	drain(s);
 	if (s->worker_id == 0 && s->cfg.mode != TASKSRV_MODE_PROCESS && (s->single || TASKSRV_ATOMIC_LOAD(&s->shm->shutting_down))
