@@ -8,6 +8,8 @@ $s = new TaskSrv\Server('127.0.0.1');
 var_dump($s->port > 0 && $s->port < 65536);
 $props = get_object_vars($s);
 $props['port'] = 'PORT';
+// the primary port: tests/ports/ports_property.phpt looks at it
+$props['ports'] = array_map(fn($p) => $p::class . ' ' . ($p->port === $s->port ? 'PORT' : $p->port), $props['ports']);
 var_dump($props);
 var_dump($s->getMasterPid(), $s->getManagerPid(), $s->getWorkerId(), $s->getWorkerPid());
 
@@ -36,7 +38,7 @@ try {
 ?>
 --EXPECT--
 bool(true)
-array(10) {
+array(11) {
   ["setting"]=>
   NULL
   ["host"]=>
@@ -57,6 +59,11 @@ array(10) {
   int(0)
   ["taskworker"]=>
   bool(false)
+  ["ports"]=>
+  array(1) {
+    [0]=>
+    string(24) "TaskSrv\Server\Port PORT"
+  }
 }
 int(0)
 int(0)
