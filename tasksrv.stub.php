@@ -95,7 +95,8 @@ namespace TaskSrv {
 
         public function sendMessage(mixed $message, int $dst_worker_id): bool {}
 
-        public function send(int $fd, string $data, int $server_socket = -1): bool {}
+        /** $fd: a session id, or (a string starting with "/") a Unix datagram client's socket path. */
+        public function send(int|string $fd, string $data, int $server_socket = -1): bool {}
 
         public function close(int $fd, bool $reset = false): bool {}
 

@@ -550,12 +550,28 @@ PHP_METHOD(TaskSrv_Server, addListener)
 	listen_method(INTERNAL_FUNCTION_PARAM_PASSTHRU);
 }
 
+/* sendto(), and send() to a Unix datagram path: from the datagram port that fits. */
+static bool datagram_send(server_obj *o, zend_string *ip, zend_long port, zend_string *data, zend_long server_socket)
+{
+	tasksrv_listener_t *l = tasksrv_server_dgram_listener(&o->core, ZSTR_VAL(ip), (int) server_socket);
+
+	if (l == NULL) {
+		php_error_docref(NULL, E_WARNING, "UDP listener has to be added before executing sendto");
+		return false;
+	}
+	if (tasksrv_server_sendto(&o->core, l, ZSTR_VAL(ip), (int) port, ZSTR_VAL(data), ZSTR_LEN(data)) < 0) {
+		php_error_docref(NULL, E_WARNING, "failed to sendto[%s:" ZEND_LONG_FMT "], Error: %s[%d]",
+			ZSTR_VAL(ip), port, strerror(errno), errno);
+		return false;
+	}
+	return true;
+}
+
 PHP_METHOD(TaskSrv_Server, sendto)
 {
 	server_obj *o = THIS_SERVER();
 	zend_string *ip, *data;
 	zend_long port, server_socket = -1;
-	tasksrv_listener_t *l;
 
 	ZEND_PARSE_PARAMETERS_START(3, 4)
 		Z_PARAM_STR(ip)
@@ -568,17 +584,7 @@ PHP_METHOD(TaskSrv_Server, sendto)
 	if (!tasksrv_php_running_check(o)) {
 		RETURN_FALSE;
 	}
-	l = tasksrv_server_dgram_listener(&o->core, ZSTR_VAL(ip), (int) server_socket);
-	if (l == NULL) {
-		php_error_docref(NULL, E_WARNING, "UDP listener has to be added before executing sendto");
-		RETURN_FALSE;
-	}
-	if (tasksrv_server_sendto(&o->core, l, ZSTR_VAL(ip), (int) port, ZSTR_VAL(data), ZSTR_LEN(data)) < 0) {
-		php_error_docref(NULL, E_WARNING, "failed to sendto[%s:" ZEND_LONG_FMT "], Error: %s[%d]",
-			ZSTR_VAL(ip), port, strerror(errno), errno);
-		RETURN_FALSE;
-	}
-	RETURN_TRUE;
+	RETURN_BOOL(datagram_send(o, ip, port, data, server_socket));
 }
 
 PHP_METHOD(TaskSrv_Server, set)
@@ -870,17 +876,26 @@ static void foreign_session_warning(server_obj *o, zend_long fd, const char *wha
 PHP_METHOD(TaskSrv_Server, send)
 {
 	server_obj *o = THIS_SERVER();
-	zend_long fd, server_socket = -1;
-	zend_string *data;
+	zend_long fd = 0, server_socket = -1;
+	zend_string *data, *path = NULL;
 
 	ZEND_PARSE_PARAMETERS_START(2, 3)
-		Z_PARAM_LONG(fd)
+		Z_PARAM_STR_OR_LONG(path, fd)
 		Z_PARAM_STR(data)
 		Z_PARAM_OPTIONAL
 		Z_PARAM_LONG(server_socket)
 	ZEND_PARSE_PARAMETERS_END();
-	(void) server_socket;
 
+	/* As Swoole: a string starting with "/" is a Unix datagram client's path. */
+	if (path && ZSTR_VAL(path)[0] == '/') {
+		if (!tasksrv_php_running_check(o)) {
+			RETURN_FALSE;
+		}
+		RETURN_BOOL(datagram_send(o, path, 0, data, server_socket));
+	}
+	if (path) {
+		fd = ZEND_STRTOL(ZSTR_VAL(path), NULL, 10);
+	}
 	if (!session_arg(o, fd, 1)) {
 		RETURN_FALSE;
 	}

@@ -1,5 +1,5 @@
 --TEST--
-SWOOLE_SOCK_UNIX_DGRAM port: onPacket's address is the client's socket path; sendto() with a path answers it
+SWOOLE_SOCK_UNIX_DGRAM port: onPacket's address is the client's socket path; sendto() or send() with a path answers it
 --EXTENSIONS--
 tasksrv
 --SKIPIF--
@@ -18,6 +18,8 @@ $srv = tasksrv_server(<<<PHP
 \$s->on('Packet', function (\$s, \$data, \$info) {
     echo "from ", \$info['address'] === '$client' ? 'client' : \$info['address'], " port ", \$info['port'], "\\n";
     var_dump(\$s->sendto(\$info['address'], 0, "re:\$data"));
+    // send() with a path is the same, as Swoole
+    var_dump(\$s->send(\$info['address'], "again:\$data"));
 });
 \$s->start();
 PHP);
@@ -25,6 +27,8 @@ $c = socket_create(AF_UNIX, SOCK_DGRAM, 0);
 socket_bind($c, $client);
 socket_set_option($c, SOL_SOCKET, SO_RCVTIMEO, ['sec' => 5, 'usec' => 0]);
 socket_sendto($c, 'ping', 4, 0, $path);
+socket_recvfrom($c, $buf, 100, 0, $from);
+echo $buf, "\n";
 socket_recvfrom($c, $buf, 100, 0, $from);
 echo $buf, "\n";
 socket_close($c);
@@ -35,7 +39,9 @@ echo $srv->output();
 ?>
 --EXPECT--
 re:ping
+again:ping
 exit: 0
 bool(false)
 from client port 0
+bool(true)
 bool(true)
