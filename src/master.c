@@ -349,6 +349,8 @@ static void on_accept(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, uint32_t 
 		int64_t session;
 
 		len = sizeof(ss);
+		/* An unbound Unix client's address is only its family: no path bytes are written. */
+		memset(&ss, 0, sizeof(ss));
 		fd = accept4(l->fd, (struct sockaddr *) &ss, &len, SOCK_NONBLOCK | SOCK_CLOEXEC);
 		if (fd < 0) {
 			if (errno == EINTR || errno == ECONNABORTED) {
