@@ -4,14 +4,19 @@
  * forks, and keeps every end, so a respawned process inherits exactly the channels
  * of the one it replaces.
  *
- * Reading never blocks in the middle of a frame and never takes a byte beyond the
- * frame it is reading: the header, then the payload straight into storage the glue
- * allocated, as the bytes come. How far each channel's current frame got is kept
- * in shared memory (tasksrv_chan_track_t), so if a process dies mid-frame its
- * successor skips exactly the rest of that frame and the stream stays aligned. */
+ * Reading never blocks in the middle of a frame. A channel with a receive ring
+ * (src/ring.h, shared memory) takes every byte one read() brings and hands out
+ * every whole frame in it; a frame too large for the ring has its payload read
+ * straight into storage the glue allocated. Without rings (very large servers)
+ * a channel never takes a byte beyond the frame it is reading: the header, then
+ * the payload. Either way, what a reader has taken is in shared memory (the ring,
+ * and tasksrv_chan_track_t for a payload being read directly), so if a process
+ * dies mid-frame its successor resumes exactly where it stopped, and the stream
+ * stays aligned. */
 #include "server.h"
 #include "io.h"
 #include "log.h"
+#include "signals.h"
 
 #include <errno.h>
 #include <poll.h>
@@ -85,6 +90,9 @@ void tasksrv_peers_open(tasksrv_server_t *s, int self, int close_others)
 		}
 	}
 	s->self_endpoint = self;
+	/* A predecessor may have left whole frames in the rings: the socket will not
+	 * say so, so the loop looks before it first sleeps. */
+	s->ring_leftover = s->rings != NULL;
 	s->peers = calloc(n, sizeof(tasksrv_peer_t));
 	for (i = 0; i < n; i++) {
 		s->peers[i].srv = s;
@@ -92,6 +100,7 @@ void tasksrv_peers_open(tasksrv_server_t *s, int self, int close_others)
 		s->peers[i].h.fd = s->chan[self * n + i];
 		s->peers[i].h.fn = tasksrv_peer_on_event;
 		s->peers[i].h.ctx = &s->peers[i];
+		s->peers[i].has_ring = tasksrv_ring_of(s->rings, self, i, &s->peers[i].ring) == 0;
 	}
 }
 
@@ -135,6 +144,7 @@ static void finish_cut_frame(tasksrv_server_t *s, int peer, tasksrv_chan_track_t
 	int fd = s->peers[peer].h.fd;
 
 	memset(zeros, 0, sizeof(zeros));
+	memcpy(w->poison_hdr, w->w_hdr, sizeof(w->poison_hdr));
 	__atomic_store_n(&w->poison, 1, __ATOMIC_SEQ_CST);
 	tasksrv_log(TASKSRV_LOG_NOTICE, "channel to endpoint %d: completing a frame my predecessor was writing (%u of %u bytes)",
 		peer, sent, total);
@@ -180,7 +190,20 @@ void tasksrv_peers_resume(tasksrv_server_t *s)
 		if (s->peers[i].h.fd < 0 || (t = track_of(s, i)) == NULL) {
 			continue;
 		}
-		if (t->hdr_got > 0 && t->hdr_got < sizeof(tasksrv_frame_t)) {
+		if (s->peers[i].has_ring) {
+			/* Whole frames and a partial one wait in the ring: nothing to do,
+			 * unless a payload was being read past it, straight into storage. */
+			tasksrv_frame_t hdr;
+			if (t->left == 0) {
+				continue;
+			}
+			tasksrv_ring_consume(&s->peers[i].ring, tasksrv_ring_used(&s->peers[i].ring));
+			s->peers[i].in_skip = t->left;
+			memcpy(&hdr, t->hdr, sizeof(hdr));
+			if (s->role == TASKSRV_ROLE_TASK_WORKER) {
+				tasksrv_server_report_cut_task(s, i, &hdr);
+			}
+		} else if (t->hdr_got > 0 && t->hdr_got < sizeof(tasksrv_frame_t)) {
 			memcpy(&s->peers[i].in, t->hdr, t->hdr_got);
 			s->peers[i].in_hdr_got = t->hdr_got;
 			s->peers[i].in_discard = 1;
@@ -249,6 +272,106 @@ static int skip_input(tasksrv_server_t *s, tasksrv_peer_t *p, tasksrv_chan_track
 	return 1;
 }
 
+/* Reads the rest of a payload straight into its storage. 1 when it is whole. */
+static int read_payload(tasksrv_peer_t *p, tasksrv_chan_track_t *t)
+{
+	ssize_t got;
+	int r;
+
+	while (p->in_got < p->in.len) {
+		r = read_some(p->h.fd, p->in_dst + p->in_got, p->in.len - p->in_got, &got);
+		if (r <= 0) {
+			return r;
+		}
+		p->in_got += (size_t) got;
+		if (t) {
+			t->left = (uint32_t) (p->in.len - p->in_got);
+		}
+	}
+	return 1;
+}
+
+/* A whole frame was received: 1 when it is handed out, 0 when it was padding
+ * (its writer died writing it and the successor completed it) and is dropped. */
+static int hand_out(tasksrv_server_t *s, tasksrv_peer_t *p, tasksrv_chan_track_t *t, tasksrv_frame_t *f, void **handle)
+{
+	if (t && __atomic_load_n(&t->poison, __ATOMIC_SEQ_CST)
+			&& memcmp(t->poison_hdr, &p->in, sizeof(p->in)) == 0) {
+		__atomic_store_n(&t->poison, 0, __ATOMIC_SEQ_CST);
+		tasksrv_log(TASKSRV_LOG_NOTICE, "channel to endpoint %d: dropped a frame its writer died writing", p->peer);
+		s->hooks->payload_free(s, p->in_handle);
+		reset_input(p);
+		return 0;
+	}
+	*f = p->in;
+	*handle = p->in_handle;
+	reset_input(p);
+	return 1;
+}
+
+/* With a ring: every whole frame in it is handed out without a syscall; one
+ * read() brings as many as fit. A frame larger than the ring leaves it: what
+ * the ring holds of it is copied, the rest read straight into its storage. */
+static int read_frame_ring(tasksrv_server_t *s, tasksrv_peer_t *p, tasksrv_chan_track_t *t, tasksrv_frame_t *f, void **handle)
+{
+	const uint32_t hsize = sizeof(tasksrv_frame_t);
+	const char *bad;
+	uint32_t used;
+	int r;
+
+	for (;;) {
+		if (p->in_skip > 0 && (r = skip_input(s, p, t)) <= 0) {
+			return r;
+		}
+		if (p->in_dst != NULL) {
+			if ((r = read_payload(p, t)) <= 0) {
+				return r;
+			}
+			if (hand_out(s, p, t, f, handle)) {
+				return 1;
+			}
+			continue;
+		}
+		used = tasksrv_ring_used(&p->ring);
+		if (used >= hsize) {
+			tasksrv_ring_peek(&p->ring, 0, &p->in, hsize);
+			if ((bad = tasksrv_frame_check(&p->in)) != NULL) {
+				tasksrv_log(TASKSRV_LOG_ERROR, "channel to endpoint %d is corrupt: %s", p->peer, bad);
+				return -1;
+			}
+			if (used - hsize >= p->in.len) {
+				if ((p->in_dst = s->hooks->payload_alloc(s, p->in.len, &p->in_handle)) == NULL) {
+					return -1;
+				}
+				tasksrv_ring_peek(&p->ring, hsize, p->in_dst, p->in.len);
+				tasksrv_ring_consume(&p->ring, hsize + p->in.len);
+				if (hand_out(s, p, t, f, handle)) {
+					return 1;
+				}
+				continue;
+			}
+			if ((size_t) hsize + p->in.len > TASKSRV_RING_CAP) {
+				if ((p->in_dst = s->hooks->payload_alloc(s, p->in.len, &p->in_handle)) == NULL) {
+					return -1;
+				}
+				p->in_got = used - hsize;
+				tasksrv_ring_peek(&p->ring, hsize, p->in_dst, (uint32_t) p->in_got);
+				/* The track first: a successor seeing both drops the ring's bytes
+				 * (all of this frame) and skips `left`. */
+				if (t) {
+					memcpy(t->hdr, &p->in, hsize);
+					__atomic_store_n(&t->left, (uint32_t) (p->in.len - p->in_got), __ATOMIC_RELEASE);
+				}
+				tasksrv_ring_consume(&p->ring, used);
+				continue;
+			}
+		}
+		if ((r = tasksrv_ring_fill(&p->ring, p->h.fd)) <= 0) {
+			return r;
+		}
+	}
+}
+
 int tasksrv_peer_read_frame(tasksrv_server_t *s, int peer, tasksrv_frame_t *f, void **handle)
 {
 	tasksrv_peer_t *p = &s->peers[peer];
@@ -259,6 +382,9 @@ int tasksrv_peer_read_frame(tasksrv_server_t *s, int peer, tasksrv_frame_t *f, v
 	int r;
 
 	*handle = NULL;
+	if (p->has_ring) {
+		return read_frame_ring(s, p, t, f, handle);
+	}
 	for (;;) {
 		if (p->in_skip > 0 && (r = skip_input(s, p, t)) <= 0) {
 			return r;
@@ -298,29 +424,21 @@ int tasksrv_peer_read_frame(tasksrv_server_t *s, int peer, tasksrv_frame_t *f, v
 			}
 			p->in_got = 0;
 		}
-		while (p->in_got < p->in.len) {
-			r = read_some(p->h.fd, p->in_dst + p->in_got, p->in.len - p->in_got, &got);
-			if (r <= 0) {
-				return r;
-			}
-			p->in_got += (size_t) got;
-			if (t) {
-				t->left = (uint32_t) (p->in.len - p->in_got);
-			}
+		if ((r = read_payload(p, t)) <= 0) {
+			return r;
 		}
-		if (t && __atomic_load_n(&t->poison, __ATOMIC_SEQ_CST)) {
-			/* Its writer died mid-frame; the successor padded it: drop it. */
-			__atomic_store_n(&t->poison, 0, __ATOMIC_SEQ_CST);
-			tasksrv_log(TASKSRV_LOG_NOTICE, "channel to endpoint %d: dropped a frame its writer died writing", peer);
-			s->hooks->payload_free(s, p->in_handle);
-			reset_input(p);
-			continue;
+		if (hand_out(s, p, t, f, handle)) {
+			return 1;
 		}
-		*f = p->in;
-		*handle = p->in_handle;
-		reset_input(p);
-		return 1;
 	}
+}
+
+/* Whether a read may find a frame without waiting on the socket. */
+int tasksrv_peer_has_input(const tasksrv_server_t *s, int peer)
+{
+	const tasksrv_peer_t *p = &s->peers[peer];
+
+	return p->has_ring && p->in_dst == NULL && p->in_skip == 0 && tasksrv_ring_used(&p->ring) >= sizeof(tasksrv_frame_t);
 }
 
 static void peer_want_out(tasksrv_server_t *s, tasksrv_peer_t *p, int on)
@@ -513,10 +631,63 @@ void tasksrv_server_defer(tasksrv_server_t *s, const tasksrv_frame_t *f, int pee
 	s->ndeferred++;
 }
 
-/* Loop idle hook: hands deferred frames to the glue in arrival order. */
+/* A ring can hold many frames: they are handed out in one go, up to a bound that
+ * keeps the other channels served, and never past a signal or a stop (a task
+ * worker stops between tasks; what is left stays in the ring for its successor).
+ * Frames left behind are picked up by the idle hook before the loop sleeps. */
+#define FRAMES_PER_WAKEUP 64
+
+static int stop_requested(tasksrv_server_t *s)
+{
+	return s->exiting || (s->loop.epfd >= 0 && !s->loop.running) || tasksrv_signals_pending();
+}
+
+static void peer_input(tasksrv_server_t *s, tasksrv_peer_t *p)
+{
+	tasksrv_frame_t f;
+	void *handle;
+	int r, n = 0;
+
+	for (;;) {
+		r = tasksrv_peer_read_frame(s, p->peer, &f, &handle);
+		if (r < 0) {
+			/* Expected, and told elsewhere: the master's channels end only with the
+			 * manager, which holds their other ends (the master's SIGCHLD says why); a
+			 * channel to the manager or the master ends only with that process (a
+			 * worker dies with the manager; the master's death stops the manager). */
+			if (s->role != TASKSRV_ROLE_MASTER && p->peer != tasksrv_server_endpoint_master(s)
+					&& p->peer != tasksrv_server_endpoint_manager(s)) {
+				tasksrv_log(TASKSRV_LOG_ERROR, "channel to endpoint %d closed", p->peer);
+			}
+			if (p->registered) {
+				tasksrv_loop_del(&s->loop, &p->h);
+			}
+			p->h.events = 0;
+			p->registered = 0;
+			return;
+		}
+		if (r == 0) {
+			return;
+		}
+		s->hooks->on_frame(s, &f, p->peer, handle);
+		if (!p->has_ring) {
+			return;
+		}
+		if (++n >= FRAMES_PER_WAKEUP || stop_requested(s)) {
+			if (tasksrv_peer_has_input(s, p->peer)) {
+				s->ring_leftover = 1;
+			}
+			return;
+		}
+	}
+}
+
+/* Loop idle hook: hands deferred frames to the glue in arrival order, then any
+ * frames left in rings. Returns 1 when frames are still waiting. */
 int tasksrv_server_run_deferred(tasksrv_loop_t *loop, void *ctx)
 {
 	tasksrv_server_t *s = ctx;
+	int i;
 
 	(void) loop;
 	while (s->deferred_pos < s->ndeferred && !s->exiting) {
@@ -526,16 +697,21 @@ int tasksrv_server_run_deferred(tasksrv_loop_t *loop, void *ctx)
 	if (s->deferred_pos >= s->ndeferred) {
 		s->deferred_pos = s->ndeferred = 0;
 	}
-	return 0;
+	if (s->ring_leftover && s->peers && !stop_requested(s)) {
+		s->ring_leftover = 0;
+		for (i = 0; i < s->nendpoints && !stop_requested(s); i++) {
+			if (s->peers[i].h.fd >= 0 && s->peers[i].registered && tasksrv_peer_has_input(s, i)) {
+				peer_input(s, &s->peers[i]);
+			}
+		}
+	}
+	return s->ring_leftover;
 }
 
 void tasksrv_peer_on_event(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, uint32_t events)
 {
 	tasksrv_peer_t *p = h->ctx;
 	tasksrv_server_t *s = p->srv;
-	tasksrv_frame_t f;
-	void *handle;
-	int r;
 
 	if (events & EPOLLOUT) {
 		if (peer_flush(s, p) < 0) {
@@ -545,22 +721,7 @@ void tasksrv_peer_on_event(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, uint
 	if (events & (EPOLLIN | EPOLLHUP | EPOLLERR)) {
 		/* Deferred frames arrived earlier than this one: keep the order. */
 		tasksrv_server_run_deferred(loop, s);
-		r = tasksrv_peer_read_frame(s, p->peer, &f, &handle);
-		if (r == 1) {
-			s->hooks->on_frame(s, &f, p->peer, handle);
-		} else if (r < 0) {
-			/* Expected, and told elsewhere: the master's channels end only with the
-			 * manager, which holds their other ends (the master's SIGCHLD says why); a
-			 * channel to the manager or the master ends only with that process (a
-			 * worker dies with the manager; the master's death stops the manager). */
-			if (s->role != TASKSRV_ROLE_MASTER && p->peer != tasksrv_server_endpoint_master(s)
-					&& p->peer != tasksrv_server_endpoint_manager(s)) {
-				tasksrv_log(TASKSRV_LOG_ERROR, "channel to endpoint %d closed", p->peer);
-			}
-			tasksrv_loop_del(loop, h);
-			h->events = 0;
-			p->registered = 0;
-		}
+		peer_input(s, p);
 	}
 }
 

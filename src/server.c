@@ -147,6 +147,8 @@ static void free_run_state(tasksrv_server_t *s)
 	s->kill_at = NULL;
 	tasksrv_shm_destroy(s->shm);
 	s->shm = NULL;
+	tasksrv_rings_destroy(s->rings);
+	s->rings = NULL;
 	tasksrv_signals_restore();
 }
 
@@ -301,6 +303,12 @@ int tasksrv_server_run(tasksrv_server_t *s, char *err, size_t errlen)
 		s->role = TASKSRV_ROLE_NONE;
 		s->worker_id = -1;
 		return rc < 0 ? -1 : 0;
+	}
+	s->rings = tasksrv_rings_create(s->nendpoints);
+	if (s->rings == NULL && errno != 0) {
+		snprintf(err, errlen, "cannot map the channel rings: %s", strerror(errno));
+		free_run_state(s);
+		return -1;
 	}
 	if (tasksrv_channels_create(s) < 0) {
 		snprintf(err, errlen, "cannot create IPC channels: %s", strerror(errno));
@@ -538,6 +546,12 @@ int tasksrv_server_wait_result(tasksrv_server_t *s, int64_t deadline_ms, tasksrv
 		return 1;
 	}
 	for (;;) {
+		/* Frames already taken off a socket (in its ring) first: poll cannot see them. */
+		for (i = 0; i <= t; i++) {
+			if (tasksrv_peer_has_input(s, w + i) && (r = take_waiter_frame(s, w + i, result, handle)) != 0) {
+				return r;
+			}
+		}
 		/* Task workers send results; the manager sends failures of tasks it saw die. */
 		n = 0;
 		for (i = 0; i <= t && n < TASKSRV_MAX_POLL; i++) {

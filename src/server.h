@@ -13,6 +13,7 @@
 #include "listener.h"
 #include "loop.h"
 #include "protocol.h"
+#include "ring.h"
 #include "shm.h"
 
 #define TASKSRV_MODE_BASE 1
@@ -80,6 +81,8 @@ typedef struct {
 	char *in_dst;
 	size_t in_got;
 	size_t in_skip;          /* bytes of a predecessor's frame still to discard */
+	int has_ring;            /* frames come through ring (else header, then payload) */
+	tasksrv_ring_t ring;     /* this channel's receive ring, in shared memory */
 	int in_discard;          /* the header being completed is a predecessor's */
 } tasksrv_peer_t;
 
@@ -127,6 +130,9 @@ struct tasksrv_server {
 	int *chan;                /* nendpoints x nendpoints fds, -1 where no pair exists */
 	tasksrv_peer_t *peers;    /* this process's ends, indexed by the peer's endpoint */
 	tasksrv_shm_t *shm;
+	tasksrv_rings_t *rings;   /* receive rings of every channel; NULL: frame by frame */
+	int ring_leftover;        /* a peer's ring holds whole frames the loop has not handed out */
+	int corked;               /* async frames wait in peers' out buffers until uncork */
 	tasksrv_loop_t loop;
 	tasksrv_loop_handler_t sig_h;
 
@@ -257,6 +263,9 @@ void tasksrv_channels_destroy(tasksrv_server_t *s);
  * frame (its payload in glue storage), 0 when the frame is not complete yet, -1 when
  * the channel is broken. */
 int tasksrv_peer_read_frame(tasksrv_server_t *s, int peer, tasksrv_frame_t *f, void **handle);
+/* Whether whole or partial frames already wait in this process for peer (its ring):
+ * check it before sleeping on the socket. */
+int tasksrv_peer_has_input(const tasksrv_server_t *s, int peer);
 void tasksrv_peers_resume(tasksrv_server_t *s);
 /* Reads every frame already waiting from endpoints [from, to) into the deferred queue. */
 void tasksrv_server_sweep(tasksrv_server_t *s, int from, int to);

@@ -68,8 +68,9 @@ typedef struct {
 	uint32_t w_total;      /* writer: size of the frame being written, 0 when none */
 	uint32_t w_sent;       /* writer: bytes of it written */
 	char w_hdr[32];        /* writer: its header */
-	uint32_t poison;       /* set by a successor writer: the frame being read is padding */
+	uint32_t poison;       /* set by a successor writer: the frame with header poison_hdr is padding */
 	uint32_t pad;
+	char poison_hdr[32];
 } tasksrv_chan_track_t;
 
 typedef struct {

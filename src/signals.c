@@ -12,6 +12,7 @@ static int sig_pipe[2] = {-1, -1};
 static struct sigaction saved[MAX_SIG];
 static char saved_set[MAX_SIG];
 static volatile sig_atomic_t arrived[MAX_SIG];
+static volatile sig_atomic_t any_arrived;
 
 static void record(int signo)
 {
@@ -19,6 +20,7 @@ static void record(int signo)
 	unsigned char b = (unsigned char) signo;
 
 	arrived[signo] = 1;
+	any_arrived = 1;
 	/* The pipe is non-blocking: when it is full, a wake-up is already pending. */
 	if (write(sig_pipe[1], &b, 1) < 0) {
 		(void) 0;
@@ -50,6 +52,7 @@ int tasksrv_signals_install(const int *signos, int n)
 	int i;
 
 	close_pipe();
+	any_arrived = 0;
 	if (pipe2(sig_pipe, O_CLOEXEC | O_NONBLOCK) < 0) {
 		return -1;
 	}
@@ -67,6 +70,11 @@ int tasksrv_signals_install(const int *signos, int n)
 		save(signos[i]);
 		sigaction(signos[i], &sa, NULL);
 		sigaddset(&set, signos[i]);
+		/* Flags a fork inherited for signals this process does not handle do
+		 * not count as pending work (tasksrv_signals_pending). */
+		if (arrived[signos[i]]) {
+			any_arrived = 1;
+		}
 	}
 	/* A fork inside a PHP callback may have left them blocked. */
 	sigprocmask(SIG_UNBLOCK, &set, NULL);
@@ -100,6 +108,7 @@ void tasksrv_signals_restore(void)
 		}
 		arrived[i] = 0;
 	}
+	any_arrived = 0;
 	close_pipe();
 }
 
@@ -116,12 +125,24 @@ int tasksrv_signals_next(void)
 	/* Drain the wake-up bytes; the arrived[] flags are the truth. */
 	while (sig_pipe[0] >= 0 && read(sig_pipe[0], buf, sizeof(buf)) > 0) {
 	}
+	any_arrived = 0;
 	for (i = 1; i < MAX_SIG; i++) {
 		if (arrived[i]) {
+			int j;
 			arrived[i] = 0;
+			for (j = i + 1; j < MAX_SIG; j++) {
+				if (arrived[j]) {
+					any_arrived = 1;
+				}
+			}
 			return i;
 		}
 	}
 	return 0;
+}
+
+int tasksrv_signals_pending(void)
+{
+	return any_arrived;
 }
 

@@ -16,5 +16,7 @@ void tasksrv_signals_restore(void);
 int tasksrv_signals_fd(void);
 /* Returns the next pending signal number, or 0 when none is pending. */
 int tasksrv_signals_next(void);
+/* Whether a signal arrived that tasksrv_signals_next() has not returned yet. */
+int tasksrv_signals_pending(void);
 
 #endif

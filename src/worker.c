@@ -470,12 +470,12 @@ static void worker_on_signal(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, ui
 static int worker_idle(tasksrv_loop_t *loop, void *ctx)
 {
 	tasksrv_server_t *s = ctx;
+	int more = tasksrv_server_run_deferred(loop, s);
 
-	tasksrv_server_run_deferred(loop, s);
 	if (s->draining && s->hooks->outstanding(s) == 0) {
 		tasksrv_loop_stop(loop);
 	}
-	return 0;
+	return more;
 }
 
 static void drain_timeout(tasksrv_loop_t *loop, void *ctx)
