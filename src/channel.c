@@ -94,6 +94,8 @@ void tasksrv_peers_open(tasksrv_server_t *s, int self, int close_others)
 	 * say so, so the loop looks before it first sleeps. */
 	s->ring_leftover = s->rings != NULL;
 	s->peers = calloc(n, sizeof(tasksrv_peer_t));
+	s->dirty = calloc(n, sizeof(int));
+	s->ndirty = 0;
 	for (i = 0; i < n; i++) {
 		s->peers[i].srv = s;
 		s->peers[i].peer = i;
@@ -119,6 +121,9 @@ void tasksrv_peers_close(tasksrv_server_t *s)
 	}
 	free(s->peers);
 	s->peers = NULL;
+	free(s->dirty);
+	s->dirty = NULL;
+	s->ndirty = 0;
 }
 
 static tasksrv_chan_track_t *track_of(tasksrv_server_t *s, int peer)
@@ -472,6 +477,18 @@ int tasksrv_server_send_async(tasksrv_server_t *s, int peer, tasksrv_frame_t *f,
 	iov[0].iov_len = sizeof(*f);
 	iov[1].iov_base = (void *) payload;
 	iov[1].iov_len = f->len;
+	if (s->corked && s->dirty) {
+		/* Corked: the frames of a batch leave together (tasksrv_server_uncork). */
+		if (tasksrv_buffer_append(&p->out, (const char *) f, sizeof(*f)) < 0
+				|| tasksrv_buffer_append(&p->out, payload, f->len) < 0) {
+			return -1;
+		}
+		if (!p->dirty) {
+			p->dirty = 1;
+			s->dirty[s->ndirty++] = peer;
+		}
+		return 0;
+	}
 	/* Write at once when nothing is queued before us; keep only what the socket refused. */
 	if (tasksrv_buffer_size(&p->out) == 0) {
 		w = tasksrv_io_writev_some(p->h.fd, iov, 2);
@@ -642,11 +659,35 @@ static int stop_requested(tasksrv_server_t *s)
 	return s->exiting || (s->loop.epfd >= 0 && !s->loop.running) || tasksrv_signals_pending();
 }
 
+/* Sends what was corked: one write per peer for the whole batch. */
+void tasksrv_server_uncork(tasksrv_server_t *s)
+{
+	int i;
+
+	for (i = 0; i < s->ndirty; i++) {
+		tasksrv_peer_t *p = &s->peers[s->dirty[i]];
+		p->dirty = 0;
+		if (peer_flush(s, p) < 0) {
+			tasksrv_log(TASKSRV_LOG_WARNING, "send to endpoint %d failed: %s", p->peer, strerror(errno));
+		} else if (tasksrv_buffer_size(&p->out) > 0) {
+			peer_want_out(s, p, 1);
+		}
+	}
+	s->ndirty = 0;
+}
+
+/* An event worker handing out a batch corks its async sends while more frames of
+ * the batch wait: the tasks that onFinish callbacks dispatch leave together after
+ * the batch, or once it has run CORK_MAX_US. The frames are never held past the
+ * callbacks already waiting; a task worker never corks (a result is written
+ * before the next task starts, so a kill cannot take it along). */
+#define CORK_MAX_US 200
+
 static void peer_input(tasksrv_server_t *s, tasksrv_peer_t *p)
 {
 	tasksrv_frame_t f;
 	void *handle;
-	int r, n = 0;
+	int r, n = 0, more;
 
 	for (;;) {
 		r = tasksrv_peer_read_frame(s, p->peer, &f, &handle);
@@ -664,21 +705,33 @@ static void peer_input(tasksrv_server_t *s, tasksrv_peer_t *p)
 			}
 			p->h.events = 0;
 			p->registered = 0;
-			return;
+			break;
 		}
 		if (r == 0) {
-			return;
+			break;
+		}
+		more = p->has_ring && tasksrv_peer_has_input(s, p->peer);
+		if (more && s->role == TASKSRV_ROLE_WORKER) {
+			if (s->ndirty == 0) {
+				s->cork_since_us = tasksrv_io_now_us();
+			}
+			s->corked = 1;
 		}
 		s->hooks->on_frame(s, &f, p->peer, handle);
-		if (!p->has_ring) {
-			return;
+		s->corked = 0;
+		if (!more) {
+			break;
+		}
+		if (s->ndirty > 0 && tasksrv_io_now_us() - s->cork_since_us > CORK_MAX_US) {
+			tasksrv_server_uncork(s);
 		}
 		if (++n >= FRAMES_PER_WAKEUP || stop_requested(s)) {
-			if (tasksrv_peer_has_input(s, p->peer)) {
-				s->ring_leftover = 1;
-			}
-			return;
+			s->ring_leftover = 1;
+			break;
 		}
+	}
+	if (s->ndirty > 0) {
+		tasksrv_server_uncork(s);
 	}
 }
 

@@ -9,6 +9,8 @@
 
 /* Monotonic clock in milliseconds. */
 int64_t tasksrv_io_now_ms(void);
+/* Monotonic clock in microseconds. */
+int64_t tasksrv_io_now_us(void);
 double tasksrv_io_unix_time(void);
 
 /* Waits for fd to become readable (POLLIN) or writable (POLLOUT) until deadline_ms

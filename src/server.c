@@ -542,6 +542,7 @@ int tasksrv_server_wait_result(tasksrv_server_t *s, int64_t deadline_ms, tasksrv
 	int w = s->cfg.worker_num, t = s->cfg.task_worker_num, n, i, r, timeout;
 
 	*handle = NULL;
+	tasksrv_server_uncork(s);
 	if (take_deferred_waiter_frame(s, result, handle)) {
 		return 1;
 	}

@@ -82,6 +82,7 @@ typedef struct {
 	size_t in_got;
 	size_t in_skip;          /* bytes of a predecessor's frame still to discard */
 	int has_ring;            /* frames come through ring (else header, then payload) */
+	int dirty;               /* in srv->dirty: corked frames wait in out */
 	tasksrv_ring_t ring;     /* this channel's receive ring, in shared memory */
 	int in_discard;          /* the header being completed is a predecessor's */
 } tasksrv_peer_t;
@@ -133,6 +134,8 @@ struct tasksrv_server {
 	tasksrv_rings_t *rings;   /* receive rings of every channel; NULL: frame by frame */
 	int ring_leftover;        /* a peer's ring holds whole frames the loop has not handed out */
 	int corked;               /* async frames wait in peers' out buffers until uncork */
+	int *dirty, ndirty;       /* peers with corked frames */
+	int64_t cork_since_us;
 	tasksrv_loop_t loop;
 	tasksrv_loop_handler_t sig_h;
 
@@ -266,6 +269,9 @@ int tasksrv_peer_read_frame(tasksrv_server_t *s, int peer, tasksrv_frame_t *f, v
 /* Whether whole or partial frames already wait in this process for peer (its ring):
  * check it before sleeping on the socket. */
 int tasksrv_peer_has_input(const tasksrv_server_t *s, int peer);
+/* Writes the frames corked during a batch (see peer_input in channel.c). Anything
+ * that waits for results calls it first: a corked task may be the one awaited. */
+void tasksrv_server_uncork(tasksrv_server_t *s);
 void tasksrv_peers_resume(tasksrv_server_t *s);
 /* Reads every frame already waiting from endpoints [from, to) into the deferred queue. */
 void tasksrv_server_sweep(tasksrv_server_t *s, int from, int to);
