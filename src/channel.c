@@ -477,8 +477,9 @@ int tasksrv_server_send_async(tasksrv_server_t *s, int peer, tasksrv_frame_t *f,
 	iov[0].iov_len = sizeof(*f);
 	iov[1].iov_base = (void *) payload;
 	iov[1].iov_len = f->len;
-	if (s->corked && s->dirty) {
-		/* Corked: the frames of a batch leave together (tasksrv_server_uncork). */
+	if ((s->corked || p->dirty) && s->dirty) {
+		/* Corked (or behind corked frames): the frames of a batch leave together
+		 * (tasksrv_server_uncork, at the latest when the batch ends). */
 		if (tasksrv_buffer_append(&p->out, (const char *) f, sizeof(*f)) < 0
 				|| tasksrv_buffer_append(&p->out, payload, f->len) < 0) {
 			return -1;
