@@ -68,7 +68,10 @@ foreach (['task', 'pipe'] as $n => $how) {
 }
 echo "exit: ", $srv->stop(), "\n";
 $lines = array_filter(explode("\n", trim($srv->output())), fn($l) => !str_starts_with($l, 'WorkerStart'));
-echo implode("\n", $lines), "\n";
+// onClose runs in the connection's worker while the closing process is still
+// printing: the two processes' lines interleave, so each one's are shown apart.
+$close = array_filter($lines, fn($l) => str_starts_with($l, 'Close('));
+echo implode("\n", array_diff($lines, $close)), "\n", implode("\n", $close), "\n";
 ?>
 --EXPECTF--
 task: 100021 bytes, last: sent by task worker
@@ -79,8 +82,8 @@ exit: 0
 close() from task worker: true
 exists after close: false
 send after close: false
-Close(fd, -1) in the connection's worker: true
 close() from worker %d, not %d: true
 exists after close: false
 send after close: false
+Close(fd, -1) in the connection's worker: true
 Close(fd, -1) in the connection's worker: true
