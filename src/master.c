@@ -472,8 +472,6 @@ static void stop_timeout(tasksrv_loop_t *loop, void *ctx)
 	}
 }
 
-/* SIGTERM: onBeforeShutdown here, no more accepting, then the manager stops the
- * workers; the loop goes on writing what they send until the manager is gone. */
 /* The stream ports the master accepts on (datagram ports are the workers'). */
 static void start_accepting(tasksrv_server_t *s)
 {
@@ -500,6 +498,8 @@ static void stop_accepting(tasksrv_server_t *s)
 	}
 }
 
+/* SIGTERM: onBeforeShutdown here, no more accepting, then the manager stops the
+ * workers; the loop goes on writing what they send until the manager is gone. */
 static void begin_stop(tasksrv_server_t *s)
 {
 	if (s->stopping) {
