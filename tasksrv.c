@@ -4,6 +4,7 @@
 #endif
 
 #include "php.h"
+#include "zend_interfaces.h"
 #include "ext/standard/info.h"
 #include "zend_smart_str.h"
 #include "php_tasksrv.h"
@@ -63,6 +64,7 @@ static void register_swoole_names(int module_number)
 	zend_register_class_alias("Swoole\\Exception", tasksrv_exception_ce);
 	zend_register_class_alias("Swoole\\Server\\Task", tasksrv_task_ce);
 	zend_register_class_alias("Swoole\\Server\\Port", tasksrv_port_ce);
+	zend_register_class_alias("Swoole\\Connection\\Iterator", tasksrv_conn_iterator_ce);
 }
 
 static PHP_MINIT_FUNCTION(tasksrv)
@@ -75,6 +77,7 @@ static PHP_MINIT_FUNCTION(tasksrv)
 	tasksrv_server_minit(register_class_TaskSrv_Server());
 	tasksrv_task_minit(register_class_TaskSrv_Server_Task());
 	tasksrv_port_minit(register_class_TaskSrv_Server_Port());
+	tasksrv_connections_minit(register_class_TaskSrv_Connection_Iterator(zend_ce_iterator, zend_ce_countable, zend_ce_arrayaccess));
 	if (!swoole_loaded()) {
 		register_swoole_names(module_number);
 	}

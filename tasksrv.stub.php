@@ -61,6 +61,8 @@ namespace TaskSrv {
         public bool $taskworker = false;
         /** @var array<int, Server\Port> the listening ports, primary first */
         public array $ports = [];
+        /** The connections this process can see: foreach, count(), isset($c[$fd]), $c[$fd] (getClientInfo). */
+        public Connection\Iterator $connections;
 
         public function __construct(string $host, int $port = 0, int $mode = SWOOLE_BASE, int $sock_type = SWOOLE_SOCK_TCP) {}
 
@@ -102,6 +104,19 @@ namespace TaskSrv {
 
         public function exists(int $fd): bool {}
 
+        /** @alias TaskSrv\Server::exists */
+        public function exist(int $fd): bool {}
+
+        public function getClientInfo(int $fd, int $reactor_id = -1, bool $ignore_error = false): array|false {}
+
+        /** @alias TaskSrv\Server::getClientInfo */
+        public function connection_info(int $fd, int $reactor_id = -1, bool $ignore_error = false): array|false {}
+
+        public function getClientList(int $start_fd = 0, int $find_count = 10): array|false {}
+
+        /** @alias TaskSrv\Server::getClientList */
+        public function connection_list(int $start_fd = 0, int $find_count = 10): array|false {}
+
         public function getWorkerId(): int|false {}
 
         public function getWorkerPid(int $worker_id = -1): int|false {}
@@ -113,6 +128,41 @@ namespace TaskSrv {
         public function getManagerPid(): int {}
 
         public function stats(): array {}
+    }
+}
+
+namespace TaskSrv\Connection {
+    /**
+     * $server->connections: the session ids of the connections visible to this process
+     * (an event worker: its own; a task worker or the manager: all).
+     * @strict-properties
+     * @not-serializable
+     */
+    final class Iterator implements \Iterator, \Countable, \ArrayAccess
+    {
+        private function __construct() {}
+
+        public function rewind(): void {}
+
+        public function valid(): bool {}
+
+        public function current(): mixed {}
+
+        public function key(): mixed {}
+
+        public function next(): void {}
+
+        public function count(): int {}
+
+        /** @param int $fd */
+        public function offsetExists(mixed $fd): bool {}
+
+        /** @param int $fd */
+        public function offsetGet(mixed $fd): mixed {}
+
+        public function offsetSet(mixed $fd, mixed $value): void {}
+
+        public function offsetUnset(mixed $fd): void {}
     }
 }
 

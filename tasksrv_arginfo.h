@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 94f2334c5053d5f6aa482d5e046ce1bd3089696e */
+ * Stub hash: f993b09dda111611705bf23a2baf85546af878ec */
 
 ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_TaskSrv_TaskFailedException_getFailure, 0, 0, TaskSrv\\TaskFailure, 0)
 ZEND_END_ARG_INFO()
@@ -94,6 +94,23 @@ ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_TaskSrv_Server_exists, 0, 
 	ZEND_ARG_TYPE_INFO(0, fd, IS_LONG, 0)
 ZEND_END_ARG_INFO()
 
+#define arginfo_class_TaskSrv_Server_exist arginfo_class_TaskSrv_Server_exists
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_MASK_EX(arginfo_class_TaskSrv_Server_getClientInfo, 0, 1, MAY_BE_ARRAY|MAY_BE_FALSE)
+	ZEND_ARG_TYPE_INFO(0, fd, IS_LONG, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, reactor_id, IS_LONG, 0, "-1")
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, ignore_error, _IS_BOOL, 0, "false")
+ZEND_END_ARG_INFO()
+
+#define arginfo_class_TaskSrv_Server_connection_info arginfo_class_TaskSrv_Server_getClientInfo
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_MASK_EX(arginfo_class_TaskSrv_Server_getClientList, 0, 0, MAY_BE_ARRAY|MAY_BE_FALSE)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, start_fd, IS_LONG, 0, "0")
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, find_count, IS_LONG, 0, "10")
+ZEND_END_ARG_INFO()
+
+#define arginfo_class_TaskSrv_Server_connection_list arginfo_class_TaskSrv_Server_getClientList
+
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_MASK_EX(arginfo_class_TaskSrv_Server_getWorkerId, 0, 0, MAY_BE_LONG|MAY_BE_FALSE)
 ZEND_END_ARG_INFO()
 
@@ -109,6 +126,39 @@ ZEND_END_ARG_INFO()
 #define arginfo_class_TaskSrv_Server_getManagerPid arginfo_class_TaskSrv_Server_getMasterPid
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_TaskSrv_Server_stats, 0, 0, IS_ARRAY, 0)
+ZEND_END_ARG_INFO()
+
+#define arginfo_class_TaskSrv_Connection_Iterator___construct arginfo_class_TaskSrv_TaskFailure___construct
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_TaskSrv_Connection_Iterator_rewind, 0, 0, IS_VOID, 0)
+ZEND_END_ARG_INFO()
+
+#define arginfo_class_TaskSrv_Connection_Iterator_valid arginfo_class_TaskSrv_Server_start
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_TaskSrv_Connection_Iterator_current, 0, 0, IS_MIXED, 0)
+ZEND_END_ARG_INFO()
+
+#define arginfo_class_TaskSrv_Connection_Iterator_key arginfo_class_TaskSrv_Connection_Iterator_current
+
+#define arginfo_class_TaskSrv_Connection_Iterator_next arginfo_class_TaskSrv_Connection_Iterator_rewind
+
+#define arginfo_class_TaskSrv_Connection_Iterator_count arginfo_class_TaskSrv_Server_getMasterPid
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_TaskSrv_Connection_Iterator_offsetExists, 0, 1, _IS_BOOL, 0)
+	ZEND_ARG_TYPE_INFO(0, fd, IS_MIXED, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_TaskSrv_Connection_Iterator_offsetGet, 0, 1, IS_MIXED, 0)
+	ZEND_ARG_TYPE_INFO(0, fd, IS_MIXED, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_TaskSrv_Connection_Iterator_offsetSet, 0, 2, IS_VOID, 0)
+	ZEND_ARG_TYPE_INFO(0, fd, IS_MIXED, 0)
+	ZEND_ARG_TYPE_INFO(0, value, IS_MIXED, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_TaskSrv_Connection_Iterator_offsetUnset, 0, 1, IS_VOID, 0)
+	ZEND_ARG_TYPE_INFO(0, fd, IS_MIXED, 0)
 ZEND_END_ARG_INFO()
 
 #define arginfo_class_TaskSrv_Server_Task_finish arginfo_class_TaskSrv_Server_finish
@@ -142,12 +192,25 @@ ZEND_METHOD(TaskSrv_Server, sendMessage);
 ZEND_METHOD(TaskSrv_Server, send);
 ZEND_METHOD(TaskSrv_Server, close);
 ZEND_METHOD(TaskSrv_Server, exists);
+ZEND_METHOD(TaskSrv_Server, getClientInfo);
+ZEND_METHOD(TaskSrv_Server, getClientList);
 ZEND_METHOD(TaskSrv_Server, getWorkerId);
 ZEND_METHOD(TaskSrv_Server, getWorkerPid);
 ZEND_METHOD(TaskSrv_Server, getWorkerStatus);
 ZEND_METHOD(TaskSrv_Server, getMasterPid);
 ZEND_METHOD(TaskSrv_Server, getManagerPid);
 ZEND_METHOD(TaskSrv_Server, stats);
+ZEND_METHOD(TaskSrv_Connection_Iterator, __construct);
+ZEND_METHOD(TaskSrv_Connection_Iterator, rewind);
+ZEND_METHOD(TaskSrv_Connection_Iterator, valid);
+ZEND_METHOD(TaskSrv_Connection_Iterator, current);
+ZEND_METHOD(TaskSrv_Connection_Iterator, key);
+ZEND_METHOD(TaskSrv_Connection_Iterator, next);
+ZEND_METHOD(TaskSrv_Connection_Iterator, count);
+ZEND_METHOD(TaskSrv_Connection_Iterator, offsetExists);
+ZEND_METHOD(TaskSrv_Connection_Iterator, offsetGet);
+ZEND_METHOD(TaskSrv_Connection_Iterator, offsetSet);
+ZEND_METHOD(TaskSrv_Connection_Iterator, offsetUnset);
 ZEND_METHOD(TaskSrv_Server_Task, finish);
 ZEND_METHOD(TaskSrv_Server_Port, __construct);
 ZEND_METHOD(TaskSrv_Server_Port, set);
@@ -201,12 +264,33 @@ static const zend_function_entry class_TaskSrv_Server_methods[] = {
 	ZEND_ME(TaskSrv_Server, send, arginfo_class_TaskSrv_Server_send, ZEND_ACC_PUBLIC)
 	ZEND_ME(TaskSrv_Server, close, arginfo_class_TaskSrv_Server_close, ZEND_ACC_PUBLIC)
 	ZEND_ME(TaskSrv_Server, exists, arginfo_class_TaskSrv_Server_exists, ZEND_ACC_PUBLIC)
+	ZEND_MALIAS(TaskSrv_Server, exist, exists, arginfo_class_TaskSrv_Server_exist, ZEND_ACC_PUBLIC)
+	ZEND_ME(TaskSrv_Server, getClientInfo, arginfo_class_TaskSrv_Server_getClientInfo, ZEND_ACC_PUBLIC)
+	ZEND_MALIAS(TaskSrv_Server, connection_info, getClientInfo, arginfo_class_TaskSrv_Server_connection_info, ZEND_ACC_PUBLIC)
+	ZEND_ME(TaskSrv_Server, getClientList, arginfo_class_TaskSrv_Server_getClientList, ZEND_ACC_PUBLIC)
+	ZEND_MALIAS(TaskSrv_Server, connection_list, getClientList, arginfo_class_TaskSrv_Server_connection_list, ZEND_ACC_PUBLIC)
 	ZEND_ME(TaskSrv_Server, getWorkerId, arginfo_class_TaskSrv_Server_getWorkerId, ZEND_ACC_PUBLIC)
 	ZEND_ME(TaskSrv_Server, getWorkerPid, arginfo_class_TaskSrv_Server_getWorkerPid, ZEND_ACC_PUBLIC)
 	ZEND_ME(TaskSrv_Server, getWorkerStatus, arginfo_class_TaskSrv_Server_getWorkerStatus, ZEND_ACC_PUBLIC)
 	ZEND_ME(TaskSrv_Server, getMasterPid, arginfo_class_TaskSrv_Server_getMasterPid, ZEND_ACC_PUBLIC)
 	ZEND_ME(TaskSrv_Server, getManagerPid, arginfo_class_TaskSrv_Server_getManagerPid, ZEND_ACC_PUBLIC)
 	ZEND_ME(TaskSrv_Server, stats, arginfo_class_TaskSrv_Server_stats, ZEND_ACC_PUBLIC)
+	ZEND_FE_END
+};
+
+
+static const zend_function_entry class_TaskSrv_Connection_Iterator_methods[] = {
+	ZEND_ME(TaskSrv_Connection_Iterator, __construct, arginfo_class_TaskSrv_Connection_Iterator___construct, ZEND_ACC_PRIVATE)
+	ZEND_ME(TaskSrv_Connection_Iterator, rewind, arginfo_class_TaskSrv_Connection_Iterator_rewind, ZEND_ACC_PUBLIC)
+	ZEND_ME(TaskSrv_Connection_Iterator, valid, arginfo_class_TaskSrv_Connection_Iterator_valid, ZEND_ACC_PUBLIC)
+	ZEND_ME(TaskSrv_Connection_Iterator, current, arginfo_class_TaskSrv_Connection_Iterator_current, ZEND_ACC_PUBLIC)
+	ZEND_ME(TaskSrv_Connection_Iterator, key, arginfo_class_TaskSrv_Connection_Iterator_key, ZEND_ACC_PUBLIC)
+	ZEND_ME(TaskSrv_Connection_Iterator, next, arginfo_class_TaskSrv_Connection_Iterator_next, ZEND_ACC_PUBLIC)
+	ZEND_ME(TaskSrv_Connection_Iterator, count, arginfo_class_TaskSrv_Connection_Iterator_count, ZEND_ACC_PUBLIC)
+	ZEND_ME(TaskSrv_Connection_Iterator, offsetExists, arginfo_class_TaskSrv_Connection_Iterator_offsetExists, ZEND_ACC_PUBLIC)
+	ZEND_ME(TaskSrv_Connection_Iterator, offsetGet, arginfo_class_TaskSrv_Connection_Iterator_offsetGet, ZEND_ACC_PUBLIC)
+	ZEND_ME(TaskSrv_Connection_Iterator, offsetSet, arginfo_class_TaskSrv_Connection_Iterator_offsetSet, ZEND_ACC_PUBLIC)
+	ZEND_ME(TaskSrv_Connection_Iterator, offsetUnset, arginfo_class_TaskSrv_Connection_Iterator_offsetUnset, ZEND_ACC_PUBLIC)
 	ZEND_FE_END
 };
 
@@ -422,6 +506,25 @@ static zend_class_entry *register_class_TaskSrv_Server(void)
 	zend_string *property_ports_name = zend_string_init("ports", sizeof("ports") - 1, 1);
 	zend_declare_typed_property(class_entry, property_ports_name, &property_ports_default_value, ZEND_ACC_PUBLIC, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_ARRAY));
 	zend_string_release(property_ports_name);
+
+	zend_string *property_connections_class_TaskSrv_Connection_Iterator = zend_string_init("TaskSrv\\Connection\\Iterator", sizeof("TaskSrv\\Connection\\Iterator")-1, 1);
+	zval property_connections_default_value;
+	ZVAL_UNDEF(&property_connections_default_value);
+	zend_string *property_connections_name = zend_string_init("connections", sizeof("connections") - 1, 1);
+	zend_declare_typed_property(class_entry, property_connections_name, &property_connections_default_value, ZEND_ACC_PUBLIC, NULL, (zend_type) ZEND_TYPE_INIT_CLASS(property_connections_class_TaskSrv_Connection_Iterator, 0, 0));
+	zend_string_release(property_connections_name);
+
+	return class_entry;
+}
+
+static zend_class_entry *register_class_TaskSrv_Connection_Iterator(zend_class_entry *class_entry_Iterator, zend_class_entry *class_entry_Countable, zend_class_entry *class_entry_ArrayAccess)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_NS_CLASS_ENTRY(ce, "TaskSrv\\Connection", "Iterator", class_TaskSrv_Connection_Iterator_methods);
+	class_entry = zend_register_internal_class_ex(&ce, NULL);
+	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES|ZEND_ACC_NOT_SERIALIZABLE;
+	zend_class_implements(class_entry, 3, class_entry_Iterator, class_entry_Countable, class_entry_ArrayAccess);
 
 	return class_entry;
 }

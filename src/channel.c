@@ -462,6 +462,14 @@ static void peer_want_out(tasksrv_server_t *s, tasksrv_peer_t *p, int on)
 	tasksrv_loop_mod(&s->loop, &p->h, ev);
 }
 
+/* stats()' pipe_packet_msg_id: the frames put on the channel matrix, server-wide. */
+static void msg_counted(tasksrv_server_t *s)
+{
+	if (s->shm) {
+		TASKSRV_ATOMIC_ADD(&s->shm->pipe_packet_msg_id, 1);
+	}
+}
+
 int tasksrv_server_send_async(tasksrv_server_t *s, int peer, tasksrv_frame_t *f, const char *payload)
 {
 	tasksrv_peer_t *p = &s->peers[peer];
@@ -477,6 +485,7 @@ int tasksrv_server_send_async(tasksrv_server_t *s, int peer, tasksrv_frame_t *f,
 	iov[0].iov_len = sizeof(*f);
 	iov[1].iov_base = (void *) payload;
 	iov[1].iov_len = f->len;
+	msg_counted(s);
 	if ((s->corked || p->dirty) && s->dirty) {
 		/* Corked (or behind corked frames): the frames of a batch leave together
 		 * (tasksrv_server_uncork, at the latest when the batch ends). */
@@ -587,6 +596,7 @@ int tasksrv_server_send_blocking(tasksrv_server_t *s, int peer, tasksrv_frame_t 
 	iov[0].iov_len = sizeof(*f);
 	iov[1].iov_base = (void *) payload;
 	iov[1].iov_len = f->len;
+	msg_counted(s);
 	/* Progress is kept in shared memory: if this process dies mid-frame, its
 	 * successor completes the frame (tasksrv_peers_resume) and the stream survives. */
 	t = tasksrv_shm_track(s->shm, s->nendpoints, peer, s->self_endpoint);

@@ -239,7 +239,15 @@ static void hook_conn_event(tasksrv_server_t *s, int ev, int64_t session, int re
 }
 
 static void hook_connect(tasksrv_server_t *s, int64_t session, int reactor_id) { hook_conn_event(s, EV_CONNECT, session, reactor_id); }
-static void hook_close(tasksrv_server_t *s, int64_t session, int reactor_id) { hook_conn_event(s, EV_CLOSE, session, reactor_id); }
+static void hook_close(tasksrv_server_t *s, int64_t session, int reactor_id)
+{
+	server_obj *o = CORE_SERVER(s);
+	int64_t outer = o->closing_session;
+
+	o->closing_session = session;
+	hook_conn_event(s, EV_CLOSE, session, reactor_id);
+	o->closing_session = outer;
+}
 
 static void hook_receive(tasksrv_server_t *s, int64_t session, int reactor_id, const char *data, size_t len)
 {
@@ -360,6 +368,7 @@ static zend_object *server_create(zend_class_entry *ce)
 	zend_object_std_init(&o->std, ce);
 	object_properties_init(&o->std, ce);
 	o->std.handlers = &tasksrv_server_handlers;
+	tasksrv_php_connections_attach(o);
 	return &o->std;
 }
 
@@ -1052,6 +1061,22 @@ static void ledger_read(tasksrv_shm_t *shm, ledger_t *l)
 	l->queued = l->accepted - l->done - l->failed - l->running;
 }
 
+/* min_fd / max_fd: the smallest and largest OS fd of a live connection (0 when none). */
+static void stats_fd_range(tasksrv_shm_t *shm, zval *rv)
+{
+	tasksrv_session_t *sess;
+	int64_t id = 0;
+	zend_long lo = 0, hi = 0;
+
+	while ((sess = tasksrv_shm_session_next(shm, id, &id)) != NULL) {
+		zend_long fd = sess->os_fd;
+		lo = lo == 0 || fd < lo ? fd : lo;
+		hi = fd > hi ? fd : hi;
+	}
+	add_assoc_long(rv, "min_fd", lo);
+	add_assoc_long(rv, "max_fd", hi);
+}
+
 PHP_METHOD(TaskSrv_Server, stats)
 {
 	server_obj *o = THIS_SERVER();
@@ -1090,14 +1115,23 @@ PHP_METHOD(TaskSrv_Server, stats)
 	add_assoc_long(return_value, "close_count", TASKSRV_ATOMIC_LOAD(&shm->close_count));
 	add_assoc_long(return_value, "worker_num", w);
 	add_assoc_long(return_value, "task_worker_num", t);
+	add_assoc_long(return_value, "user_worker_num", 0);
 	add_assoc_long(return_value, "idle_worker_num", idle);
+	add_assoc_long(return_value, "dispatch_count", TASKSRV_ATOMIC_LOAD(&shm->dispatch_count));
 	add_assoc_long(return_value, "request_count", TASKSRV_ATOMIC_LOAD(&shm->request_count));
 	add_assoc_long(return_value, "response_count", TASKSRV_ATOMIC_LOAD(&shm->response_count));
 	add_assoc_long(return_value, "total_recv_bytes", TASKSRV_ATOMIC_LOAD(&shm->total_recv_bytes));
 	add_assoc_long(return_value, "total_send_bytes", TASKSRV_ATOMIC_LOAD(&shm->total_send_bytes));
+	add_assoc_long(return_value, "pipe_packet_msg_id", TASKSRV_ATOMIC_LOAD(&shm->pipe_packet_msg_id));
+	add_assoc_long(return_value, "concurrency", TASKSRV_ATOMIC_LOAD(&shm->concurrency));
 	add_assoc_long(return_value, "session_round", TASKSRV_ATOMIC_LOAD(&shm->session_round));
+	stats_fd_range(shm, return_value);
 	if (o->core.worker_id >= 0) {
-		add_assoc_long(return_value, "worker_request_count", shm->workers[o->core.worker_id].request_count);
+		tasksrv_worker_slot_t *slot = &shm->workers[o->core.worker_id];
+		add_assoc_long(return_value, "worker_request_count", TASKSRV_ATOMIC_LOAD(&slot->request_count));
+		add_assoc_long(return_value, "worker_response_count", TASKSRV_ATOMIC_LOAD(&slot->response_count));
+		add_assoc_long(return_value, "worker_dispatch_count", TASKSRV_ATOMIC_LOAD(&slot->dispatch_count));
+		add_assoc_long(return_value, "worker_concurrency", TASKSRV_ATOMIC_LOAD(&slot->concurrency));
 	}
 	if (t > 0) {
 		add_assoc_long(return_value, "task_idle_worker_num", task_idle);
@@ -1122,6 +1156,9 @@ PHP_METHOD(TaskSrv_Server, stats)
 			add_assoc_long(return_value, "task_queue_bytes", TASKSRV_ATOMIC_LOAD(&shm->task_queue_bytes));
 		}
 	}
+	/* tasksrv has no coroutines: the main context is the only one. */
+	add_assoc_long(return_value, "coroutine_num", 0);
+	add_assoc_long(return_value, "coroutine_peek_num", 0);
 }
 
 void tasksrv_server_minit(zend_class_entry *ce)

@@ -14,5 +14,7 @@ void tasksrv_task_minit(zend_class_entry *ce);
 void tasksrv_port_minit(zend_class_entry *ce);
 /* The i-th event name on() accepts ("Start", ...); NULL past the last one. */
 const char *tasksrv_server_event_name(int i);
+extern zend_class_entry *tasksrv_conn_iterator_ce;
+void tasksrv_connections_minit(zend_class_entry *ce);
 
 #endif

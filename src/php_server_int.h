@@ -45,6 +45,7 @@ typedef struct {
 	zend_long request_limit;     /* max_request (+ grace); 0: none */
 	port_obj **ports;            /* Server\Port objects (a reference each), by listener index */
 	int nports;
+	int64_t closing_session;     /* the session whose onClose runs now (getClientInfo works in it) */
 	zend_object std;
 } server_obj;
 
@@ -97,5 +98,8 @@ void tasksrv_php_deliver_pipe_message(server_obj *o, const tasksrv_frame_t *f, v
 int tasksrv_php_outstanding(tasksrv_server_t *s);
 void tasksrv_php_drain_expired(tasksrv_server_t *s);
 void tasksrv_php_watch_fatal_errors(server_obj *o);
+
+/* Connections (php_connections.c). */
+void tasksrv_php_connections_attach(server_obj *o);
 
 #endif

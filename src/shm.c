@@ -92,8 +92,22 @@ void tasksrv_shm_session_close(tasksrv_shm_t *shm, int64_t id)
 	tasksrv_session_t *s = tasksrv_shm_session_get(shm, id);
 
 	if (s) {
+		s->closed_id = id;
 		__atomic_store_n(&s->id, 0, __ATOMIC_RELEASE);
 	}
+}
+
+tasksrv_session_t *tasksrv_shm_session_get_closed(tasksrv_shm_t *shm, int64_t id)
+{
+	tasksrv_session_t *s = tasksrv_shm_session_get(shm, id);
+
+	if (s == NULL && id > 0) {
+		s = &sessions(shm)[id & (shm->session_cap - 1)];
+		if (__atomic_load_n(&s->id, __ATOMIC_ACQUIRE) != 0 || s->closed_id != id) {
+			return NULL;
+		}
+	}
+	return s;
 }
 
 int64_t tasksrv_shm_sessions_drop_worker(tasksrv_shm_t *shm, int worker_id)
@@ -104,9 +118,25 @@ int64_t tasksrv_shm_sessions_drop_worker(tasksrv_shm_t *shm, int worker_id)
 
 	for (i = 0; i < shm->session_cap; i++) {
 		if (__atomic_load_n(&all[i].id, __ATOMIC_ACQUIRE) > 0 && all[i].worker_id == worker_id) {
+			all[i].closed_id = all[i].id;
 			__atomic_store_n(&all[i].id, 0, __ATOMIC_RELEASE);
 			n++;
 		}
 	}
 	return n;
+}
+
+tasksrv_session_t *tasksrv_shm_session_next(tasksrv_shm_t *shm, int64_t after, int64_t *id)
+{
+	tasksrv_session_t *all = sessions(shm);
+	uint32_t i = after > 0 ? (uint32_t) (after & (shm->session_cap - 1)) + 1 : 0;
+
+	for (; i < shm->session_cap; i++) {
+		*id = __atomic_load_n(&all[i].id, __ATOMIC_ACQUIRE);
+		if (*id > 0) {
+			return &all[i];
+		}
+	}
+	*id = 0;
+	return NULL;
 }

@@ -45,16 +45,33 @@ typedef struct {
 	int64_t request_count; /* onReceive calls (workers) or tasks started (task workers) */
 	uint32_t abandoned_gen; /* a worker: tasks it sent in incarnations up to this one are given up */
 	uint32_t pad2;
+	int64_t response_count; /* successful send()s performed by this worker */
+	int64_t dispatch_count; /* packets handed to this worker's onReceive */
+	int64_t concurrency;    /* onReceive calls running in it now (0 or 1) */
 } tasksrv_worker_slot_t;
+
+/* Session flags, written by the owner (protect() from any process). */
+#define TASKSRV_SESSION_PROTECTED 0x1 /* exempt from the heartbeat */
+#define TASKSRV_SESSION_PAUSED    0x2 /* the owner stopped reading it (pause()) */
 
 typedef struct {
 	int64_t id;            /* session id; 0 = free slot */
-	int32_t worker_id;     /* owner */
-	int32_t os_fd;
+	int32_t worker_id;     /* owner: the endpoint that holds the socket (send/close go there) */
+	int32_t os_fd;         /* the socket's fd in its owner */
+	int32_t server_fd;     /* the listening socket it came from */
 	int32_t server_port;
 	int32_t remote_port;
+	int32_t socket_type;   /* SWOOLE_SOCK_TCP (1) or SWOOLE_SOCK_TCP6 (3) */
+	int32_t flags;         /* TASKSRV_SESSION_* */
+	int32_t close_errno;
 	int64_t connect_time;
-	int64_t last_time;
+	int64_t last_time;     /* unix seconds of the last bytes received (heartbeat) */
+	double last_recv_time; /* unix times, microsecond precision; 0 = never */
+	double last_send_time;
+	double last_dispatch_time;
+	int64_t recv_queued_bytes; /* input read but not yet delivered as a packet */
+	int64_t send_queued_bytes; /* output accepted by send() but not yet by the socket */
+	int64_t closed_id;     /* the id this slot held before its close, for onClose */
 	char remote_ip[48];
 } tasksrv_session_t;
 
@@ -88,6 +105,9 @@ typedef struct {
 	int64_t response_count;
 	int64_t total_recv_bytes;
 	int64_t total_send_bytes;
+	int64_t dispatch_count;      /* packets handed to onReceive (request_count: calls finished) */
+	int64_t concurrency;         /* onReceive calls running now, server-wide */
+	int64_t pipe_packet_msg_id;  /* frames written to the channel matrix */
 	int64_t task_count;
 	int64_t task_queue_bytes;    /* payload bytes sent to task workers, not yet started */
 	/* The outcome ledger: accepted = done + failed + queued + running, at every moment. */
@@ -114,7 +134,13 @@ void tasksrv_shm_destroy(tasksrv_shm_t *shm);
 int64_t tasksrv_shm_session_open(tasksrv_shm_t *shm, int worker_id, int os_fd);
 /* The live session with this id, or NULL. */
 tasksrv_session_t *tasksrv_shm_session_get(tasksrv_shm_t *shm, int64_t id);
+/* The first live session whose slot comes after the slot of `after` (0: from the
+ * start), with its id in *id; NULL at the end. For getClientList() and the heartbeat. */
+tasksrv_session_t *tasksrv_shm_session_next(tasksrv_shm_t *shm, int64_t after, int64_t *id);
+/* Ends a session; its slot keeps the data (closed_id) until the id is reused. */
 void tasksrv_shm_session_close(tasksrv_shm_t *shm, int64_t id);
+/* A session that is live, or closed and not yet reused (for onClose and $ignoreError). */
+tasksrv_session_t *tasksrv_shm_session_get_closed(tasksrv_shm_t *shm, int64_t id);
 /* Frees every session of a worker that died; returns how many there were. */
 int64_t tasksrv_shm_sessions_drop_worker(tasksrv_shm_t *shm, int worker_id);
 

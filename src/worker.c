@@ -179,6 +179,8 @@ static void on_accept(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, uint32_t 
 		sess = tasksrv_shm_session_get(s->shm, session);
 		sess->remote_port = tasksrv_listener_peer(&ss, sess->remote_ip, sizeof(sess->remote_ip));
 		sess->server_port = l->port;
+		sess->server_fd = l->fd;
+		sess->socket_type = l->type;
 		sess->connect_time = sess->last_time = (int64_t) time(NULL);
 		if (l->open_tcp_nodelay && l->family != AF_UNIX) {
 			setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
@@ -243,15 +245,30 @@ static void on_datagram(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, uint32_
 	}
 }
 
+/* One packet to onReceive. As Swoole counts them: dispatch_count when it is handed
+ * over, request_count when the call is over; concurrency while it runs. */
 static void deliver(tasksrv_server_t *s, tasksrv_conn_t *c, size_t n)
 {
-	TASKSRV_ATOMIC_ADD(&s->shm->request_count, 1);
-	TASKSRV_ATOMIC_ADD(&s->shm->workers[s->worker_id].request_count, 1);
+	tasksrv_worker_slot_t *slot = &s->shm->workers[s->worker_id];
+	tasksrv_session_t *sess = tasksrv_shm_session_get(s->shm, c->session);
+
+	if (sess) {
+		sess->last_dispatch_time = tasksrv_io_unix_time();
+		sess->recv_queued_bytes = (int64_t) (tasksrv_buffer_size(&c->in) - n);
+	}
+	TASKSRV_ATOMIC_ADD(&s->shm->dispatch_count, 1);
+	TASKSRV_ATOMIC_ADD(&slot->dispatch_count, 1);
+	TASKSRV_ATOMIC_ADD(&s->shm->concurrency, 1);
+	TASKSRV_ATOMIC_ADD(&slot->concurrency, 1);
 	if (s->hooks->on_receive) {
 		int prev = port_enter(s, c->port);
 		s->hooks->on_receive(s, c->session, s->worker_id, tasksrv_buffer_head(&c->in), n);
 		s->cur_port = prev;
 	}
+	TASKSRV_ATOMIC_ADD(&slot->concurrency, -1);
+	TASKSRV_ATOMIC_ADD(&s->shm->concurrency, -1);
+	TASKSRV_ATOMIC_ADD(&s->shm->request_count, 1);
+	TASKSRV_ATOMIC_ADD(&slot->request_count, 1);
 }
 
 static int conn_gone(const tasksrv_server_t *s, const tasksrv_conn_t *c, int64_t session)
@@ -303,6 +320,37 @@ static int frame_input(tasksrv_server_t *s, tasksrv_conn_t *c)
 	return 0;
 }
 
+static void conn_set_errno(tasksrv_server_t *s, tasksrv_conn_t *c, int err)
+{
+	tasksrv_session_t *sess = tasksrv_shm_session_get(s->shm, c->session);
+
+	if (sess) {
+		sess->close_errno = err;
+	}
+}
+
+/* Bytes arrived: the heartbeat's clock and getClientInfo()'s times. */
+static void conn_touch(tasksrv_server_t *s, tasksrv_conn_t *c)
+{
+	tasksrv_session_t *sess = tasksrv_shm_session_get(s->shm, c->session);
+
+	if (sess) {
+		sess->last_recv_time = tasksrv_io_unix_time();
+		sess->last_time = (int64_t) sess->last_recv_time;
+	}
+}
+
+/* Publishes the queue sizes for getClientInfo() in other processes. */
+static void conn_queued(tasksrv_server_t *s, tasksrv_conn_t *c)
+{
+	tasksrv_session_t *sess = c->fd >= 0 ? tasksrv_shm_session_get(s->shm, c->session) : NULL;
+
+	if (sess) {
+		sess->recv_queued_bytes = (int64_t) tasksrv_buffer_size(&c->in);
+		sess->send_queued_bytes = (int64_t) tasksrv_buffer_size(&c->out);
+	}
+}
+
 static void conn_read(tasksrv_server_t *s, tasksrv_conn_t *c)
 {
 	char *dst = tasksrv_buffer_reserve(&c->in, READ_CHUNK);
@@ -319,23 +367,21 @@ static void conn_read(tasksrv_server_t *s, tasksrv_conn_t *c)
 		return;
 	}
 	if (n <= 0) {
+		conn_set_errno(s, c, n < 0 ? errno : 0);
 		conn_end(s, c, s->worker_id);
 		return;
 	}
 	c->in.len += (size_t) n;
 	TASKSRV_ATOMIC_ADD(&s->shm->total_recv_bytes, n);
-	{
-		tasksrv_session_t *sess = tasksrv_shm_session_get(s->shm, c->session);
-		if (sess) {
-			sess->last_time = (int64_t) time(NULL);
-		}
-	}
+	conn_touch(s, c);
 	if (frame_input(s, c) < 0 && c->fd >= 0 && !c->closing) {
 		conn_end(s, c, s->worker_id);
+		return;
 	} else if (c->fd >= 0 && tasksrv_buffer_size(&c->in) == 0 && c->in.cap > 4 * READ_CHUNK) {
 		/* A connection that once received a big packet does not keep its room. */
 		tasksrv_buffer_free(&c->in);
 	}
+	conn_queued(s, c);
 }
 
 static void conn_flush(tasksrv_server_t *s, tasksrv_conn_t *c)
@@ -355,6 +401,7 @@ static void conn_flush(tasksrv_server_t *s, tasksrv_conn_t *c)
 		}
 		tasksrv_buffer_consume(&c->out, (size_t) w);
 	}
+	conn_queued(s, c);
 	if (c->closing) {
 		conn_release(s, c);
 	} else {
@@ -414,6 +461,14 @@ int tasksrv_server_send(tasksrv_server_t *s, int64_t session, const char *data, 
 	}
 	TASKSRV_ATOMIC_ADD(&s->shm->total_send_bytes, (int64_t) len);
 	TASKSRV_ATOMIC_ADD(&s->shm->response_count, 1);
+	TASKSRV_ATOMIC_ADD(&s->shm->workers[s->worker_id].response_count, 1);
+	{
+		tasksrv_session_t *sess = tasksrv_shm_session_get(s->shm, session);
+		if (sess) {
+			sess->last_send_time = tasksrv_io_unix_time();
+		}
+	}
+	conn_queued(s, c);
 	return 0;
 }
 
