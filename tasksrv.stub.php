@@ -62,7 +62,7 @@ namespace TaskSrv {
         /** @var array<int, Server\Port> the listening ports, primary first */
         public array $ports = [];
         /** The connections this process can see: foreach, count(), isset($c[$fd]), $c[$fd] (getClientInfo). */
-        public Connection\Iterator $connections;
+        public readonly Connection\Iterator $connections;
 
         public function __construct(string $host, int $port = 0, int $mode = SWOOLE_BASE, int $sock_type = SWOOLE_SOCK_TCP) {}
 
@@ -116,6 +116,17 @@ namespace TaskSrv {
 
         /** @alias TaskSrv\Server::getClientList */
         public function connection_list(int $start_fd = 0, int $find_count = 10): array|false {}
+
+        public function protect(int $fd, bool $value = true): bool {}
+
+        public function pause(int $fd): bool {}
+
+        public function resume(int $fd): bool {}
+
+        /** @alias TaskSrv\Server::resume */
+        public function confirm(int $fd): bool {}
+
+        public function heartbeat(bool $if_close_connection = true): array|false {}
 
         public function getWorkerId(): int|false {}
 

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: f993b09dda111611705bf23a2baf85546af878ec */
+ * Stub hash: ab2b29282b4009f3a8f1ddd6d70a15cb8df93afe */
 
 ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_TaskSrv_TaskFailedException_getFailure, 0, 0, TaskSrv\\TaskFailure, 0)
 ZEND_END_ARG_INFO()
@@ -111,6 +111,21 @@ ZEND_END_ARG_INFO()
 
 #define arginfo_class_TaskSrv_Server_connection_list arginfo_class_TaskSrv_Server_getClientList
 
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_TaskSrv_Server_protect, 0, 1, _IS_BOOL, 0)
+	ZEND_ARG_TYPE_INFO(0, fd, IS_LONG, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, value, _IS_BOOL, 0, "true")
+ZEND_END_ARG_INFO()
+
+#define arginfo_class_TaskSrv_Server_pause arginfo_class_TaskSrv_Server_exists
+
+#define arginfo_class_TaskSrv_Server_resume arginfo_class_TaskSrv_Server_exists
+
+#define arginfo_class_TaskSrv_Server_confirm arginfo_class_TaskSrv_Server_exists
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_MASK_EX(arginfo_class_TaskSrv_Server_heartbeat, 0, 0, MAY_BE_ARRAY|MAY_BE_FALSE)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, if_close_connection, _IS_BOOL, 0, "true")
+ZEND_END_ARG_INFO()
+
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_MASK_EX(arginfo_class_TaskSrv_Server_getWorkerId, 0, 0, MAY_BE_LONG|MAY_BE_FALSE)
 ZEND_END_ARG_INFO()
 
@@ -194,6 +209,10 @@ ZEND_METHOD(TaskSrv_Server, close);
 ZEND_METHOD(TaskSrv_Server, exists);
 ZEND_METHOD(TaskSrv_Server, getClientInfo);
 ZEND_METHOD(TaskSrv_Server, getClientList);
+ZEND_METHOD(TaskSrv_Server, protect);
+ZEND_METHOD(TaskSrv_Server, pause);
+ZEND_METHOD(TaskSrv_Server, resume);
+ZEND_METHOD(TaskSrv_Server, heartbeat);
 ZEND_METHOD(TaskSrv_Server, getWorkerId);
 ZEND_METHOD(TaskSrv_Server, getWorkerPid);
 ZEND_METHOD(TaskSrv_Server, getWorkerStatus);
@@ -269,6 +288,11 @@ static const zend_function_entry class_TaskSrv_Server_methods[] = {
 	ZEND_MALIAS(TaskSrv_Server, connection_info, getClientInfo, arginfo_class_TaskSrv_Server_connection_info, ZEND_ACC_PUBLIC)
 	ZEND_ME(TaskSrv_Server, getClientList, arginfo_class_TaskSrv_Server_getClientList, ZEND_ACC_PUBLIC)
 	ZEND_MALIAS(TaskSrv_Server, connection_list, getClientList, arginfo_class_TaskSrv_Server_connection_list, ZEND_ACC_PUBLIC)
+	ZEND_ME(TaskSrv_Server, protect, arginfo_class_TaskSrv_Server_protect, ZEND_ACC_PUBLIC)
+	ZEND_ME(TaskSrv_Server, pause, arginfo_class_TaskSrv_Server_pause, ZEND_ACC_PUBLIC)
+	ZEND_ME(TaskSrv_Server, resume, arginfo_class_TaskSrv_Server_resume, ZEND_ACC_PUBLIC)
+	ZEND_MALIAS(TaskSrv_Server, confirm, resume, arginfo_class_TaskSrv_Server_confirm, ZEND_ACC_PUBLIC)
+	ZEND_ME(TaskSrv_Server, heartbeat, arginfo_class_TaskSrv_Server_heartbeat, ZEND_ACC_PUBLIC)
 	ZEND_ME(TaskSrv_Server, getWorkerId, arginfo_class_TaskSrv_Server_getWorkerId, ZEND_ACC_PUBLIC)
 	ZEND_ME(TaskSrv_Server, getWorkerPid, arginfo_class_TaskSrv_Server_getWorkerPid, ZEND_ACC_PUBLIC)
 	ZEND_ME(TaskSrv_Server, getWorkerStatus, arginfo_class_TaskSrv_Server_getWorkerStatus, ZEND_ACC_PUBLIC)
@@ -511,7 +535,7 @@ static zend_class_entry *register_class_TaskSrv_Server(void)
 	zval property_connections_default_value;
 	ZVAL_UNDEF(&property_connections_default_value);
 	zend_string *property_connections_name = zend_string_init("connections", sizeof("connections") - 1, 1);
-	zend_declare_typed_property(class_entry, property_connections_name, &property_connections_default_value, ZEND_ACC_PUBLIC, NULL, (zend_type) ZEND_TYPE_INIT_CLASS(property_connections_class_TaskSrv_Connection_Iterator, 0, 0));
+	zend_declare_typed_property(class_entry, property_connections_name, &property_connections_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_CLASS(property_connections_class_TaskSrv_Connection_Iterator, 0, 0));
 	zend_string_release(property_connections_name);
 
 	return class_entry;

@@ -22,7 +22,19 @@ enum tasksrv_frame_type {
 	TASKSRV_FRAME_CLOSE = 6,   /* master -> worker: the connection is gone (reactor -1: by close()) */
 	TASKSRV_FRAME_SEND = 7,    /* any process -> master: bytes for a client */
 	TASKSRV_FRAME_DISCONNECT = 8, /* any process -> master: close() */
-	TASKSRV_FRAME_TYPE_MAX = 8
+	/* SWOOLE_BASE: send()/close()/pause()/resume() for the event worker owning the
+	 * session (task_id = session id, flags = enum tasksrv_conn_op, payload = bytes). */
+	TASKSRV_FRAME_CONN = 9,
+	TASKSRV_FRAME_TYPE_MAX = 9
+};
+
+/* The operation of a CONN frame, in its `flags`. */
+enum tasksrv_conn_op {
+	TASKSRV_CONN_SEND = 1,
+	TASKSRV_CONN_CLOSE = 2,
+	TASKSRV_CONN_CLOSE_RESET = 3, /* close() discarding unsent output */
+	TASKSRV_CONN_PAUSE = 4,
+	TASKSRV_CONN_RESUME = 5
 };
 
 /* Flag bits; the low byte is Swoole's task flags, visible as Server\Task::$flags. */

@@ -361,8 +361,10 @@ static void on_accept(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, uint32_t 
 			}
 			return;
 		}
-		/* No worker owns a session in PROCESS mode: the master does (worker_id -1). */
-		session = tasksrv_shm_session_open(s->shm, -1, fd);
+		/* No worker owns a session in PROCESS mode: the master does (worker_id -1).
+		 * Beyond max_conn, as Swoole: accepted, then closed at once, and counted. */
+		session = TASKSRV_ATOMIC_LOAD(&s->shm->connection_num) >= s->cfg.max_conn ? 0
+			: tasksrv_shm_session_open(s->shm, -1, fd);
 		c = session ? conn_slot(s, fd) : NULL;
 		if (c == NULL) {
 			TASKSRV_ATOMIC_ADD(&s->shm->abort_count, 1);
@@ -377,7 +379,10 @@ static void on_accept(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, uint32_t 
 		sess = tasksrv_shm_session_get(s->shm, session);
 		sess->remote_port = tasksrv_listener_peer(&ss, sess->remote_ip, sizeof(sess->remote_ip));
 		sess->server_port = l->port;
-		sess->connect_time = sess->last_time = (int64_t) time(NULL);
+		sess->server_fd = l->fd;
+		sess->socket_type = l->type;
+		sess->active_time = tasksrv_io_unix_time();
+		sess->connect_time = sess->last_time = (int64_t) sess->active_time;
 		if (l->open_tcp_nodelay && l->family != AF_UNIX) {
 			setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
 		}

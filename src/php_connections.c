@@ -8,13 +8,15 @@
 
 #include "zend_interfaces.h"
 
+#include <sys/resource.h>
+
 #define MAX_FIND_COUNT 100
 
 zend_class_entry *tasksrv_conn_iterator_ce;
 static zend_object_handlers conn_iterator_handlers;
 
 typedef struct {
-	zval server;           /* the Server it belongs to (a counted reference) */
+	server_obj *server;    /* not counted: the Server clears it when it is freed */
 	int64_t cur;           /* session id at the cursor, 0 past the end */
 	zend_long index;
 	zend_object std;
@@ -37,7 +39,9 @@ static bool running(server_obj *o)
  * processes, which hold no socket, see them all. */
 static bool visible(server_obj *o, const tasksrv_session_t *sess)
 {
-	return o->core.role != TASKSRV_ROLE_WORKER || sess->worker_id == o->core.worker_id;
+	/* SWOOLE_PROCESS: the master holds them all and every worker may use any. */
+	return o->core.role != TASKSRV_ROLE_WORKER || o->core.cfg.mode == TASKSRV_MODE_PROCESS
+		|| sess->worker_id == o->core.worker_id;
 }
 
 /* The next session after `after` (0: the first) that this process sees, or 0. */
@@ -149,38 +153,149 @@ PHP_METHOD(TaskSrv_Server, getClientList)
 	}
 }
 
+/* set() options of the connection layer into the core's configuration. */
+void tasksrv_php_connections_configure(server_obj *o)
+{
+	tasksrv_config_t *cfg = &o->core.cfg;
+	tasksrv_options_t *opts = &o->opts;
+	zend_long interval = opts->heartbeat_check_interval, idle = opts->heartbeat_idle_time;
+	struct rlimit rl;
+
+	cfg->max_conn = opts->max_conn;
+	if (cfg->max_conn <= 0) {
+		/* Swoole's default: min(100000, the fd limit); start() raises the soft limit to the hard one. */
+		cfg->max_conn = 100000;
+		if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_max != RLIM_INFINITY && (zend_long) rl.rlim_max < cfg->max_conn) {
+			cfg->max_conn = (int64_t) rl.rlim_max;
+		}
+	}
+	/* set() is the primary port's; a port added by listen() keeps the default. */
+	if (o->core.nlisteners > 0) {
+		o->core.listeners[0]->backlog = (int) opts->backlog;
+	}
+	/* As Swoole: idle_time alone sets the interval to half of it; interval alone, idle to twice it. */
+	if (interval == 0 && idle > 0) {
+		interval = MAX(1, idle / 2);
+	}
+	if (idle == 0) {
+		idle = interval * 2;
+	}
+	cfg->heartbeat_check_interval_ms = (int) (interval * 1000);
+	cfg->heartbeat_idle_ms = (int) MIN(idle * 1000, INT32_MAX);
+	cfg->output_buffer_size = (size_t) opts->output_buffer_size;
+	cfg->socket_buffer_size = (size_t) opts->socket_buffer_size;
+	cfg->buffer_high_watermark = opts->buffer_high_watermark >= 0 ? (size_t) opts->buffer_high_watermark
+		: cfg->socket_buffer_size / 10 * 8;
+	cfg->buffer_low_watermark = (size_t) opts->buffer_low_watermark;
+}
+
+/* pause()/resume(): done by the owner (forwarded when that is another process). */
+static void conn_op_method(INTERNAL_FUNCTION_PARAMETERS, int op)
+{
+	server_obj *o = THIS_SERVER();
+	zend_long fd;
+
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_LONG(fd)
+	ZEND_PARSE_PARAMETERS_END();
+
+	if (!tasksrv_php_running_check(o)) {
+		RETURN_FALSE;
+	}
+	RETURN_BOOL(tasksrv_server_conn_op(&o->core, fd, op, NULL, 0) == 0);
+}
+
+PHP_METHOD(TaskSrv_Server, pause)
+{
+	conn_op_method(INTERNAL_FUNCTION_PARAM_PASSTHRU, TASKSRV_CONN_PAUSE);
+}
+
+PHP_METHOD(TaskSrv_Server, resume)
+{
+	conn_op_method(INTERNAL_FUNCTION_PARAM_PASSTHRU, TASKSRV_CONN_RESUME);
+}
+
+PHP_METHOD(TaskSrv_Server, protect)
+{
+	server_obj *o = THIS_SERVER();
+	tasksrv_session_t *sess;
+	zend_long fd;
+	bool value = true;
+
+	ZEND_PARSE_PARAMETERS_START(1, 2)
+		Z_PARAM_LONG(fd)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_BOOL(value)
+	ZEND_PARSE_PARAMETERS_END();
+
+	if (!tasksrv_php_running_check(o)) {
+		RETURN_FALSE;
+	}
+	sess = tasksrv_shm_session_get(o->core.shm, fd);
+	if (sess == NULL) {
+		RETURN_FALSE;
+	}
+	/* A flag in the shared session: any process may set it, the owner's heartbeat reads it. */
+	if (value) {
+		__atomic_or_fetch(&sess->flags, TASKSRV_SESSION_PROTECTED, __ATOMIC_RELAXED);
+	} else {
+		__atomic_and_fetch(&sess->flags, ~TASKSRV_SESSION_PROTECTED, __ATOMIC_RELAXED);
+	}
+	RETURN_TRUE;
+}
+
+typedef struct {
+	server_obj *o;
+	zval *list;
+	bool close;
+} heartbeat_ctx;
+
+static void heartbeat_one(void *ctx, int64_t session)
+{
+	heartbeat_ctx *h = ctx;
+
+	add_next_index_long(h->list, session);
+	if (h->close) {
+		tasksrv_server_close(&h->o->core, session);
+	}
+}
+
+PHP_METHOD(TaskSrv_Server, heartbeat)
+{
+	server_obj *o = THIS_SERVER();
+	bool close = true;
+	heartbeat_ctx h;
+
+	ZEND_PARSE_PARAMETERS_START(0, 1)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_BOOL(close)
+	ZEND_PARSE_PARAMETERS_END();
+
+	if (!tasksrv_php_running_check(o) || o->core.cfg.heartbeat_check_interval_ms <= 0) {
+		RETURN_FALSE;
+	}
+	array_init(return_value);
+	h.o = o;
+	h.list = return_value;
+	h.close = close;
+	tasksrv_server_idle_sessions(&o->core, o->core.cfg.heartbeat_idle_ms, heartbeat_one, &h);
+}
+
 /* {{{ TaskSrv\Connection\Iterator */
 static zend_object *conn_iterator_create(zend_class_entry *ce)
 {
 	conn_iterator_obj *it = zend_object_alloc(sizeof(conn_iterator_obj), ce);
 
-	ZVAL_UNDEF(&it->server);
+	it->server = NULL;
 	zend_object_std_init(&it->std, ce);
 	object_properties_init(&it->std, ce);
 	it->std.handlers = &conn_iterator_handlers;
 	return &it->std;
 }
 
-static void conn_iterator_free(zend_object *obj)
-{
-	conn_iterator_obj *it = conn_iterator_from_obj(obj);
-
-	zval_ptr_dtor(&it->server);
-	zend_object_std_dtor(obj);
-}
-
-static HashTable *conn_iterator_get_gc(zend_object *obj, zval **table, int *n)
-{
-	conn_iterator_obj *it = conn_iterator_from_obj(obj);
-
-	*table = &it->server;
-	*n = 1;
-	return zend_std_get_properties(obj);
-}
-
 static server_obj *iterator_server(conn_iterator_obj *it)
 {
-	return Z_TYPE(it->server) == IS_OBJECT ? server_from_obj(Z_OBJ(it->server)) : NULL;
+	return it->server;
 }
 
 /* Gives a new Server its $connections. */
@@ -191,11 +306,21 @@ void tasksrv_php_connections_attach(server_obj *o)
 	zval zv;
 
 	ZVAL_OBJ(&zv, obj);
-	zend_update_property(o->std.ce, &o->std, "connections", sizeof("connections") - 1, &zv);
+	/* The readonly property holds the iterator; the iterator points back without a
+	 * reference, so no cycle keeps a Server alive (one Server per process). */
+	it->server = o;
+	o->conn_iter = obj;
+	zend_update_property(tasksrv_server_ce, &o->std, "connections", sizeof("connections") - 1, &zv);
 	zval_ptr_dtor(&zv);
-	/* The Server holds the iterator and the iterator the Server: a cycle the GC
-	 * sees through both get_gc handlers. */
-	ZVAL_OBJ_COPY(&it->server, &o->std);
+}
+
+/* The Server is going away: an iterator kept by the script sees no connections. */
+void tasksrv_php_connections_detach(server_obj *o)
+{
+	if (o->conn_iter) {
+		conn_iterator_from_obj(o->conn_iter)->server = NULL;
+		o->conn_iter = NULL;
+	}
 }
 
 PHP_METHOD(TaskSrv_Connection_Iterator, __construct)
@@ -331,8 +456,6 @@ void tasksrv_connections_minit(zend_class_entry *ce)
 	ce->create_object = conn_iterator_create;
 	memcpy(&conn_iterator_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
 	conn_iterator_handlers.offset = XtOffsetOf(conn_iterator_obj, std);
-	conn_iterator_handlers.free_obj = conn_iterator_free;
-	conn_iterator_handlers.get_gc = conn_iterator_get_gc;
 	conn_iterator_handlers.clone_obj = NULL;
 }
 /* }}} */

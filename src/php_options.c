@@ -59,6 +59,16 @@ static const option_t options[] = {
 	OPT("package_body_start", OPT_INT, 0, TASKSRV_PROTOCOL_MAX_OFFSET, package_body_offset),
 	OPT("package_length_func", OPT_CALLABLE, 0, 0, package_length_func),
 	OPT("dispatch_mode", OPT_INT, 1, 4, dispatch_mode),
+	OPT("max_conn", OPT_INT, 1, 1000000, max_conn),
+	OPT("max_connection", OPT_INT, 1, 1000000, max_conn),
+	OPT("backlog", OPT_INT, 1, 65535, backlog),
+	OPT("heartbeat_check_interval", OPT_INT, 0, 65535, heartbeat_check_interval),
+	OPT("heartbeat_idle_time", OPT_INT, 1, 86400 * 365, heartbeat_idle_time),
+	OPT("output_buffer_size", OPT_INT, 1, UINT32_MAX, output_buffer_size),
+	OPT("buffer_output_size", OPT_INT, 1, UINT32_MAX, output_buffer_size),
+	OPT("socket_buffer_size", OPT_INT, 1, INT32_MAX, socket_buffer_size),
+	OPT("buffer_high_watermark", OPT_INT, 0, INT32_MAX, buffer_high_watermark),
+	OPT("buffer_low_watermark", OPT_INT, 0, INT32_MAX, buffer_low_watermark),
 };
 
 void tasksrv_options_init(tasksrv_options_t *o)
@@ -75,6 +85,10 @@ void tasksrv_options_init(tasksrv_options_t *o)
 	o->max_request_grace = -1;
 	o->package_body_offset = 4;
 	ZVAL_UNDEF(&o->package_length_func);
+	o->backlog = 512;
+	o->output_buffer_size = UINT32_MAX;
+	o->socket_buffer_size = 8 * 1024 * 1024;
+	o->buffer_high_watermark = -1;
 }
 
 void tasksrv_options_free(tasksrv_options_t *o)

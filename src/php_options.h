@@ -41,6 +41,14 @@ typedef struct {
 	zval package_length_func;          /* UNDEF: not given */
 	zend_fcall_info_cache package_length_fcc; /* filled at start */
 	zend_long dispatch_mode;     /* SWOOLE_PROCESS: 1 round robin, 2 fd (default), 3 idle, 4 ip hash */
+	zend_long max_conn;          /* also max_connection; 0: min(100000, RLIMIT_NOFILE) */
+	zend_long backlog;
+	zend_long heartbeat_check_interval; /* seconds; 0: off (or idle_time / 2 when that is given) */
+	zend_long heartbeat_idle_time;      /* seconds; 0: 2 x interval */
+	zend_long output_buffer_size;       /* also buffer_output_size: largest single send() */
+	zend_long socket_buffer_size;       /* cap of a connection's queued output */
+	zend_long buffer_high_watermark;    /* -1: 80% of socket_buffer_size */
+	zend_long buffer_low_watermark;
 } tasksrv_options_t;
 
 void tasksrv_options_init(tasksrv_options_t *o);

@@ -249,6 +249,17 @@ static void hook_close(tasksrv_server_t *s, int64_t session, int reactor_id)
 	o->closing_session = outer;
 }
 
+static void hook_buffer_event(tasksrv_server_t *s, int ev, int64_t session)
+{
+	zval argv[2];
+
+	ZVAL_LONG(&argv[1], session);
+	tasksrv_php_fire(CORE_SERVER(s), ev, 2, argv, NULL);
+}
+
+static void hook_buffer_full(tasksrv_server_t *s, int64_t session) { hook_buffer_event(s, EV_BUFFER_FULL, session); }
+static void hook_buffer_empty(tasksrv_server_t *s, int64_t session) { hook_buffer_event(s, EV_BUFFER_EMPTY, session); }
+
 static void hook_receive(tasksrv_server_t *s, int64_t session, int reactor_id, const char *data, size_t len)
 {
 	zval argv[4];
@@ -325,7 +336,11 @@ static void hook_frame(tasksrv_server_t *s, const tasksrv_frame_t *f, int peer, 
 {
 	server_obj *o = CORE_SERVER(s);
 
-	if (f->type >= TASKSRV_FRAME_CONNECT) {
+	if (f->type == TASKSRV_FRAME_CONN) {
+		/* BASE mode: send()/close() by another process on a connection of ours: the core does it. */
+		tasksrv_server_forwarded_op(s, f, handle ? ZSTR_VAL((zend_string *) handle) : NULL);
+		tasksrv_php_payload_free(s, handle);
+	} else if (f->type >= TASKSRV_FRAME_CONNECT) {
 		/* PROCESS mode: a client's packet or event, or a send()/close() for the master. */
 		zend_string *str = handle;
 		tasksrv_server_conn_frame(s, f, peer, ZSTR_VAL(str), ZSTR_LEN(str));
@@ -349,7 +364,8 @@ static const tasksrv_hooks_t hooks = {
 	hook_connect, hook_receive, hook_close,
 	hook_payload_alloc, tasksrv_php_payload_free, hook_frame,
 	tasksrv_php_outstanding, tasksrv_php_drain_expired,
-	hook_packet
+	hook_packet,
+	hook_buffer_full, hook_buffer_empty
 };
 /* }}} */
 
@@ -377,6 +393,7 @@ static void server_free(zend_object *obj)
 	server_obj *o = server_from_obj(obj);
 	int i;
 
+	tasksrv_php_connections_detach(o);
 	for (i = 0; i < EV_COUNT; i++) {
 		tasksrv_callback_release(&o->cb[i]);
 	}
@@ -730,6 +747,7 @@ static void configure(server_obj *o)
 	o->task_object_mode = opts->task_use_object || opts->task_object || opts->task_enable_coroutine;
 	/* Framing is per port (before $server->setting gains the defaults below). */
 	tasksrv_ports_configure(o);
+	tasksrv_php_connections_configure(o);
 	prop = zend_read_property(tasksrv_server_ce, &o->std, "setting", sizeof("setting") - 1, 1, &rv);
 	/* At start $server->setting gains the effective process counts. */
 	if (Z_TYPE_P(prop) == IS_ARRAY) {
@@ -742,6 +760,12 @@ static void configure(server_obj *o)
 	}
 	if (!zend_hash_str_exists(Z_ARRVAL(setting), "task_worker_num", sizeof("task_worker_num") - 1)) {
 		add_assoc_long(&setting, "task_worker_num", cfg->task_worker_num);
+	}
+	if (!zend_hash_str_exists(Z_ARRVAL(setting), "output_buffer_size", sizeof("output_buffer_size") - 1)) {
+		add_assoc_long(&setting, "output_buffer_size", (zend_long) cfg->output_buffer_size);
+	}
+	if (!zend_hash_str_exists(Z_ARRVAL(setting), "max_connection", sizeof("max_connection") - 1)) {
+		add_assoc_long(&setting, "max_connection", (zend_long) cfg->max_conn);
 	}
 	zend_update_property(tasksrv_server_ce, &o->std, "setting", sizeof("setting") - 1, &setting);
 	zval_ptr_dtor(&setting);
@@ -872,17 +896,6 @@ static bool session_arg(server_obj *o, zend_long fd, uint32_t arg)
 	return true;
 }
 
-/* A session owned by another process: forwarding is not built yet, so say so. */
-static void foreign_session_warning(server_obj *o, zend_long fd, const char *what)
-{
-	tasksrv_session_t *sess = tasksrv_shm_session_get(o->core.shm, fd);
-
-	if (sess && o->core.cfg.mode != TASKSRV_MODE_PROCESS && sess->worker_id != o->core.worker_id) {
-		php_error_docref(NULL, E_WARNING, "%s(): connection " ZEND_LONG_FMT " belongs to worker #%d; "
-			"only its own worker can use it in this version", what, fd, sess->worker_id);
-	}
-}
-
 PHP_METHOD(TaskSrv_Server, send)
 {
 	server_obj *o = THIS_SERVER();
@@ -913,11 +926,9 @@ PHP_METHOD(TaskSrv_Server, send)
 		php_error_docref(NULL, E_WARNING, "the data sent must not be empty");
 		RETURN_FALSE;
 	}
-	if (tasksrv_server_send(&o->core, fd, ZSTR_VAL(data), ZSTR_LEN(data)) < 0) {
-		foreign_session_warning(o, fd, "send");
-		RETURN_FALSE;
-	}
-	RETURN_TRUE;
+	/* An unknown or closed session is false without a warning, as in Swoole; an
+	 * output buffer cap was logged by the core. */
+	RETURN_BOOL(tasksrv_server_send(&o->core, fd, ZSTR_VAL(data), ZSTR_LEN(data)) == 0);
 }
 
 PHP_METHOD(TaskSrv_Server, close)
@@ -931,16 +942,11 @@ PHP_METHOD(TaskSrv_Server, close)
 		Z_PARAM_OPTIONAL
 		Z_PARAM_BOOL(reset)
 	ZEND_PARSE_PARAMETERS_END();
-	(void) reset;
 
 	if (!session_arg(o, fd, 1)) {
 		RETURN_FALSE;
 	}
-	if (tasksrv_server_close(&o->core, fd) < 0) {
-		foreign_session_warning(o, fd, "close");
-		RETURN_FALSE;
-	}
-	RETURN_TRUE;
+	RETURN_BOOL(tasksrv_server_conn_op(&o->core, fd, reset ? TASKSRV_CONN_CLOSE_RESET : TASKSRV_CONN_CLOSE, NULL, 0) == 0);
 }
 
 PHP_METHOD(TaskSrv_Server, exists)

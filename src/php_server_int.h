@@ -45,6 +45,7 @@ typedef struct {
 	zend_long request_limit;     /* max_request (+ grace); 0: none */
 	port_obj **ports;            /* Server\Port objects (a reference each), by listener index */
 	int nports;
+	zend_object *conn_iter;      /* $connections (the property holds the reference) */
 	int64_t closing_session;     /* the session whose onClose runs now (getClientInfo works in it) */
 	zend_object std;
 } server_obj;
@@ -101,5 +102,7 @@ void tasksrv_php_watch_fatal_errors(server_obj *o);
 
 /* Connections (php_connections.c). */
 void tasksrv_php_connections_attach(server_obj *o);
+void tasksrv_php_connections_configure(server_obj *o);
+void tasksrv_php_connections_detach(server_obj *o);
 
 #endif

@@ -30,6 +30,10 @@ void tasksrv_server_init(tasksrv_server_t *s, const tasksrv_hooks_t *hooks, void
 	s->loop.epfd = -1;
 	s->cfg.worker_num = 1;
 	s->cfg.max_wait_time_ms = 3000;
+	s->cfg.max_conn = 100000;
+	s->cfg.socket_buffer_size = 8 * 1024 * 1024;
+	s->cfg.output_buffer_size = UINT32_MAX;
+	s->cfg.buffer_high_watermark = s->cfg.socket_buffer_size / 10 * 8;
 }
 
 int tasksrv_server_add_listener(tasksrv_server_t *s, const char *host, int port, int type)
@@ -120,6 +124,17 @@ int tasksrv_server_sendto(tasksrv_server_t *s, tasksrv_listener_t *l, const char
 		TASKSRV_ATOMIC_ADD(&s->shm->response_count, 1);
 	}
 	return 0;
+}
+
+/* The session table holds SESSION_TABLE_SLOTS ids, more when max_conn asks for it. */
+static uint32_t session_slots(const tasksrv_server_t *s)
+{
+	uint32_t n = SESSION_TABLE_SLOTS;
+
+	while ((int64_t) n < s->cfg.max_conn && n < (1u << 22)) {
+		n <<= 1;
+	}
+	return n;
 }
 
 static void free_run_state(tasksrv_server_t *s)
@@ -283,7 +298,7 @@ int tasksrv_server_run(tasksrv_server_t *s, char *err, size_t errlen)
 			return -1;
 		}
 	}
-	s->shm = tasksrv_shm_create(total, SESSION_TABLE_SLOTS, s->nendpoints);
+	s->shm = tasksrv_shm_create(total, session_slots(s), s->nendpoints);
 	if (s->shm == NULL) {
 		snprintf(err, errlen, "cannot map shared memory: %s", strerror(errno));
 		return -1;

@@ -65,6 +65,9 @@ typedef struct {
 	 * socket path) and port (0 for Unix). */
 	void (*on_packet)(tasksrv_server_t *s, const tasksrv_listener_t *l, const char *data, size_t len,
 		const char *addr, int port);
+	/* A connection's queued output crossed the high water mark / drained to the low one. */
+	void (*on_buffer_full)(tasksrv_server_t *s, int64_t session);
+	void (*on_buffer_empty)(tasksrv_server_t *s, int64_t session);
 } tasksrv_hooks_t;
 
 /* One end of a socketpair to another process of the server. */
@@ -105,6 +108,13 @@ typedef struct {
 	int task_timeout_ms;      /* 0: no deadline */
 	int shared_task_queue;    /* task_ipc_mode 3: task workers take from one queue */
 	int task_timeout_grace_ms;
+	int64_t max_conn;              /* connections beyond it are accepted and closed */
+	int heartbeat_check_interval_ms; /* 0: no heartbeat */
+	int heartbeat_idle_ms;
+	size_t socket_buffer_size;     /* cap of one connection's queued output */
+	size_t output_buffer_size;     /* largest single send() */
+	size_t buffer_high_watermark;  /* onBufferFull at or above */
+	size_t buffer_low_watermark;   /* onBufferEmpty at or below, after a BufferFull */
 } tasksrv_config_t;
 
 struct tasksrv_server {
@@ -236,9 +246,23 @@ void tasksrv_server_close_listeners(tasksrv_server_t *s, int keep_dgram);
 int tasksrv_server_sendto(tasksrv_server_t *s, tasksrv_listener_t *l, const char *host, int port,
 	const char *data, size_t len);
 
-/* Connections (event workers). Return 0, or -1 when the session is not ours or gone. */
+/* Connections, from any process. An operation on a session this process owns is done
+ * at once; one owned by another process is forwarded to it (src/forward.c) as a CONN
+ * frame. Return 0 (done, or handed to the live owner), -1 when the session is gone
+ * or its owner is not running, -2 when the data does not fit (send: output buffer
+ * caps). */
 int tasksrv_server_send(tasksrv_server_t *s, int64_t session, const char *data, size_t len);
 int tasksrv_server_close(tasksrv_server_t *s, int64_t session);
+int tasksrv_server_conn_op(tasksrv_server_t *s, int64_t session, int op, const char *data, size_t len);
+/* The process a session's operations go to (its owner endpoint), or -1 when gone. */
+int tasksrv_server_session_owner(tasksrv_server_t *s, int64_t session);
+/* The owner's side: a CONN frame from another process. */
+void tasksrv_server_forwarded_op(tasksrv_server_t *s, const tasksrv_frame_t *f, const char *data);
+/* Event worker: an operation on one of its own connections; -1 when it is not one. */
+int tasksrv_worker_conn_op(tasksrv_server_t *s, int64_t session, int op, const char *data, size_t len);
+/* Idle sessions (no bytes received for idle_ms, not protected), server-wide: calls
+ * fn for each; returns how many. */
+int tasksrv_server_idle_sessions(tasksrv_server_t *s, int64_t idle_ms, void (*fn)(void *ctx, int64_t session), void *ctx);
 
 /* SWOOLE_PROCESS (master.c). A connection frame (CONNECT..DISCONNECT) read by the
  * glue, with its payload: the master writes or closes, a worker fires its events. */

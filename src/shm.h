@@ -69,6 +69,7 @@ typedef struct {
 	double last_recv_time; /* unix times, microsecond precision; 0 = never */
 	double last_send_time;
 	double last_dispatch_time;
+	double active_time;    /* accept, then every read: the heartbeat's clock */
 	int64_t recv_queued_bytes; /* input read but not yet delivered as a packet */
 	int64_t send_queued_bytes; /* output accepted by send() but not yet by the socket */
 	int64_t closed_id;     /* the id this slot held before its close, for onClose */

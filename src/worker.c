@@ -30,12 +30,40 @@ struct tasksrv_conn {
 	int fd;               /* -1: slot unused */
 	int port;             /* index of the listener it was accepted on */
 	int closing;          /* closed by the server, waiting for its output to drain */
+	int paused;           /* pause(): not reading */
+	int full;             /* onBufferFull fired; onBufferEmpty is due when the output drains */
 	tasksrv_buffer_t in;
 	tasksrv_buffer_t out;
 	tasksrv_protocol_state_t framing; /* progress on the packet being received */
 };
 
 static void conn_on_event(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, uint32_t events);
+static void conn_check_low(tasksrv_server_t *s, tasksrv_conn_t *c);
+
+/* The epoll interest of a connection: reading unless paused or closing, writing
+ * while output is queued. (A paused socket still reports HUP/ERR: it is read then.) */
+static void conn_watch(tasksrv_server_t *s, tasksrv_conn_t *c)
+{
+	uint32_t ev = c->paused || c->closing ? 0 : EPOLLIN | EPOLLRDHUP;
+
+	if (tasksrv_buffer_size(&c->out) > 0) {
+		ev |= EPOLLOUT;
+	}
+	if (ev != c->h.events) {
+		tasksrv_loop_mod(&s->loop, &c->h, ev);
+	}
+}
+
+static void session_flag(tasksrv_server_t *s, int64_t session, int32_t flag, int on)
+{
+	tasksrv_session_t *sess = tasksrv_shm_session_get(s->shm, session);
+
+	if (sess && on) {
+		__atomic_or_fetch(&sess->flags, flag, __ATOMIC_RELAXED);
+	} else if (sess) {
+		__atomic_and_fetch(&sess->flags, ~flag, __ATOMIC_RELAXED);
+	}
+}
 
 static tasksrv_conn_t *conn_slot(tasksrv_server_t *s, int fd)
 {
@@ -98,6 +126,8 @@ static void conn_release(tasksrv_server_t *s, tasksrv_conn_t *c)
 	c->h.fd = -1;
 	c->session = 0;
 	c->closing = 0;
+	c->paused = 0;
+	c->full = 0;
 	tasksrv_buffer_free(&c->in);
 	tasksrv_buffer_free(&c->out);
 	TASKSRV_ATOMIC_ADD(&s->shm->connection_num, -1);
@@ -131,7 +161,7 @@ static void conn_end(tasksrv_server_t *s, tasksrv_conn_t *c, int reactor_id)
 		if (reactor_id >= 0 || tasksrv_buffer_size(&c->out) == 0) {
 			conn_release(s, c);
 		} else {
-			tasksrv_loop_mod(&s->loop, &c->h, EPOLLOUT);
+			conn_watch(s, c);
 		}
 	}
 }
@@ -164,7 +194,12 @@ static void on_accept(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, uint32_t 
 			}
 			return;
 		}
-		session = tasksrv_shm_session_open(s->shm, s->worker_id, fd);
+		/* max_conn, as Swoole: accepted, then closed at once, and counted. */
+		if (TASKSRV_ATOMIC_LOAD(&s->shm->connection_num) >= s->cfg.max_conn) {
+			session = 0;
+		} else {
+			session = tasksrv_shm_session_open(s->shm, s->worker_id, fd);
+		}
 		c = session ? conn_slot(s, fd) : NULL;
 		if (c == NULL) {
 			TASKSRV_ATOMIC_ADD(&s->shm->abort_count, 1);
@@ -181,7 +216,8 @@ static void on_accept(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, uint32_t 
 		sess->server_port = l->port;
 		sess->server_fd = l->fd;
 		sess->socket_type = l->type;
-		sess->connect_time = sess->last_time = (int64_t) time(NULL);
+		sess->active_time = tasksrv_io_unix_time();
+		sess->connect_time = sess->last_time = (int64_t) sess->active_time;
 		if (l->open_tcp_nodelay && l->family != AF_UNIX) {
 			setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
 		}
@@ -191,6 +227,8 @@ static void on_accept(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, uint32_t 
 		c->port = l->index;
 		c->closing = 0;
 		memset(&c->framing, 0, sizeof(c->framing));
+		c->paused = 0;
+		c->full = 0;
 		c->h.fn = conn_on_event;
 		c->h.ctx = c;
 		tasksrv_loop_add(&s->loop, &c->h, fd, EPOLLIN | EPOLLRDHUP);
@@ -335,7 +373,7 @@ static void conn_touch(tasksrv_server_t *s, tasksrv_conn_t *c)
 	tasksrv_session_t *sess = tasksrv_shm_session_get(s->shm, c->session);
 
 	if (sess) {
-		sess->last_recv_time = tasksrv_io_unix_time();
+		sess->last_recv_time = sess->active_time = tasksrv_io_unix_time();
 		sess->last_time = (int64_t) sess->last_recv_time;
 	}
 }
@@ -404,9 +442,10 @@ static void conn_flush(tasksrv_server_t *s, tasksrv_conn_t *c)
 	conn_queued(s, c);
 	if (c->closing) {
 		conn_release(s, c);
-	} else {
-		tasksrv_loop_mod(&s->loop, &c->h, EPOLLIN | EPOLLRDHUP);
+		return;
 	}
+	conn_watch(s, c);
+	conn_check_low(s, c);
 }
 
 static void conn_on_event(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, uint32_t events)
@@ -429,20 +468,26 @@ static void conn_on_event(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, uint3
 	}
 }
 
-int tasksrv_server_send(tasksrv_server_t *s, int64_t session, const char *data, size_t len)
+/* send() on an own connection: write at once when nothing is queued, queue the rest
+ * (up to socket_buffer_size), fire onBufferFull past the high water mark. */
+static int conn_send(tasksrv_server_t *s, tasksrv_conn_t *c, const char *data, size_t len)
 {
-	tasksrv_conn_t *c;
+	int64_t session = c->session;
+	tasksrv_session_t *sess;
+	size_t queued = tasksrv_buffer_size(&c->out);
 	ssize_t w = 0;
 
-	if (s->cfg.mode == TASKSRV_MODE_PROCESS) {
-		return tasksrv_master_forward(s, TASKSRV_FRAME_SEND, session, data, len);
+	if (len > s->cfg.output_buffer_size) {
+		tasksrv_log(TASKSRV_LOG_WARNING, "The length of data [%zu] exceeds the output buffer size[%zu], please use "
+			"the sendfile, chunked transfer mode or adjust the output_buffer_size", len, s->cfg.output_buffer_size);
+		return -2;
 	}
-	c = conn_find(s, session);
-
-	if (c == NULL || c->closing) {
-		return -1;
+	if (queued > 0 && queued + len > s->cfg.socket_buffer_size) {
+		tasksrv_log(TASKSRV_LOG_WARNING, "connection#%ld output buffer overflow (%zu bytes queued, socket_buffer_size %zu)",
+			(long) session, queued, s->cfg.socket_buffer_size);
+		return -2;
 	}
-	if (tasksrv_buffer_size(&c->out) == 0) {
+	if (queued == 0) {
 		do {
 			w = write(c->fd, data, len);
 		} while (w < 0 && errno == EINTR);
@@ -457,35 +502,84 @@ int tasksrv_server_send(tasksrv_server_t *s, int64_t session, const char *data, 
 		if (tasksrv_buffer_append(&c->out, data + w, len - w) < 0) {
 			return -1;
 		}
-		tasksrv_loop_mod(&s->loop, &c->h, EPOLLIN | EPOLLRDHUP | EPOLLOUT);
+		conn_watch(s, c);
 	}
 	TASKSRV_ATOMIC_ADD(&s->shm->total_send_bytes, (int64_t) len);
 	TASKSRV_ATOMIC_ADD(&s->shm->response_count, 1);
 	TASKSRV_ATOMIC_ADD(&s->shm->workers[s->worker_id].response_count, 1);
-	{
-		tasksrv_session_t *sess = tasksrv_shm_session_get(s->shm, session);
-		if (sess) {
-			sess->last_send_time = tasksrv_io_unix_time();
-		}
+	sess = tasksrv_shm_session_get(s->shm, session);
+	if (sess) {
+		sess->last_send_time = tasksrv_io_unix_time();
 	}
 	conn_queued(s, c);
+	if (!c->full && tasksrv_buffer_size(&c->out) >= s->cfg.buffer_high_watermark && tasksrv_buffer_size(&c->out) > 0) {
+		c->full = 1;
+		if (s->hooks->on_buffer_full) {
+			s->hooks->on_buffer_full(s, session);
+		}
+	}
 	return 0;
 }
 
-int tasksrv_server_close(tasksrv_server_t *s, int64_t session)
+/* Output drained below the low water mark after onBufferFull: onBufferEmpty. */
+static void conn_check_low(tasksrv_server_t *s, tasksrv_conn_t *c)
 {
-	tasksrv_conn_t *c;
-
-	if (s->cfg.mode == TASKSRV_MODE_PROCESS) {
-		return tasksrv_master_forward(s, TASKSRV_FRAME_DISCONNECT, session, NULL, 0);
+	if (c->full && tasksrv_buffer_size(&c->out) <= s->cfg.buffer_low_watermark) {
+		c->full = 0;
+		if (s->hooks->on_buffer_empty) {
+			s->hooks->on_buffer_empty(s, c->session);
+		}
 	}
-	c = conn_find(s, session);
+}
+
+static void conn_pause(tasksrv_server_t *s, tasksrv_conn_t *c, int paused)
+{
+	c->paused = paused;
+	session_flag(s, c->session, TASKSRV_SESSION_PAUSED, paused);
+	conn_watch(s, c);
+}
+
+int tasksrv_worker_conn_op(tasksrv_server_t *s, int64_t session, int op, const char *data, size_t len)
+{
+	tasksrv_conn_t *c = conn_find(s, session);
 
 	if (c == NULL || c->closing) {
 		return -1;
 	}
-	conn_end(s, c, -1);
-	return 0;
+	switch (op) {
+		case TASKSRV_CONN_SEND:
+			return conn_send(s, c, data, len);
+		case TASKSRV_CONN_CLOSE_RESET:
+		case TASKSRV_CONN_CLOSE:
+			if (op == TASKSRV_CONN_CLOSE_RESET) {
+				tasksrv_buffer_consume(&c->out, tasksrv_buffer_size(&c->out));
+			}
+			conn_end(s, c, -1);
+			return 0;
+		case TASKSRV_CONN_PAUSE:
+		case TASKSRV_CONN_RESUME:
+			conn_pause(s, c, op == TASKSRV_CONN_PAUSE);
+			return 0;
+	}
+	return -1;
+}
+
+/* heartbeat_check_interval: closes this worker's connections idle for longer than
+ * heartbeat_idle_time (not protected); onClose gets this worker's id as reactor id. */
+static void heartbeat_tick(tasksrv_loop_t *loop, void *ctx)
+{
+	tasksrv_server_t *s = ctx;
+	double limit = tasksrv_io_unix_time() - (double) s->cfg.heartbeat_idle_ms / 1000.0;
+	int i;
+
+	for (i = 0; i < s->conns_cap && !s->exiting; i++) {
+		tasksrv_conn_t *c = s->conns[i];
+		tasksrv_session_t *sess = c && c->fd >= 0 && !c->closing ? tasksrv_shm_session_get(s->shm, c->session) : NULL;
+		if (sess && !(TASKSRV_ATOMIC_LOAD(&sess->flags) & TASKSRV_SESSION_PROTECTED) && sess->active_time < limit) {
+			conn_end(s, c, s->worker_id);
+		}
+	}
+	tasksrv_loop_timer_add(loop, s->cfg.heartbeat_check_interval_ms, heartbeat_tick, s);
 }
 
 static void close_all(tasksrv_server_t *s)
@@ -591,6 +685,10 @@ int tasksrv_worker_main(tasksrv_server_t *s)
 		l->h.fn = tasksrv_listener_is_dgram(l) ? on_datagram : on_accept;
 		l->h.ctx = l;
 		tasksrv_loop_add(&s->loop, &l->h, l->fd, EPOLLIN | (s->single ? 0 : EPOLLEXCLUSIVE));
+	}
+	/* SWOOLE_BASE: each worker looks after its own connections. */
+	if (s->cfg.heartbeat_check_interval_ms > 0 && s->cfg.mode != TASKSRV_MODE_PROCESS) {
+		tasksrv_loop_timer_add(&s->loop, s->cfg.heartbeat_check_interval_ms, heartbeat_tick, s);
 	}
 	for (i = 0; s->peers && i < s->nendpoints; i++) {
 		if (s->peers[i].h.fd >= 0) {

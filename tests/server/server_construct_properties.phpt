@@ -38,7 +38,7 @@ try {
 ?>
 --EXPECT--
 bool(true)
-array(11) {
+array(12) {
   ["setting"]=>
   NULL
   ["host"]=>
@@ -63,6 +63,9 @@ array(11) {
   array(1) {
     [0]=>
     string(24) "TaskSrv\Server\Port PORT"
+  }
+  ["connections"]=>
+  object(TaskSrv\Connection\Iterator)#2 (0) {
   }
 }
 int(0)

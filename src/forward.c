@@ -1,0 +1,120 @@
+/* tasksrv: connection operations from a process that does not hold the socket.
+ * A session belongs to one process, its owner (the session table's worker_id: the
+ * event worker that accepted it in SWOOLE_BASE). send()/close()/pause()/resume()
+ * called anywhere else travel to the owner as a CONN frame on the channel matrix;
+ * the owner performs them in its loop, so onClose always runs where the socket is. */
+#include "server.h"
+#include "io.h"
+#include "log.h"
+
+#include <errno.h>
+#include <string.h>
+
+int tasksrv_server_session_owner(tasksrv_server_t *s, int64_t session)
+{
+	tasksrv_session_t *sess = s->shm ? tasksrv_shm_session_get(s->shm, session) : NULL;
+
+	return sess ? sess->worker_id : -1;
+}
+
+/* Whether the owner endpoint is a process that runs now and can take the frame. */
+static int owner_reachable(tasksrv_server_t *s, int owner)
+{
+	if (owner < 0 || owner >= s->nendpoints || owner == s->self_endpoint || s->peers == NULL
+			|| s->peers[owner].h.fd < 0) {
+		return 0;
+	}
+	/* Workers have a slot: a dead one cannot serve its connections (they are dropped
+	 * when the manager reaps it). Endpoints without a slot are trusted as alive. */
+	if ((uint32_t) owner < s->shm->nworkers) {
+		tasksrv_worker_slot_t *slot = &s->shm->workers[owner];
+		return TASKSRV_ATOMIC_LOAD(&slot->pid) != 0 && TASKSRV_ATOMIC_LOAD(&slot->status) != TASKSRV_WORKER_EXIT;
+	}
+	return 1;
+}
+
+static int forward(tasksrv_server_t *s, int64_t session, int op, const char *data, size_t len)
+{
+	int owner = tasksrv_server_session_owner(s, session);
+	tasksrv_frame_t f;
+
+	if (!owner_reachable(s, owner)) {
+		return -1;
+	}
+	memset(&f, 0, sizeof(f));
+	f.version = TASKSRV_FRAME_VERSION;
+	f.type = TASKSRV_FRAME_CONN;
+	f.flags = (uint16_t) op;
+	f.len = (uint32_t) len;
+	f.task_id = session;
+	f.src_worker = s->worker_id >= 0 ? s->worker_id : s->self_endpoint;
+	f.time = tasksrv_io_unix_time();
+	/* A task worker runs PHP with no loop turn to finish an async write: it writes now. */
+	if (s->role == TASKSRV_ROLE_TASK_WORKER) {
+		return tasksrv_server_send_blocking(s, owner, &f, data) < 0 ? -1 : 0;
+	}
+	return tasksrv_server_send_async(s, owner, &f, data) < 0 ? -1 : 0;
+}
+
+int tasksrv_server_conn_op(tasksrv_server_t *s, int64_t session, int op, const char *data, size_t len)
+{
+	int rc;
+
+	if (s->shm == NULL || tasksrv_shm_session_get(s->shm, session) == NULL) {
+		return -1;
+	}
+	/* SWOOLE_PROCESS: the master holds every socket (src/master.c). */
+	if (s->cfg.mode == TASKSRV_MODE_PROCESS) {
+		if (op == TASKSRV_CONN_SEND || op == TASKSRV_CONN_CLOSE || op == TASKSRV_CONN_CLOSE_RESET) {
+			return tasksrv_master_forward(s, op == TASKSRV_CONN_SEND ? TASKSRV_FRAME_SEND : TASKSRV_FRAME_DISCONNECT,
+				session, data, len) < 0 ? -1 : 0;
+		}
+		return -1; /* pause()/resume() are not carried to the master yet */
+	}
+	if (s->role == TASKSRV_ROLE_WORKER) {
+		rc = tasksrv_worker_conn_op(s, session, op, data, len);
+		if (rc != -1 || tasksrv_server_session_owner(s, session) == s->worker_id) {
+			return rc;
+		}
+	}
+	if (len > TASKSRV_FRAME_MAX_LEN) {
+		return -2;
+	}
+	return forward(s, session, op, data, len);
+}
+
+int tasksrv_server_send(tasksrv_server_t *s, int64_t session, const char *data, size_t len)
+{
+	return tasksrv_server_conn_op(s, session, TASKSRV_CONN_SEND, data, len);
+}
+
+int tasksrv_server_close(tasksrv_server_t *s, int64_t session)
+{
+	return tasksrv_server_conn_op(s, session, TASKSRV_CONN_CLOSE, NULL, 0);
+}
+
+void tasksrv_server_forwarded_op(tasksrv_server_t *s, const tasksrv_frame_t *f, const char *data)
+{
+	/* The session may have ended since the frame was sent: then there is nothing to do. */
+	if (s->role != TASKSRV_ROLE_WORKER
+			|| tasksrv_worker_conn_op(s, f->task_id, f->flags, data ? data : "", f->len) == -2) {
+		tasksrv_log(TASKSRV_LOG_DEBUG, "connection#%ld: forwarded operation %d from #%d not done",
+			(long) f->task_id, f->flags, f->src_worker);
+	}
+}
+
+int tasksrv_server_idle_sessions(tasksrv_server_t *s, int64_t idle_ms, void (*fn)(void *ctx, int64_t session), void *ctx)
+{
+	double limit = tasksrv_io_unix_time() - (double) idle_ms / 1000.0;
+	tasksrv_session_t *sess;
+	int64_t id = 0;
+	int n = 0;
+
+	while (s->shm && (sess = tasksrv_shm_session_next(s->shm, id, &id)) != NULL) {
+		if (!(TASKSRV_ATOMIC_LOAD(&sess->flags) & TASKSRV_SESSION_PROTECTED) && sess->active_time < limit) {
+			fn(ctx, id);
+			n++;
+		}
+	}
+	return n;
+}
