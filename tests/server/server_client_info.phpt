@@ -23,6 +23,10 @@ $s->on('Receive', function ($s, $fd, $rid, $data) use ($types) {
             $s->send($fd, json_encode(['types' => $types($i), 'info' => $i, 'sock' => $isSock,
                 'worker' => $s->getWorkerId(), 'alias' => $s->connection_info($fd) == $i]) . "\n");
             break;
+        case 'sleep':
+            usleep(500000);
+            $s->send($fd, "slept\n");
+            break;
         case 'peek': // the info of another connection, whichever worker owns it
             $s->send($fd, json_encode($s->getClientInfo((int) $arg)) . "\n");
             break;
@@ -62,16 +66,12 @@ echo "server_port: ", var_export($i['server_port'] === $srv->port, true), ", soc
 echo "times: ", var_export(abs($i['connect_time'] - $t0) <= 2 && $i['last_time'] >= $i['connect_time']
     && $i['last_recv_time'] > 0 && $i['last_dispatch_time'] >= $i['last_recv_time'], true), "\n";
 echo "queued: {$i['recv_queued_bytes']} {$i['send_queued_bytes']} close_errno: {$i['close_errno']}\n";
-// a second client on the other worker reads the first one's info
-$others = [];
-for ($n = 0; $n < 20 && !$others; $n++) {
-    $c = $srv->connect();
-    $w = $ask($c, 'info')['worker'];
-    if ($w !== $r['worker']) {
-        $others[] = $c;
-    }
-}
-$c2 = $others[0] ?? null;
+// while the first worker sleeps, the other one accepts a second client, which reads the first one's info
+fwrite($c1, "sleep\n");
+usleep(100000);
+$c2 = $srv->connect();
+echo "second client on the other worker: ", var_export($ask($c2, 'info')['worker'] !== $r['worker'], true), "\n";
+echo tasksrv_recv_until($c1, "\n");
 $p = $c2 ? $ask($c2, "peek 1") : null;
 echo "from the other worker: ", var_export($p !== null && $p['socket_fd'] === $i['socket_fd'] && $p['reactor_id'] === $i['reactor_id'], true), "\n";
 $t = $ask($c1, 'task 1');
@@ -93,6 +93,8 @@ remote is the client: true
 server_port: true, socket_type: 1
 times: true
 queued: 0 0 close_errno: 0
+second client on the other worker: true
+slept
 from the other worker: true
 from a task worker: true
 [false,false]

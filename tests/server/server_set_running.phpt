@@ -1,5 +1,5 @@
 --TEST--
-Server::set()/on() after start warn and return false in every process; at start, setting gains worker_num and task_worker_num
+Server::set()/on() after start warn and return false in every process; at start, setting gains worker_num, task_worker_num, output_buffer_size and max_connection
 --EXTENSIONS--
 tasksrv
 --FILE--
@@ -53,23 +53,23 @@ PHP, ['wait' => false]);
 echo "exit: ", tasksrv_wait_exit($srv), "\n";
 echo $srv->output();
 ?>
---EXPECT--
+--EXPECTF--
 exit: 0
-after start: {"worker_num":2,"task_worker_num":1,"log_level":4}
-manager: set false, on false, {"worker_num":2,"task_worker_num":1,"log_level":4}
+after start: {"worker_num":2,"task_worker_num":1,"log_level":4,"output_buffer_size":4294967295,"max_connection":%d}
+manager: set false, on false, {"worker_num":2,"task_worker_num":1,"log_level":4,"output_buffer_size":4294967295,"max_connection":%d}
 manager: warning: TaskSrv\Server::on(): server is running, unable to register event callback function
 manager: warning: TaskSrv\Server::set(): server is running, unable to execute TaskSrv\Server->set
-task worker 2: set false, on false, {"worker_num":2,"task_worker_num":1,"log_level":4}
+task worker 2: set false, on false, {"worker_num":2,"task_worker_num":1,"log_level":4,"output_buffer_size":4294967295,"max_connection":%d}
 task worker 2: warning: TaskSrv\Server::on(): server is running, unable to register event callback function
 task worker 2: warning: TaskSrv\Server::set(): server is running, unable to execute TaskSrv\Server->set
-worker 0: set false, on false, {"worker_num":2,"task_worker_num":1,"log_level":4}
+worker 0: set false, on false, {"worker_num":2,"task_worker_num":1,"log_level":4,"output_buffer_size":4294967295,"max_connection":%d}
 worker 0: warning: TaskSrv\Server::on(): server is running, unable to register event callback function
 worker 0: warning: TaskSrv\Server::set(): server is running, unable to execute TaskSrv\Server->set
-worker 1: set false, on false, {"worker_num":2,"task_worker_num":1,"log_level":4}
+worker 1: set false, on false, {"worker_num":2,"task_worker_num":1,"log_level":4,"output_buffer_size":4294967295,"max_connection":%d}
 worker 1: warning: TaskSrv\Server::on(): server is running, unable to register event callback function
 worker 1: warning: TaskSrv\Server::set(): server is running, unable to execute TaskSrv\Server->set
 exit: 0
 before start: null
 warning: TaskSrv\Server::set(): server is running, unable to execute TaskSrv\Server->set
-worker: set false, {"worker_num":1,"task_worker_num":0}
-after start: {"worker_num":1,"task_worker_num":0}
+worker: set false, {"worker_num":1,"task_worker_num":0,"output_buffer_size":4294967295,"max_connection":%d}
+after start: {"worker_num":1,"task_worker_num":0,"output_buffer_size":4294967295,"max_connection":%d}
