@@ -130,8 +130,12 @@ tasksrv_session_t *tasksrv_shm_session_next(tasksrv_shm_t *shm, int64_t after, i
 {
 	tasksrv_session_t *all = sessions(shm);
 	uint32_t i = after > 0 ? (uint32_t) (after & (shm->session_cap - 1)) + 1 : 0;
+	int64_t round = TASKSRV_ATOMIC_LOAD(&shm->session_round);
+	/* Ids are handed out in order: until they wrap, no slot past the last id was
+	 * ever used, and the scan need not touch (nor fault in) the rest of the table. */
+	uint32_t end = round >= (int64_t) shm->session_cap ? shm->session_cap : (uint32_t) round + 1;
 
-	for (; i < shm->session_cap; i++) {
+	for (; i < end; i++) {
 		*id = __atomic_load_n(&all[i].id, __ATOMIC_ACQUIRE);
 		if (*id > 0) {
 			return &all[i];
