@@ -303,21 +303,31 @@ static void hook_packet(tasksrv_server_t *s, const tasksrv_listener_t *l, const 
 
 static char *hook_payload_alloc(tasksrv_server_t *s, size_t len, void **handle)
 {
-	zend_string *str = zend_string_alloc(len, 0);
+	zend_string *str;
 
 	(void) s;
 #ifdef MADV_HUGEPAGE
 	/* A large payload lands in fresh pages: ask for huge ones, or every 4 KiB page
-	 * faults on the way in (16 MiB: ~20x slower than the copy itself). */
+	 * faults on the way in (16 MiB: ~20x slower than the copy itself). Zend maps a
+	 * block this large on its own, 2 MiB-aligned and untouched: it is advised
+	 * before the header is written, since a 2 MiB range that already has a small
+	 * page never gets a huge one. The header is then set as zend_string_alloc()
+	 * sets it. */
 	if (len >= HUGE_PAYLOAD) {
-		/* Zend maps a block this large on its own, 2 MiB-aligned, the string's
-		 * header first: advise the whole block, header page included, so that
-		 * its first 2 MiB fault as one huge page too. */
-		uintptr_t start = (uintptr_t) str & ~(uintptr_t) (HUGE_PAYLOAD - 1);
-		uintptr_t end = ((uintptr_t) ZSTR_VAL(str) + len + 1 + 4095) & ~(uintptr_t) 4095;
-		madvise((void *) start, end - start, MADV_HUGEPAGE);
-	}
+		size_t size = ZEND_MM_ALIGNED_SIZE(_ZSTR_STRUCT_SIZE(len));
+		str = emalloc(size);
+		if (((uintptr_t) str & (HUGE_PAYLOAD - 1)) == 0) {
+			madvise(str, (size + 4095) & ~(size_t) 4095, MADV_HUGEPAGE);
+		}
+		GC_SET_REFCOUNT(str, 1);
+		GC_TYPE_INFO(str) = GC_STRING;
+		ZSTR_H(str) = 0;
+		ZSTR_LEN(str) = len;
+	} else
 #endif
+	{
+		str = zend_string_alloc(len, 0);
+	}
 	ZSTR_VAL(str)[len] = '\0';
 	*handle = str;
 	return ZSTR_VAL(str);
