@@ -193,9 +193,20 @@ static void dispatch_packet(tasksrv_server_t *s, tasksrv_master_conn_t *c, const
 	int worker = pick_worker(s, c);
 	tasksrv_worker_slot_t *slot = &s->shm->workers[worker];
 
+	tasksrv_session_t *sess = tasksrv_shm_session_get(s->shm, c->session);
+
+	/* stats(): dispatch_count here, before the worker can see the packet;
+	 * request_count when its onReceive is over. */
+	if (sess) {
+		sess->last_dispatch_time = tasksrv_io_unix_time();
+	}
+	TASKSRV_ATOMIC_ADD(&s->shm->dispatch_count, 1);
+	TASKSRV_ATOMIC_ADD(&slot->dispatch_count, 1);
 	TASKSRV_ATOMIC_ADD(&slot->queued, 1);
 	if (to_worker(s, worker, TASKSRV_FRAME_RECEIVE, c, c->session, MASTER_REACTOR_ID, data, len) < 0) {
 		TASKSRV_ATOMIC_ADD(&slot->queued, -1);
+		TASKSRV_ATOMIC_ADD(&slot->dispatch_count, -1);
+		TASKSRV_ATOMIC_ADD(&s->shm->dispatch_count, -1);
 	}
 }
 /* }}} */
@@ -269,7 +280,8 @@ static void conn_read(tasksrv_server_t *s, tasksrv_master_conn_t *c)
 	c->in.len += (size_t) n;
 	TASKSRV_ATOMIC_ADD(&s->shm->total_recv_bytes, n);
 	if ((sess = tasksrv_shm_session_get(s->shm, c->session)) != NULL) {
-		sess->last_time = (int64_t) time(NULL);
+		sess->last_recv_time = sess->active_time = tasksrv_io_unix_time();
+		sess->last_time = (int64_t) sess->last_recv_time;
 	}
 	/* Packets as src/protocol.c cuts them; no callback runs here, so none can close
 	 * the connection in between. */
@@ -685,11 +697,15 @@ static void worker_conn_frame(tasksrv_server_t *s, const tasksrv_frame_t *f, con
 		case TASKSRV_FRAME_RECEIVE:
 			/* Taken off the dispatch count first: the worker shows BUSY from here on. */
 			TASKSRV_ATOMIC_ADD(&slot->queued, -1);
-			TASKSRV_ATOMIC_ADD(&s->shm->request_count, 1);
-			TASKSRV_ATOMIC_ADD(&slot->request_count, 1);
+			TASKSRV_ATOMIC_ADD(&s->shm->concurrency, 1);
+			TASKSRV_ATOMIC_ADD(&slot->concurrency, 1);
 			if (s->hooks->on_receive) {
 				s->hooks->on_receive(s, f->task_id, f->src_worker, data, len);
 			}
+			TASKSRV_ATOMIC_ADD(&slot->concurrency, -1);
+			TASKSRV_ATOMIC_ADD(&s->shm->concurrency, -1);
+			TASKSRV_ATOMIC_ADD(&s->shm->request_count, 1);
+			TASKSRV_ATOMIC_ADD(&slot->request_count, 1);
 			break;
 		case TASKSRV_FRAME_CLOSE:
 			if (s->hooks->on_close) {
@@ -748,9 +764,16 @@ int tasksrv_master_forward(tasksrv_server_t *s, int type, int64_t session, const
 		 * completes a frame this process died writing. */
 		rc = tasksrv_server_send_blocking(s, master, &f, data ? data : "");
 	}
-	if (rc == 0 && type == TASKSRV_FRAME_SEND) {
+	if (rc >= 0 && type == TASKSRV_FRAME_SEND) {
+		tasksrv_session_t *sess = tasksrv_shm_session_get(s->shm, session);
 		TASKSRV_ATOMIC_ADD(&s->shm->total_send_bytes, (int64_t) len);
 		TASKSRV_ATOMIC_ADD(&s->shm->response_count, 1);
+		if (s->worker_id >= 0 && s->role == TASKSRV_ROLE_WORKER) {
+			TASKSRV_ATOMIC_ADD(&s->shm->workers[s->worker_id].response_count, 1);
+		}
+		if (sess) {
+			sess->last_send_time = tasksrv_io_unix_time();
+		}
 	}
 	return rc;
 }
