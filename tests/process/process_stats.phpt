@@ -32,6 +32,6 @@ echo preg_replace('/total_send_bytes=\d+/', 'total_send_bytes=N', tasksrv_recv_u
 echo "exit: ", $srv->stop(), "\n";
 ?>
 --EXPECT--
-worker 0: connection_num=2 accept_count=2 close_count=0 request_count=1 total_recv_bytes=5 total_send_bytes=0 response_count=0
-worker 1: connection_num=1 accept_count=2 close_count=1 request_count=2 total_recv_bytes=10 total_send_bytes=N response_count=1
+worker 0: connection_num=2 accept_count=2 close_count=0 request_count=0 total_recv_bytes=5 total_send_bytes=0 response_count=0
+worker 1: connection_num=1 accept_count=2 close_count=1 request_count=1 total_recv_bytes=10 total_send_bytes=N response_count=1
 exit: 0
