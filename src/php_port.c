@@ -174,6 +174,7 @@ void tasksrv_port_merge_setting(port_obj *p, HashTable *settings)
 static void configure_port(server_obj *o, tasksrv_listener_t *l, tasksrv_options_t *opts, zval *setting)
 {
 	tasksrv_php_protocol_configure(&l->protocol, opts, o);
+	l->backlog = (int) opts->backlog;
 	/* As Swoole: on once set() was called, unless turned off. */
 	l->open_tcp_nodelay = setting && Z_TYPE_P(setting) == IS_ARRAY && (opts->open_tcp_nodelay
 		|| !zend_hash_str_exists(Z_ARRVAL_P(setting), "open_tcp_nodelay", sizeof("open_tcp_nodelay") - 1));

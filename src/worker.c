@@ -515,7 +515,9 @@ static int conn_send(tasksrv_server_t *s, tasksrv_conn_t *c, const char *data, s
 	if (!c->full && tasksrv_buffer_size(&c->out) >= s->cfg.buffer_high_watermark && tasksrv_buffer_size(&c->out) > 0) {
 		c->full = 1;
 		if (s->hooks->on_buffer_full) {
+			int prev = port_enter(s, c->port);
 			s->hooks->on_buffer_full(s, session);
+			s->cur_port = prev;
 		}
 	}
 	return 0;
@@ -527,7 +529,9 @@ static void conn_check_low(tasksrv_server_t *s, tasksrv_conn_t *c)
 	if (c->full && tasksrv_buffer_size(&c->out) <= s->cfg.buffer_low_watermark) {
 		c->full = 0;
 		if (s->hooks->on_buffer_empty) {
+			int prev = port_enter(s, c->port);
 			s->hooks->on_buffer_empty(s, c->session);
+			s->cur_port = prev;
 		}
 	}
 }
