@@ -69,7 +69,7 @@ int tasksrv_server_conn_op(tasksrv_server_t *s, int64_t session, int op, const c
 			return tasksrv_master_forward(s, op == TASKSRV_CONN_SEND ? TASKSRV_FRAME_SEND : TASKSRV_FRAME_DISCONNECT,
 				session, data, len) < 0 ? -1 : 0;
 		}
-		return -1; /* pause()/resume() are not carried to the master yet */
+		return tasksrv_master_conn_op(s, session, op) < 0 ? -1 : 0;
 	}
 	if (s->role == TASKSRV_ROLE_WORKER) {
 		rc = tasksrv_worker_conn_op(s, session, op, data, len);
@@ -95,6 +95,11 @@ int tasksrv_server_close(tasksrv_server_t *s, int64_t session)
 
 void tasksrv_server_forwarded_op(tasksrv_server_t *s, const tasksrv_frame_t *f, const char *data)
 {
+	/* SWOOLE_PROCESS: pause()/resume() for the master. */
+	if (s->role == TASKSRV_ROLE_MASTER) {
+		tasksrv_master_conn_op(s, f->task_id, f->flags);
+		return;
+	}
 	/* The session may have ended since the frame was sent: then there is nothing to do. */
 	if (s->role != TASKSRV_ROLE_WORKER
 			|| tasksrv_worker_conn_op(s, f->task_id, f->flags, data ? data : "", f->len) == -2) {

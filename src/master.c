@@ -44,6 +44,7 @@ struct tasksrv_master_conn {
 	int worker;           /* dispatch modes 2 and 4: the worker of all its events */
 	int port;             /* index of the listener that accepted it */
 	int closing;          /* close() asked: input ignored, output drained, then released */
+	int paused;           /* pause(): not read until resume() */
 	tasksrv_protocol_state_t framing; /* progress on the packet being received */
 	tasksrv_buffer_t in;
 	tasksrv_buffer_t out;
@@ -52,6 +53,18 @@ struct tasksrv_master_conn {
 static const int master_signals[] = {SIGTERM, SIGINT, SIGCHLD, SIGUSR1, SIGUSR2};
 
 static void conn_on_event(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, uint32_t events);
+
+/* The epoll interest of a client socket: reading unless paused, writing while output
+ * is queued. (A paused socket still reports HUP/ERR: it is read then.) */
+static void conn_watch(tasksrv_server_t *s, tasksrv_master_conn_t *c)
+{
+	uint32_t ev = c->paused ? 0 : EPOLLIN | EPOLLRDHUP;
+
+	if (tasksrv_buffer_size(&c->out) > 0) {
+		ev |= EPOLLOUT;
+	}
+	tasksrv_loop_mod(&s->loop, &c->h, ev);
+}
 
 /* {{{ the connection table, by OS fd */
 static tasksrv_master_conn_t *conn_slot(tasksrv_server_t *s, int fd)
@@ -220,6 +233,7 @@ static void conn_release(tasksrv_server_t *s, tasksrv_master_conn_t *c)
 	c->h.fd = -1;
 	c->session = 0;
 	c->closing = 0;
+	c->paused = 0;
 	tasksrv_buffer_free(&c->in);
 	tasksrv_buffer_free(&c->out);
 	TASKSRV_ATOMIC_ADD(&s->shm->connection_num, -1);
@@ -321,7 +335,7 @@ static void conn_flush(tasksrv_server_t *s, tasksrv_master_conn_t *c)
 	if (c->closing) {
 		conn_release(s, c);
 	} else {
-		tasksrv_loop_mod(&s->loop, &c->h, EPOLLIN | EPOLLRDHUP);
+		conn_watch(s, c);
 	}
 }
 
@@ -403,6 +417,7 @@ static void on_accept(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, uint32_t 
 		c->session = session;
 		c->port = l->index;
 		c->closing = 0;
+		c->paused = 0;
 		memset(&c->framing, 0, sizeof(c->framing));
 		c->worker = fixed_worker(s, fd, sess->remote_ip);
 		c->h.fn = conn_on_event;
@@ -441,7 +456,7 @@ static int master_send(tasksrv_server_t *s, int64_t session, int os_fd, const ch
 		if (tasksrv_buffer_append(&c->out, data + w, len - w) < 0) {
 			return -1;
 		}
-		tasksrv_loop_mod(&s->loop, &c->h, EPOLLIN | EPOLLRDHUP | EPOLLOUT);
+		conn_watch(s, c);
 	}
 	return 0;
 }
@@ -585,6 +600,24 @@ static void on_signal(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, uint32_t 
 	}
 }
 
+/* heartbeat_check_interval: the master holds the sockets, so it closes the idle
+ * ones (not protected); their worker's onClose gets the master's reactor id. */
+static void heartbeat_tick(tasksrv_loop_t *loop, void *ctx)
+{
+	tasksrv_server_t *s = ctx;
+	double limit = tasksrv_io_unix_time() - (double) s->cfg.heartbeat_idle_ms / 1000.0;
+	int i;
+
+	for (i = 0; i < s->mconns_cap && !s->exiting; i++) {
+		tasksrv_master_conn_t *c = s->mconns[i];
+		tasksrv_session_t *sess = c && c->fd >= 0 && !c->closing ? tasksrv_shm_session_get(s->shm, c->session) : NULL;
+		if (sess && !(TASKSRV_ATOMIC_LOAD(&sess->flags) & TASKSRV_SESSION_PROTECTED) && sess->active_time < limit) {
+			conn_end(s, c, MASTER_REACTOR_ID);
+		}
+	}
+	tasksrv_loop_timer_add(loop, s->cfg.heartbeat_check_interval_ms, heartbeat_tick, s);
+}
+
 static int master_main(tasksrv_server_t *s)
 {
 	int i;
@@ -598,6 +631,9 @@ static int master_main(tasksrv_server_t *s)
 	s->sig_h.ctx = s;
 	tasksrv_loop_add(&s->loop, &s->sig_h, tasksrv_signals_fd(), EPOLLIN);
 	start_accepting(s);
+	if (s->cfg.heartbeat_check_interval_ms > 0) {
+		tasksrv_loop_timer_add(&s->loop, s->cfg.heartbeat_check_interval_ms, heartbeat_tick, s);
+	}
 	for (i = 0; i < s->nendpoints; i++) {
 		if (s->peers[i].h.fd >= 0) {
 			s->peers[i].registered = tasksrv_loop_add(&s->loop, &s->peers[i].h, s->peers[i].h.fd, EPOLLIN) == 0;
@@ -776,5 +812,37 @@ int tasksrv_master_forward(tasksrv_server_t *s, int type, int64_t session, const
 		}
 	}
 	return rc;
+}
+
+/* pause()/resume(): the master stops or starts reading the socket; from another
+ * process the request travels as a CONN frame (src/forward.c's frame type). */
+int tasksrv_master_conn_op(tasksrv_server_t *s, int64_t session, int op)
+{
+	int master = tasksrv_server_endpoint_master(s), os_fd = session_fd(s, session);
+	tasksrv_master_conn_t *c;
+	tasksrv_frame_t f;
+
+	if (os_fd < 0 || (op != TASKSRV_CONN_PAUSE && op != TASKSRV_CONN_RESUME)) {
+		return -1;
+	}
+	if (s->role == TASKSRV_ROLE_MASTER) {
+		if ((c = conn_find(s, session, os_fd)) == NULL) {
+			return -1;
+		}
+		c->paused = op == TASKSRV_CONN_PAUSE;
+		conn_watch(s, c);
+		return 0;
+	}
+	if (master < 0 || s->peers == NULL || s->peers[master].h.fd < 0) {
+		return -1;
+	}
+	memset(&f, 0, sizeof(f));
+	f.version = TASKSRV_FRAME_VERSION;
+	f.type = TASKSRV_FRAME_CONN;
+	f.flags = (uint16_t) op;
+	f.task_id = session;
+	f.src_worker = s->worker_id;
+	f.time = tasksrv_io_unix_time();
+	return tasksrv_server_send_blocking(s, master, &f, "");
 }
 /* }}} */

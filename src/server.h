@@ -269,6 +269,8 @@ int tasksrv_server_idle_sessions(tasksrv_server_t *s, int64_t idle_ms, void (*fn
 void tasksrv_server_conn_frame(tasksrv_server_t *s, const tasksrv_frame_t *f, int peer, const char *data, size_t len);
 /* send()/close() outside the master: the bytes or the request go to the master. */
 int tasksrv_master_forward(tasksrv_server_t *s, int type, int64_t session, const char *data, size_t len);
+/* pause()/resume() (TASKSRV_CONN_PAUSE/RESUME) of a connection the master holds, from any process. */
+int tasksrv_master_conn_op(tasksrv_server_t *s, int64_t session, int op);
 
 /* Internal entry points of the per-role files. */
 /* Forks the manager and runs the master; returns like tasksrv_server_run. */
