@@ -169,10 +169,6 @@ void tasksrv_php_connections_configure(server_obj *o)
 			cfg->max_conn = (int64_t) rl.rlim_max;
 		}
 	}
-	/* set() is the primary port's; a port added by listen() keeps the default. */
-	if (o->core.nlisteners > 0) {
-		o->core.listeners[0]->backlog = (int) opts->backlog;
-	}
 	/* As Swoole: idle_time alone sets the interval to half of it; interval alone, idle to twice it. */
 	if (interval == 0 && idle > 0) {
 		interval = MAX(1, idle / 2);
