@@ -299,13 +299,22 @@ static void hook_packet(tasksrv_server_t *s, const tasksrv_listener_t *l, const 
 	}
 }
 
-#define HUGE_PAYLOAD ((size_t) 2 * 1024 * 1024)
 
 static char *hook_payload_alloc(tasksrv_server_t *s, size_t len, void **handle)
 {
-	zend_string *str;
+	server_obj *o = CORE_SERVER(s);
+	zend_string *str = o->spare;
 
-	(void) s;
+	if (str && len <= ZSTR_LEN(str) && len >= ZSTR_LEN(str) / 2) {
+		/* A kept payload (keep_or_release in php_task.c): its pages are in place. */
+		o->spare = NULL;
+		GC_TYPE_INFO(str) = GC_STRING;
+		ZSTR_H(str) = 0;
+		ZSTR_LEN(str) = len;
+		ZSTR_VAL(str)[len] = '\0';
+		*handle = str;
+		return ZSTR_VAL(str);
+	}
 #ifdef MADV_HUGEPAGE
 	/* A large payload lands in fresh pages: ask for huge ones, or every 4 KiB page
 	 * faults on the way in (16 MiB: ~20x slower than the copy itself). Zend maps a
@@ -313,10 +322,10 @@ static char *hook_payload_alloc(tasksrv_server_t *s, size_t len, void **handle)
 	 * before the header is written, since a 2 MiB range that already has a small
 	 * page never gets a huge one. The header is then set as zend_string_alloc()
 	 * sets it. */
-	if (len >= HUGE_PAYLOAD) {
+	if (len >= TASKSRV_HUGE_PAYLOAD) {
 		size_t size = ZEND_MM_ALIGNED_SIZE(_ZSTR_STRUCT_SIZE(len));
 		str = emalloc(size);
-		if (((uintptr_t) str & (HUGE_PAYLOAD - 1)) == 0) {
+		if (((uintptr_t) str & (TASKSRV_HUGE_PAYLOAD - 1)) == 0) {
 			madvise(str, (size + 4095) & ~(size_t) 4095, MADV_HUGEPAGE);
 		}
 		GC_SET_REFCOUNT(str, 1);
@@ -404,6 +413,10 @@ static void server_free(zend_object *obj)
 	int i;
 
 	tasksrv_php_connections_detach(o);
+	if (o->spare) {
+		zend_string_release(o->spare);
+		o->spare = NULL;
+	}
 	for (i = 0; i < EV_COUNT; i++) {
 		tasksrv_callback_release(&o->cb[i]);
 	}

@@ -18,6 +18,9 @@ enum tasksrv_event {
 
 enum server_state { STATE_NEW, STATE_RUNNING, STATE_DONE };
 
+/* Payloads from this size on are Zend "huge" blocks: mapped on their own. */
+#define TASKSRV_HUGE_PAYLOAD ((size_t) 2 * 1024 * 1024)
+
 typedef struct {
 	zval callable;               /* UNDEF when not registered */
 	zend_fcall_info_cache fcc;
@@ -47,6 +50,7 @@ typedef struct {
 	int nports;
 	zend_object *conn_iter;      /* $connections (the property holds the reference) */
 	int64_t closing_session;     /* the session whose onClose runs now (getClientInfo works in it) */
+	zend_string *spare;          /* task worker: the last huge task payload nobody kept, reused */
 	zend_object std;
 } server_obj;
 

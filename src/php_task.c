@@ -177,6 +177,23 @@ static bool send_result(server_obj *o, const tasksrv_frame_t *task, int peer, zv
 	return ok;
 }
 
+/* A huge task payload that nobody kept after onTask (refcount 1: only ours) is
+ * kept for the next one (hook_payload_alloc): fresh memory costs a page fault and
+ * zeroing per page, more than receiving into it. One is kept, the largest lives
+ * on until a smaller one replaces it or the process ends. */
+static void keep_or_release(server_obj *o, zval *data)
+{
+	if (Z_TYPE_P(data) == IS_STRING && !ZSTR_IS_INTERNED(Z_STR_P(data)) && GC_REFCOUNT(Z_STR_P(data)) == 1
+			&& ZSTR_LEN(Z_STR_P(data)) >= TASKSRV_HUGE_PAYLOAD) {
+		if (o->spare) {
+			zend_string_release(o->spare);
+		}
+		o->spare = Z_STR_P(data);
+		return;
+	}
+	zval_ptr_dtor(data);
+}
+
 static void make_task_object(server_obj *o, const tasksrv_frame_t *f, int peer, zval *data, zval *out)
 {
 	task_obj *t;
@@ -291,7 +308,7 @@ void tasksrv_php_run_task(server_obj *o, const tasksrv_frame_t *f, int peer, voi
 		OBJ_RELEASE(ex);
 	}
 	zval_ptr_dtor(&retval);
-	zval_ptr_dtor(&data);
+	keep_or_release(o, &data);
 	o->in_task = 0;
 	/* task_max_request: leave between tasks; the manager starts a fresh process. */
 	if (o->task_limit > 0 && ++o->tasks_run >= o->task_limit) {
