@@ -38,9 +38,9 @@ echo tasksrv_request($c, "go\n", "\n.\n"), "\n";
 tasksrv_print_lines($srv->output(), 'I ');
 echo "exit: ", $srv->stop(), "\n";
 ?>
---EXPECT--
+--EXPECTF--
 worker onReceive: getWorkerId=0 getWorkerPid()=own pid getWorkerStatus()=1 status of 0,1,2=1,2,2 pids of 0,1,2 are ints=true out of range: false,false
 task worker onTask: getWorkerId=1 getWorkerPid()=own pid getWorkerStatus()=1 status of 0,1,2=1,1,2 pids of 0,1,2 are ints=true out of range: false,false
 task worker pid: getWorkerPid(1)
-I manager: getWorkerId=false getWorkerPid()=false getWorkerStatus()=false status of 0,1,2=2,2,2 pids of 0,1,2 are ints=true out of range: false,false
+I manager: getWorkerId=false getWorkerPid()=false getWorkerStatus()=false status of 0,1,2=%r[12],[12],[12]%r pids of 0,1,2 are ints=true out of range: false,false
 exit: 0
