@@ -1,5 +1,5 @@
 --TEST--
-PROCESS mode: shutdown() from a worker and SIGTERM to the manager both stop the server the master's way (BeforeShutdown and Shutdown in the master, exit 0)
+PROCESS mode: shutdown() from a worker, SIGTERM to the manager and SIGINT to the whole group (Ctrl-C) all stop the server the master's way (BeforeShutdown and Shutdown in the master, exit 0)
 --EXTENSIONS--
 tasksrv
 --FILE--
@@ -16,15 +16,18 @@ $s->on('Receive', fn($s, $fd, $rid, $data) => $s->send($fd, var_export($s->shutd
 $s->on('Task', fn() => null);
 echo "start() returned " . var_export($s->start(), true) . "\n";
 PHP;
-foreach (['shutdown()', 'SIGTERM to the manager'] as $how) {
+foreach (['shutdown()', 'SIGTERM to the manager', 'SIGINT to the whole group (Ctrl-C)'] as $how) {
     $srv = tasksrv_server($code);
     $srv->waitOutput('WorkerStart', 3);
     if ($how === 'shutdown()') {
         $c = $srv->connect();
         fwrite($c, 'x');
         echo "shutdown() returned ", tasksrv_recv_until($c, "\n");
-    } else {
+    } elseif ($how === 'SIGTERM to the manager') {
         tasksrv_signal(tasksrv_children($srv->mainPid())[0], 'TERM');
+    } else {
+        // Every process gets it: only the master acts on it, the others wait to be told.
+        tasksrv_signal(-$srv->pgid, 'INT');
     }
     $deadline = microtime(true) + 10;
     while ($srv->running() && microtime(true) < $deadline) {
@@ -39,4 +42,6 @@ shutdown() returned true
 shutdown(): exit 0, left 0
 BeforeShutdown master, ManagerStop, Shutdown master, start() returned true
 SIGTERM to the manager: exit 0, left 0
+BeforeShutdown master, ManagerStop, Shutdown master, start() returned true
+SIGINT to the whole group (Ctrl-C): exit 0, left 0
 BeforeShutdown master, ManagerStop, Shutdown master, start() returned true
