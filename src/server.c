@@ -335,6 +335,10 @@ int tasksrv_server_run(tasksrv_server_t *s, char *err, size_t errlen)
 		/* A child done (a worker freed its state already; the PROCESS manager not). */
 		free_run_state(s);
 		tasksrv_server_close_listeners(s, 0);
+		/* On its way out (shutdown functions, destructors) a child still leaves Ctrl-C
+		 * to the top process: a second SIGINT to the group (timeout(1) sends one) must
+		 * not cut its exit short. */
+		signal(SIGINT, SIG_IGN);
 		return 1;
 	}
 	free_run_state(s);
