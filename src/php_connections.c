@@ -72,7 +72,8 @@ static void client_info(server_obj *o, const tasksrv_session_t *sess, zval *rv)
 	add_assoc_long(rv, "socket_type", sess->socket_type);
 	add_assoc_long(rv, "remote_port", sess->remote_port);
 	add_assoc_string(rv, "remote_ip", (char *) sess->remote_ip);
-	add_assoc_long(rv, "reactor_id", sess->worker_id);
+	/* SWOOLE_PROCESS: the master's one reactor; BASE: the worker that accepted it. */
+	add_assoc_long(rv, "reactor_id", o->core.cfg.mode == TASKSRV_MODE_PROCESS ? 0 : sess->worker_id);
 	add_assoc_long(rv, "connect_time", sess->connect_time);
 	add_assoc_long(rv, "last_time", sess->last_time);
 	add_assoc_double(rv, "last_recv_time", sess->last_recv_time);
@@ -81,7 +82,6 @@ static void client_info(server_obj *o, const tasksrv_session_t *sess, zval *rv)
 	add_assoc_long(rv, "close_errno", sess->close_errno);
 	add_assoc_long(rv, "recv_queued_bytes", sess->recv_queued_bytes);
 	add_assoc_long(rv, "send_queued_bytes", sess->send_queued_bytes);
-	(void) o;
 }
 
 /* The session of $fd for getClientInfo(): a live one, or (inside its onClose, or
