@@ -207,6 +207,8 @@ namespace TaskSrv\Server {
         public int $port = 0;
         public int $type = 0;
         public int $sock = -1;
+        /** The connections accepted on this port that this process can see (as $server->connections). */
+        public readonly \TaskSrv\Connection\Iterator $connections;
 
         private function __construct() {}
 

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: ab2b29282b4009f3a8f1ddd6d70a15cb8df93afe */
+ * Stub hash: ea582a233230921f5c471039c31bb961cd7efe74 */
 
 ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_TaskSrv_TaskFailedException_getFailure, 0, 0, TaskSrv\\TaskFailure, 0)
 ZEND_END_ARG_INFO()
@@ -631,6 +631,13 @@ static zend_class_entry *register_class_TaskSrv_Server_Port(void)
 	zend_string *property_sock_name = zend_string_init("sock", sizeof("sock") - 1, 1);
 	zend_declare_typed_property(class_entry, property_sock_name, &property_sock_default_value, ZEND_ACC_PUBLIC, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_LONG));
 	zend_string_release(property_sock_name);
+
+	zend_string *property_connections_class_TaskSrv_Connection_Iterator = zend_string_init("TaskSrv\\Connection\\Iterator", sizeof("TaskSrv\\Connection\\Iterator")-1, 1);
+	zval property_connections_default_value;
+	ZVAL_UNDEF(&property_connections_default_value);
+	zend_string *property_connections_name = zend_string_init("connections", sizeof("connections") - 1, 1);
+	zend_declare_typed_property(class_entry, property_connections_name, &property_connections_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_CLASS(property_connections_class_TaskSrv_Connection_Iterator, 0, 0));
+	zend_string_release(property_connections_name);
 
 	return class_entry;
 }

@@ -183,6 +183,7 @@ int tasksrv_listener_bind(tasksrv_listener_t *l, const char *host, int port, int
 		return -1;
 	}
 	l->port = l->family == AF_UNIX ? 0 : local_port(l);
+	l->sock = l->fd;
 	return 0;
 }
 

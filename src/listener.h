@@ -26,6 +26,7 @@ enum tasksrv_sock_type {
 
 typedef struct tasksrv_listener {
 	int fd;
+	int sock;      /* the fd it was bound with (fd is -1 once closed): sessions' server_fd */
 	int type;      /* enum tasksrv_sock_type */
 	int family;    /* AF_INET, AF_INET6 or AF_UNIX */
 	int port;      /* the real port, also when 0 was asked for; 0 for Unix sockets */

@@ -19,6 +19,7 @@ typedef struct {
 	server_obj *server;    /* not counted: the Server clears it when it is freed */
 	int64_t cur;           /* session id at the cursor, 0 past the end */
 	zend_long index;
+	int port;              /* a Server\Port's $connections: that port's only; -1: all */
 	zend_object std;
 } conn_iterator_obj;
 
@@ -44,8 +45,9 @@ static bool visible(server_obj *o, const tasksrv_session_t *sess)
 		|| sess->worker_id == o->core.worker_id;
 }
 
-/* The next session after `after` (0: the first) that this process sees, or 0. */
-static int64_t next_visible(server_obj *o, int64_t after)
+/* The next session after `after` (0: the first) that this process sees (of port
+ * `port`, unless -1), or 0. */
+static int64_t next_visible(server_obj *o, int64_t after, int port)
 {
 	tasksrv_session_t *sess;
 	int64_t id;
@@ -54,7 +56,8 @@ static int64_t next_visible(server_obj *o, int64_t after)
 		return 0;
 	}
 	while ((sess = tasksrv_shm_session_next(o->core.shm, after, &id)) != NULL) {
-		if (visible(o, sess)) {
+		if (visible(o, sess) && (port < 0 || (port < o->core.nlisteners
+				&& sess->server_fd == o->core.listeners[port]->sock))) {
 			return id;
 		}
 		after = id;
@@ -283,6 +286,7 @@ static zend_object *conn_iterator_create(zend_class_entry *ce)
 	conn_iterator_obj *it = zend_object_alloc(sizeof(conn_iterator_obj), ce);
 
 	it->server = NULL;
+	it->port = -1;
 	zend_object_std_init(&it->std, ce);
 	object_properties_init(&it->std, ce);
 	it->std.handlers = &conn_iterator_handlers;
@@ -310,6 +314,23 @@ void tasksrv_php_connections_attach(server_obj *o)
 	zval_ptr_dtor(&zv);
 }
 
+/* A port's $connections: the connections accepted on it. */
+zend_object *tasksrv_php_connections_port_iterator(server_obj *o, int port)
+{
+	zend_object *obj = conn_iterator_create(tasksrv_conn_iterator_ce);
+	conn_iterator_obj *it = conn_iterator_from_obj(obj);
+
+	it->server = o;
+	it->port = port;
+	return obj;
+}
+
+/* The Server is going away: a port's iterator sees no connections any more. */
+void tasksrv_php_connections_iterator_detach(zend_object *obj)
+{
+	conn_iterator_from_obj(obj)->server = NULL;
+}
+
 /* The Server is going away: an iterator kept by the script sees no connections. */
 void tasksrv_php_connections_detach(server_obj *o)
 {
@@ -331,7 +352,7 @@ PHP_METHOD(TaskSrv_Connection_Iterator, rewind)
 
 	ZEND_PARSE_PARAMETERS_NONE();
 	it->index = 0;
-	it->cur = o ? next_visible(o, 0) : 0;
+	it->cur = o ? next_visible(o, 0, it->port) : 0;
 }
 
 PHP_METHOD(TaskSrv_Connection_Iterator, valid)
@@ -369,21 +390,22 @@ PHP_METHOD(TaskSrv_Connection_Iterator, next)
 
 	ZEND_PARSE_PARAMETERS_NONE();
 	if (it->cur > 0 && o) {
-		it->cur = next_visible(o, it->cur);
+		it->cur = next_visible(o, it->cur, it->port);
 		it->index++;
 	}
 }
 
 PHP_METHOD(TaskSrv_Connection_Iterator, count)
 {
-	server_obj *o = iterator_server(THIS_ITERATOR());
+	conn_iterator_obj *it = THIS_ITERATOR();
+	server_obj *o = iterator_server(it);
 	zend_long n = 0;
 	int64_t id = 0;
 
 	ZEND_PARSE_PARAMETERS_NONE();
 	/* What foreach yields (Swoole counts the whole server's connections here, even
 	 * in BASE mode where foreach shows only the worker's own). */
-	while (o && (id = next_visible(o, id)) > 0) {
+	while (o && (id = next_visible(o, id, it->port)) > 0) {
 		n++;
 	}
 	RETURN_LONG(n);

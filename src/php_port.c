@@ -116,6 +116,13 @@ port_obj *tasksrv_port_create(server_obj *o, int index, zend_string *host)
 	prop_long(p, "port", l->port);
 	prop_long(p, "type", l->type);
 	prop_long(p, "sock", l->fd);
+	{
+		zval it;
+		p->conn_iter = tasksrv_php_connections_port_iterator(o, index);
+		ZVAL_OBJ(&it, p->conn_iter);
+		zend_update_property(tasksrv_port_ce, &p->std, "connections", sizeof("connections") - 1, &it);
+		zval_ptr_dtor(&it);
+	}
 	list = erealloc(o->ports, sizeof(*list) * (o->nports + 1));
 	list[o->nports++] = p;
 	o->ports = list;
@@ -126,6 +133,10 @@ port_obj *tasksrv_port_create(server_obj *o, int index, zend_string *host)
 void tasksrv_port_detach(port_obj *p)
 {
 	p->server = NULL;
+	if (p->conn_iter) {
+		tasksrv_php_connections_iterator_detach(p->conn_iter);
+		p->conn_iter = NULL;
+	}
 }
 
 void tasksrv_port_set_setting(port_obj *p, zval *setting)

@@ -63,6 +63,7 @@ struct tasksrv_port_obj {
 	bool configured;             /* set() was called: opts apply instead of the server's */
 	tasksrv_options_t opts;
 	callback_t cb[EV_COUNT];
+	zend_object *conn_iter;      /* $connections (the property holds the reference) */
 	zend_object std;
 };
 
@@ -108,5 +109,8 @@ void tasksrv_php_watch_fatal_errors(server_obj *o);
 void tasksrv_php_connections_attach(server_obj *o);
 void tasksrv_php_connections_configure(server_obj *o);
 void tasksrv_php_connections_detach(server_obj *o);
+/* A Server\Port's $connections (a new object: the caller owns it), and its detach. */
+zend_object *tasksrv_php_connections_port_iterator(server_obj *o, int port);
+void tasksrv_php_connections_iterator_detach(zend_object *obj);
 
 #endif
