@@ -65,6 +65,11 @@ int tasksrv_server_conn_op(tasksrv_server_t *s, int64_t session, int op, const c
 	}
 	/* SWOOLE_PROCESS: the master holds every socket (src/master.c). */
 	if (s->cfg.mode == TASKSRV_MODE_PROCESS) {
+		if (op == TASKSRV_CONN_SEND && len > s->cfg.output_buffer_size) {
+			tasksrv_log(TASKSRV_LOG_WARNING, "The length of data [%zu] exceeds the output buffer size[%zu], please use "
+				"the sendfile, chunked transfer mode or adjust the output_buffer_size", len, s->cfg.output_buffer_size);
+			return -2;
+		}
 		if (op == TASKSRV_CONN_SEND || op == TASKSRV_CONN_CLOSE || op == TASKSRV_CONN_CLOSE_RESET) {
 			return tasksrv_master_forward(s, op == TASKSRV_CONN_SEND ? TASKSRV_FRAME_SEND : TASKSRV_FRAME_DISCONNECT,
 				session, data, len) < 0 ? -1 : 0;

@@ -25,7 +25,11 @@ enum tasksrv_frame_type {
 	/* SWOOLE_BASE: send()/close()/pause()/resume() for the event worker owning the
 	 * session (task_id = session id, flags = enum tasksrv_conn_op, payload = bytes). */
 	TASKSRV_FRAME_CONN = 9,
-	TASKSRV_FRAME_TYPE_MAX = 9
+	/* SWOOLE_PROCESS, master -> the connection's worker: its queued output crossed
+	 * buffer_high_watermark / drained to buffer_low_watermark (onBufferFull/Empty). */
+	TASKSRV_FRAME_BUFFER_FULL = 10,
+	TASKSRV_FRAME_BUFFER_EMPTY = 11,
+	TASKSRV_FRAME_TYPE_MAX = 11
 };
 
 /* The operation of a CONN frame, in its `flags`. */

@@ -45,6 +45,7 @@ struct tasksrv_master_conn {
 	int port;             /* index of the listener that accepted it */
 	int closing;          /* close() asked: input ignored, output drained, then released */
 	int paused;           /* pause(): not read until resume() */
+	int full;             /* its worker was told BufferFull; BufferEmpty is due */
 	tasksrv_protocol_state_t framing; /* progress on the packet being received */
 	tasksrv_buffer_t in;
 	tasksrv_buffer_t out;
@@ -234,6 +235,7 @@ static void conn_release(tasksrv_server_t *s, tasksrv_master_conn_t *c)
 	c->session = 0;
 	c->closing = 0;
 	c->paused = 0;
+	c->full = 0;
 	tasksrv_buffer_free(&c->in);
 	tasksrv_buffer_free(&c->out);
 	TASKSRV_ATOMIC_ADD(&s->shm->connection_num, -1);
@@ -315,6 +317,25 @@ static void conn_read(tasksrv_server_t *s, tasksrv_master_conn_t *c)
 	}
 }
 
+/* The output watermarks: the connection's worker hears when its queued output
+ * crosses the high one and when it drains to the low one after that. */
+static void conn_watermarks(tasksrv_server_t *s, tasksrv_master_conn_t *c)
+{
+	size_t queued = tasksrv_buffer_size(&c->out);
+	int type = 0;
+
+	if (!c->full && queued > 0 && queued >= s->cfg.buffer_high_watermark) {
+		c->full = 1;
+		type = TASKSRV_FRAME_BUFFER_FULL;
+	} else if (c->full && queued <= s->cfg.buffer_low_watermark) {
+		c->full = 0;
+		type = TASKSRV_FRAME_BUFFER_EMPTY;
+	}
+	if (type && conn_events(s)) {
+		to_worker(s, c->worker, type, c, c->session, MASTER_REACTOR_ID, NULL, 0);
+	}
+}
+
 static void conn_flush(tasksrv_server_t *s, tasksrv_master_conn_t *c)
 {
 	ssize_t w;
@@ -336,6 +357,7 @@ static void conn_flush(tasksrv_server_t *s, tasksrv_master_conn_t *c)
 		conn_release(s, c);
 	} else {
 		conn_watch(s, c);
+		conn_watermarks(s, c);
 	}
 }
 
@@ -418,6 +440,7 @@ static void on_accept(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, uint32_t 
 		c->port = l->index;
 		c->closing = 0;
 		c->paused = 0;
+		c->full = 0;
 		memset(&c->framing, 0, sizeof(c->framing));
 		c->worker = fixed_worker(s, fd, sess->remote_ip);
 		c->h.fn = conn_on_event;
@@ -436,9 +459,16 @@ static void on_accept(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, uint32_t 
 static int master_send(tasksrv_server_t *s, int64_t session, int os_fd, const char *data, size_t len)
 {
 	tasksrv_master_conn_t *c = conn_find(s, session, os_fd);
+	size_t queued;
 	ssize_t w = 0;
 
 	if (c == NULL) {
+		return -1;
+	}
+	queued = tasksrv_buffer_size(&c->out);
+	if (queued > 0 && queued + len > s->cfg.socket_buffer_size) {
+		tasksrv_log(TASKSRV_LOG_WARNING, "connection#%ld output buffer overflow (%zu bytes queued, socket_buffer_size %zu)",
+			(long) session, queued, s->cfg.socket_buffer_size);
 		return -1;
 	}
 	if (tasksrv_buffer_size(&c->out) == 0) {
@@ -457,6 +487,7 @@ static int master_send(tasksrv_server_t *s, int64_t session, int os_fd, const ch
 			return -1;
 		}
 		conn_watch(s, c);
+		conn_watermarks(s, c);
 	}
 	return 0;
 }
@@ -748,6 +779,16 @@ static void worker_conn_frame(tasksrv_server_t *s, const tasksrv_frame_t *f, con
 				s->hooks->on_close(s, f->task_id, f->src_worker);
 			}
 			break;
+		case TASKSRV_FRAME_BUFFER_FULL:
+			if (s->hooks->on_buffer_full) {
+				s->hooks->on_buffer_full(s, f->task_id);
+			}
+			break;
+		case TASKSRV_FRAME_BUFFER_EMPTY:
+			if (s->hooks->on_buffer_empty) {
+				s->hooks->on_buffer_empty(s, f->task_id);
+			}
+			break;
 		default:
 			tasksrv_log(TASKSRV_LOG_WARNING, "unexpected connection frame of type %d dropped", f->type);
 	}
@@ -756,7 +797,8 @@ static void worker_conn_frame(tasksrv_server_t *s, const tasksrv_frame_t *f, con
 
 void tasksrv_server_conn_frame(tasksrv_server_t *s, const tasksrv_frame_t *f, int peer, const char *data, size_t len)
 {
-	if (s->role == TASKSRV_ROLE_WORKER && f->type <= TASKSRV_FRAME_CLOSE && !s->exiting) {
+	if (s->role == TASKSRV_ROLE_WORKER && (f->type <= TASKSRV_FRAME_CLOSE || f->type == TASKSRV_FRAME_BUFFER_FULL
+			|| f->type == TASKSRV_FRAME_BUFFER_EMPTY) && !s->exiting) {
 		worker_conn_frame(s, f, data, len);
 	} else if (s->role == TASKSRV_ROLE_MASTER && f->type == TASKSRV_FRAME_SEND) {
 		/* The sender was told yes: the session existed. Gone since: dropped. */
