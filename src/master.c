@@ -465,13 +465,10 @@ static int master_send(tasksrv_server_t *s, int64_t session, int os_fd, const ch
 	if (c == NULL) {
 		return -1;
 	}
+	/* No cap here: the worker's send() returned true already, so dropping bytes past
+	 * socket_buffer_size would lose them silently; the watermarks tell the worker. */
 	queued = tasksrv_buffer_size(&c->out);
-	if (queued > 0 && queued + len > s->cfg.socket_buffer_size) {
-		tasksrv_log(TASKSRV_LOG_WARNING, "connection#%ld output buffer overflow (%zu bytes queued, socket_buffer_size %zu)",
-			(long) session, queued, s->cfg.socket_buffer_size);
-		return -1;
-	}
-	if (tasksrv_buffer_size(&c->out) == 0) {
+	if (queued == 0) {
 		do {
 			w = write(c->fd, data, len);
 		} while (w < 0 && errno == EINTR);
