@@ -84,6 +84,11 @@ namespace TaskSrv {
 
         public function shutdown(): bool {}
 
+        public function reload(bool $only_reload_taskworker = false): bool {}
+
+        /** $waitEvent is accepted for compatibility: every stop is graceful (see docs/server.md). */
+        public function stop(int $worker_id = -1, bool $waitEvent = false): bool {}
+
         public function task(mixed $data, int $dst_worker_id = -1, ?callable $finish_callback = null): int|false {}
 
         public function taskwait(mixed $data, float $timeout = 0.5, int $dst_worker_id = -1): mixed {}

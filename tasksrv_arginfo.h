@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: ea582a233230921f5c471039c31bb961cd7efe74 */
+ * Stub hash: 472971749c8c1cf6d20a7b40384d00d6d5e10eac */
 
 ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_TaskSrv_TaskFailedException_getFailure, 0, 0, TaskSrv\\TaskFailure, 0)
 ZEND_END_ARG_INFO()
@@ -46,6 +46,15 @@ ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_TaskSrv_Server_sendto, 0, 
 ZEND_END_ARG_INFO()
 
 #define arginfo_class_TaskSrv_Server_shutdown arginfo_class_TaskSrv_Server_start
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_TaskSrv_Server_reload, 0, 0, _IS_BOOL, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, only_reload_taskworker, _IS_BOOL, 0, "false")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_TaskSrv_Server_stop, 0, 0, _IS_BOOL, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, worker_id, IS_LONG, 0, "-1")
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, waitEvent, _IS_BOOL, 0, "false")
+ZEND_END_ARG_INFO()
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_MASK_EX(arginfo_class_TaskSrv_Server_task, 0, 1, MAY_BE_LONG|MAY_BE_FALSE)
 	ZEND_ARG_TYPE_INFO(0, data, IS_MIXED, 0)
@@ -198,6 +207,8 @@ ZEND_METHOD(TaskSrv_Server, listen);
 ZEND_METHOD(TaskSrv_Server, addListener);
 ZEND_METHOD(TaskSrv_Server, sendto);
 ZEND_METHOD(TaskSrv_Server, shutdown);
+ZEND_METHOD(TaskSrv_Server, reload);
+ZEND_METHOD(TaskSrv_Server, stop);
 ZEND_METHOD(TaskSrv_Server, task);
 ZEND_METHOD(TaskSrv_Server, taskwait);
 ZEND_METHOD(TaskSrv_Server, taskWaitMulti);
@@ -274,6 +285,8 @@ static const zend_function_entry class_TaskSrv_Server_methods[] = {
 	ZEND_ME(TaskSrv_Server, addListener, arginfo_class_TaskSrv_Server_addListener, ZEND_ACC_PUBLIC)
 	ZEND_ME(TaskSrv_Server, sendto, arginfo_class_TaskSrv_Server_sendto, ZEND_ACC_PUBLIC)
 	ZEND_ME(TaskSrv_Server, shutdown, arginfo_class_TaskSrv_Server_shutdown, ZEND_ACC_PUBLIC)
+	ZEND_ME(TaskSrv_Server, reload, arginfo_class_TaskSrv_Server_reload, ZEND_ACC_PUBLIC)
+	ZEND_ME(TaskSrv_Server, stop, arginfo_class_TaskSrv_Server_stop, ZEND_ACC_PUBLIC)
 	ZEND_ME(TaskSrv_Server, task, arginfo_class_TaskSrv_Server_task, ZEND_ACC_PUBLIC)
 	ZEND_ME(TaskSrv_Server, taskwait, arginfo_class_TaskSrv_Server_taskwait, ZEND_ACC_PUBLIC)
 	ZEND_ME(TaskSrv_Server, taskWaitMulti, arginfo_class_TaskSrv_Server_taskWaitMulti, ZEND_ACC_PUBLIC)

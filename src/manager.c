@@ -50,6 +50,7 @@ static int alive_in(tasksrv_server_t *s, int from, int to)
 }
 
 static void stop_phase(tasksrv_server_t *s);
+static void reload_end(tasksrv_server_t *s, int run_hook);
 
 static int64_t deadline_interval(const tasksrv_server_t *s)
 {
@@ -102,6 +103,9 @@ static void begin_stop(tasksrv_server_t *s)
 	}
 	s->stopping = 1;
 	TASKSRV_ATOMIC_STORE(&s->shm->shutting_down, 1);
+	if (s->reloading) {
+		reload_end(s, 0); /* the stop takes the old processes down anyway */
+	}
 	s->stop_phase = 1;
 	/* Workers drain for up to max_wait_time: give them a second more before SIGKILL. */
 	if (signal_range(s, 0, s->cfg.worker_num, SIGTERM) > 0) {
@@ -110,18 +114,112 @@ static void begin_stop(tasksrv_server_t *s)
 	stop_phase(s);
 }
 
-static void reload(tasksrv_server_t *s, int task_workers_only)
+/* {{{ reload: the old processes stop gracefully and reap() starts each id again;
+ * the reload is over when every old pid of it is gone (AfterReload). */
+static void reload_end(tasksrv_server_t *s, int run_hook)
 {
-	int w = s->cfg.worker_num, total = w + s->cfg.task_worker_num;
+	if (s->reload_timer) {
+		tasksrv_loop_timer_del(&s->loop, s->reload_timer);
+		s->reload_timer = 0;
+	}
+	s->reloading = 0;
+	TASKSRV_ATOMIC_STORE(&s->shm->reloading, 0);
+	if (run_hook && s->hooks->on_after_reload) {
+		s->hooks->on_after_reload(s);
+	}
+}
 
-	if (task_workers_only && s->cfg.task_worker_num == 0) {
-		tasksrv_log(TASKSRV_LOG_WARNING, "cannot reload task workers, task workers is not started");
+/* max_wait_time is over: the old processes still there are killed (reap() then logs
+ * their abnormal exit and starts their successors, as for any death). */
+static void reload_timeout(tasksrv_loop_t *loop, void *ctx)
+{
+	tasksrv_server_t *s = ctx;
+	int total = s->cfg.worker_num + s->cfg.task_worker_num, i;
+
+	(void) loop;
+	s->reload_timer = 0;
+	for (i = 0; i < total; i++) {
+		if (s->reload_old[i] > 0 && s->pids[i] == s->reload_old[i]
+				&& (s->cfg.reload_async || s->reload_old[i] == s->reload_current)) {
+			tasksrv_log(TASKSRV_LOG_WARNING, "ReloadTask::kill_all(): force kill worker process(pid=%d, id=%d)",
+				(int) s->reload_old[i], i);
+			kill(s->reload_old[i], SIGKILL);
+		}
+	}
+}
+
+/* How long an old process may take: an event worker drains its tasks for up to
+ * max_wait_time itself, so it gets a second more (as at shutdown). */
+static int64_t reload_wait_ms(const tasksrv_server_t *s, int event_workers)
+{
+	return s->cfg.max_wait_time_ms + (event_workers ? 1000 : 0);
+}
+
+/* Called after every reap: one at a time, the next old process is told to stop
+ * once the previous one is gone; in either mode the end is noticed here. */
+static void reload_step(tasksrv_server_t *s)
+{
+	int total = s->cfg.worker_num + s->cfg.task_worker_num, i;
+
+	if (!s->reloading) {
 		return;
 	}
-	tasksrv_log(TASKSRV_LOG_INFO, "Server is reloading %s now", task_workers_only ? "task workers" : "all workers");
-	/* Each stops gracefully and is respawned by reap() like any exit. */
-	signal_range(s, task_workers_only ? w : 0, total, SIGTERM);
+	for (i = 0; i < total && s->reload_old[i] == 0; i++) {
+	}
+	if (i == total) {
+		reload_end(s, 1);
+		return;
+	}
+	if (s->cfg.reload_async || s->reload_old[i] == s->reload_current) {
+		return;
+	}
+	if (s->reload_timer) {
+		tasksrv_loop_timer_del(&s->loop, s->reload_timer);
+	}
+	s->reload_current = s->reload_old[i];
+	kill(s->reload_current, SIGTERM);
+	s->reload_timer = tasksrv_loop_timer_add(&s->loop, reload_wait_ms(s, i < s->cfg.worker_num), reload_timeout, s);
 }
+
+/* Returns 0, or -1 when a reload is already running or there is nothing of that kind. */
+static int reload(tasksrv_server_t *s, int task_workers_only)
+{
+	int w = s->cfg.worker_num, total = w + s->cfg.task_worker_num, i, from = task_workers_only ? w : 0;
+
+	if (s->stopping) {
+		errno = ESHUTDOWN;
+		return -1;
+	}
+	if (task_workers_only && s->cfg.task_worker_num == 0) {
+		tasksrv_log(TASKSRV_LOG_WARNING, "cannot reload task workers, task workers is not started");
+		errno = ESRCH;
+		return -1;
+	}
+	if (s->reloading) {
+		errno = EALREADY;
+		return -1;
+	}
+	tasksrv_log(TASKSRV_LOG_INFO, "Server is reloading %s now", task_workers_only ? "task workers" : "all workers");
+	s->reloading = 1;
+	TASKSRV_ATOMIC_STORE(&s->shm->reloading, 1);
+	s->reload_current = 0;
+	if (s->hooks->on_before_reload) {
+		s->hooks->on_before_reload(s);
+	}
+	/* The set of old processes is taken after BeforeReload, which may take time. */
+	for (i = 0; i < total; i++) {
+		s->reload_old[i] = i >= from && s->pids[i] > 0 ? s->pids[i] : 0;
+	}
+	if (s->cfg.reload_async) {
+		/* Each stops gracefully and is respawned by reap() like any exit. */
+		if (signal_range(s, from, total, SIGTERM) > 0) {
+			s->reload_timer = tasksrv_loop_timer_add(&s->loop, reload_wait_ms(s, from < w), reload_timeout, s);
+		}
+	}
+	reload_step(s);
+	return 0;
+}
+/* }}} */
 
 /* Returns 1 in a freshly forked child (its work done), else 0. */
 static int reap(tasksrv_server_t *s)
@@ -149,6 +247,9 @@ static int reap(tasksrv_server_t *s)
 			TASKSRV_ATOMIC_ADD(&s->shm->close_count, n);
 		}
 		s->pids[id] = 0;
+		if (s->reload_old[id] == pid) {
+			s->reload_old[id] = 0;
+		}
 		s->shm->workers[id].pid = 0;
 		s->shm->workers[id].status = TASKSRV_WORKER_EXIT;
 		if (code != 0 || signo != 0) {
@@ -211,6 +312,8 @@ static void manager_on_signal(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, u
 				}
 				if (s->stopping) {
 					stop_phase(s);
+				} else {
+					reload_step(s);
 				}
 				break;
 			case SIGTERM:
@@ -227,12 +330,15 @@ static void manager_on_signal(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, u
 				break;
 			case SIGUSR1:
 			case SIGUSR2:
-				if (!s->stopping) {
-					reload(s, signo == SIGUSR2);
-				}
+				reload(s, signo == SIGUSR2);
 				break;
 		}
 	}
+}
+
+int tasksrv_manager_reload(tasksrv_server_t *s, int task_workers_only)
+{
+	return reload(s, task_workers_only);
 }
 
 int tasksrv_manager_main(tasksrv_server_t *s)
@@ -244,6 +350,7 @@ int tasksrv_manager_main(tasksrv_server_t *s)
 	}
 	tasksrv_peers_open(s, m, 0);
 	s->kill_at = calloc(m, sizeof(int64_t));
+	s->reload_old = calloc(m, sizeof(pid_t));
 	if (s->cfg.task_timeout_ms > 0 && s->cfg.task_worker_num > 0) {
 		tasksrv_loop_timer_add(&s->loop, deadline_interval(s), deadline_tick, s);
 	}

@@ -69,6 +69,7 @@ static const option_t options[] = {
 	OPT("socket_buffer_size", OPT_INT, 1, INT32_MAX, socket_buffer_size),
 	OPT("buffer_high_watermark", OPT_INT, 0, INT32_MAX, buffer_high_watermark),
 	OPT("buffer_low_watermark", OPT_INT, 0, INT32_MAX, buffer_low_watermark),
+	OPT("reload_async", OPT_BOOL, 0, 1, reload_async),
 };
 
 void tasksrv_options_init(tasksrv_options_t *o)
@@ -89,6 +90,7 @@ void tasksrv_options_init(tasksrv_options_t *o)
 	o->output_buffer_size = UINT32_MAX;
 	o->socket_buffer_size = 8 * 1024 * 1024;
 	o->buffer_high_watermark = -1;
+	o->reload_async = true;
 }
 
 void tasksrv_options_free(tasksrv_options_t *o)

@@ -49,6 +49,7 @@ typedef struct {
 	zend_long socket_buffer_size;       /* cap of a connection's queued output */
 	zend_long buffer_high_watermark;    /* -1: 80% of socket_buffer_size */
 	zend_long buffer_low_watermark;
+	bool reload_async;           /* reload all at once (true) or one process at a time */
 } tasksrv_options_t;
 
 void tasksrv_options_init(tasksrv_options_t *o);

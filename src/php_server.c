@@ -111,8 +111,9 @@ static bool fire_ex(server_obj *o, int ev, uint32_t argc, zval *argv, zval *retv
 		return false;
 	}
 	ZVAL_OBJ(&argv[0], &o->std);
-	/* A worker is BUSY while PHP code runs in it (getWorkerStatus(), idle_worker_num). */
-	if (o->core.worker_id >= 0 && o->core.shm) {
+	/* A worker is BUSY while PHP code runs in it (getWorkerStatus(), idle_worker_num);
+	 * in onWorkerExit it shows EXIT, as in Swoole. */
+	if (o->core.worker_id >= 0 && o->core.shm && ev != EV_WORKER_EXIT) {
 		slot = &o->core.shm->workers[o->core.worker_id];
 		status = TASKSRV_ATOMIC_LOAD(&slot->status);
 		TASKSRV_ATOMIC_STORE(&slot->status, TASKSRV_WORKER_BUSY);
@@ -171,6 +172,8 @@ static void hook_before_shutdown(tasksrv_server_t *s) { hook_simple(s, EV_BEFORE
 static void hook_shutdown(tasksrv_server_t *s) { hook_simple(s, EV_SHUTDOWN); }
 static void hook_manager_start(tasksrv_server_t *s) { hook_simple(s, EV_MANAGER_START); }
 static void hook_manager_stop(tasksrv_server_t *s) { hook_simple(s, EV_MANAGER_STOP); }
+static void hook_before_reload(tasksrv_server_t *s) { hook_simple(s, EV_BEFORE_RELOAD); }
+static void hook_after_reload(tasksrv_server_t *s) { hook_simple(s, EV_AFTER_RELOAD); }
 
 static void hook_worker_event(tasksrv_server_t *s, int ev, int worker_id)
 {
@@ -217,6 +220,7 @@ static void hook_worker_start(tasksrv_server_t *s, int worker_id)
 	hook_worker_event(s, EV_WORKER_START, worker_id);
 }
 static void hook_worker_stop(tasksrv_server_t *s, int worker_id) { hook_worker_event(s, EV_WORKER_STOP, worker_id); }
+static void hook_worker_exit(tasksrv_server_t *s, int worker_id) { hook_worker_event(s, EV_WORKER_EXIT, worker_id); }
 
 static void hook_worker_error(tasksrv_server_t *s, int worker_id, pid_t pid, int exit_code, int signo)
 {
@@ -384,7 +388,8 @@ static const tasksrv_hooks_t hooks = {
 	hook_payload_alloc, tasksrv_php_payload_free, hook_frame,
 	tasksrv_php_outstanding, tasksrv_php_drain_expired,
 	hook_packet,
-	hook_buffer_full, hook_buffer_empty
+	hook_buffer_full, hook_buffer_empty,
+	hook_before_reload, hook_after_reload, hook_worker_exit
 };
 /* }}} */
 
@@ -767,6 +772,7 @@ static void configure(server_obj *o)
 	cfg->task_timeout_ms = (int) ceil(opts->task_timeout * 1000);
 	cfg->shared_task_queue = opts->task_ipc_mode == 3;
 	cfg->task_timeout_grace_ms = (int) ceil(opts->task_timeout_grace * 1000);
+	cfg->reload_async = opts->reload_async;
 	o->task_object_mode = opts->task_use_object || opts->task_object || opts->task_enable_coroutine;
 	/* Framing is per port (before $server->setting gains the defaults below). */
 	tasksrv_ports_configure(o);
@@ -904,6 +910,57 @@ PHP_METHOD(TaskSrv_Server, shutdown)
 		RETURN_FALSE;
 	}
 	RETURN_BOOL(tasksrv_server_shutdown(&o->core) == 0);
+}
+
+PHP_METHOD(TaskSrv_Server, reload)
+{
+	server_obj *o = THIS_SERVER();
+	bool only_task_workers = false;
+
+	ZEND_PARSE_PARAMETERS_START(0, 1)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_BOOL(only_task_workers)
+	ZEND_PARSE_PARAMETERS_END();
+
+	if (!tasksrv_php_running_check(o)) {
+		RETURN_FALSE;
+	}
+	if (o->core.single) {
+		tasksrv_log(TASKSRV_LOG_WARNING, "Server::reload(): not supported with single process mode");
+		RETURN_FALSE;
+	}
+	/* false also when a reload is already running or the server is stopping. */
+	RETURN_BOOL(tasksrv_server_reload(&o->core, only_task_workers) == 0);
+}
+
+PHP_METHOD(TaskSrv_Server, stop)
+{
+	server_obj *o = THIS_SERVER();
+	zend_long worker_id = -1;
+	bool wait_event = false;
+
+	ZEND_PARSE_PARAMETERS_START(0, 2)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_LONG(worker_id)
+		Z_PARAM_BOOL(wait_event)
+	ZEND_PARSE_PARAMETERS_END();
+	(void) wait_event; /* every stop drains: see docs/server.md */
+
+	if (!tasksrv_php_running_check(o)) {
+		RETURN_FALSE;
+	}
+	if (worker_id == -1) {
+		if (o->core.worker_id < 0) {
+			tasksrv_log(TASKSRV_LOG_WARNING, "Server::stop(): kill worker in non worker process requires specifying an id");
+			RETURN_FALSE;
+		}
+		worker_id = o->core.worker_id;
+	}
+	if (worker_id < 0 || worker_id >= o->core.cfg.worker_num + o->core.cfg.task_worker_num) {
+		php_error_docref(NULL, E_WARNING, "the worker_id[" ZEND_LONG_FMT "] is invalid", worker_id);
+		RETURN_FALSE;
+	}
+	RETURN_BOOL(tasksrv_server_stop_one(&o->core, (int) worker_id) == 0);
 }
 
 static bool session_arg(server_obj *o, zend_long fd, uint32_t arg)

@@ -160,6 +160,10 @@ static void free_run_state(tasksrv_server_t *s)
 	s->pids = NULL;
 	free(s->kill_at);
 	s->kill_at = NULL;
+	free(s->reload_old);
+	s->reload_old = NULL;
+	s->reloading = 0;
+	s->reload_timer = 0;
 	tasksrv_shm_destroy(s->shm);
 	s->shm = NULL;
 	tasksrv_rings_destroy(s->rings);
@@ -219,6 +223,10 @@ int tasksrv_server_spawn(tasksrv_server_t *s, int worker_id)
 	s->pids = NULL;
 	free(s->kill_at);
 	s->kill_at = NULL;
+	free(s->reload_old);
+	s->reload_old = NULL;
+	s->reloading = 0;
+	s->reload_timer = 0;
 	tasksrv_loop_free(&s->loop);
 	tasksrv_peers_close(s);
 	tasksrv_peers_open(s, worker_id, 1);
@@ -364,6 +372,58 @@ int tasksrv_server_shutdown(tasksrv_server_t *s)
 		return kill(getpid(), SIGTERM);
 	}
 	return kill(s->shm->manager_pid, SIGTERM);
+}
+
+int tasksrv_server_reload(tasksrv_server_t *s, int task_workers_only)
+{
+	if (s->role == TASKSRV_ROLE_NONE || s->shm == NULL) {
+		errno = ESRCH;
+		return -1;
+	}
+	if (s->single) {
+		errno = ENOTSUP;
+		return -1;
+	}
+	if (s->role == TASKSRV_ROLE_MANAGER) {
+		return tasksrv_manager_reload(s, task_workers_only);
+	}
+	if (task_workers_only && s->cfg.task_worker_num == 0) {
+		tasksrv_log(TASKSRV_LOG_WARNING, "cannot reload task workers, task workers is not started");
+		errno = ESRCH;
+		return -1;
+	}
+	/* The manager would ignore the signal: say so now. */
+	if (TASKSRV_ATOMIC_LOAD(&s->shm->reloading) || TASKSRV_ATOMIC_LOAD(&s->shm->shutting_down)) {
+		errno = EALREADY;
+		return -1;
+	}
+	return kill(s->shm->manager_pid, task_workers_only ? SIGUSR2 : SIGUSR1);
+}
+
+int tasksrv_server_stop_one(tasksrv_server_t *s, int worker_id)
+{
+	pid_t pid;
+
+	if (s->role == TASKSRV_ROLE_NONE || s->shm == NULL) {
+		errno = ESRCH;
+		return -1;
+	}
+	if (worker_id < 0 || worker_id >= s->cfg.worker_num + s->cfg.task_worker_num) {
+		errno = EINVAL;
+		return -1;
+	}
+	/* SIGTERM without shutting_down: the process stops as at a reload (finishes its
+	 * callback, drains its tasks) and the manager starts the id again. Single
+	 * process: the only worker stopping is the server stopping. */
+	if (worker_id == s->worker_id) {
+		return kill(getpid(), SIGTERM);
+	}
+	pid = s->role == TASKSRV_ROLE_MANAGER ? s->pids[worker_id] : (pid_t) s->shm->workers[worker_id].pid;
+	if (pid <= 0) {
+		errno = ESRCH;
+		return -1;
+	}
+	return kill(pid, SIGTERM);
 }
 
 void tasksrv_server_abort(tasksrv_server_t *s)

@@ -68,6 +68,12 @@ typedef struct {
 	/* A connection's queued output crossed the high water mark / drained to the low one. */
 	void (*on_buffer_full)(tasksrv_server_t *s, int64_t session);
 	void (*on_buffer_empty)(tasksrv_server_t *s, int64_t session);
+	/* Reload (manager): before the first old process is told to stop, and once
+	 * every old process of that reload is gone. Optional. */
+	void (*on_before_reload)(tasksrv_server_t *s);
+	void (*on_after_reload)(tasksrv_server_t *s);
+	/* An event worker stopping gracefully with work still pending (see drain()). Optional. */
+	void (*on_worker_exit)(tasksrv_server_t *s, int worker_id);
 } tasksrv_hooks_t;
 
 /* One end of a socketpair to another process of the server. */
@@ -115,6 +121,7 @@ typedef struct {
 	size_t output_buffer_size;     /* largest single send() */
 	size_t buffer_high_watermark;  /* onBufferFull at or above */
 	size_t buffer_low_watermark;   /* onBufferEmpty at or below, after a BufferFull */
+	int reload_async;         /* 1: stop all reloaded processes at once; 0: one at a time */
 } tasksrv_config_t;
 
 struct tasksrv_server {
@@ -155,6 +162,10 @@ struct tasksrv_server {
 	int stop_phase;           /* 1: waiting for workers, 2: for task workers */
 	uint64_t stop_timer;
 	int64_t *kill_at;         /* by worker id: SIGKILL deadline of a task worker past its task_timeout */
+	pid_t *reload_old;        /* by worker id: the old process a reload still waits for, 0 when none */
+	int reloading;            /* a reload is in progress */
+	pid_t reload_current;     /* one at a time: the old process told to stop now */
+	uint64_t reload_timer;    /* max_wait_time of the reload (or of the current process, one at a time) */
 
 	/* worker */
 	tasksrv_conn_t **conns;   /* by OS fd */
@@ -163,7 +174,8 @@ struct tasksrv_server {
 	tasksrv_deferred_t *deferred;
 	int ndeferred, deferred_cap, deferred_pos;
 	int exiting;              /* a PHP exit() is unwinding: leave the loop at once */
-	int draining;             /* stopping: waiting for the outcomes of our tasks */
+	int draining;             /* stopping: waiting for the outcomes of our tasks, our unsent output */
+	int drain_expired;        /* max_wait_time ended the drain */
 	tasksrv_buffer_t backlog; /* task_ipc_mode 3: frames waiting for a free task worker */
 	uint64_t backlog_timer;
 	int exit_code;
@@ -183,6 +195,13 @@ void tasksrv_server_free(tasksrv_server_t *s);
 int tasksrv_server_run(tasksrv_server_t *s, char *err, size_t errlen);
 /* Asks the whole server to stop gracefully (any process). */
 int tasksrv_server_shutdown(tasksrv_server_t *s);
+/* Reloads every worker and task worker, or the task workers only (any process of a
+ * multi-process server). Returns 0, or -1: a reload is already running (errno
+ * EALREADY), the server has no manager (ENOTSUP) or no task workers to reload (ESRCH). */
+int tasksrv_server_reload(tasksrv_server_t *s, int task_workers_only);
+/* Stops one worker or task worker gracefully; the manager starts the same id again.
+ * Returns 0, or -1 with errno (EINVAL: no such id; ESRCH: not running now). */
+int tasksrv_server_stop_one(tasksrv_server_t *s, int worker_id);
 /* Leaves the loop now: PHP's exit() is unwinding this process. */
 void tasksrv_server_abort(tasksrv_server_t *s);
 
@@ -283,6 +302,7 @@ int tasksrv_worker_main(tasksrv_server_t *s);
 void tasksrv_worker_free_conns(tasksrv_server_t *s);
 int tasksrv_task_worker_main(tasksrv_server_t *s);
 int tasksrv_manager_main(tasksrv_server_t *s);
+int tasksrv_manager_reload(tasksrv_server_t *s, int task_workers_only);
 int tasksrv_server_spawn(tasksrv_server_t *s, int worker_id);
 void tasksrv_peers_open(tasksrv_server_t *s, int self, int close_others);
 void tasksrv_peers_close(tasksrv_server_t *s);

@@ -119,6 +119,8 @@ typedef struct {
 	int64_t task_running;
 	int64_t task_rejected;       /* calls refused by task_queue_full = reject (never accepted) */
 	int64_t task_backlog;        /* task_ipc_mode 3: accepted, waiting in a worker for a free task worker */
+	int32_t reloading;           /* the manager is reloading (set and cleared by it) */
+	int32_t pad_reload;
 	uint32_t nworkers;
 	uint32_t session_cap;  /* power of two */
 	uint32_t nendpoints;   /* tracks: nendpoints x nendpoints, after the sessions */

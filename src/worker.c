@@ -620,34 +620,66 @@ static void worker_on_signal(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, ui
 	}
 }
 
+/* Connections whose output has not all reached the socket yet. */
+static int conns_unsent(tasksrv_server_t *s)
+{
+	int i, n = 0;
+
+	for (i = 0; i < s->conns_cap; i++) {
+		tasksrv_conn_t *c = s->conns[i];
+		n += c && c->fd >= 0 && tasksrv_buffer_size(&c->out) > 0;
+	}
+	return n;
+}
+
+/* What keeps a stopping worker's loop non-empty: tasks it awaits an outcome for,
+ * and connections with unsent output. (tasksrv has no PHP timers.) */
+static int pending_work(tasksrv_server_t *s)
+{
+	return (s->hooks->outstanding ? s->hooks->outstanding(s) : 0) + conns_unsent(s);
+}
+
 static int worker_idle(tasksrv_loop_t *loop, void *ctx)
 {
 	tasksrv_server_t *s = ctx;
 	int more = tasksrv_server_run_deferred(loop, s);
 
-	if (s->draining && s->hooks->outstanding(s) == 0) {
-		tasksrv_loop_stop(loop);
+	if (s->draining && loop->running) {
+		if (pending_work(s) == 0) {
+			tasksrv_loop_stop(loop);
+		} else if (s->hooks->on_worker_exit && !s->exiting) {
+			/* As Swoole: onWorkerExit at every turn of the loop while work is left. */
+			s->hooks->on_worker_exit(s, s->worker_id);
+		}
 	}
 	return more;
 }
 
 static void drain_timeout(tasksrv_loop_t *loop, void *ctx)
 {
-	(void) ctx;
+	tasksrv_server_t *s = ctx;
+
+	s->drain_expired = 1;
 	tasksrv_loop_stop(loop);
 }
 
 /* Stopping keeps the loop turning (without accepting) until every task this worker
- * sent has its outcome, or max_wait_time is over; then the rest fail as "shutdown". */
+ * sent has its outcome and every connection's output is written, or max_wait_time
+ * is over; then the tasks left fail as "shutdown" and the output left is dropped. */
 static void drain(tasksrv_server_t *s)
 {
-	if (s->exiting || s->hooks->outstanding == NULL || s->hooks->outstanding(s) == 0) {
+	if (s->exiting || pending_work(s) == 0) {
 		return;
 	}
 	s->draining = 1;
+	s->drain_expired = 0;
+	TASKSRV_ATOMIC_STORE(&s->shm->workers[s->worker_id].status, TASKSRV_WORKER_EXIT);
 	tasksrv_loop_timer_add(&s->loop, s->cfg.max_wait_time_ms, drain_timeout, s);
 	tasksrv_loop_run(&s->loop);
 	s->draining = 0;
+	if (s->drain_expired && !s->exiting) {
+		tasksrv_log(TASKSRV_LOG_WARNING, "Worker::drain() (ERRNO 9101): worker exit timeout, forced termination");
+	}
 	if (!s->exiting && s->hooks->outstanding(s) > 0) {
 		s->hooks->on_drain_expired(s);
 	}
