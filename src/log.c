@@ -13,6 +13,8 @@ static int log_level = TASKSRV_LOG_INFO;
 static char log_symbol = '%';
 static int log_worker_id = 0;
 static char log_path[4096];
+static char date_format[64] = "%Y-%m-%d %H:%M:%S";
+static int redirect_std;   /* daemonized: stdout and stderr follow the log file */
 
 static const char *const level_names[] = {
 	"DEBUG", "TRACE", "INFO", "NOTICE", "WARNING", "ERROR", "NONE"
@@ -50,6 +52,46 @@ int tasksrv_log_open(const char *path)
 	return 0;
 }
 
+void tasksrv_log_set_date_format(const char *fmt)
+{
+	snprintf(date_format, sizeof(date_format), "%s", fmt && fmt[0] ? fmt : "%Y-%m-%d %H:%M:%S");
+}
+
+int tasksrv_log_has_file(void)
+{
+	return log_path[0] != '\0';
+}
+
+void tasksrv_log_redirect_std(int on)
+{
+	redirect_std = on;
+}
+
+int tasksrv_log_reopen(void)
+{
+	int fd;
+
+	if (log_path[0] == '\0') {
+		return 0;
+	}
+	fd = open(log_path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+	if (fd < 0) {
+		return -1;
+	}
+	/* Same descriptor number: nothing that holds log_fd needs to know. */
+	if (log_fd != STDOUT_FILENO) {
+		dup3(fd, log_fd, O_CLOEXEC);
+		close(fd);
+		fd = log_fd;
+	}
+	log_fd = fd;
+	if (redirect_std) {
+		dup2(fd, STDOUT_FILENO);
+		dup2(fd, STDERR_FILENO);
+	}
+	return 0;
+}
+
 void tasksrv_log_close(void)
 {
 	if (log_fd != STDOUT_FILENO) {
@@ -61,7 +103,7 @@ void tasksrv_log_close(void)
 void tasksrv_log(int level, const char *fmt, ...)
 {
 	char line[2048];
-	char date[32];
+	char date[128];
 	struct tm tm;
 	time_t now = time(NULL);
 	va_list ap;
@@ -71,7 +113,9 @@ void tasksrv_log(int level, const char *fmt, ...)
 		return;
 	}
 	localtime_r(&now, &tm);
-	strftime(date, sizeof(date), "%Y-%m-%d %H:%M:%S", &tm);
+	if (strftime(date, sizeof(date), date_format, &tm) == 0) {
+		date[0] = '\0';
+	}
 	n = snprintf(line, sizeof(line), "[%s %c%d.%d]\t%s\t", date, log_symbol, (int) getpid(),
 		log_worker_id, level_names[level]);
 	va_start(ap, fmt);

@@ -20,6 +20,13 @@ void tasksrv_log_set_level(int level);
 /* Opens (or reopens) the log file; NULL means stdout. Returns 0, or -1 with errno. */
 int tasksrv_log_open(const char *path);
 void tasksrv_log_close(void);
+/* strftime() format of the date in every line (log_date_format); NULL: Swoole's default. */
+void tasksrv_log_set_date_format(const char *fmt);
+/* Opens the log file again under its name (logrotate moved it away): SIGRTMIN. */
+int tasksrv_log_reopen(void);
+int tasksrv_log_has_file(void);
+/* Daemonized: stdout and stderr go to the log file, also after a reopen. */
+void tasksrv_log_redirect_std(int on);
 void tasksrv_log(int level, const char *fmt, ...)
 #ifdef __GNUC__
 	__attribute__((format(printf, 2, 3)))

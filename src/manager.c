@@ -305,6 +305,13 @@ static void manager_on_signal(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, u
 	(void) loop;
 	(void) events;
 	while ((signo = tasksrv_signals_next()) != 0) {
+		if (signo == SIGRTMIN || signo == SIGWINCH) {
+			/* logrotate: every process opens the log file again under its name. */
+			if (tasksrv_log_reopen() == 0 && tasksrv_log_has_file()) {
+				signal_range(s, 0, s->cfg.worker_num + s->cfg.task_worker_num, SIGRTMIN);
+			}
+			continue;
+		}
 		switch (signo) {
 			case SIGCHLD:
 				if (reap(s)) {

@@ -70,6 +70,11 @@ static const option_t options[] = {
 	OPT("buffer_high_watermark", OPT_INT, 0, INT32_MAX, buffer_high_watermark),
 	OPT("buffer_low_watermark", OPT_INT, 0, INT32_MAX, buffer_low_watermark),
 	OPT("reload_async", OPT_BOOL, 0, 1, reload_async),
+	OPT("daemonize", OPT_BOOL, 0, 1, daemonize),
+	OPT("pid_file", OPT_STRING, 1, 4095, pid_file),
+	OPT("log_date_format", OPT_STRING, 1, 63, log_date_format),
+	OPT("process_title", OPT_BOOL, 0, 1, process_title),
+	OPT("process_title_prefix", OPT_STRING, 1, 64, process_title_prefix),
 };
 
 void tasksrv_options_init(tasksrv_options_t *o)
@@ -91,6 +96,7 @@ void tasksrv_options_init(tasksrv_options_t *o)
 	o->socket_buffer_size = 8 * 1024 * 1024;
 	o->buffer_high_watermark = -1;
 	o->reload_async = true;
+	o->process_title = true;
 }
 
 void tasksrv_options_free(tasksrv_options_t *o)
@@ -113,6 +119,16 @@ void tasksrv_options_free(tasksrv_options_t *o)
 	zval_ptr_dtor(&o->package_length_func);
 	ZVAL_UNDEF(&o->package_length_func);
 	o->log_file = o->package_eof = o->task_tmpdir = o->task_queue_full = o->package_length_type = NULL;
+	if (o->pid_file) {
+		zend_string_release(o->pid_file);
+	}
+	if (o->log_date_format) {
+		zend_string_release(o->log_date_format);
+	}
+	if (o->process_title_prefix) {
+		zend_string_release(o->process_title_prefix);
+	}
+	o->pid_file = o->log_date_format = o->process_title_prefix = NULL;
 }
 
 static bool one_of(const char *choices, const char *word)
@@ -293,6 +309,8 @@ static const struct {
 } unset_defaults[] = {
 	{"package_eof", "\\r\\n\\r\\n"}, /* the core's default, tasksrv_server_init() */
 	{"package_length_type", "N"},    /* src/protocol.c's default */
+	{"log_date_format", "%Y-%m-%d %H:%M:%S"}, /* src/log.c's default */
+	{"process_title_prefix", "tasksrv"},
 };
 
 static const char *unset_default(const option_t *opt)

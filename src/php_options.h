@@ -50,6 +50,11 @@ typedef struct {
 	zend_long buffer_high_watermark;    /* -1: 80% of socket_buffer_size */
 	zend_long buffer_low_watermark;
 	bool reload_async;           /* reload all at once (true) or one process at a time */
+	bool daemonize;
+	zend_string *pid_file;
+	zend_string *log_date_format;/* strftime() format; NULL: "%Y-%m-%d %H:%M:%S" */
+	bool process_title;          /* "tasksrv: worker #0" and so on (default true) */
+	zend_string *process_title_prefix; /* NULL: "tasksrv" */
 } tasksrv_options_t;
 
 void tasksrv_options_init(tasksrv_options_t *o);

@@ -12,6 +12,7 @@
 #include "server.h"
 #include "io.h"
 #include "log.h"
+#include "process.h"
 
 #include "zend_exceptions.h"
 #include "zend_interfaces.h"
@@ -158,6 +159,55 @@ static void update_process_props(server_obj *o)
 }
 /* }}} */
 
+/* {{{ process titles */
+/* Sets this process's title to "<prefix>: <what>" (ps, /proc/PID/cmdline) through the
+ * CLI SAPI's cli_set_process_title(); nothing when the SAPI has none or
+ * process_title is off. Swoole sets no titles: ours come before onManagerStart /
+ * onWorkerStart, so a title the user sets there wins. */
+void tasksrv_php_process_title(server_obj *o, const char *what)
+{
+	zend_function *fn;
+	zval arg, rv;
+	int reporting = EG(error_reporting);
+
+	if (!o->opts.process_title) {
+		return;
+	}
+	fn = zend_hash_str_find_ptr(CG(function_table), "cli_set_process_title", sizeof("cli_set_process_title") - 1);
+	if (fn == NULL) {
+		return;
+	}
+	ZVAL_STR(&arg, zend_strpprintf(0, "%s: %s",
+		o->opts.process_title_prefix ? ZSTR_VAL(o->opts.process_title_prefix) : "tasksrv", what));
+	EG(error_reporting) = 0; /* a title that cannot be set is no reason for a warning */
+	zend_call_known_function(fn, NULL, NULL, &rv, 1, &arg, NULL);
+	EG(error_reporting) = reporting;
+	zval_ptr_dtor(&rv);
+	zval_ptr_dtor(&arg);
+	if (EG(exception)) {
+		zend_clear_exception();
+	}
+}
+
+/* Whether the script gave the process a title before start(): then the original
+ * process keeps it. */
+static bool user_title_set(void)
+{
+	zend_function *fn = zend_hash_str_find_ptr(CG(function_table), "cli_get_process_title",
+		sizeof("cli_get_process_title") - 1);
+	zval rv;
+	bool set;
+
+	if (fn == NULL) {
+		return false;
+	}
+	zend_call_known_function(fn, NULL, NULL, &rv, 0, NULL, NULL);
+	set = Z_TYPE(rv) == IS_STRING && Z_STRLEN(rv) > 0;
+	zval_ptr_dtor(&rv);
+	return set;
+}
+/* }}} */
+
 /* {{{ hooks called by the core */
 static void hook_simple(tasksrv_server_t *s, int ev)
 {
@@ -170,7 +220,13 @@ static void hook_simple(tasksrv_server_t *s, int ev)
 static void hook_start(tasksrv_server_t *s) { hook_simple(s, EV_START); }
 static void hook_before_shutdown(tasksrv_server_t *s) { hook_simple(s, EV_BEFORE_SHUTDOWN); }
 static void hook_shutdown(tasksrv_server_t *s) { hook_simple(s, EV_SHUTDOWN); }
-static void hook_manager_start(tasksrv_server_t *s) { hook_simple(s, EV_MANAGER_START); }
+static void hook_manager_start(tasksrv_server_t *s)
+{
+	if (!CORE_SERVER(s)->keep_title) {
+		tasksrv_php_process_title(CORE_SERVER(s), "manager");
+	}
+	hook_simple(s, EV_MANAGER_START);
+}
 static void hook_manager_stop(tasksrv_server_t *s) { hook_simple(s, EV_MANAGER_STOP); }
 static void hook_before_reload(tasksrv_server_t *s) { hook_simple(s, EV_BEFORE_RELOAD); }
 static void hook_after_reload(tasksrv_server_t *s) { hook_simple(s, EV_AFTER_RELOAD); }
@@ -216,6 +272,11 @@ static void hook_worker_start(tasksrv_server_t *s, int worker_id)
 		? recycle_limit(o->opts.max_request, o->opts.max_request_grace) : 0;
 	if (s->role == TASKSRV_ROLE_TASK_WORKER) {
 		tasksrv_php_watch_fatal_errors(o);
+	}
+	if (!s->single || !o->keep_title) {
+		char what[48];
+		snprintf(what, sizeof(what), "%s #%d", s->role == TASKSRV_ROLE_TASK_WORKER ? "task worker" : "worker", worker_id);
+		tasksrv_php_process_title(o, what);
 	}
 	hook_worker_event(s, EV_WORKER_START, worker_id);
 }
@@ -435,6 +496,9 @@ static void server_free(zend_object *obj)
 	o->ports = NULL;
 	o->nports = 0;
 	zend_hash_destroy(&o->pending);
+	if (o->pid_path) {
+		zend_string_release(o->pid_path);
+	}
 	tasksrv_options_free(&o->opts);
 	tasksrv_server_free(&o->core);
 	if (constructed_server == o) {
@@ -841,11 +905,37 @@ static bool callbacks_check(server_obj *o)
 	return true;
 }
 
+/* A relative path made absolute against the current directory. */
+static zend_string *absolute_path(zend_string *path)
+{
+	char cwd[MAXPATHLEN];
+
+	if (ZSTR_VAL(path)[0] == '/' || VCWD_GETCWD(cwd, sizeof(cwd)) == NULL) {
+		return zend_string_copy(path);
+	}
+	return zend_strpprintf(0, "%s/%s", cwd, ZSTR_VAL(path));
+}
+
+/* start() gives up before anything ran: the pid file it created goes, the log closes. */
+static void start_failed(server_obj *o, zend_string *log_path)
+{
+	if (o->pid_path) {
+		unlink(ZSTR_VAL(o->pid_path));
+		zend_string_release(o->pid_path);
+		o->pid_path = NULL;
+	}
+	if (log_path) {
+		zend_string_release(log_path);
+	}
+	tasksrv_log_close();
+}
+
 PHP_METHOD(TaskSrv_Server, start)
 {
 	server_obj *o = THIS_SERVER();
 	char err[256];
-	int rc;
+	zend_string *log_path;
+	int rc, pid_fd = -1;
 
 	ZEND_PARSE_PARAMETERS_NONE();
 
@@ -868,12 +958,52 @@ PHP_METHOD(TaskSrv_Server, start)
 	}
 	tasksrv_log_set_level((int) o->opts.log_level);
 	drop_connection_events(o);
+	tasksrv_log_set_date_format(o->opts.log_date_format ? ZSTR_VAL(o->opts.log_date_format) : NULL);
 	o->tasks_run = 0;
-	if (o->opts.log_file && tasksrv_log_open(ZSTR_VAL(o->opts.log_file)) < 0) {
+	/* Absolute paths: a daemon works in "/", and a reopen must find the same file. */
+	log_path = o->opts.log_file ? absolute_path(o->opts.log_file) : NULL;
+	if (log_path && tasksrv_log_open(ZSTR_VAL(log_path)) < 0) {
 		TASKSRV_THROW(errno, "failed to start server. Error: cannot open log_file '%s': %s",
 			ZSTR_VAL(o->opts.log_file), strerror(errno));
+		zend_string_release(log_path);
 		RETURN_THROWS();
 	}
+	if (o->opts.pid_file) {
+		o->pid_path = absolute_path(o->opts.pid_file);
+		pid_fd = tasksrv_process_pid_file_open(ZSTR_VAL(o->pid_path));
+		if (pid_fd < 0) {
+			int err = errno;
+			TASKSRV_THROW(err, "failed to start server. Error: cannot write pid_file '%s': %s",
+				ZSTR_VAL(o->opts.pid_file), strerror(err));
+			start_failed(o, log_path);
+			RETURN_THROWS();
+		}
+	}
+	if (o->opts.daemonize) {
+		/* The terminal's process ends here (exit status 0); the daemon goes on. */
+		if (tasksrv_process_daemonize(log_path ? ZSTR_VAL(log_path) : NULL) < 0) {
+			int err = errno;
+			TASKSRV_THROW(err, "failed to start server. Error: daemonize failed: %s", strerror(err));
+			if (pid_fd >= 0) {
+				close(pid_fd);
+			}
+			start_failed(o, log_path);
+			RETURN_THROWS();
+		}
+		tasksrv_log_redirect_std(log_path != NULL);
+	}
+	if (log_path) {
+		zend_string_release(log_path);
+	}
+	/* The pid that takes the signals: BASE, the manager (or the single process). */
+	if (pid_fd >= 0 && tasksrv_process_pid_file_write(pid_fd) < 0) {
+		int err = errno;
+		TASKSRV_THROW(err, "failed to start server. Error: cannot write pid_file '%s': %s",
+			ZSTR_VAL(o->opts.pid_file), strerror(err));
+		start_failed(o, NULL);
+		RETURN_THROWS();
+	}
+	o->keep_title = user_title_set();
 	o->state = STATE_RUNNING;
 	rc = tasksrv_server_run(&o->core, err, sizeof(err));
 	if (rc == 1) {
@@ -886,6 +1016,12 @@ PHP_METHOD(TaskSrv_Server, start)
 	}
 	o->state = STATE_DONE;
 	update_process_props(o);
+	if (o->pid_path) {
+		tasksrv_process_pid_file_remove(ZSTR_VAL(o->pid_path));
+		zend_string_release(o->pid_path);
+		o->pid_path = NULL;
+	}
+	tasksrv_log_redirect_std(0);
 	tasksrv_log_close();
 	if (constructed_server == o) {
 		constructed_server = NULL;

@@ -51,6 +51,8 @@ typedef struct {
 	zend_object *conn_iter;      /* $connections (the property holds the reference) */
 	int64_t closing_session;     /* the session whose onClose runs now (getClientInfo works in it) */
 	zend_string *spare;          /* task worker: the last huge task payload nobody kept, reused */
+	zend_string *pid_path;       /* pid_file made absolute, written at start() */
+	bool keep_title;             /* the script set a title before start(): the original process keeps it */
 	zend_object std;
 } server_obj;
 
@@ -82,6 +84,8 @@ bool tasksrv_php_fire(server_obj *o, int ev, uint32_t argc, zval *argv, zval *re
 bool tasksrv_php_fire_catching(server_obj *o, int ev, uint32_t argc, zval *argv, zval *retval);
 bool tasksrv_php_running_check(server_obj *o);
 void tasksrv_php_payload_free(tasksrv_server_t *s, void *handle);
+/* Sets this process's title to "<process_title_prefix>: <what>", e.g. "master" (see docs/server.md). */
+void tasksrv_php_process_title(server_obj *o, const char *what);
 
 /* Ports (php_port.c). */
 void tasksrv_callback_release(callback_t *cb);

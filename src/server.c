@@ -19,8 +19,6 @@
 
 #define SESSION_TABLE_SLOTS 65536
 
-static const int manager_signals[] = {SIGTERM, SIGINT, SIGCHLD, SIGUSR1, SIGUSR2};
-
 void tasksrv_server_init(tasksrv_server_t *s, const tasksrv_hooks_t *hooks, void *user)
 {
 	memset(s, 0, sizeof(*s));
@@ -247,6 +245,8 @@ int tasksrv_server_spawn(tasksrv_server_t *s, int worker_id)
  * soon as they run. Returns 0 in the manager, 1 in a child whose work is done, -1. */
 static int spawn_all(tasksrv_server_t *s, char *err, size_t errlen)
 {
+	/* SIGRTMIN is not a constant (glibc keeps the first ones for itself). */
+	const int manager_signals[] = {SIGTERM, SIGINT, SIGCHLD, SIGUSR1, SIGUSR2, SIGRTMIN, SIGWINCH};
 	int total = s->cfg.worker_num + s->cfg.task_worker_num, i, rc;
 
 	for (i = 0; i < total; i++) {

@@ -20,6 +20,8 @@ static void task_worker_on_signal(tasksrv_loop_t *loop, tasksrv_loop_handler_t *
 		if (signo == SIGTERM) {
 			/* Delivered between tasks: the task in hand has already finished. */
 			tasksrv_loop_stop(loop);
+		} else if (signo == SIGRTMIN) {
+			tasksrv_log_reopen();
 		}
 	}
 }
@@ -54,7 +56,7 @@ static void fail_left_over(tasksrv_server_t *s)
 
 int tasksrv_task_worker_main(tasksrv_server_t *s)
 {
-	static const int sigs[] = {SIGTERM};
+	const int sigs[] = {SIGTERM, SIGRTMIN};
 	int i;
 
 	if (tasksrv_loop_init(&s->loop) < 0) {
@@ -62,7 +64,7 @@ int tasksrv_task_worker_main(tasksrv_server_t *s)
 	}
 	s->loop.idle = tasksrv_server_run_deferred;
 	s->loop.idle_ctx = s;
-	tasksrv_signals_install(sigs, 1);
+	tasksrv_signals_install(sigs, 2);
 	tasksrv_signals_ignore(SIGINT);
 	tasksrv_signals_ignore(SIGPIPE);
 	s->sig_h.fn = task_worker_on_signal;

@@ -616,6 +616,8 @@ static void worker_on_signal(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, ui
 	while ((signo = tasksrv_signals_next()) != 0) {
 		if (signo == SIGTERM || signo == SIGINT) {
 			tasksrv_loop_stop(loop);
+		} else if (signo == SIGRTMIN || signo == SIGWINCH) {
+			tasksrv_log_reopen();
 		}
 	}
 }
@@ -692,7 +694,9 @@ void tasksrv_server_stop_worker(tasksrv_server_t *s)
 
 int tasksrv_worker_main(tasksrv_server_t *s)
 {
-	static const int sigs[] = {SIGTERM, SIGINT};
+	/* SIGWINCH only where there is no manager to forward it: a terminal resize
+	 * reaches the whole group, and a signal cuts a sleep() in a callback short. */
+	const int sigs[] = {SIGTERM, SIGRTMIN, SIGINT, SIGWINCH};
 	int i;
 
 	if (tasksrv_loop_init(&s->loop) < 0) {
@@ -702,7 +706,7 @@ int tasksrv_worker_main(tasksrv_server_t *s)
 	s->loop.idle_ctx = s;
 	/* In the multi-process form Ctrl-C reaches the whole group; the manager alone
 	 * turns it into an orderly stop. */
-	tasksrv_signals_install(sigs, s->single ? 2 : 1);
+	tasksrv_signals_install(sigs, s->single ? 4 : 2);
 	if (!s->single) {
 		tasksrv_signals_ignore(SIGINT);
 	}

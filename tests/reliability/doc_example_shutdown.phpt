@@ -48,10 +48,11 @@ fwrite($srv->connect(), "0.2,0.5,2,0.1\n");
 echo "exit: ", tasksrv_wait_exit($srv), "\n";
 echo $srv->output();
 ?>
---EXPECT--
+--EXPECTF--
 exit: 0
 task 0 finished (0.2 s)
 task 1 finished (0.5 s)
+[%s *%d.0]	WARNING	Worker::drain() (ERRNO 9101): worker exit timeout, forced termination
 task 2: shutdown
 task 3: shutdown
 accepted 4 = done 2 + failed 2 + queued 0 + running 0
