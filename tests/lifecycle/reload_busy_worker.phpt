@@ -34,6 +34,7 @@ usleep(100000);
 touch($flag);
 echo "client: ", tasksrv_recv_until($c, "\n");
 $srv->waitOutput('AfterReload');
+$srv->waitOutput('WorkerStart', 4);
 unlink($flag);
 preg_match('/busy\((\d)\)/', $srv->output(), $m);
 $id = $m[1];
