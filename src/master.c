@@ -51,8 +51,6 @@ struct tasksrv_master_conn {
 	tasksrv_buffer_t out;
 };
 
-static const int master_signals[] = {SIGTERM, SIGINT, SIGCHLD, SIGUSR1, SIGUSR2};
-
 static void conn_on_event(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, uint32_t events);
 
 /* The epoll interest of a client socket: reading unless paused, writing while output
@@ -609,6 +607,13 @@ static void on_signal(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, uint32_t 
 	(void) loop;
 	(void) events;
 	while ((signo = tasksrv_signals_next()) != 0) {
+		if (signo == SIGRTMIN || signo == SIGWINCH) {
+			/* logrotate: the manager passes it on to the workers. */
+			if (tasksrv_log_reopen() == 0 && tasksrv_log_has_file() && s->manager_pid > 0) {
+				kill(s->manager_pid, SIGRTMIN);
+			}
+			continue;
+		}
 		switch (signo) {
 			case SIGTERM:
 			case SIGINT:
@@ -721,6 +726,8 @@ static int manager_child(tasksrv_server_t *s, char *err, size_t errlen)
 
 int tasksrv_master_run(tasksrv_server_t *s, char *err, size_t errlen)
 {
+	/* SIGRTMIN is not a constant (glibc keeps the first ones for itself). */
+	const int master_signals[] = {SIGTERM, SIGINT, SIGCHLD, SIGUSR1, SIGUSR2, SIGRTMIN, SIGWINCH};
 	pid_t pid;
 
 	s->role = TASKSRV_ROLE_MASTER;

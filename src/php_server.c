@@ -217,12 +217,20 @@ static void hook_simple(tasksrv_server_t *s, int ev)
 	tasksrv_php_fire(CORE_SERVER(s), ev, 1, argv, NULL);
 }
 
-static void hook_start(tasksrv_server_t *s) { hook_simple(s, EV_START); }
+static void hook_start(tasksrv_server_t *s)
+{
+	/* PROCESS mode: onStart runs in the master (BASE: in worker #0, named already). */
+	if (s->role == TASKSRV_ROLE_MASTER && !CORE_SERVER(s)->keep_title) {
+		tasksrv_php_process_title(CORE_SERVER(s), "master");
+	}
+	hook_simple(s, EV_START);
+}
 static void hook_before_shutdown(tasksrv_server_t *s) { hook_simple(s, EV_BEFORE_SHUTDOWN); }
 static void hook_shutdown(tasksrv_server_t *s) { hook_simple(s, EV_SHUTDOWN); }
 static void hook_manager_start(tasksrv_server_t *s)
 {
-	if (!CORE_SERVER(s)->keep_title) {
+	/* The original process keeps a title the script gave it; in PROCESS mode that is the master. */
+	if (!CORE_SERVER(s)->keep_title || s->cfg.mode == TASKSRV_MODE_PROCESS) {
 		tasksrv_php_process_title(CORE_SERVER(s), "manager");
 	}
 	hook_simple(s, EV_MANAGER_START);

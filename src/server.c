@@ -245,8 +245,6 @@ int tasksrv_server_spawn(tasksrv_server_t *s, int worker_id)
  * soon as they run. Returns 0 in the manager, 1 in a child whose work is done, -1. */
 static int spawn_all(tasksrv_server_t *s, char *err, size_t errlen)
 {
-	/* SIGRTMIN is not a constant (glibc keeps the first ones for itself). */
-	const int manager_signals[] = {SIGTERM, SIGINT, SIGCHLD, SIGUSR1, SIGUSR2, SIGRTMIN, SIGWINCH};
 	int total = s->cfg.worker_num + s->cfg.task_worker_num, i, rc;
 
 	for (i = 0; i < total; i++) {
@@ -271,6 +269,8 @@ static int spawn_all(tasksrv_server_t *s, char *err, size_t errlen)
 
 int tasksrv_server_run_manager(tasksrv_server_t *s, char *err, size_t errlen)
 {
+	/* SIGRTMIN is not a constant (glibc keeps the first ones for itself). */
+	const int manager_signals[] = {SIGTERM, SIGINT, SIGCHLD, SIGUSR1, SIGUSR2, SIGRTMIN, SIGWINCH};
 	int total = s->cfg.worker_num + s->cfg.task_worker_num, rc;
 
 	s->pids = calloc(total, sizeof(pid_t));

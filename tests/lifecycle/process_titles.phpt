@@ -1,5 +1,5 @@
 --TEST--
-Process titles (Swoole sets none): "tasksrv: manager", "tasksrv: worker #N", "tasksrv: task worker #N" in /proc/PID/cmdline and ps, also after a reload; single process "tasksrv: worker #0"; a title set in WorkerStart or before start() wins; process_title_prefix; process_title => false keeps the command line
+Process titles (Swoole sets none): "tasksrv: manager", "tasksrv: worker #N", "tasksrv: task worker #N" in /proc/PID/cmdline and ps, also after a reload; single process "tasksrv: worker #0"; PROCESS mode "tasksrv: master"; a title set in WorkerStart or before start() wins; process_title_prefix; process_title => false keeps the command line
 --EXTENSIONS--
 tasksrv
 --FILE--
@@ -9,18 +9,22 @@ function title(int $pid): string
 {
     return rtrim(str_replace("\0", ' ', (string) @file_get_contents("/proc/$pid/cmdline")));
 }
+function tree(int $pid): array
+{
+    $all = [$pid];
+    foreach (tasksrv_children($pid) as $child) {
+        $all = array_merge($all, tree($child));
+    }
+    return $all;
+}
 function titles(TasksrvTestServer $srv): string
 {
-    $main = $srv->mainPid();
-    $all = [title($main)];
-    foreach (tasksrv_children($main) as $pid) {
-        $all[] = title($pid);
-    }
+    $all = array_map('title', tree($srv->mainPid()));
     sort($all);
     return preg_replace('/\S*php\S* .*?SCRIPT/', 'php SCRIPT', implode(' | ', str_replace($srv->script, 'SCRIPT', $all)));
 }
 $code = <<<'PHP'
-$s = new TaskSrv\Server('127.0.0.1', PORT);
+$s = new TaskSrv\Server('127.0.0.1', PORT, MODE);
 $s->set(SETTINGS);
 BEFORE
 $s->on('WorkerStart', function ($s, $id) {
@@ -41,11 +45,18 @@ $cases = [
     'script title' => [['worker_num' => 1, 'task_worker_num' => 1], 'cli_set_process_title("my server");'],
     'single' => [['worker_num' => 1], ''],
     'single, script title' => [['worker_num' => 1], 'cli_set_process_title("my server");'],
+    'PROCESS' => [['worker_num' => 1, 'task_worker_num' => 1], '', 'SWOOLE_PROCESS'],
+    'PROCESS, script title' => [['worker_num' => 1, 'task_worker_num' => 1], 'cli_set_process_title("my server");', 'SWOOLE_PROCESS'],
 ];
 foreach ($cases as $name => [$settings, $before]) {
+    $mode = $cases[$name][2] ?? 'SWOOLE_BASE';
     $n = ($settings['worker_num'] ?? 1) + ($settings['task_worker_num'] ?? 0);
-    $srv = tasksrv_server(str_replace(['SETTINGS', 'BEFORE'], [var_export($settings, true), $before], $code));
+    $srv = tasksrv_server(str_replace(['SETTINGS', 'BEFORE', 'MODE'], [var_export($settings, true), $before, $mode], $code));
     $srv->waitOutput('WorkerStart', $n);
+    $deadline = microtime(true) + 2; // titles are set as each process starts
+    while ($name !== 'off' && str_contains(titles($srv), 'php SCRIPT') && microtime(true) < $deadline) {
+        usleep(10000);
+    }
     echo "$name: ", titles($srv), "\n";
     if ($name === 'default') {
         $worker = array_values(array_filter(tasksrv_children($srv->mainPid()), fn($p) => title($p) === 'tasksrv: worker #0'))[0];
@@ -72,4 +83,8 @@ exit: 0
 single: tasksrv: worker #0
 exit: 0
 single, script title: my server
+exit: 0
+PROCESS: tasksrv: manager | tasksrv: master | tasksrv: task worker #1 | tasksrv: worker #0
+exit: 0
+PROCESS, script title: my server | tasksrv: manager | tasksrv: task worker #1 | tasksrv: worker #0
 exit: 0
