@@ -1,5 +1,5 @@
 --TEST--
-kill -9 of an event worker right after it sent 1000 tasks (a stated limit: its callers are gone, so nobody is told): the results for the dead worker are dropped (not handed to its successor), the successor's own tasks work, and the counters settle: no task stays queued for ever
+kill -9 of an event worker right after it sent 1000 tasks of 4 KiB (a stated limit: its callers are gone, so nobody is told): the results for the dead worker are dropped (not handed to its successor), the successor's own tasks work, and the counters settle: no task stays queued for ever
 --EXTENSIONS--
 tasksrv
 --XFAIL--
@@ -13,8 +13,10 @@ $srv = rel_server(<<<'PHP'
     $s->on('WorkerStart', fn($s, $id) => print("START $id " . getmypid() . "\n"));
     $s->on('Receive', function ($s, $fd, $rid, $data) {
         if ($data === 'go') {
+            // 4 MiB in all: more than the channels' send buffers take (1 MiB each,
+            // doubled by the kernel), so frames wait in this worker's own buffer.
             for ($i = 0; $i < 1000; $i++) {
-                $s->task($i);
+                $s->task(str_repeat('x', 4096));
             }
             $s->send($fd, "sent\n");
             return;
