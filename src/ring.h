@@ -8,8 +8,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* Bytes per ring: 160 small frames; larger frames bypass the ring. */
-#define TASKSRV_RING_CAP 16384u
+/* Bytes per ring: 680 small frames, or 7 of 8 KiB; larger frames bypass the ring. */
+#define TASKSRV_RING_CAP 65536u
 /* Above this many channels' worth of rings, channels are read without one. */
 #define TASKSRV_RING_MAX_BYTES (256u * 1024u * 1024u)
 
