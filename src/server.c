@@ -135,6 +135,20 @@ static uint32_t session_slots(const tasksrv_server_t *s)
 	return n;
 }
 
+/* The manager's own bookkeeping: freed at the end of a run, and by every child,
+ * which must not keep its parent's. */
+static void free_manager_state(tasksrv_server_t *s)
+{
+	free(s->pids);
+	s->pids = NULL;
+	free(s->kill_at);
+	s->kill_at = NULL;
+	free(s->reload_old);
+	s->reload_old = NULL;
+	s->reloading = 0;
+	s->reload_timer = 0;
+}
+
 static void free_run_state(tasksrv_server_t *s)
 {
 	int i;
@@ -154,14 +168,7 @@ static void free_run_state(tasksrv_server_t *s)
 	free(s->deferred);
 	s->deferred = NULL;
 	s->ndeferred = s->deferred_cap = s->deferred_pos = 0;
-	free(s->pids);
-	s->pids = NULL;
-	free(s->kill_at);
-	s->kill_at = NULL;
-	free(s->reload_old);
-	s->reload_old = NULL;
-	s->reloading = 0;
-	s->reload_timer = 0;
+	free_manager_state(s);
 	tasksrv_shm_destroy(s->shm);
 	s->shm = NULL;
 	tasksrv_rings_destroy(s->rings);
@@ -217,14 +224,7 @@ int tasksrv_server_spawn(tasksrv_server_t *s, int worker_id)
 	s->gen = slot->gen;
 	slot->pid = getpid();
 	/* Drop what belonged to the manager: its pid table, loop and channel ends. */
-	free(s->pids);
-	s->pids = NULL;
-	free(s->kill_at);
-	s->kill_at = NULL;
-	free(s->reload_old);
-	s->reload_old = NULL;
-	s->reloading = 0;
-	s->reload_timer = 0;
+	free_manager_state(s);
 	tasksrv_loop_free(&s->loop);
 	tasksrv_peers_close(s);
 	tasksrv_peers_open(s, worker_id, 1);
