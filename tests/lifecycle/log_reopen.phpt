@@ -37,7 +37,7 @@ $provoke = function ($n) use ($srv) {
     tasksrv_recv($c, 5.0); // closed by the worker
 };
 $provoke(1);
-usleep(200000);
+usleep((int) (200000 * tasksrv_slowdown()));
 rename($logFile, "$logFile.1");
 // Which files a process has open for the log, read from /proc/PID/fd.
 $opened = function ($pid) use ($logFile) {
@@ -68,7 +68,7 @@ foreach ($procs as $name => $pid) {
     echo "$name after SIGRTMIN: ", $opened($pid), "\n";
 }
 $provoke(2);
-usleep(200000);
+usleep((int) (200000 * tasksrv_slowdown()));
 $sorted = function ($text) {
     $l = explode("\n", trim($text));
     sort($l);
