@@ -12,7 +12,7 @@ $srv = tasksrv_server(<<<PHP
 \$s = new TaskSrv\Server('127.0.0.1', PORT);
 \$s->set(['worker_num' => 1, 'task_worker_num' => 1, 'log_file' => '$logFile', 'log_date_format' => 'day %d of %m, %Y (%H:%M)',
     'open_eof_split' => true, 'package_max_length' => 65536]);
-\$s->on('WorkerStart', fn(\$s, \$id) => print("WorkerStart(\$id)\\n"));
+\$s->on('WorkerStart', fn(\$s, \$id) => print("WorkerStart(\$id) " . getmypid() . "\\n"));
 \$s->on('AfterReload', function (\$s) {
     echo "AfterReload\\n";
     \$s->task('from the manager'); // its result has nowhere to go: the task worker logs a warning
@@ -52,8 +52,11 @@ $opened = function ($pid) use ($logFile) {
     return implode('+', array_keys($files));
 };
 $procs = ['manager' => $srv->mainPid()];
-foreach (tasksrv_children($srv->mainPid()) as $pid) {
-    $procs[str_contains(file_get_contents("/proc/$pid/cmdline"), 'task worker') ? 'task worker' : 'worker'] = $pid;
+// The current pid of each id, from WorkerStart (id 0 the worker, 1 the task worker); not
+// from process titles, which valgrind's command line hides.
+preg_match_all('/WorkerStart\((\d)\) (\d+)/', $srv->output(), $m, PREG_SET_ORDER);
+foreach ($m as [, $id, $pid]) {
+    $procs[$id === '1' ? 'task worker' : 'worker'] = (int) $pid;
 }
 ksort($procs);
 foreach ($procs as $name => $pid) {
