@@ -317,13 +317,16 @@ static int hand_out(tasksrv_server_t *s, tasksrv_peer_t *p, tasksrv_chan_track_t
 	}
 	*f = p->in;
 	*handle = p->in_handle;
+	p->big_hint = p->in.len >= TASKSRV_RING_BIG;
 	reset_input(p);
 	return 1;
 }
 
 /* With a ring: every whole frame in it is handed out without a syscall; one
- * read() brings as many as fit. A frame larger than the ring leaves it: what
- * the ring holds of it is copied, the rest read straight into its storage. */
+ * read() brings as many as fit. A big frame (TASKSRV_RING_BIG) that is not whole
+ * in the ring leaves it: what the ring holds of it is copied, the rest read
+ * straight into its storage. After a big frame, an empty ring reads only the
+ * next header, so that a run of big frames is read without any copy. */
 static int read_frame_ring(tasksrv_server_t *s, tasksrv_peer_t *p, tasksrv_chan_track_t *t, tasksrv_frame_t *f, void **handle)
 {
 	const uint32_t hsize = sizeof(tasksrv_frame_t);
@@ -362,7 +365,7 @@ static int read_frame_ring(tasksrv_server_t *s, tasksrv_peer_t *p, tasksrv_chan_
 				}
 				continue;
 			}
-			if ((size_t) hsize + p->in.len > TASKSRV_RING_CAP) {
+			if (p->in.len >= TASKSRV_RING_BIG) {
 				if ((p->in_dst = s->hooks->payload_alloc(s, p->in.len, &p->in_handle)) == NULL) {
 					return -1;
 				}
@@ -378,7 +381,7 @@ static int read_frame_ring(tasksrv_server_t *s, tasksrv_peer_t *p, tasksrv_chan_
 				continue;
 			}
 		}
-		if ((r = tasksrv_ring_fill(&p->ring, p->h.fd)) <= 0) {
+		if ((r = tasksrv_ring_fill(&p->ring, p->h.fd, used == 0 && p->big_hint ? hsize : 0)) <= 0) {
 			return r;
 		}
 	}

@@ -85,13 +85,16 @@ void tasksrv_ring_consume(tasksrv_ring_t *g, uint32_t len)
 	__atomic_store_n(&g->pos->start, g->pos->start + len, __ATOMIC_RELEASE);
 }
 
-int tasksrv_ring_fill(tasksrv_ring_t *g, int fd)
+int tasksrv_ring_fill(tasksrv_ring_t *g, int fd, uint32_t max)
 {
 	uint32_t end = g->pos->end, used = end - g->pos->start, at = end & MASK;
 	uint32_t room = TASKSRV_RING_CAP - used, run = TASKSRV_RING_CAP - at;
 	struct iovec iov[2];
 	ssize_t n;
 
+	if (max > 0 && room > max) {
+		room = max;
+	}
 	if (room == 0) {
 		return 0;
 	}

@@ -10,6 +10,8 @@
 
 /* Bytes per ring: 680 small frames, or 7 of 8 KiB; larger frames bypass the ring. */
 #define TASKSRV_RING_CAP 65536u
+/* A payload this large is read straight into its storage, not through the ring. */
+#define TASKSRV_RING_BIG (TASKSRV_RING_CAP / 2)
 /* Above this many channels' worth of rings, channels are read without one. */
 #define TASKSRV_RING_MAX_BYTES (256u * 1024u * 1024u)
 
@@ -41,8 +43,9 @@ static inline uint32_t tasksrv_ring_used(const tasksrv_ring_t *g)
 void tasksrv_ring_peek(const tasksrv_ring_t *g, uint32_t off, void *dst, uint32_t len);
 /* Drops the oldest len held bytes. */
 void tasksrv_ring_consume(tasksrv_ring_t *g, uint32_t len);
-/* One read() from fd into the free space. Returns 1 when bytes came, 0 when none
- * are waiting (or the ring is full), -1 on error or end of stream (errno set). */
-int tasksrv_ring_fill(tasksrv_ring_t *g, int fd);
+/* One read() of at most max bytes (0: no limit) from fd into the free space.
+ * Returns 1 when bytes came, 0 when none are waiting (or the ring is full), -1 on
+ * error or end of stream (errno set). */
+int tasksrv_ring_fill(tasksrv_ring_t *g, int fd, uint32_t max);
 
 #endif

@@ -94,6 +94,7 @@ typedef struct {
 	int dirty;               /* in srv->dirty: corked frames wait in out */
 	tasksrv_ring_t ring;     /* this channel's receive ring, in shared memory */
 	int in_discard;          /* the header being completed is a predecessor's */
+	int big_hint;            /* the last frame was big: an empty ring reads a header first */
 } tasksrv_peer_t;
 
 typedef struct tasksrv_conn tasksrv_conn_t;
