@@ -376,15 +376,10 @@ static void hook_packet(tasksrv_server_t *s, const tasksrv_listener_t *l, const 
 static char *hook_payload_alloc(tasksrv_server_t *s, size_t len, void **handle)
 {
 	server_obj *o = CORE_SERVER(s);
-	zend_string *str = o->spare;
+	zend_string *str = tasksrv_spares_take(&o->spares, len);
 
-	if (str && len <= ZSTR_LEN(str) && len >= ZSTR_LEN(str) / 2) {
-		/* A kept payload (keep_or_release in php_task.c): its pages are in place. */
-		o->spare = NULL;
-		GC_TYPE_INFO(str) = GC_STRING;
-		ZSTR_H(str) = 0;
-		ZSTR_LEN(str) = len;
-		ZSTR_VAL(str)[len] = '\0';
+	if (str) {
+		/* A kept payload (php_spare.h): its pages are in place. */
 		*handle = str;
 		return ZSTR_VAL(str);
 	}
@@ -417,9 +412,9 @@ static char *hook_payload_alloc(tasksrv_server_t *s, size_t len, void **handle)
 
 void tasksrv_php_payload_free(tasksrv_server_t *s, void *handle)
 {
-	(void) s;
 	if (handle) {
-		zend_string_release((zend_string *) handle);
+		/* A huge one may be kept to receive the next into. */
+		tasksrv_spares_keep(&CORE_SERVER(s)->spares, (zend_string *) handle, false);
 	}
 }
 
@@ -487,10 +482,7 @@ static void server_free(zend_object *obj)
 	int i;
 
 	tasksrv_php_connections_detach(o);
-	if (o->spare) {
-		zend_string_release(o->spare);
-		o->spare = NULL;
-	}
+	tasksrv_spares_free(&o->spares);
 	for (i = 0; i < EV_COUNT; i++) {
 		tasksrv_callback_release(&o->cb[i]);
 	}

@@ -7,6 +7,7 @@
 #include "php.h"
 #include "php_codec.h"
 #include "php_options.h"
+#include "php_spare.h"
 #include "server.h"
 
 enum tasksrv_event {
@@ -17,9 +18,6 @@ enum tasksrv_event {
 };
 
 enum server_state { STATE_NEW, STATE_RUNNING, STATE_DONE };
-
-/* Payloads from this size on are Zend "huge" blocks: mapped on their own. */
-#define TASKSRV_HUGE_PAYLOAD ((size_t) 2 * 1024 * 1024)
 
 typedef struct {
 	zval callable;               /* UNDEF when not registered */
@@ -50,7 +48,7 @@ typedef struct {
 	int nports;
 	zend_object *conn_iter;      /* $connections (the property holds the reference) */
 	int64_t closing_session;     /* the session whose onClose runs now (getClientInfo works in it) */
-	zend_string *spare;          /* task worker: the last huge task payload nobody kept, reused */
+	tasksrv_spares_t spares;     /* huge payload strings kept to receive the next ones into */
 	zend_string *pid_path;       /* pid_file made absolute, written at start() */
 	bool keep_title;             /* the script set a title before start(): the original process keeps it */
 	zend_object std;

@@ -177,18 +177,12 @@ static bool send_result(server_obj *o, const tasksrv_frame_t *task, int peer, zv
 	return ok;
 }
 
-/* A huge task payload that nobody kept after onTask (refcount 1: only ours) is
- * kept for the next one (hook_payload_alloc): fresh memory costs a page fault and
- * zeroing per page, more than receiving into it. One is kept, the largest lives
- * on until a smaller one replaces it or the process ends. */
+/* A huge payload string that nobody kept after its callback (refcount 1: only
+ * ours) is kept to receive a later payload into (php_spare.h). */
 static void keep_or_release(server_obj *o, zval *data)
 {
-	if (Z_TYPE_P(data) == IS_STRING && !ZSTR_IS_INTERNED(Z_STR_P(data)) && GC_REFCOUNT(Z_STR_P(data)) == 1
-			&& ZSTR_LEN(Z_STR_P(data)) >= TASKSRV_HUGE_PAYLOAD) {
-		if (o->spare) {
-			zend_string_release(o->spare);
-		}
-		o->spare = Z_STR_P(data);
+	if (Z_TYPE_P(data) == IS_STRING && GC_REFCOUNT(Z_STR_P(data)) == 1) {
+		tasksrv_spares_keep(&o->spares, Z_STR_P(data), false);
 		return;
 	}
 	zval_ptr_dtor(data);
@@ -415,7 +409,7 @@ void tasksrv_php_deliver_result(server_obj *o, const tasksrv_frame_t *f, void *h
 		php_error_docref(NULL, E_WARNING, "require 'onFinish' callback");
 	}
 	zval_ptr_dtor(&callable);
-	zval_ptr_dtor(&argv[2]);
+	keep_or_release(o, &argv[2]);
 }
 
 int tasksrv_php_outstanding(tasksrv_server_t *s)
@@ -806,6 +800,11 @@ PHP_METHOD(TaskSrv_Server, taskwait)
 		tasksrv_throw_task_failed(res);
 	} else if ((res = zend_hash_index_find(Z_ARRVAL(results), 0)) != NULL) {
 		RETVAL_COPY(res);
+		if (Z_TYPE_P(res) == IS_STRING) {
+			/* The pool takes a reference too: once the caller drops the result,
+			 * the next huge one is received into it (php_spare.h). */
+			tasksrv_spares_keep(&o->spares, Z_STR_P(res), true);
+		}
 	} else {
 		RETVAL_FALSE;
 	}
