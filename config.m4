@@ -32,7 +32,7 @@ if test "$PHP_TASKSRV" != "no"; then
     LDFLAGS="$LDFLAGS -fsanitize=address"
   fi
 
-  TASKSRV_CORE="src/failure.c src/log.c src/buffer.c src/io.c src/frame.c src/loop.c src/signals.c src/shm.c src/ring.c src/process.c src/listener.c src/protocol.c src/channel.c src/server.c src/worker.c src/task_worker.c src/manager.c src/master.c src/forward.c"
+  TASKSRV_CORE="src/failure.c src/log.c src/buffer.c src/io.c src/frame.c src/loop.c src/signals.c src/shm.c src/ring.c src/process.c src/listener.c src/protocol.c src/channel.c src/server.c src/worker.c src/task_worker.c src/manager.c src/conn.c src/master.c src/forward.c"
   TASKSRV_GLUE="src/php_failure.c src/php_exceptions.c src/php_codec.c src/php_options.c src/php_protocol.c src/php_server.c src/php_spare.c src/php_task.c src/php_port.c src/php_connections.c"
 
   PHP_NEW_EXTENSION(tasksrv, tasksrv.c $TASKSRV_CORE $TASKSRV_GLUE, $ext_shared,, $TASKSRV_CFLAGS)

@@ -4,22 +4,22 @@
  * reads client bytes in its epoll loop, cuts them into packets and hands each to the
  * event worker dispatch_mode picks, as a frame on the channel matrix. Workers (and
  * task workers) send()/close() by sending frames back; the master writes to the
- * client, buffering what the socket refuses, and never blocks. Its only child is the
+ * client, buffering what the socket refuses, and never blocks. The connection table
+ * and its mechanics are src/conn.c's, as in a BASE event worker; this file says
+ * where packets, closes and watermarks go (master_conn_ops). Its only child is the
  * manager, which forks the workers as in BASE mode; since the manager keeps every
  * worker's end of every channel, a respawned or reloaded worker takes over its
  * predecessor's channel to the master, and no client notices.
  *
  * The worker side of those frames (onConnect/onReceive/onClose from a frame, and
  * send()/close() as a frame) is at the end of this file. */
-#include "server.h"
+#include "conn.h"
 #include "io.h"
 #include "log.h"
 #include "process.h"
 #include "signals.h"
 
 #include <errno.h>
-#include <netinet/in.h>
-#include <netinet/tcp.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,93 +31,18 @@
 #include <time.h>
 #include <unistd.h>
 
-#define READ_CHUNK 65536
-#define ACCEPT_BATCH 64
 /* The master's reactor: one, as tasksrv has no reactor threads. */
 #define MASTER_REACTOR_ID 0
 
-struct tasksrv_master_conn {
-	tasksrv_loop_handler_t h;
-	tasksrv_server_t *srv;
-	int64_t session;
-	int fd;               /* -1: slot unused */
-	int worker;           /* dispatch modes 2 and 4: the worker of all its events */
-	int port;             /* index of the listener that accepted it */
-	int closing;          /* close() asked: input ignored, output drained, then released */
-	int paused;           /* pause(): not read until resume() */
-	int full;             /* its worker was told BufferFull; BufferEmpty is due */
-	tasksrv_protocol_state_t framing; /* progress on the packet being received */
-	tasksrv_buffer_t in;
-	tasksrv_buffer_t out;
-};
-
-static void conn_on_event(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, uint32_t events);
-
-/* The epoll interest of a client socket: reading unless paused, writing while output
- * is queued. (A paused socket still reports HUP/ERR: it is read then.) */
-static void conn_watch(tasksrv_server_t *s, tasksrv_master_conn_t *c)
-{
-	uint32_t ev = c->paused ? 0 : EPOLLIN | EPOLLRDHUP;
-
-	if (tasksrv_buffer_size(&c->out) > 0) {
-		ev |= EPOLLOUT;
-	}
-	tasksrv_loop_mod(&s->loop, &c->h, ev);
-}
-
-/* {{{ the connection table, by OS fd */
-static tasksrv_master_conn_t *conn_slot(tasksrv_server_t *s, int fd)
-{
-	if (fd >= s->mconns_cap) {
-		int cap = s->mconns_cap ? s->mconns_cap : 64;
-		tasksrv_master_conn_t **c;
-		while (cap <= fd) {
-			cap *= 2;
-		}
-		c = realloc(s->mconns, sizeof(*c) * cap);
-		if (c == NULL) {
-			return NULL;
-		}
-		memset(c + s->mconns_cap, 0, sizeof(*c) * (cap - s->mconns_cap));
-		s->mconns = c;
-		s->mconns_cap = cap;
-	}
-	/* Never freed while the loop runs: an event already fetched for a closed
-	 * connection must still point at valid memory. */
-	if (s->mconns[fd] == NULL) {
-		s->mconns[fd] = calloc(1, sizeof(tasksrv_master_conn_t));
-	}
-	return s->mconns[fd];
-}
-
-void tasksrv_master_free_conns(tasksrv_server_t *s)
-{
-	int i;
-
-	for (i = 0; i < s->mconns_cap; i++) {
-		if (s->mconns[i]) {
-			tasksrv_buffer_free(&s->mconns[i]->in);
-			tasksrv_buffer_free(&s->mconns[i]->out);
-			free(s->mconns[i]);
-		}
-	}
-	free(s->mconns);
-	s->mconns = NULL;
-	s->mconns_cap = 0;
-}
-
+/* {{{ sessions */
 /* The open connection of a session, or NULL (gone, or being closed). A frame names
  * the socket too: its sender may have ended the session in shm already (close()),
- * and what it sent before must still go out. Session ids are never reused. */
-static tasksrv_master_conn_t *conn_find(tasksrv_server_t *s, int64_t session, int os_fd)
+ * and what it sent before must still go out. */
+static tasksrv_conn_t *conn_find(tasksrv_server_t *s, int64_t session, int os_fd)
 {
-	tasksrv_master_conn_t *c;
+	tasksrv_conn_t *c = tasksrv_conn_find(s, session, os_fd);
 
-	if (os_fd < 0 || os_fd >= s->mconns_cap) {
-		return NULL;
-	}
-	c = s->mconns[os_fd];
-	return c && c->fd >= 0 && c->session == session && !c->closing ? c : NULL;
+	return c && !c->closing ? c : NULL;
 }
 
 static int session_fd(tasksrv_server_t *s, int64_t session)
@@ -156,7 +81,7 @@ static int fixed_worker(tasksrv_server_t *s, int fd, const char *ip)
 /* The worker for the next packet of c. Mode 3 takes a worker that is idle with
  * nothing dispatched to it still unread (its slot's `queued`), scanning from a
  * rotating start as Swoole does; when all are busy, round robin. */
-static int pick_worker(tasksrv_server_t *s, const tasksrv_master_conn_t *c)
+static int pick_worker(tasksrv_server_t *s, const tasksrv_conn_t *c)
 {
 	uint32_t w = (uint32_t) s->cfg.worker_num, start, i;
 
@@ -180,7 +105,7 @@ static int pick_worker(tasksrv_server_t *s, const tasksrv_master_conn_t *c)
 /* Queues a frame to a worker without blocking: a slow worker costs memory here,
  * never the other connections' latency. A dead worker's frames wait in the
  * socket for its successor. */
-static int to_worker(tasksrv_server_t *s, int worker, int type, const tasksrv_master_conn_t *c, int64_t session,
+static int to_worker(tasksrv_server_t *s, int worker, int type, const tasksrv_conn_t *c, int64_t session,
 	int reactor_id, const char *data, size_t len)
 {
 	tasksrv_frame_t f;
@@ -200,11 +125,11 @@ static int to_worker(tasksrv_server_t *s, int worker, int type, const tasksrv_ma
 	return 0;
 }
 
-static void dispatch_packet(tasksrv_server_t *s, tasksrv_master_conn_t *c, const char *data, size_t len)
+/* The next packet of c (the first len bytes of its input) to a worker. */
+static void dispatch_packet(tasksrv_server_t *s, tasksrv_conn_t *c, size_t len)
 {
 	int worker = pick_worker(s, c);
 	tasksrv_worker_slot_t *slot = &s->shm->workers[worker];
-
 	tasksrv_session_t *sess = tasksrv_shm_session_get(s->shm, c->session);
 
 	/* stats(): dispatch_count here, before the worker can see the packet;
@@ -215,7 +140,7 @@ static void dispatch_packet(tasksrv_server_t *s, tasksrv_master_conn_t *c, const
 	TASKSRV_ATOMIC_ADD(&s->shm->dispatch_count, 1);
 	TASKSRV_ATOMIC_ADD(&slot->dispatch_count, 1);
 	TASKSRV_ATOMIC_ADD(&slot->queued, 1);
-	if (to_worker(s, worker, TASKSRV_FRAME_RECEIVE, c, c->session, MASTER_REACTOR_ID, data, len) < 0) {
+	if (to_worker(s, worker, TASKSRV_FRAME_RECEIVE, c, c->session, MASTER_REACTOR_ID, tasksrv_buffer_head(&c->in), len) < 0) {
 		TASKSRV_ATOMIC_ADD(&slot->queued, -1);
 		TASKSRV_ATOMIC_ADD(&slot->dispatch_count, -1);
 		TASKSRV_ATOMIC_ADD(&s->shm->dispatch_count, -1);
@@ -223,298 +148,72 @@ static void dispatch_packet(tasksrv_server_t *s, tasksrv_master_conn_t *c, const
 }
 /* }}} */
 
-/* {{{ connections */
-static void conn_release(tasksrv_server_t *s, tasksrv_master_conn_t *c)
+/* {{{ connections: the master's part (src/conn.c) */
+/* The worker of a connection in modes 2 and 4 hears of it (CONNECT). */
+static void conn_accepted(tasksrv_server_t *s, tasksrv_conn_t *c)
 {
-	tasksrv_loop_del(&s->loop, &c->h);
-	close(c->fd);
-	c->fd = -1;
-	c->h.fd = -1;
-	c->session = 0;
-	c->closing = 0;
-	c->paused = 0;
-	c->full = 0;
-	tasksrv_buffer_free(&c->in);
-	tasksrv_buffer_free(&c->out);
-	TASKSRV_ATOMIC_ADD(&s->shm->connection_num, -1);
-	TASKSRV_ATOMIC_ADD(&s->shm->close_count, 1);
-}
+	tasksrv_session_t *sess = tasksrv_shm_session_get(s->shm, c->session);
 
-/* Ends a connection: the session id dies first (exists() is false in onClose, as
- * in BASE mode), then its worker hears of it (reactor -1: the server closed it). */
-static void conn_end(tasksrv_server_t *s, tasksrv_master_conn_t *c, int reactor_id)
-{
-	tasksrv_shm_session_close(s->shm, c->session);
+	c->worker = fixed_worker(s, c->fd, sess->remote_ip);
 	if (conn_events(s)) {
-		to_worker(s, c->worker, TASKSRV_FRAME_CLOSE, c, c->session, reactor_id, NULL, 0);
+		to_worker(s, c->worker, TASKSRV_FRAME_CONNECT, c, c->session, MASTER_REACTOR_ID, NULL, 0);
 	}
-	if (reactor_id >= 0 || tasksrv_buffer_size(&c->out) == 0) {
-		conn_release(s, c);
-		return;
-	}
-	/* close() from a worker: what it sent before still reaches the client. */
-	c->closing = 1;
-	tasksrv_loop_mod(&s->loop, &c->h, EPOLLOUT);
 }
 
-/* The framing error that closes a connection, in Swoole's warning shape. */
-static void log_framing_error(tasksrv_server_t *s, const tasksrv_protocol_t *proto, int64_t session,
-	const tasksrv_protocol_result_t *r)
+/* Its worker's onClose (reactor -1: the server closed it) comes from a frame. */
+static void conn_closed(tasksrv_server_t *s, tasksrv_conn_t *c, int64_t session, int reactor_id)
 {
-	tasksrv_session_t *sess = tasksrv_shm_session_get(s->shm, session);
-	char why[160];
-
-	tasksrv_protocol_describe(proto, r, why, sizeof(why));
-	tasksrv_log(TASKSRV_LOG_WARNING, "Server::onReceive(): session#%ld from %s:%d: %s, connection closed",
-		(long) session, sess ? sess->remote_ip : "?", sess ? sess->remote_port : 0, why);
-}
-
-static void conn_read(tasksrv_server_t *s, tasksrv_master_conn_t *c)
-{
-	char *dst = tasksrv_buffer_reserve(&c->in, READ_CHUNK);
-	tasksrv_session_t *sess;
-	tasksrv_protocol_result_t r;
-	ssize_t n;
-	int rc;
-
-	if (dst == NULL) {
-		conn_end(s, c, MASTER_REACTOR_ID);
-		return;
-	}
-	do {
-		n = read(c->fd, dst, READ_CHUNK);
-	} while (n < 0 && errno == EINTR);
-	if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
-		return;
-	}
-	if (n <= 0) {
-		conn_end(s, c, MASTER_REACTOR_ID);
-		return;
-	}
-	c->in.len += (size_t) n;
-	TASKSRV_ATOMIC_ADD(&s->shm->total_recv_bytes, n);
-	if ((sess = tasksrv_shm_session_get(s->shm, c->session)) != NULL) {
-		sess->last_recv_time = sess->active_time = tasksrv_io_unix_time();
-		sess->last_time = (int64_t) sess->last_recv_time;
-	}
-	/* Packets as src/protocol.c cuts them; no callback runs here, so none can close
-	 * the connection in between. */
-	while ((rc = tasksrv_protocol_next(&s->listeners[c->port]->protocol, &c->framing, tasksrv_buffer_head(&c->in),
-			tasksrv_buffer_size(&c->in), &r)) == TASKSRV_PROTOCOL_PACKET) {
-		if (r.length > 0) {
-			dispatch_packet(s, c, tasksrv_buffer_head(&c->in), r.length);
-		}
-		tasksrv_buffer_consume(&c->in, r.length);
-		if (r.length == 0) {
-			break;
-		}
-	}
-	if (rc == TASKSRV_PROTOCOL_ERROR) {
-		log_framing_error(s, &s->listeners[c->port]->protocol, c->session, &r);
-		conn_end(s, c, MASTER_REACTOR_ID);
+	if (conn_events(s)) {
+		to_worker(s, c->worker, TASKSRV_FRAME_CLOSE, c, session, reactor_id, NULL, 0);
 	}
 }
 
 /* The output watermarks: the connection's worker hears when its queued output
  * crosses the high one and when it drains to the low one after that. */
-static void conn_watermarks(tasksrv_server_t *s, tasksrv_master_conn_t *c)
+static void conn_watermark(tasksrv_server_t *s, tasksrv_conn_t *c, int full)
 {
-	size_t queued = tasksrv_buffer_size(&c->out);
-	int type = 0;
-
-	if (!c->full && queued > 0 && queued >= s->cfg.buffer_high_watermark) {
-		c->full = 1;
-		type = TASKSRV_FRAME_BUFFER_FULL;
-	} else if (c->full && queued <= s->cfg.buffer_low_watermark) {
-		c->full = 0;
-		type = TASKSRV_FRAME_BUFFER_EMPTY;
-	}
-	if (type && conn_events(s)) {
-		to_worker(s, c->worker, type, c, c->session, MASTER_REACTOR_ID, NULL, 0);
+	if (conn_events(s)) {
+		to_worker(s, c->worker, full ? TASKSRV_FRAME_BUFFER_FULL : TASKSRV_FRAME_BUFFER_EMPTY, c, c->session,
+			MASTER_REACTOR_ID, NULL, 0);
 	}
 }
 
-static void conn_flush(tasksrv_server_t *s, tasksrv_master_conn_t *c)
-{
-	ssize_t w;
-
-	while (tasksrv_buffer_size(&c->out) > 0) {
-		do {
-			w = write(c->fd, tasksrv_buffer_head(&c->out), tasksrv_buffer_size(&c->out));
-		} while (w < 0 && errno == EINTR);
-		if (w < 0) {
-			if (errno == EAGAIN || errno == EWOULDBLOCK) {
-				return;
-			}
-			tasksrv_buffer_consume(&c->out, tasksrv_buffer_size(&c->out));
-			break;
-		}
-		tasksrv_buffer_consume(&c->out, (size_t) w);
-	}
-	if (c->closing) {
-		conn_release(s, c);
-	} else {
-		conn_watch(s, c);
-		conn_watermarks(s, c);
-	}
-}
-
-static void conn_on_event(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, uint32_t events)
-{
-	tasksrv_master_conn_t *c = h->ctx;
-	tasksrv_server_t *s = c->srv;
-
-	(void) loop;
-	if (c->fd < 0) {
-		return;
-	}
-	if (events & EPOLLOUT) {
-		conn_flush(s, c);
-		if (c->fd < 0) {
-			return;
-		}
-	}
-	if (!c->closing && (events & (EPOLLIN | EPOLLRDHUP | EPOLLHUP | EPOLLERR))) {
-		conn_read(s, c);
-	}
-}
-
-static void on_accept(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, uint32_t events)
-{
-	tasksrv_listener_t *l = h->ctx;
-	tasksrv_server_t *s = l->srv;
-	struct sockaddr_storage ss;
-	socklen_t len;
-	int i, fd, one = 1;
-
-	(void) loop;
-	(void) events;
-	for (i = 0; i < ACCEPT_BATCH && !s->exiting && !s->stopping; i++) {
-		tasksrv_master_conn_t *c;
-		tasksrv_session_t *sess;
-		int64_t session;
-
-		len = sizeof(ss);
-		/* An unbound Unix client's address is only its family: no path bytes are written. */
-		memset(&ss, 0, sizeof(ss));
-		fd = accept4(l->fd, (struct sockaddr *) &ss, &len, SOCK_NONBLOCK | SOCK_CLOEXEC);
-		if (fd < 0) {
-			if (errno == EINTR || errno == ECONNABORTED) {
-				continue;
-			}
-			if (errno != EAGAIN && errno != EWOULDBLOCK) {
-				tasksrv_log(TASKSRV_LOG_WARNING, "accept() failed: %s", strerror(errno));
-			}
-			return;
-		}
-		/* No worker owns a session in PROCESS mode: the master does (worker_id -1).
-		 * Beyond max_conn, as Swoole: accepted, then closed at once, and counted. */
-		session = TASKSRV_ATOMIC_LOAD(&s->shm->connection_num) >= s->cfg.max_conn ? 0
-			: tasksrv_shm_session_open(s->shm, -1, fd);
-		c = session ? conn_slot(s, fd) : NULL;
-		if (c == NULL) {
-			TASKSRV_ATOMIC_ADD(&s->shm->abort_count, 1);
-			tasksrv_log(TASKSRV_LOG_WARNING, "Too many connections [now: %ld]",
-				(long) TASKSRV_ATOMIC_LOAD(&s->shm->connection_num));
-			if (session) {
-				tasksrv_shm_session_close(s->shm, session);
-			}
-			close(fd);
-			continue;
-		}
-		sess = tasksrv_shm_session_get(s->shm, session);
-		sess->remote_port = tasksrv_listener_peer(&ss, sess->remote_ip, sizeof(sess->remote_ip));
-		sess->server_port = l->port;
-		sess->server_fd = l->fd;
-		sess->socket_type = l->type;
-		sess->active_time = tasksrv_io_unix_time();
-		sess->connect_time = sess->last_time = (int64_t) sess->active_time;
-		if (l->open_tcp_nodelay && l->family != AF_UNIX) {
-			setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
-		}
-		c->srv = s;
-		c->fd = fd;
-		c->session = session;
-		c->port = l->index;
-		c->closing = 0;
-		c->paused = 0;
-		c->full = 0;
-		memset(&c->framing, 0, sizeof(c->framing));
-		c->worker = fixed_worker(s, fd, sess->remote_ip);
-		c->h.fn = conn_on_event;
-		c->h.ctx = c;
-		tasksrv_loop_add(&s->loop, &c->h, fd, EPOLLIN | EPOLLRDHUP);
-		TASKSRV_ATOMIC_ADD(&s->shm->accept_count, 1);
-		TASKSRV_ATOMIC_ADD(&s->shm->connection_num, 1);
-		if (conn_events(s)) {
-			to_worker(s, c->worker, TASKSRV_FRAME_CONNECT, c, session, MASTER_REACTOR_ID, NULL, 0);
-		}
-	}
-}
+/* Every event goes to a worker as a frame; no PHP runs here. */
+static const tasksrv_conn_ops_t master_conn_ops = {
+	.accepted = conn_accepted,
+	.packet = dispatch_packet,
+	.closed = conn_closed,
+	.watermark = conn_watermark,
+	.session_stats = 0,
+};
 
 /* send() of any process: written now as far as the socket takes it, the rest
  * buffered and written as the client reads. */
 static int master_send(tasksrv_server_t *s, int64_t session, int os_fd, const char *data, size_t len)
 {
-	tasksrv_master_conn_t *c = conn_find(s, session, os_fd);
-	size_t queued;
-	ssize_t w = 0;
+	tasksrv_conn_t *c = conn_find(s, session, os_fd);
+	int rc;
 
 	if (c == NULL) {
 		return -1;
 	}
 	/* No cap here: the worker's send() returned true already, so dropping bytes past
 	 * socket_buffer_size would lose them silently; the watermarks tell the worker. */
-	queued = tasksrv_buffer_size(&c->out);
-	if (queued == 0) {
-		do {
-			w = write(c->fd, data, len);
-		} while (w < 0 && errno == EINTR);
-		if (w < 0) {
-			if (errno != EAGAIN && errno != EWOULDBLOCK) {
-				return -1;
-			}
-			w = 0;
-		}
+	if ((rc = tasksrv_conn_write(s, c, data, len)) > 0) {
+		tasksrv_conn_watermarks(s, c, 1);
 	}
-	if ((size_t) w < len) {
-		if (tasksrv_buffer_append(&c->out, data + w, len - w) < 0) {
-			return -1;
-		}
-		conn_watch(s, c);
-		conn_watermarks(s, c);
-	}
-	return 0;
+	return rc < 0 ? -1 : 0;
 }
 
 static int master_close(tasksrv_server_t *s, int64_t session, int os_fd)
 {
-	tasksrv_master_conn_t *c = conn_find(s, session, os_fd);
+	tasksrv_conn_t *c = conn_find(s, session, os_fd);
 
 	if (c == NULL) {
 		return -1;
 	}
-	conn_end(s, c, -1);
+	tasksrv_conn_end(s, c, -1);
 	return 0;
-}
-
-/* At the end: whatever is still queued gets one last try, then every socket closes
- * (the workers are gone, so there is nobody left for onClose). */
-static void close_all(tasksrv_server_t *s)
-{
-	int i;
-
-	for (i = 0; i < s->mconns_cap; i++) {
-		tasksrv_master_conn_t *c = s->mconns[i];
-		if (c && c->fd >= 0) {
-			tasksrv_shm_session_close(s->shm, c->session);
-			c->closing = 1;
-			conn_flush(s, c);
-			if (c->fd >= 0) {
-				conn_release(s, c);
-			}
-		}
-	}
 }
 /* }}} */
 
@@ -538,7 +237,7 @@ static void start_accepting(tasksrv_server_t *s)
 	for (i = 0; i < s->nlisteners; i++) {
 		tasksrv_listener_t *l = s->listeners[i];
 		if (!tasksrv_listener_is_dgram(l)) {
-			l->h.fn = on_accept;
+			l->h.fn = tasksrv_conn_on_accept;
 			l->h.ctx = l;
 			tasksrv_loop_add(&s->loop, &l->h, l->fd, EPOLLIN);
 		}
@@ -633,24 +332,6 @@ static void on_signal(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, uint32_t 
 	}
 }
 
-/* heartbeat_check_interval: the master holds the sockets, so it closes the idle
- * ones (not protected); their worker's onClose gets the master's reactor id. */
-static void heartbeat_tick(tasksrv_loop_t *loop, void *ctx)
-{
-	tasksrv_server_t *s = ctx;
-	double limit = tasksrv_io_unix_time() - (double) s->cfg.heartbeat_idle_ms / 1000.0;
-	int i;
-
-	for (i = 0; i < s->mconns_cap && !s->exiting; i++) {
-		tasksrv_master_conn_t *c = s->mconns[i];
-		tasksrv_session_t *sess = c && c->fd >= 0 && !c->closing ? tasksrv_shm_session_get(s->shm, c->session) : NULL;
-		if (sess && !(TASKSRV_ATOMIC_LOAD(&sess->flags) & TASKSRV_SESSION_PROTECTED) && sess->active_time < limit) {
-			conn_end(s, c, MASTER_REACTOR_ID);
-		}
-	}
-	tasksrv_loop_timer_add(loop, s->cfg.heartbeat_check_interval_ms, heartbeat_tick, s);
-}
-
 static int master_main(tasksrv_server_t *s)
 {
 	int i;
@@ -660,13 +341,14 @@ static int master_main(tasksrv_server_t *s)
 	}
 	s->loop.idle = tasksrv_server_run_deferred;
 	s->loop.idle_ctx = s;
+	s->conn_ops = &master_conn_ops;
 	s->sig_h.fn = on_signal;
 	s->sig_h.ctx = s;
 	tasksrv_loop_add(&s->loop, &s->sig_h, tasksrv_signals_fd(), EPOLLIN);
 	start_accepting(s);
-	if (s->cfg.heartbeat_check_interval_ms > 0) {
-		tasksrv_loop_timer_add(&s->loop, s->cfg.heartbeat_check_interval_ms, heartbeat_tick, s);
-	}
+	/* The master holds the sockets, so it closes the idle ones; their worker's
+	 * onClose gets the master's reactor id. */
+	tasksrv_conn_heartbeat_start(s);
 	for (i = 0; i < s->nendpoints; i++) {
 		if (s->peers[i].h.fd >= 0) {
 			s->peers[i].registered = tasksrv_loop_add(&s->loop, &s->peers[i].h, s->peers[i].h.fd, EPOLLIN) == 0;
@@ -686,7 +368,9 @@ static int master_main(tasksrv_server_t *s)
 		}
 		s->manager_pid = 0;
 	}
-	close_all(s);
+	/* Whatever is still queued gets one last try; the workers are gone, so nobody
+	 * is left for onClose. */
+	tasksrv_conn_close_all(s, 0);
 	if (!s->exiting && s->hooks->on_shutdown) {
 		s->hooks->on_shutdown(s);
 	}
@@ -865,7 +549,7 @@ int tasksrv_master_forward(tasksrv_server_t *s, int type, int64_t session, const
 int tasksrv_master_conn_op(tasksrv_server_t *s, int64_t session, int op)
 {
 	int master = tasksrv_server_endpoint_master(s), os_fd = session_fd(s, session);
-	tasksrv_master_conn_t *c;
+	tasksrv_conn_t *c;
 	tasksrv_frame_t f;
 
 	if (os_fd < 0 || (op != TASKSRV_CONN_PAUSE && op != TASKSRV_CONN_RESUME)) {
@@ -875,8 +559,7 @@ int tasksrv_master_conn_op(tasksrv_server_t *s, int64_t session, int op)
 		if ((c = conn_find(s, session, os_fd)) == NULL) {
 			return -1;
 		}
-		c->paused = op == TASKSRV_CONN_PAUSE;
-		conn_watch(s, c);
+		tasksrv_conn_pause(s, c, op == TASKSRV_CONN_PAUSE);
 		return 0;
 	}
 	if (master < 0 || s->peers == NULL || s->peers[master].h.fd < 0) {

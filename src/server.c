@@ -1,5 +1,6 @@
 /* tasksrv: start(), the process tree and the calls every role shares. */
 #include "server.h"
+#include "conn.h"
 #include "failure.h"
 #include "io.h"
 #include "log.h"
@@ -158,8 +159,7 @@ static void free_run_state(tasksrv_server_t *s)
 	if (s->loop.epfd >= 0) {
 		tasksrv_loop_free(&s->loop);
 	}
-	tasksrv_worker_free_conns(s);
-	tasksrv_master_free_conns(s);
+	tasksrv_conn_free_all(s);
 	tasksrv_buffer_free(&s->backlog);
 	s->backlog_timer = 0;
 	for (i = s->deferred_pos; i < s->ndeferred; i++) {

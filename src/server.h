@@ -97,8 +97,8 @@ typedef struct {
 	int big_hint;            /* the last frame was big: an empty ring reads a header first */
 } tasksrv_peer_t;
 
-typedef struct tasksrv_conn tasksrv_conn_t;
-typedef struct tasksrv_master_conn tasksrv_master_conn_t;
+typedef struct tasksrv_conn tasksrv_conn_t;         /* src/conn.h */
+typedef struct tasksrv_conn_ops tasksrv_conn_ops_t;
 
 typedef struct {
 	tasksrv_frame_t f;
@@ -168,9 +168,12 @@ struct tasksrv_server {
 	pid_t reload_current;     /* one at a time: the old process told to stop now */
 	uint64_t reload_timer;    /* max_wait_time of the reload (or of the current process, one at a time) */
 
-	/* worker */
+	/* client connections (a BASE event worker's own, the PROCESS master's all): src/conn.c */
 	tasksrv_conn_t **conns;   /* by OS fd */
 	int conns_cap;
+	const tasksrv_conn_ops_t *conn_ops; /* the owner's part */
+
+	/* worker */
 	int64_t next_task_id;
 	tasksrv_deferred_t *deferred;
 	int ndeferred, deferred_cap, deferred_pos;
@@ -183,8 +186,6 @@ struct tasksrv_server {
 
 	/* master (PROCESS mode) */
 	pid_t manager_pid;        /* the child it forked */
-	tasksrv_master_conn_t **mconns; /* by OS fd */
-	int mconns_cap;
 	uint32_t dispatch_rr;
 };
 
@@ -295,12 +296,10 @@ int tasksrv_master_conn_op(tasksrv_server_t *s, int64_t session, int op);
 /* Internal entry points of the per-role files. */
 /* Forks the manager and runs the master; returns like tasksrv_server_run. */
 int tasksrv_master_run(tasksrv_server_t *s, char *err, size_t errlen);
-void tasksrv_master_free_conns(tasksrv_server_t *s);
 /* The manager's part of start(): forks every worker and runs the manager loop.
  * Returns 0 in the manager once stopped, 1 in a child whose work is done, -1 on error. */
 int tasksrv_server_run_manager(tasksrv_server_t *s, char *err, size_t errlen);
 int tasksrv_worker_main(tasksrv_server_t *s);
-void tasksrv_worker_free_conns(tasksrv_server_t *s);
 int tasksrv_task_worker_main(tasksrv_server_t *s);
 int tasksrv_manager_main(tasksrv_server_t *s);
 int tasksrv_manager_reload(tasksrv_server_t *s, int task_workers_only);

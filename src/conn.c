@@ -1,0 +1,500 @@
+/* tasksrv: the client connections of the process that holds their sockets (see
+ * conn.h). The table is indexed by OS fd and its slots are never freed while the
+ * loop runs; everything the owner does differently goes through s->conn_ops. */
+#include "conn.h"
+#include "io.h"
+#include "log.h"
+
+#include <errno.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/epoll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#define READ_CHUNK 65536
+#define ACCEPT_BATCH 64
+
+static void conn_on_event(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, uint32_t events);
+
+/* {{{ the table, by OS fd */
+static tasksrv_conn_t *conn_slot(tasksrv_server_t *s, int fd)
+{
+	if (fd >= s->conns_cap) {
+		int cap = s->conns_cap ? s->conns_cap : 64;
+		tasksrv_conn_t **c;
+		while (cap <= fd) {
+			cap *= 2;
+		}
+		c = realloc(s->conns, sizeof(*c) * cap);
+		if (c == NULL) {
+			return NULL;
+		}
+		memset(c + s->conns_cap, 0, sizeof(*c) * (cap - s->conns_cap));
+		s->conns = c;
+		s->conns_cap = cap;
+	}
+	/* Slots are reused, never freed while the loop runs: an event already fetched
+	 * for a closed connection must still point at valid memory. */
+	if (s->conns[fd] == NULL) {
+		s->conns[fd] = calloc(1, sizeof(tasksrv_conn_t));
+	}
+	return s->conns[fd];
+}
+
+void tasksrv_conn_free_all(tasksrv_server_t *s)
+{
+	int i;
+
+	for (i = 0; i < s->conns_cap; i++) {
+		if (s->conns[i]) {
+			tasksrv_buffer_free(&s->conns[i]->in);
+			tasksrv_buffer_free(&s->conns[i]->out);
+			free(s->conns[i]);
+		}
+	}
+	free(s->conns);
+	s->conns = NULL;
+	s->conns_cap = 0;
+}
+
+/* A frame or a session names the socket too: a session may have been ended in shm
+ * already (close() elsewhere) while what was sent before must still go out. Session
+ * ids are never reused. */
+tasksrv_conn_t *tasksrv_conn_find(tasksrv_server_t *s, int64_t session, int os_fd)
+{
+	tasksrv_conn_t *c;
+
+	if (os_fd < 0 || os_fd >= s->conns_cap) {
+		return NULL;
+	}
+	c = s->conns[os_fd];
+	return c && c->fd >= 0 && c->session == session ? c : NULL;
+}
+
+int tasksrv_conn_unsent(tasksrv_server_t *s)
+{
+	int i, n = 0;
+
+	for (i = 0; i < s->conns_cap; i++) {
+		tasksrv_conn_t *c = s->conns[i];
+		n += c && c->fd >= 0 && tasksrv_buffer_size(&c->out) > 0;
+	}
+	return n;
+}
+/* }}} */
+
+/* {{{ the session's view of a connection */
+static void session_flag(tasksrv_server_t *s, int64_t session, int32_t flag, int on)
+{
+	tasksrv_session_t *sess = tasksrv_shm_session_get(s->shm, session);
+
+	if (sess && on) {
+		__atomic_or_fetch(&sess->flags, flag, __ATOMIC_RELAXED);
+	} else if (sess) {
+		__atomic_and_fetch(&sess->flags, ~flag, __ATOMIC_RELAXED);
+	}
+}
+
+/* Bytes arrived: the heartbeat's clock and getClientInfo()'s times. */
+static void session_touch(tasksrv_server_t *s, tasksrv_conn_t *c)
+{
+	tasksrv_session_t *sess = tasksrv_shm_session_get(s->shm, c->session);
+
+	if (sess) {
+		sess->last_recv_time = sess->active_time = tasksrv_io_unix_time();
+		sess->last_time = (int64_t) sess->last_recv_time;
+	}
+}
+
+static void session_set_errno(tasksrv_server_t *s, tasksrv_conn_t *c, int err)
+{
+	tasksrv_session_t *sess = tasksrv_shm_session_get(s->shm, c->session);
+
+	if (sess) {
+		sess->close_errno = err;
+	}
+}
+
+/* For getClientInfo() in other processes. */
+void tasksrv_conn_queued(tasksrv_server_t *s, tasksrv_conn_t *c)
+{
+	tasksrv_session_t *sess = c->fd >= 0 ? tasksrv_shm_session_get(s->shm, c->session) : NULL;
+
+	if (sess) {
+		sess->recv_queued_bytes = (int64_t) tasksrv_buffer_size(&c->in);
+		sess->send_queued_bytes = (int64_t) tasksrv_buffer_size(&c->out);
+	}
+}
+/* }}} */
+
+/* {{{ life and death */
+/* The epoll interest of a connection: reading unless paused or closing, writing
+ * while output is queued. (A paused socket still reports HUP/ERR: it is read then.) */
+static void conn_watch(tasksrv_server_t *s, tasksrv_conn_t *c)
+{
+	uint32_t ev = c->paused || c->closing ? 0 : EPOLLIN | EPOLLRDHUP;
+
+	if (tasksrv_buffer_size(&c->out) > 0) {
+		ev |= EPOLLOUT;
+	}
+	tasksrv_loop_mod(&s->loop, &c->h, ev);
+}
+
+/* Releases the socket; the session id is already gone from the table. */
+static void conn_release(tasksrv_server_t *s, tasksrv_conn_t *c)
+{
+	tasksrv_loop_del(&s->loop, &c->h);
+	close(c->fd);
+	c->fd = -1;
+	c->h.fd = -1;
+	c->session = 0;
+	c->closing = 0;
+	c->paused = 0;
+	c->full = 0;
+	tasksrv_buffer_free(&c->in);
+	tasksrv_buffer_free(&c->out);
+	TASKSRV_ATOMIC_ADD(&s->shm->connection_num, -1);
+	TASKSRV_ATOMIC_ADD(&s->shm->close_count, 1);
+}
+
+/* The session id dies first, so onClose sees exists() false (and a re-entrant close()
+ * does nothing); closed() may release the socket itself. */
+void tasksrv_conn_end(tasksrv_server_t *s, tasksrv_conn_t *c, int reactor_id)
+{
+	int64_t session = c->session;
+
+	tasksrv_shm_session_close(s->shm, session);
+	c->closing = 1;
+	s->conn_ops->closed(s, c, session, reactor_id);
+	if (c->fd >= 0 && c->session == session) {
+		if (reactor_id >= 0 || tasksrv_buffer_size(&c->out) == 0) {
+			conn_release(s, c);
+		} else {
+			/* close() asked for it: what was sent before still reaches the client. */
+			conn_watch(s, c);
+		}
+	}
+}
+
+/* Beyond max_conn, as Swoole: accepted, then closed at once, and counted. Returns the
+ * new connection's slot, or NULL (fd closed). */
+static tasksrv_conn_t *conn_open(tasksrv_server_t *s, int fd, int64_t *session)
+{
+	tasksrv_conn_t *c;
+
+	/* The session's owner: this worker, or (the master: worker_id -1) none. */
+	*session = TASKSRV_ATOMIC_LOAD(&s->shm->connection_num) >= s->cfg.max_conn ? 0
+		: tasksrv_shm_session_open(s->shm, s->worker_id, fd);
+	c = *session ? conn_slot(s, fd) : NULL;
+	if (c == NULL) {
+		TASKSRV_ATOMIC_ADD(&s->shm->abort_count, 1);
+		tasksrv_log(TASKSRV_LOG_WARNING, "Too many connections [now: %ld]",
+			(long) TASKSRV_ATOMIC_LOAD(&s->shm->connection_num));
+		if (*session) {
+			tasksrv_shm_session_close(s->shm, *session);
+		}
+		close(fd);
+	}
+	return c;
+}
+
+static void conn_init(tasksrv_server_t *s, tasksrv_conn_t *c, tasksrv_listener_t *l, int fd, int64_t session,
+	const struct sockaddr_storage *ss)
+{
+	tasksrv_session_t *sess = tasksrv_shm_session_get(s->shm, session);
+	int one = 1;
+
+	sess->remote_port = tasksrv_listener_peer(ss, sess->remote_ip, sizeof(sess->remote_ip));
+	sess->server_port = l->port;
+	sess->server_fd = l->fd;
+	sess->socket_type = l->type;
+	sess->active_time = tasksrv_io_unix_time();
+	sess->connect_time = sess->last_time = (int64_t) sess->active_time;
+	if (l->open_tcp_nodelay && l->family != AF_UNIX) {
+		setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
+	}
+	c->srv = s;
+	c->fd = fd;
+	c->session = session;
+	c->port = l->index;
+	c->closing = 0;
+	c->paused = 0;
+	c->full = 0;
+	memset(&c->framing, 0, sizeof(c->framing));
+	c->h.fn = conn_on_event;
+	c->h.ctx = c;
+	tasksrv_loop_add(&s->loop, &c->h, fd, EPOLLIN | EPOLLRDHUP);
+	TASKSRV_ATOMIC_ADD(&s->shm->accept_count, 1);
+	TASKSRV_ATOMIC_ADD(&s->shm->connection_num, 1);
+}
+
+/* (The master stops accepting once stopping; an event worker is never forked with
+ * `stopping` set, and leaves its listeners before it drains.) */
+void tasksrv_conn_on_accept(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, uint32_t events)
+{
+	tasksrv_listener_t *l = h->ctx;
+	tasksrv_server_t *s = l->srv;
+	struct sockaddr_storage ss;
+	socklen_t len;
+	int i, fd;
+
+	(void) loop;
+	(void) events;
+	for (i = 0; i < ACCEPT_BATCH && !s->exiting && !s->stopping; i++) {
+		tasksrv_conn_t *c;
+		int64_t session;
+
+		len = sizeof(ss);
+		/* An unbound Unix client's address is only its family: no path bytes are written. */
+		memset(&ss, 0, sizeof(ss));
+		fd = accept4(l->fd, (struct sockaddr *) &ss, &len, SOCK_NONBLOCK | SOCK_CLOEXEC);
+		if (fd < 0) {
+			if (errno == EINTR || errno == ECONNABORTED) {
+				continue;
+			}
+			if (errno != EAGAIN && errno != EWOULDBLOCK) {
+				tasksrv_log(TASKSRV_LOG_WARNING, "accept() failed: %s", strerror(errno));
+			}
+			return;
+		}
+		if ((c = conn_open(s, fd, &session)) != NULL) {
+			conn_init(s, c, l, fd, session, &ss);
+			s->conn_ops->accepted(s, c);
+		}
+	}
+}
+
+/* heartbeat_check_interval: closes the connections idle for longer than
+ * heartbeat_idle_time (not protected); onClose gets this process's reactor id. */
+static void heartbeat_tick(tasksrv_loop_t *loop, void *ctx)
+{
+	tasksrv_server_t *s = ctx;
+	double limit = tasksrv_io_unix_time() - (double) s->cfg.heartbeat_idle_ms / 1000.0;
+	int i;
+
+	for (i = 0; i < s->conns_cap && !s->exiting; i++) {
+		tasksrv_conn_t *c = s->conns[i];
+		tasksrv_session_t *sess = c && c->fd >= 0 && !c->closing ? tasksrv_shm_session_get(s->shm, c->session) : NULL;
+		if (sess && !(TASKSRV_ATOMIC_LOAD(&sess->flags) & TASKSRV_SESSION_PROTECTED) && sess->active_time < limit) {
+			tasksrv_conn_end(s, c, tasksrv_conn_reactor(s));
+		}
+	}
+	tasksrv_loop_timer_add(loop, s->cfg.heartbeat_check_interval_ms, heartbeat_tick, s);
+}
+
+void tasksrv_conn_heartbeat_start(tasksrv_server_t *s)
+{
+	if (s->cfg.heartbeat_check_interval_ms > 0) {
+		tasksrv_loop_timer_add(&s->loop, s->cfg.heartbeat_check_interval_ms, heartbeat_tick, s);
+	}
+}
+/* }}} */
+
+/* {{{ input */
+static int conn_gone(const tasksrv_server_t *s, const tasksrv_conn_t *c, int64_t session)
+{
+	return s->exiting || c->fd < 0 || c->session != session || c->closing;
+}
+
+/* The framing error that closes a connection, in Swoole's warning shape. */
+static void log_framing_error(tasksrv_server_t *s, const tasksrv_protocol_t *proto, int64_t session,
+	const tasksrv_protocol_result_t *r)
+{
+	tasksrv_session_t *sess = tasksrv_shm_session_get(s->shm, session);
+	char why[160];
+
+	tasksrv_protocol_describe(proto, r, why, sizeof(why));
+	tasksrv_log(TASKSRV_LOG_WARNING, "Server::onReceive(): session#%ld from %s:%d: %s, connection closed",
+		(long) session, sess ? sess->remote_ip : "?", sess ? sess->remote_port : 0, why);
+}
+
+/* Hands every complete packet (src/protocol.c decides) to the owner. Returns -1 when
+ * the connection must close. The owner (or package_length_func) may close the
+ * connection or exit: then the rest of its input is left alone. */
+static int frame_input(tasksrv_server_t *s, tasksrv_conn_t *c)
+{
+	void (*packet)(tasksrv_server_t *, tasksrv_conn_t *, size_t) = s->conn_ops->packet;
+	int64_t session = c->session;
+	const tasksrv_protocol_t *proto = &s->listeners[c->port]->protocol;
+	tasksrv_protocol_result_t r;
+	int rc;
+
+	for (;;) {
+		rc = tasksrv_protocol_next(proto, &c->framing, tasksrv_buffer_head(&c->in),
+			tasksrv_buffer_size(&c->in), &r);
+		if (conn_gone(s, c, session)) {
+			return 0;
+		}
+		/* (A packet is never empty; if one were, nothing would be consumed.) */
+		if (rc != TASKSRV_PROTOCOL_PACKET || r.length == 0) {
+			break;
+		}
+		packet(s, c, r.length);
+		if (conn_gone(s, c, session)) {
+			return 0;
+		}
+		tasksrv_buffer_consume(&c->in, r.length);
+	}
+	if (rc == TASKSRV_PROTOCOL_ERROR) {
+		log_framing_error(s, proto, session, &r);
+		return -1;
+	}
+	return 0;
+}
+
+static void conn_read(tasksrv_server_t *s, tasksrv_conn_t *c)
+{
+	char *dst = tasksrv_buffer_reserve(&c->in, READ_CHUNK);
+	int stats = s->conn_ops->session_stats;
+	ssize_t n;
+
+	if (dst == NULL) {
+		tasksrv_conn_end(s, c, tasksrv_conn_reactor(s));
+		return;
+	}
+	do {
+		n = read(c->fd, dst, READ_CHUNK);
+	} while (n < 0 && errno == EINTR);
+	if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+		return;
+	}
+	if (n <= 0) {
+		if (stats) {
+			session_set_errno(s, c, n < 0 ? errno : 0);
+		}
+		tasksrv_conn_end(s, c, tasksrv_conn_reactor(s));
+		return;
+	}
+	c->in.len += (size_t) n;
+	TASKSRV_ATOMIC_ADD(&s->shm->total_recv_bytes, n);
+	session_touch(s, c);
+	if (frame_input(s, c) < 0 && c->fd >= 0 && !c->closing) {
+		tasksrv_conn_end(s, c, tasksrv_conn_reactor(s));
+		return;
+	} else if (c->fd >= 0 && tasksrv_buffer_size(&c->in) == 0 && c->in.cap > 4 * READ_CHUNK) {
+		/* A connection that once received a big packet does not keep its room. */
+		tasksrv_buffer_free(&c->in);
+	}
+	if (stats) {
+		tasksrv_conn_queued(s, c);
+	}
+}
+/* }}} */
+
+/* {{{ output */
+int tasksrv_conn_write(tasksrv_server_t *s, tasksrv_conn_t *c, const char *data, size_t len)
+{
+	ssize_t w = 0;
+
+	if (tasksrv_buffer_size(&c->out) == 0) {
+		do {
+			w = write(c->fd, data, len);
+		} while (w < 0 && errno == EINTR);
+		if (w < 0) {
+			if (errno != EAGAIN && errno != EWOULDBLOCK) {
+				return -1;
+			}
+			w = 0;
+		}
+	}
+	if ((size_t) w == len) {
+		return 0;
+	}
+	if (tasksrv_buffer_append(&c->out, data + w, len - w) < 0) {
+		return -1;
+	}
+	conn_watch(s, c);
+	return 1;
+}
+
+void tasksrv_conn_crossed(tasksrv_server_t *s, tasksrv_conn_t *c, int full)
+{
+	c->full = full;
+	s->conn_ops->watermark(s, c, full);
+}
+
+/* Writes what is queued as far as the socket takes it; a closing connection is
+ * released once it is all out (or the socket failed). */
+static void conn_flush(tasksrv_server_t *s, tasksrv_conn_t *c)
+{
+	ssize_t w;
+
+	while (tasksrv_buffer_size(&c->out) > 0) {
+		do {
+			w = write(c->fd, tasksrv_buffer_head(&c->out), tasksrv_buffer_size(&c->out));
+		} while (w < 0 && errno == EINTR);
+		if (w < 0) {
+			if (errno == EAGAIN || errno == EWOULDBLOCK) {
+				return;
+			}
+			tasksrv_buffer_consume(&c->out, tasksrv_buffer_size(&c->out));
+			break;
+		}
+		tasksrv_buffer_consume(&c->out, (size_t) w);
+	}
+	if (s->conn_ops->session_stats) {
+		tasksrv_conn_queued(s, c);
+	}
+	if (c->closing) {
+		conn_release(s, c);
+		return;
+	}
+	conn_watch(s, c);
+	tasksrv_conn_watermarks(s, c, 1);
+}
+
+void tasksrv_conn_pause(tasksrv_server_t *s, tasksrv_conn_t *c, int paused)
+{
+	c->paused = paused;
+	session_flag(s, c->session, TASKSRV_SESSION_PAUSED, paused);
+	conn_watch(s, c);
+}
+
+static void conn_on_event(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, uint32_t events)
+{
+	tasksrv_conn_t *c = h->ctx;
+	tasksrv_server_t *s = c->srv;
+
+	(void) loop;
+	if (c->fd < 0) {
+		return;
+	}
+	if (events & EPOLLOUT) {
+		conn_flush(s, c);
+		if (c->fd < 0) {
+			return;
+		}
+	}
+	if (!c->closing && (events & (EPOLLIN | EPOLLRDHUP | EPOLLHUP | EPOLLERR))) {
+		conn_read(s, c);
+	}
+}
+
+void tasksrv_conn_close_all(tasksrv_server_t *s, int notify)
+{
+	int i;
+
+	for (i = 0; i < s->conns_cap; i++) {
+		tasksrv_conn_t *c = s->conns[i];
+		if (c == NULL || c->fd < 0) {
+			continue;
+		}
+		if (!c->closing && notify) {
+			tasksrv_conn_end(s, c, -1);
+		} else if (!c->closing) {
+			tasksrv_shm_session_close(s->shm, c->session);
+			c->closing = 1;
+		}
+		if (c->fd >= 0) {
+			/* Last chance for queued output: the socket is going away. */
+			conn_flush(s, c);
+			if (c->fd >= 0) {
+				conn_release(s, c);
+			}
+		}
+	}
+}
+/* }}} */
