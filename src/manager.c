@@ -44,6 +44,27 @@ static int signal_range(tasksrv_server_t *s, int from, int to, int signo)
 	return n;
 }
 
+/* Logrotate's signals (SIGRTMIN; SIGWINCH where it is installed) are handled here on
+ * the way, the same in every process: the log file is opened again under its name,
+ * and SIGRTMIN goes on down the tree (the master's to the manager, the manager's to
+ * every worker and task worker). */
+int tasksrv_server_next_signal(tasksrv_server_t *s)
+{
+	int signo;
+
+	while ((signo = tasksrv_signals_next()) == SIGRTMIN || signo == SIGWINCH) {
+		if (tasksrv_log_reopen() < 0 || !tasksrv_log_has_file()) {
+			continue;
+		}
+		if (s->role == TASKSRV_ROLE_MANAGER) {
+			signal_range(s, 0, s->cfg.worker_num + s->cfg.task_worker_num, SIGRTMIN);
+		} else if (s->role == TASKSRV_ROLE_MASTER && s->manager_pid > 0) {
+			kill(s->manager_pid, SIGRTMIN);
+		}
+	}
+	return signo;
+}
+
 static int alive_in(tasksrv_server_t *s, int from, int to)
 {
 	return signal_range(s, from, to, 0);
@@ -304,14 +325,7 @@ static void manager_on_signal(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, u
 
 	(void) loop;
 	(void) events;
-	while ((signo = tasksrv_signals_next()) != 0) {
-		if (signo == SIGRTMIN || signo == SIGWINCH) {
-			/* logrotate: every process opens the log file again under its name. */
-			if (tasksrv_log_reopen() == 0 && tasksrv_log_has_file()) {
-				signal_range(s, 0, s->cfg.worker_num + s->cfg.task_worker_num, SIGRTMIN);
-			}
-			continue;
-		}
+	while ((signo = tasksrv_server_next_signal(s)) != 0) {
 		switch (signo) {
 			case SIGCHLD:
 				if (reap(s)) {

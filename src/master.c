@@ -305,14 +305,7 @@ static void on_signal(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, uint32_t 
 
 	(void) loop;
 	(void) events;
-	while ((signo = tasksrv_signals_next()) != 0) {
-		if (signo == SIGRTMIN || signo == SIGWINCH) {
-			/* logrotate: the manager passes it on to the workers. */
-			if (tasksrv_log_reopen() == 0 && tasksrv_log_has_file() && s->manager_pid > 0) {
-				kill(s->manager_pid, SIGRTMIN);
-			}
-			continue;
-		}
+	while ((signo = tasksrv_server_next_signal(s)) != 0) {
 		switch (signo) {
 			case SIGTERM:
 			case SIGINT:

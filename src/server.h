@@ -299,6 +299,9 @@ int tasksrv_master_run(tasksrv_server_t *s, char *err, size_t errlen);
 /* The manager's part of start(): forks every worker and runs the manager loop.
  * Returns 0 in the manager once stopped, 1 in a child whose work is done, -1 on error. */
 int tasksrv_server_run_manager(tasksrv_server_t *s, char *err, size_t errlen);
+/* The next pending signal of this process (tasksrv_signals_next), or 0; the log
+ * reopen signals are handled on the way, and passed on down the process tree. */
+int tasksrv_server_next_signal(tasksrv_server_t *s);
 int tasksrv_worker_main(tasksrv_server_t *s);
 int tasksrv_task_worker_main(tasksrv_server_t *s);
 int tasksrv_manager_main(tasksrv_server_t *s);

@@ -207,13 +207,10 @@ static void worker_on_signal(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, ui
 {
 	int signo;
 
-	(void) h;
 	(void) events;
-	while ((signo = tasksrv_signals_next()) != 0) {
+	while ((signo = tasksrv_server_next_signal(h->ctx)) != 0) {
 		if (signo == SIGTERM || signo == SIGINT) {
 			tasksrv_loop_stop(loop);
-		} else if (signo == SIGRTMIN || signo == SIGWINCH) {
-			tasksrv_log_reopen();
 		}
 	}
 }
