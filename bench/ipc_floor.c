@@ -37,50 +37,12 @@
 #include <time.h>
 #include <unistd.h>
 
-#define HDR 32
+#include "bench.h"
 
 typedef struct {
 	char *buf;
 	size_t cap, start, end;
 } reader_t;
-
-static double now_s(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double) ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
-static pid_t child_pid;
-
-/* Nanoseconds both processes spent on a CPU (/proc/<pid>/schedstat, first field). */
-static double cpu_ns(void)
-{
-	char path[64];
-	double sum = 0;
-	pid_t pids[2] = {getpid(), child_pid};
-	int i;
-
-	for (i = 0; i < 2; i++) {
-		FILE *f;
-		unsigned long long ns;
-		snprintf(path, sizeof(path), "/proc/%d/schedstat", (int) pids[i]);
-		if ((f = fopen(path, "r")) != NULL) {
-			if (fscanf(f, "%llu", &ns) == 1) {
-				sum += (double) ns;
-			}
-			fclose(f);
-		}
-	}
-	return sum;
-}
-
-static void die(const char *what)
-{
-	fprintf(stderr, "ipc_floor: %s: %s\n", what, strerror(errno));
-	exit(1);
-}
 
 static void write_all(int fd, const char *hdr, const char *payload, size_t len)
 {
@@ -239,102 +201,38 @@ static void echo_child(int fd, size_t size)
 	_exit(0);
 }
 
-static int cmp_double(const void *a, const void *b)
+/* The parent's side of the link: frames over the socket, read through a buffer. */
+typedef struct {
+	int fd;
+	reader_t r;
+} sock_link_t;
+
+static void sock_send(void *ctx, const char *hdr, const char *payload, size_t len)
 {
-	double x = *(const double *) a, y = *(const double *) b;
-	return x < y ? -1 : x > y;
+	write_all(((sock_link_t *) ctx)->fd, hdr, payload, len);
 }
 
-static void run_pingpong(int fd, size_t size, double secs)
+static uint32_t sock_recv(void *ctx)
 {
-	char hdr[HDR] = {0}, *payload = malloc(size ? size : 1);
-	uint32_t len32 = (uint32_t) size, got;
-	reader_t r;
-	size_t n = 0, cap = 1 << 16;
-	double *lat = malloc(sizeof(double) * cap), warm = secs * 0.1 < 0.1 ? 0.1 : secs * 0.1;
-	double t0, start, end, t, cpu0;
+	sock_link_t *k = ctx;
+	uint32_t len;
 
-	memset(payload, 'x', size);
-	memcpy(hdr, &len32, 4);
-	reader_init(&r, size);
-	t0 = now_s();
-	while (now_s() - t0 < warm) {
-		write_all(fd, hdr, payload, size);
-		if (next_frame(fd, &r, &got) == NULL || got != size) {
-			die("echo");
-		}
+	if (next_frame(k->fd, &k->r, &len) == NULL) {
+		die("echo");
 	}
-	cpu0 = cpu_ns();
-	start = now_s();
-	do {
-		t = now_s();
-		write_all(fd, hdr, payload, size);
-		if (next_frame(fd, &r, &got) == NULL || got != size) {
-			die("echo");
-		}
-		end = now_s();
-		if (n == cap) {
-			cap *= 2;
-			lat = realloc(lat, sizeof(double) * cap);
-		}
-		lat[n++] = end - t;
-	} while (end - start < secs);
-	cpu0 = cpu_ns() - cpu0;
-	qsort(lat, n, sizeof(double), cmp_double);
-	printf("{\"impl\":\"%s\",\"mode\":\"wait\",\"size\":%zu,\"n\":%zu,\"secs\":%.4f,\"rt_per_s\":%.1f,"
-		"\"p50_us\":%.2f,\"p99_us\":%.2f,\"mb_s\":%.2f,\"cpu_us_per_op\":%.2f}\n",
-		exact_style ? "floor-exact" : "floor", size, n, end - start, n / (end - start), lat[n / 2] * 1e6, lat[(size_t) (n * 0.99)] * 1e6,
-		(double) size * n / (end - start) / 1e6, cpu0 / 1e3 / n);
-}
-
-static void run_pipe(int fd, size_t size, double secs, int window)
-{
-	char hdr[HDR] = {0}, *payload = malloc(size ? size : 1);
-	uint32_t len32 = (uint32_t) size, got;
-	reader_t r;
-	long done = 0, counted = 0;
-	double warm = secs * 0.1 < 0.1 ? 0.1 : secs * 0.1, t0, start = 0, end = 0, cpu0 = 0;
-	int i, phase = 0;
-
-	memset(payload, 'x', size);
-	memcpy(hdr, &len32, 4);
-	reader_init(&r, size);
-	t0 = now_s();
-	for (i = 0; i < window; i++) {
-		write_all(fd, hdr, payload, size);
-	}
-	for (;;) {
-		if (next_frame(fd, &r, &got) == NULL || got != size) {
-			die("echo");
-		}
-		done++;
-		if ((done & 63) == 0) {
-			end = now_s();
-			if (phase == 0 && end - t0 >= warm) {
-				phase = 1;
-				cpu0 = cpu_ns();
-				start = now_s();
-				counted = done;
-			} else if (phase == 1 && end - start >= secs) {
-				cpu0 = cpu_ns() - cpu0;
-				break;
-			}
-		}
-		write_all(fd, hdr, payload, size);
-	}
-	/* window - 1 echoes are still on their way: they are read by the child's exit path. */
-	printf("{\"impl\":\"%s\",\"mode\":\"pipe\",\"size\":%zu,\"window\":%d,\"n\":%ld,\"secs\":%.4f,\"msg_per_s\":%.1f,"
-		"\"cpu_us_per_op\":%.2f}\n",
-		exact_style ? "floor-exact" : "floor", size, window, done - counted, end - start, (done - counted) / (end - start), cpu0 / 1e3 / (done - counted));
+	return len;
 }
 
 int main(int argc, char **argv)
 {
+	sock_link_t k;
+	bench_link_t link = {.send = sock_send, .recv = sock_recv, .ctx = &k};
 	int sv[2], status;
 	size_t size;
 	double secs;
 	pid_t pid;
 
+	bench_prog = "ipc_floor";
 	if (argc < 4 || (strcmp(argv[1], "pingpong") && strcmp(argv[1], "pipe")) || (!strcmp(argv[1], "pipe") && argc < 5)) {
 		fprintf(stderr, "usage: ipc_floor pingpong SIZE SECONDS [exact] | ipc_floor pipe SIZE SECONDS WINDOW [exact]\n");
 		return 2;
@@ -345,23 +243,15 @@ int main(int argc, char **argv)
 	if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) < 0) {
 		die("socketpair");
 	}
-	pid = fork();
-	if (pid < 0) {
-		die("fork");
-	}
-	child_pid = pid;
-	if (pid == 0) {
-		prctl(PR_SET_PDEATHSIG, SIGKILL);
+	if ((pid = bench_fork(&link)) == 0) {
 		close(sv[0]);
 		echo_child(sv[1], size);
 	}
 	close(sv[1]);
-	if (!strcmp(argv[1], "pingpong")) {
-		run_pingpong(sv[0], size, secs);
-	} else {
-		run_pipe(sv[0], size, secs, atoi(argv[4]));
-	}
-	fflush(stdout);
+	k.fd = sv[0];
+	reader_init(&k.r, size);
+	link.impl = exact_style ? "floor-exact" : "floor";
+	bench_run(&link, argv, size, secs);
 	/* EOF ends the child; drain what it still echoes so it never blocks writing. */
 	shutdown(sv[0], SHUT_WR);
 	{

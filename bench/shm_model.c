@@ -32,7 +32,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#define HDR 32
+#include "bench.h"
+
 #define RING_CAP ((uint64_t) 1 << 20)
 
 typedef struct {
@@ -51,43 +52,6 @@ typedef struct {
 	char *buf;                   /* where a received frame is copied to */
 	size_t cap;
 } end_t;
-
-static pid_t child_pid;
-
-static double now_s(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double) ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
-static void die(const char *what)
-{
-	fprintf(stderr, "shm_model: %s: %s\n", what, strerror(errno));
-	exit(1);
-}
-
-static double cpu_ns(void)
-{
-	char path[64];
-	double sum = 0;
-	pid_t pids[2] = {getpid(), child_pid};
-	int i;
-
-	for (i = 0; i < 2; i++) {
-		FILE *f;
-		unsigned long long ns;
-		snprintf(path, sizeof(path), "/proc/%d/schedstat", (int) pids[i]);
-		if ((f = fopen(path, "r")) != NULL) {
-			if (fscanf(f, "%llu", &ns) == 1) {
-				sum += (double) ns;
-			}
-			fclose(f);
-		}
-	}
-	return sum;
-}
 
 /* Sleeps until the peer rings this end's eventfd: epoll_wait, then read, as a loop would. */
 static void sleep_on(end_t *e)
@@ -265,98 +229,27 @@ static void echo_child(end_t *e, size_t size)
 	}
 }
 
-static int cmp_double(const void *a, const void *b)
+static void shm_send(void *ctx, const char *hdr, const char *payload, size_t len)
 {
-	double x = *(const double *) a, y = *(const double *) b;
-	return x < y ? -1 : x > y;
+	put_frame(ctx, hdr, payload, len);
 }
 
-static void run_pingpong(end_t *e, size_t size, double secs)
+static uint32_t shm_recv(void *ctx)
 {
-	char hdr[HDR] = {0}, *payload = malloc(size ? size : 1);
-	uint32_t len32 = (uint32_t) size;
-	size_t n = 0, cap = 1 << 16;
-	double *lat = malloc(sizeof(double) * cap), warm = secs * 0.1 < 0.1 ? 0.1 : secs * 0.1;
-	double t0, start, end, t, cpu0;
-
-	memset(payload, 'x', size);
-	memcpy(hdr, &len32, 4);
-	t0 = now_s();
-	while (now_s() - t0 < warm) {
-		put_frame(e, hdr, payload, size);
-		if (get_frame(e) != size) {
-			die("echo");
-		}
-	}
-	cpu0 = cpu_ns();
-	start = now_s();
-	do {
-		t = now_s();
-		put_frame(e, hdr, payload, size);
-		if (get_frame(e) != size) {
-			die("echo");
-		}
-		end = now_s();
-		if (n == cap) {
-			cap *= 2;
-			lat = realloc(lat, sizeof(double) * cap);
-		}
-		lat[n++] = end - t;
-	} while (end - start < secs);
-	cpu0 = cpu_ns() - cpu0;
-	qsort(lat, n, sizeof(double), cmp_double);
-	printf("{\"impl\":\"shm-model\",\"mode\":\"wait\",\"size\":%zu,\"n\":%zu,\"secs\":%.4f,\"rt_per_s\":%.1f,"
-		"\"p50_us\":%.2f,\"p99_us\":%.2f,\"mb_s\":%.2f,\"cpu_us_per_op\":%.2f}\n",
-		size, n, end - start, n / (end - start), lat[n / 2] * 1e6, lat[(size_t) (n * 0.99)] * 1e6,
-		(double) size * n / (end - start) / 1e6, cpu0 / 1e3 / n);
-}
-
-static void run_pipe(end_t *e, size_t size, double secs, int window)
-{
-	char hdr[HDR] = {0}, *payload = malloc(size ? size : 1);
-	uint32_t len32 = (uint32_t) size;
-	long done = 0, counted = 0;
-	double warm = secs * 0.1 < 0.1 ? 0.1 : secs * 0.1, t0, start = 0, end = 0, cpu0 = 0;
-	int i, phase = 0;
-
-	memset(payload, 'x', size);
-	memcpy(hdr, &len32, 4);
-	t0 = now_s();
-	for (i = 0; i < window; i++) {
-		put_frame(e, hdr, payload, size);
-	}
-	for (;;) {
-		if (get_frame(e) != size) {
-			die("echo");
-		}
-		done++;
-		if ((done & 63) == 0) {
-			end = now_s();
-			if (phase == 0 && end - t0 >= warm) {
-				phase = 1;
-				cpu0 = cpu_ns();
-				start = now_s();
-				counted = done;
-			} else if (phase == 1 && end - start >= secs) {
-				cpu0 = cpu_ns() - cpu0;
-				break;
-			}
-		}
-		put_frame(e, hdr, payload, size);
-	}
-	printf("{\"impl\":\"shm-model\",\"mode\":\"pipe\",\"size\":%zu,\"window\":%d,\"n\":%ld,\"secs\":%.4f,\"msg_per_s\":%.1f,"
-		"\"cpu_us_per_op\":%.2f}\n",
-		size, window, done - counted, end - start, (done - counted) / (end - start), cpu0 / 1e3 / (done - counted));
+	return get_frame(ctx);
 }
 
 int main(int argc, char **argv)
 {
 	ring_t *rings;
 	end_t e;
+	bench_link_t link = {.impl = "shm-model", .send = shm_send, .recv = shm_recv, .ctx = &e};
+	pid_t pid;
 	int efd_parent, efd_child;
 	size_t size;
 	double secs;
 
+	bench_prog = "shm_model";
 	if (argc < 4 || (strcmp(argv[1], "pingpong") && strcmp(argv[1], "pipe")) || (!strcmp(argv[1], "pipe") && argc < 5)) {
 		fprintf(stderr, "usage: shm_model pingpong SIZE SECONDS | shm_model pipe SIZE SECONDS WINDOW\n");
 		return 2;
@@ -373,24 +266,14 @@ int main(int argc, char **argv)
 	if (efd_parent < 0 || efd_child < 0) {
 		die("eventfd");
 	}
-	child_pid = fork();
-	if (child_pid < 0) {
-		die("fork");
-	}
-	if (child_pid == 0) {
-		prctl(PR_SET_PDEATHSIG, SIGKILL);
+	if ((pid = bench_fork(&link)) == 0) {
 		end_init(&e, &rings[0], &rings[1], efd_child, efd_parent, size);
 		echo_child(&e, size);
 	}
 	end_init(&e, &rings[1], &rings[0], efd_parent, efd_child, size);
-	if (!strcmp(argv[1], "pingpong")) {
-		run_pingpong(&e, size, secs);
-	} else {
-		run_pipe(&e, size, secs, atoi(argv[4]));
-	}
-	fflush(stdout);
+	bench_run(&link, argv, size, secs);
 	/* The child only echoes: its echoes still in flight are not read. */
-	kill(child_pid, SIGKILL);
-	waitpid(child_pid, NULL, 0);
+	kill(pid, SIGKILL);
+	waitpid(pid, NULL, 0);
 	return 0;
 }

@@ -28,26 +28,14 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "bench.h"
+
 typedef struct {
 	int fd;
 	size_t got;
 	double sent_at;
 	int dead;
 } conn_t;
-
-static double now_s(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double) ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
-static void die(const char *what)
-{
-	fprintf(stderr, "tcp_load: %s: %s\n", what, strerror(errno));
-	exit(1);
-}
 
 static struct sockaddr_in loopback(int port)
 {
@@ -58,12 +46,6 @@ static struct sockaddr_in loopback(int port)
 	a.sin_port = htons((unsigned short) port);
 	a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
 	return a;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *) a, y = *(const double *) b;
-	return x < y ? -1 : x > y;
 }
 
 static int send_msg(conn_t *c, const char *msg, size_t len)
@@ -244,6 +226,7 @@ static int run_server(int port)
 
 int main(int argc, char **argv)
 {
+	bench_prog = "tcp_load";
 	signal(SIGPIPE, SIG_IGN);
 	if (argc == 3 && !strcmp(argv[1], "serve")) {
 		return run_server(atoi(strncmp(argv[2], "port=", 5) ? argv[2] : argv[2] + 5));
