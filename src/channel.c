@@ -110,6 +110,7 @@ void tasksrv_peers_open(tasksrv_server_t *s, int self, int close_others)
 		s->peers[i].h.fn = tasksrv_peer_on_event;
 		s->peers[i].h.ctx = &s->peers[i];
 		s->peers[i].has_ring = tasksrv_ring_of(s->rings, self, i, &s->peers[i].ring) == 0;
+		s->peers[i].wt = i == self ? NULL : tasksrv_shm_track(s->shm, n, i, self);
 	}
 }
 
@@ -238,6 +239,7 @@ void tasksrv_peers_resume(tasksrv_server_t *s)
 				finish_cut_frame(s, i, w);
 			}
 			w->w_total = 0;
+			w->w_booked = 0;
 		}
 	}
 }
@@ -480,12 +482,91 @@ static void msg_counted(tasksrv_server_t *s)
 	}
 }
 
+/* {{{ The writer's half of the track mirrors p->out, so that whoever outlives this
+ * process knows what it left: the manager books the TASK frames no byte of which
+ * reached the wire (tasksrv_server_book_unsent), the successor completes the frame
+ * cut in the middle (finish_cut_frame) and its reader drops it. Plain stores, read
+ * only once this process is dead. A write is published before the writev as if it
+ * will take everything (the common case), and corrected after when it did not: a
+ * kill lands on the way out of the syscall, with no chance to store its result. */
+static void out_publish(tasksrv_peer_t *p)
+{
+	tasksrv_chan_track_t *t = p->wt;
+	size_t total = sizeof(p->out_hdr) + p->out_hdr.len;
+
+	if (t == NULL) {
+		return;
+	}
+	t->w_pend_tasks = p->out_tasks;
+	t->w_pend_bytes = p->out_task_bytes;
+	if (p->out_left > 0 && p->out_left < total) {
+		memcpy(t->w_hdr, &p->out_hdr, sizeof(t->w_hdr));
+		t->w_sent = (uint32_t) (total - p->out_left);
+		t->w_total = (uint32_t) total;
+	} else {
+		t->w_total = 0;
+	}
+}
+
+/* Before a writev of all of out: what is true once it took everything. */
+static void out_publish_all_sent(tasksrv_peer_t *p)
+{
+	if (p->wt != NULL && (p->out_tasks > 0 || p->wt->w_total > 0)) {
+		p->wt->w_pend_tasks = 0;
+		p->wt->w_pend_bytes = 0;
+		p->wt->w_total = 0;
+	}
+}
+
+/* A whole frame went into out behind what is there. */
+static void out_queued(tasksrv_peer_t *p, const tasksrv_frame_t *f)
+{
+	if (f->type == TASKSRV_FRAME_TASK) {
+		p->out_tasks++;
+		p->out_task_bytes += f->len;
+		if (p->wt != NULL) {
+			p->wt->w_pend_tasks = p->out_tasks;
+			p->wt->w_pend_bytes = p->out_task_bytes;
+		}
+	}
+}
+
+/* w bytes from the head of out reached the socket: walks the frames they cover. */
+static void out_written(tasksrv_peer_t *p, size_t w)
+{
+	const char *b = tasksrv_buffer_head(&p->out);
+	size_t k;
+
+	if (w == tasksrv_buffer_size(&p->out)) {
+		p->out_left = 0;
+		p->out_tasks = 0;
+		p->out_task_bytes = 0;
+		return;
+	}
+	while (w > 0) {
+		if (p->out_left == 0) {
+			memcpy(&p->out_hdr, b, sizeof(p->out_hdr));
+			p->out_left = sizeof(p->out_hdr) + p->out_hdr.len;
+			if (p->out_hdr.type == TASKSRV_FRAME_TASK) {
+				p->out_tasks--;
+				p->out_task_bytes -= p->out_hdr.len;
+			}
+		}
+		k = w < p->out_left ? w : p->out_left;
+		p->out_left -= k;
+		w -= k;
+		b += k;
+	}
+}
+/* }}} */
+
 int tasksrv_server_send_async(tasksrv_server_t *s, int peer, tasksrv_frame_t *f, const char *payload)
 {
 	tasksrv_peer_t *p = &s->peers[peer];
 	struct iovec iov[2];
 	ssize_t w = 0;
 	size_t total = sizeof(*f) + f->len;
+	int cut;
 
 	if (p->h.fd < 0) {
 		errno = EPIPE;
@@ -503,6 +584,7 @@ int tasksrv_server_send_async(tasksrv_server_t *s, int peer, tasksrv_frame_t *f,
 				|| tasksrv_buffer_append(&p->out, payload, f->len) < 0) {
 			return -1;
 		}
+		out_queued(p, f);
 		if (!p->dirty) {
 			p->dirty = 1;
 			s->dirty[s->ndirty++] = peer;
@@ -519,6 +601,13 @@ int tasksrv_server_send_async(tasksrv_server_t *s, int peer, tasksrv_frame_t *f,
 			return 0;
 		}
 	}
+	cut = w > 0;
+	if (cut) {
+		/* Cut: the rest of this frame heads out. */
+		p->out_hdr = *f;
+		p->out_left = total - (size_t) w;
+		out_publish(p);
+	}
 	if ((size_t) w < sizeof(*f)) {
 		if (tasksrv_buffer_append(&p->out, (char *) f + w, sizeof(*f) - w) < 0) {
 			return -1;
@@ -529,6 +618,9 @@ int tasksrv_server_send_async(tasksrv_server_t *s, int peer, tasksrv_frame_t *f,
 	}
 	if (tasksrv_buffer_append(&p->out, payload + w, f->len - w) < 0) {
 		return -1;
+	}
+	if (!cut) {
+		out_queued(p, f);
 	}
 	peer_want_out(s, p, 1);
 	return 0;
@@ -542,12 +634,15 @@ static int peer_flush(tasksrv_server_t *s, tasksrv_peer_t *p)
 	while (tasksrv_buffer_size(&p->out) > 0) {
 		iov.iov_base = tasksrv_buffer_head(&p->out);
 		iov.iov_len = tasksrv_buffer_size(&p->out);
+		out_publish_all_sent(p);
 		w = tasksrv_io_writev_some(p->h.fd, &iov, 1);
-		if (w < 0) {
-			return -1;
+		if (w <= 0) {
+			out_publish(p);
+			return w < 0 ? -1 : 0;
 		}
-		if (w == 0) {
-			return 0;
+		out_written(p, (size_t) w);
+		if ((size_t) w < iov.iov_len) {
+			out_publish(p);
 		}
 		tasksrv_buffer_consume(&p->out, (size_t) w);
 	}
@@ -591,6 +686,7 @@ int tasksrv_server_send_blocking(tasksrv_server_t *s, int peer, tasksrv_frame_t 
 	struct iovec iov[2];
 	int i = 0;
 	ssize_t w;
+	uint32_t sent = 0, total = (uint32_t) (sizeof(*f) + f->len);
 
 	if (p->h.fd < 0) {
 		errno = EPIPE;
@@ -608,23 +704,35 @@ int tasksrv_server_send_blocking(tasksrv_server_t *s, int peer, tasksrv_frame_t 
 	iov[1].iov_len = f->len;
 	msg_counted(s);
 	/* Progress is kept in shared memory: if this process dies mid-frame, its
-	 * successor completes the frame (tasksrv_peers_resume) and the stream survives. */
-	t = tasksrv_shm_track(s->shm, s->nendpoints, peer, s->self_endpoint);
+	 * successor completes the frame (tasksrv_peers_resume) and the stream survives,
+	 * and the manager books a task that did not get through. Each writev is
+	 * published as taking everything before it runs (see out_publish). */
+	t = p->wt;
 	if (t) {
 		memcpy(t->w_hdr, f, sizeof(*f));
 		t->w_sent = 0;
-		__atomic_store_n(&t->w_total, (uint32_t) (sizeof(*f) + f->len), __ATOMIC_RELEASE);
+		__atomic_store_n(&t->w_total, total, __ATOMIC_RELEASE);
 	}
 	while (i < 2) {
+		if (t) {
+			t->w_sent = total;
+		}
 		w = tasksrv_io_writev_some(p->h.fd, &iov[i], 2 - i);
 		if (w < 0) {
+			if (t) {
+				t->w_total = 0;
+			}
 			return -1;
 		}
-		if (t && w > 0) {
-			t->w_sent += (uint32_t) w;
+		sent += (uint32_t) w;
+		if (t) {
+			t->w_sent = sent;
 		}
 		if (w == 0) {
 			if (wait_writable_draining(s, p) < 0) {
+				if (t) {
+					t->w_total = 0;
+				}
 				return -1;
 			}
 			continue;

@@ -242,6 +242,20 @@ static int reload(tasksrv_server_t *s, int task_workers_only)
 }
 /* }}} */
 
+/* Tasks the dead process accepted and never put on the wire fail: worker_died
+ * when it died, shutdown when it exited on its own (a drain that gave up). */
+static void book_unsent(tasksrv_server_t *s, int id, pid_t pid, int code, int signo)
+{
+	int reason = code != 0 || signo != 0 ? TASKSRV_FAIL_WORKER_DIED : TASKSRV_FAIL_SHUTDOWN;
+	int64_t n = tasksrv_server_book_unsent(s, id, reason);
+
+	if (n > 0) {
+		tasksrv_log(TASKSRV_LOG_WARNING, "worker(pid=%d, id=%d) left %ld task(s) it had accepted but not sent: "
+			"failed as %s, nobody is told (their caller is gone)", (int) pid, id, (long) n,
+			tasksrv_failure_reason_name(reason));
+	}
+}
+
 /* Returns 1 in a freshly forked child (its work done), else 0. */
 static int reap(tasksrv_server_t *s)
 {
@@ -260,6 +274,7 @@ static int reap(tasksrv_server_t *s)
 				signo, WIFEXITED(status) ? code : -1);
 			s->kill_at[id] = 0;
 		}
+		book_unsent(s, id, pid, code, signo);
 		if (id < s->cfg.worker_num && s->cfg.mode != TASKSRV_MODE_PROCESS) {
 			/* Its connections died with it (BASE mode: a worker owns its sockets;
 			 * in PROCESS mode the master holds them, and they live on). */

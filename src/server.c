@@ -495,6 +495,16 @@ static int send_claimed(tasksrv_server_t *s, int dst, tasksrv_frame_t *f, const 
 	return 0;
 }
 
+/* The backlog's length, server-wide and per worker (the manager books a dead
+ * worker's backlog: tasksrv_server_book_unsent). */
+static void backlog_counted(tasksrv_server_t *s, int64_t delta)
+{
+	TASKSRV_ATOMIC_ADD(&s->shm->task_backlog, delta);
+	if (s->role == TASKSRV_ROLE_WORKER) {
+		TASKSRV_ATOMIC_ADD(&s->shm->workers[s->worker_id].backlog, (int32_t) delta);
+	}
+}
+
 static void backlog_pump(tasksrv_loop_t *loop, void *ctx)
 {
 	tasksrv_server_t *s = ctx;
@@ -514,7 +524,7 @@ static void backlog_pump(tasksrv_loop_t *loop, void *ctx)
 			break;
 		}
 		tasksrv_buffer_consume(&s->backlog, sizeof(f) + f.len);
-		TASKSRV_ATOMIC_ADD(&s->shm->task_backlog, -1);
+		backlog_counted(s, -1);
 	}
 	if (tasksrv_buffer_size(&s->backlog) > 0 && loop->epfd >= 0) {
 		s->backlog_timer = tasksrv_loop_timer_add(loop, 1, backlog_pump, s);
@@ -539,7 +549,7 @@ int tasksrv_server_task_send(tasksrv_server_t *s, int dst, tasksrv_frame_t *f, c
 				|| tasksrv_buffer_append(&s->backlog, payload, f->len) < 0) {
 			return -1;
 		}
-		TASKSRV_ATOMIC_ADD(&s->shm->task_backlog, 1);
+		backlog_counted(s, 1);
 		if (!s->backlog_timer && s->loop.epfd >= 0) {
 			s->backlog_timer = tasksrv_loop_timer_add(&s->loop, 1, backlog_pump, s);
 		}
@@ -898,7 +908,59 @@ int64_t tasksrv_server_drop_backlog(tasksrv_server_t *s)
 		tasksrv_buffer_consume(&s->backlog, sizeof(f) + f.len);
 		n++;
 	}
-	TASKSRV_ATOMIC_ADD(&s->shm->task_backlog, -n);
+	backlog_counted(s, -n);
 	TASKSRV_ATOMIC_ADD(&s->shm->task_failed_by_reason[TASKSRV_FAIL_SHUTDOWN], n);
 	return n;
+}
+
+/* The tasks a dead process had accepted (task() returned an id) whose frames never
+ * reached the wire: in its output buffer, or cut by its death (its successor
+ * completes that frame with padding, which the task worker drops). They leave the
+ * queue as failures; only the counters and the log can tell, their caller died. */
+static int64_t book_unsent_to(tasksrv_server_t *s, int worker_id, int dst, uint64_t *bytes)
+{
+	tasksrv_chan_track_t *t = tasksrv_shm_track(s->shm, s->nendpoints, dst, worker_id);
+	tasksrv_frame_t hdr;
+	int64_t n;
+
+	if (t == NULL) {
+		return 0;
+	}
+	n = t->w_pend_tasks;
+	*bytes = t->w_pend_bytes;
+	t->w_pend_tasks = 0;
+	t->w_pend_bytes = 0;
+	memcpy(&hdr, t->w_hdr, sizeof(hdr));
+	if (t->w_total > 0 && t->w_sent < t->w_total && !t->w_booked && hdr.type == TASKSRV_FRAME_TASK) {
+		t->w_booked = 1;
+		n++;
+		*bytes += hdr.len;
+	}
+	return n;
+}
+
+int64_t tasksrv_server_book_unsent(tasksrv_server_t *s, int worker_id, int reason)
+{
+	int w = s->cfg.worker_num, t = s->cfg.task_worker_num, j;
+	tasksrv_worker_slot_t *slot = &s->shm->workers[worker_id];
+	int64_t lost = 0, n;
+	uint64_t bytes;
+
+	for (j = w; j < w + t; j++) {
+		if (j == worker_id || (n = book_unsent_to(s, worker_id, j, &bytes)) == 0) {
+			continue;
+		}
+		TASKSRV_ATOMIC_ADD(&s->shm->workers[j].queued, (int32_t) -n);
+		TASKSRV_ATOMIC_ADD(&s->shm->task_queue_bytes, -(int64_t) bytes);
+		lost += n;
+	}
+	if ((n = TASKSRV_ATOMIC_LOAD(&slot->backlog)) > 0) {
+		TASKSRV_ATOMIC_ADD(&s->shm->task_backlog, -n);
+		TASKSRV_ATOMIC_STORE(&slot->backlog, 0);
+		lost += n;
+	}
+	if (lost > 0) {
+		TASKSRV_ATOMIC_ADD(&s->shm->task_failed_by_reason[reason], lost);
+	}
+	return lost;
 }

@@ -95,6 +95,13 @@ typedef struct {
 	tasksrv_ring_t ring;     /* this channel's receive ring, in shared memory */
 	int in_discard;          /* the header being completed is a predecessor's */
 	int big_hint;            /* the last frame was big: an empty ring reads a header first */
+	/* What `out` holds, published in the writer's half of the peer's track (wt) so
+	 * that the manager and a successor know what this process left if it dies. */
+	tasksrv_chan_track_t *wt;
+	tasksrv_frame_t out_hdr; /* the frame at the head of out */
+	size_t out_left;         /* its bytes still in out; 0: out starts with a whole frame */
+	uint32_t out_tasks;      /* TASK frames in out with no byte written yet */
+	uint64_t out_task_bytes; /* their payload bytes */
 } tasksrv_peer_t;
 
 typedef struct tasksrv_conn tasksrv_conn_t;         /* src/conn.h */
@@ -254,6 +261,11 @@ int tasksrv_server_report_lost_task(tasksrv_server_t *s, int worker_id, int reas
 /* A task worker's successor found a task its predecessor died receiving: it fails
  * as worker_died and its sender is told. */
 void tasksrv_server_report_cut_task(tasksrv_server_t *s, int peer, const tasksrv_frame_t *hdr);
+/* Manager, reaping worker_id: the tasks it had accepted but not put on the wire
+ * (frames in its output buffer, the one it was cut writing, its task_ipc_mode 3
+ * backlog) fail with `reason`; nobody can be told, their caller is gone. Returns
+ * how many. */
+int64_t tasksrv_server_book_unsent(tasksrv_server_t *s, int worker_id, int reason);
 
 /* Ports. add_listener binds a new one and returns its index, or -1 with errno. */
 int tasksrv_server_add_listener(tasksrv_server_t *s, const char *host, int port, int type);

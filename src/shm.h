@@ -44,7 +44,7 @@ typedef struct {
 	int64_t cur_start_ms;  /* monotonic time the task was taken */
 	int64_t request_count; /* onReceive calls (workers) or tasks started (task workers) */
 	uint32_t abandoned_gen; /* a worker: tasks it sent in incarnations up to this one are given up */
-	uint32_t pad2;
+	int32_t backlog;       /* a worker (task_ipc_mode 3): its accepted tasks waiting in its backlog */
 	int64_t response_count; /* successful send()s performed by this worker */
 	int64_t dispatch_count; /* packets handed to this worker's onReceive */
 	int64_t concurrency;    /* onReceive calls running in it now (0 or 1) */
@@ -77,18 +77,25 @@ typedef struct {
 } tasksrv_session_t;
 
 /* One direction of one channel: how far its reader got in the current frame, and
- * (for blocking writers) how far its writer got, so that a successor can finish
- * or skip a frame its predecessor left half done. */
+ * how far its writer got, so that a successor can finish or skip a frame its
+ * predecessor left half done, and the manager can book the tasks a dead writer
+ * had accepted but never put on the wire. */
 typedef struct {
 	uint32_t hdr_got;      /* reader: header bytes read (0 once the header is whole) */
 	uint32_t left;         /* reader: payload bytes still in the socket */
 	char hdr[32];          /* reader: the header bytes read so far */
-	uint32_t w_total;      /* writer: size of the frame being written, 0 when none */
+	uint32_t w_total;      /* writer: size of the frame partly written (or about to be), 0 when none */
 	uint32_t w_sent;       /* writer: bytes of it written */
 	char w_hdr[32];        /* writer: its header */
 	uint32_t poison;       /* set by a successor writer: the frame with header poison_hdr is padding */
-	uint32_t pad;
+	uint32_t w_booked;     /* the manager booked the task of the cut frame w_hdr as failed */
 	char poison_hdr[32];
+	/* writer (async): TASK frames waiting in its own output buffer, not a byte of
+	 * them on the wire yet, and their payload bytes; plain stores, read by the
+	 * manager once the writer is dead */
+	uint32_t w_pend_tasks;
+	uint32_t w_pend_pad;
+	uint64_t w_pend_bytes;
 } tasksrv_chan_track_t;
 
 typedef struct {
