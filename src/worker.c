@@ -344,6 +344,9 @@ int tasksrv_worker_main(tasksrv_server_t *s)
 		}
 	}
 	drain(s);
+	/* task_ipc_mode 3: what still waits here for a free task worker now (tasks
+	 * whose waiter gave up: drain() waits for the others) will never run. */
+	tasksrv_server_drop_backlog(s);
 	if (s->worker_id == 0 && s->cfg.mode != TASKSRV_MODE_PROCESS && (s->single || TASKSRV_ATOMIC_LOAD(&s->shm->shutting_down))
 			&& s->hooks->on_before_shutdown) {
 		s->hooks->on_before_shutdown(s);

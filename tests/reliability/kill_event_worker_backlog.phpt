@@ -1,0 +1,61 @@
+--TEST--
+task_ipc_mode 3: kill -9 of an event worker whose tasks wait in its backlog for a free task worker: they fail as worker_died (counted and logged, nobody is told), tasking_num and task_queue_num drain to 0, the task in hand still runs
+--EXTENSIONS--
+tasksrv
+--FILE--
+<?php
+require __DIR__ . '/../inc/reliability.inc';
+$srv = rel_server(<<<'PHP'
+    $s = new TaskSrv\Server('127.0.0.1', PORT);
+    $s->set(['worker_num' => 1, 'task_worker_num' => 1, 'task_ipc_mode' => 3]);
+    $s->on('WorkerStart', fn($s, $id) => print("START $id " . getmypid() . "\n"));
+    $s->on('Receive', function ($s, $fd, $rid, $data) {
+        if ($data === 'go') {
+            $s->task('sleep');
+            // The only task worker is busy: these wait in this worker's backlog.
+            for ($i = 0; $i < 20; $i++) {
+                $s->task($i);
+            }
+            $s->send($fd, "sent\n");
+            return;
+        }
+        $st = $s->stats();
+        $s->send($fd, rel_stats_line($st, 'now') . " tasking={$st['tasking_num']}\n");
+    });
+    $s->on('Task', function ($s, $id, $src, $data) {
+        if ($data === 'sleep') {
+            usleep((int) (300000 * tasksrv_test_slowdown()));
+            echo "SLEEP DONE\n";
+        } else {
+            echo "UNEXPECTED task $data ran\n";
+        }
+        return $data;
+    });
+    $s->on('Finish', fn() => null);
+    $s->start();
+PHP);
+echo tasksrv_request($srv->connect(), 'go'), "\n";
+$pid = rel_pids($srv)[0][0];
+tasksrv_signal($pid, 'KILL');
+echo "replaced: ", var_export(rel_wait_respawn($srv, 0, $pid) > 0, true), "\n";
+echo "the task in hand ran: ", var_export($srv->waitOutput('SLEEP DONE'), true), "\n";
+$c = $srv->connect();
+$end = microtime(true) + 3 * tasksrv_slowdown();
+do {
+    $line = tasksrv_request($c, 'stats');
+    $st = rel_parse($line, 'STATS')['now'];
+    usleep(20000);
+} while ($st['queue'] + $st['running'] + $st['tasking'] > 0 && microtime(true) < $end);
+echo "counters settle: queue={$st['queue']} running={$st['running']} tasking={$st['tasking']} accepted={$st['accepted']} done={$st['done']} failed={$st['failed']} by_reason={$st['by_reason']} balanced={$st['balanced']}\n";
+echo "exit: ", $srv->stop(), "\n";
+$out = $srv->output();
+tasksrv_print_lines($out, 'UNEXPECTED');
+echo implode("\n", rel_log_lines($out, 'it had accepted but not sent')), "\n";
+?>
+--EXPECT--
+sent
+replaced: true
+the task in hand ran: true
+counters settle: queue=0 running=0 tasking=0 accepted=21 done=1 failed=20 by_reason=exception:0,fatal_error:0,worker_died:20,timeout:0,shutdown:0 balanced=yes
+exit: 0
+WARNING	worker(pid=N, id=N) left N task(s) it had accepted but not sent: failed as worker_died, nobody is told (their caller is gone)
