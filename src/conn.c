@@ -118,16 +118,6 @@ static void session_set_errno(tasksrv_server_t *s, tasksrv_conn_t *c, int err)
 	}
 }
 
-/* For getClientInfo() in other processes. */
-void tasksrv_conn_queued(tasksrv_server_t *s, tasksrv_conn_t *c)
-{
-	tasksrv_session_t *sess = c->fd >= 0 ? tasksrv_shm_session_get(s->shm, c->session) : NULL;
-
-	if (sess) {
-		sess->recv_queued_bytes = (int64_t) tasksrv_buffer_size(&c->in);
-		sess->send_queued_bytes = (int64_t) tasksrv_buffer_size(&c->out);
-	}
-}
 /* }}} */
 
 /* {{{ life and death */

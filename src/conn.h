@@ -71,8 +71,17 @@ void tasksrv_conn_pause(tasksrv_server_t *s, tasksrv_conn_t *c, int paused);
 /* Ends a connection: the session id dies, the owner's closed() runs, then the socket is
  * released, or (reactor_id -1: close() asked for it, output queued) after the drain. */
 void tasksrv_conn_end(tasksrv_server_t *s, tasksrv_conn_t *c, int reactor_id);
-/* Publishes the queue sizes in the session (when the owner keeps them). */
-void tasksrv_conn_queued(tasksrv_server_t *s, tasksrv_conn_t *c);
+/* Publishes the queue sizes in the session, for getClientInfo() in other processes
+ * (when the owner keeps them). Inline: an event worker's send() does it every time. */
+static inline void tasksrv_conn_queued(tasksrv_server_t *s, tasksrv_conn_t *c)
+{
+	tasksrv_session_t *sess = c->fd >= 0 ? tasksrv_shm_session_get(s->shm, c->session) : NULL;
+
+	if (sess) {
+		sess->recv_queued_bytes = (int64_t) tasksrv_buffer_size(&c->in);
+		sess->send_queued_bytes = (int64_t) tasksrv_buffer_size(&c->out);
+	}
+}
 /* heartbeat_check_interval: the timer that closes idle connections (if configured). */
 void tasksrv_conn_heartbeat_start(tasksrv_server_t *s);
 /* How many connections still have output the socket has not taken. */
