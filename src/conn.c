@@ -338,7 +338,6 @@ static int frame_input(tasksrv_server_t *s, tasksrv_conn_t *c)
 static void conn_read(tasksrv_server_t *s, tasksrv_conn_t *c)
 {
 	char *dst = tasksrv_buffer_reserve(&c->in, READ_CHUNK);
-	int stats = s->conn_ops->session_stats;
 	ssize_t n;
 
 	if (dst == NULL) {
@@ -352,9 +351,7 @@ static void conn_read(tasksrv_server_t *s, tasksrv_conn_t *c)
 		return;
 	}
 	if (n <= 0) {
-		if (stats) {
-			session_set_errno(s, c, n < 0 ? errno : 0);
-		}
+		session_set_errno(s, c, n < 0 ? errno : 0);
 		tasksrv_conn_end(s, c, tasksrv_conn_reactor(s));
 		return;
 	}
@@ -368,9 +365,7 @@ static void conn_read(tasksrv_server_t *s, tasksrv_conn_t *c)
 		/* A connection that once received a big packet does not keep its room. */
 		tasksrv_buffer_free(&c->in);
 	}
-	if (stats) {
-		tasksrv_conn_queued(s, c);
-	}
+	tasksrv_conn_queued(s, c);
 }
 /* }}} */
 
@@ -425,9 +420,7 @@ static void conn_flush(tasksrv_server_t *s, tasksrv_conn_t *c)
 		}
 		tasksrv_buffer_consume(&c->out, (size_t) w);
 	}
-	if (s->conn_ops->session_stats) {
-		tasksrv_conn_queued(s, c);
-	}
+	tasksrv_conn_queued(s, c);
 	if (c->closing) {
 		conn_release(s, c);
 		return;

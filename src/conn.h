@@ -34,8 +34,6 @@ struct tasksrv_conn_ops {
 	void (*closed)(tasksrv_server_t *s, tasksrv_conn_t *c, int64_t session, int reactor_id);
 	/* The queued output reached the high watermark (full 1), or drained to the low one (0). */
 	void (*watermark)(tasksrv_server_t *s, tasksrv_conn_t *c, int full);
-	/* Whether close_errno and the queue sizes are kept in the session (getClientInfo). */
-	int session_stats;
 };
 
 /* The reactor id of this process's connections: the master is reactor 0 (tasksrv has
@@ -71,8 +69,8 @@ void tasksrv_conn_pause(tasksrv_server_t *s, tasksrv_conn_t *c, int paused);
 /* Ends a connection: the session id dies, the owner's closed() runs, then the socket is
  * released, or (reactor_id -1: close() asked for it, output queued) after the drain. */
 void tasksrv_conn_end(tasksrv_server_t *s, tasksrv_conn_t *c, int reactor_id);
-/* Publishes the queue sizes in the session, for getClientInfo() in other processes
- * (when the owner keeps them). Inline: an event worker's send() does it every time. */
+/* Publishes the queue sizes in the session, for getClientInfo() in other processes.
+ * Inline: an event worker's send() does it every time. */
 static inline void tasksrv_conn_queued(tasksrv_server_t *s, tasksrv_conn_t *c)
 {
 	tasksrv_session_t *sess = c->fd >= 0 ? tasksrv_shm_session_get(s->shm, c->session) : NULL;

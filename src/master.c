@@ -184,7 +184,6 @@ static const tasksrv_conn_ops_t master_conn_ops = {
 	.packet = dispatch_packet,
 	.closed = conn_closed,
 	.watermark = conn_watermark,
-	.session_stats = 0,
 };
 
 /* send() of any process: written now as far as the socket takes it, the rest
@@ -202,6 +201,7 @@ static int master_send(tasksrv_server_t *s, int64_t session, int os_fd, const ch
 	if ((rc = tasksrv_conn_write(s, c, data, len)) > 0) {
 		tasksrv_conn_watermarks(s, c, 1);
 	}
+	tasksrv_conn_queued(s, c);
 	return rc < 0 ? -1 : 0;
 }
 

@@ -199,7 +199,6 @@ static const tasksrv_conn_ops_t worker_conn_ops = {
 	.packet = deliver,
 	.closed = conn_closed,
 	.watermark = conn_watermark,
-	.session_stats = 1,
 };
 /* }}} */
 

@@ -1,5 +1,5 @@
 --TEST--
-PROCESS mode: the master keeps a connection's output: onBufferFull/onBufferEmpty fire in the connection's worker when it crosses the high water mark and drains, and no byte is lost; output_buffer_size caps one send() in the sender
+PROCESS mode: the master keeps a connection's output: onBufferFull/onBufferEmpty fire in the connection's worker when it crosses the high water mark and drains, and no byte is lost; getClientInfo()'s send_queued_bytes shows the master's queue, as in BASE mode; output_buffer_size caps one send() in the sender
 --EXTENSIONS--
 tasksrv
 --FILE--
@@ -19,6 +19,8 @@ $s->on('Receive', function ($s, $fd, $rid, $data) {
             $s->send(1, $chunk);
         }
         $s->send($fd, "flooded\n");
+    } elseif ($cmd === 'queued') {
+        $s->send($fd, "send_queued_bytes " . ($s->getClientInfo(1)['send_queued_bytes'] > 1024 * 1024 ? 'over 1 MiB' : 'WRONG') . "\n");
     } elseif ($cmd === 'big') {
         $s->send($fd, "4 MiB in one send(): " . var_export($s->send($fd, str_repeat('y', 4 << 20)), true) . "\n");
     }
@@ -33,6 +35,8 @@ fwrite($ctl, "flood\n");
 echo tasksrv_recv_until($ctl, "\n");
 echo "BufferFull: ", var_export($srv->waitOutput('BufferFull(1)'), true), "\n";
 echo "no BufferEmpty yet: ", var_export(!str_contains($srv->output(), 'BufferEmpty'), true), "\n";
+fwrite($ctl, "queued\n");
+echo tasksrv_recv_until($ctl, "\n");
 // the client reads: the master's queue drains
 $got = 0;
 $deadline = microtime(true) + 20;
@@ -57,6 +61,7 @@ echo "output_buffer_size warning: ", preg_match('/WARNING\tThe length of data \[
 flooded
 BufferFull: true
 no BufferEmpty yet: true
+send_queued_bytes over 1 MiB
 BufferEmpty after the client read: true
 every byte arrived: true
 4 MiB in one send(): false
