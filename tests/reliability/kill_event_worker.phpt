@@ -50,7 +50,7 @@ $srv = rel_server(<<<'PHP'
     });
     $s->on('WorkerStop', function ($s, $id) {
         if ($s->taskworker) {
-            echo "RAN $id ", $GLOBALS['ran'] ?? 0, "\n";
+            echo "RAN $id " . ($GLOBALS['ran'] ?? 0) . "\n"; // one write: the task workers print at once
         }
     });
     $s->on('Finish', function ($s, $id, $data) {

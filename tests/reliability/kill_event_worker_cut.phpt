@@ -49,7 +49,7 @@ $srv = rel_server(<<<'PHP'
     });
     $s->on('WorkerStop', function ($s, $id) {
         if ($s->taskworker) {
-            echo "RAN ", $GLOBALS['ran'] ?? 0, "\n";
+            echo "RAN " . ($GLOBALS['ran'] ?? 0) . "\n";
         }
     });
     $s->on('Finish', function ($s, $id, $data) {
