@@ -477,7 +477,12 @@ static int claim_free_task_worker(tasksrv_server_t *s)
 		int32_t expect = 0;
 		if (TASKSRV_ATOMIC_LOAD(&slot->status) == TASKSRV_WORKER_IDLE
 				&& __atomic_compare_exchange_n(&slot->queued, &expect, 1, 0, __ATOMIC_ACQ_REL, __ATOMIC_RELAXED)) {
-			return j;
+			/* Its queue may have emptied because it is taking a task (task_take marks
+			 * it busy first): then the claim is given back. */
+			if (__atomic_load_n(&slot->status, __ATOMIC_ACQUIRE) == TASKSRV_WORKER_IDLE) {
+				return j;
+			}
+			__atomic_sub_fetch(&slot->queued, 1, __ATOMIC_RELEASE);
 		}
 	}
 	return -1;
@@ -700,10 +705,14 @@ int tasksrv_server_task_take(tasksrv_server_t *s, const tasksrv_frame_t *f, int 
 {
 	tasksrv_worker_slot_t *slot = &s->shm->workers[s->worker_id];
 
-	TASKSRV_ATOMIC_ADD(&slot->queued, -1);
+	/* Busy before the queue drops: a task_ipc_mode 3 sender that sees the queue empty
+	 * must not take this task worker for idle (claim_free_task_worker). */
+	TASKSRV_ATOMIC_STORE(&slot->status, TASKSRV_WORKER_BUSY);
+	__atomic_sub_fetch(&slot->queued, 1, __ATOMIC_RELEASE);
 	TASKSRV_ATOMIC_ADD(&s->shm->task_queue_bytes, -(int64_t) f->len);
 	if (origin_abandoned(s, f, peer)) {
 		TASKSRV_ATOMIC_ADD(&s->shm->task_failed_by_reason[TASKSRV_FAIL_SHUTDOWN], 1);
+		TASKSRV_ATOMIC_STORE(&slot->status, TASKSRV_WORKER_IDLE);
 		return 0;
 	}
 	slot->cur_src = peer;
@@ -713,7 +722,6 @@ int tasksrv_server_task_take(tasksrv_server_t *s, const tasksrv_frame_t *f, int 
 	slot->cur_start_ms = tasksrv_io_now_ms();
 	TASKSRV_ATOMIC_ADD(&s->shm->task_running, 1);
 	__atomic_store_n(&slot->cur_state, TASKSRV_TASK_RUNNING, __ATOMIC_SEQ_CST);
-	TASKSRV_ATOMIC_STORE(&slot->status, TASKSRV_WORKER_BUSY);
 	TASKSRV_ATOMIC_ADD(&slot->request_count, 1);
 	/* The sender may have given up between the check and now: whoever claims wins. */
 	if (origin_abandoned(s, f, peer)) {
