@@ -8,9 +8,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* Bytes per ring: 680 small frames, or 7 of 8 KiB; larger frames bypass the ring. */
+/* Bytes per ring: 680 small frames, or 7 of 8 KiB. */
 #define TASKSRV_RING_CAP 65536u
-/* A payload this large is read straight into its storage, not through the ring. */
+/* A payload this large that is not whole in the ring is read straight into its
+ * storage, not copied through the ring. */
 #define TASKSRV_RING_BIG (TASKSRV_RING_CAP / 2)
 /* Above this many channels' worth of rings, channels are read without one. */
 #define TASKSRV_RING_MAX_BYTES (256u * 1024u * 1024u)
