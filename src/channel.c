@@ -560,6 +560,15 @@ static void out_written(tasksrv_peer_t *p, size_t w)
 }
 /* }}} */
 
+/* A frame as written: its header, then its payload. */
+static void frame_iov(struct iovec iov[2], tasksrv_frame_t *f, const char *payload)
+{
+	iov[0].iov_base = f;
+	iov[0].iov_len = sizeof(*f);
+	iov[1].iov_base = (void *) payload;
+	iov[1].iov_len = f->len;
+}
+
 int tasksrv_server_send_async(tasksrv_server_t *s, int peer, tasksrv_frame_t *f, const char *payload)
 {
 	tasksrv_peer_t *p = &s->peers[peer];
@@ -572,10 +581,7 @@ int tasksrv_server_send_async(tasksrv_server_t *s, int peer, tasksrv_frame_t *f,
 		errno = EPIPE;
 		return -1;
 	}
-	iov[0].iov_base = f;
-	iov[0].iov_len = sizeof(*f);
-	iov[1].iov_base = (void *) payload;
-	iov[1].iov_len = f->len;
+	frame_iov(iov, f, payload);
 	msg_counted(s);
 	if ((s->corked || p->dirty) && s->dirty) {
 		/* Corked (or behind corked frames): the frames of a batch leave together
@@ -698,10 +704,7 @@ int tasksrv_server_send_blocking(tasksrv_server_t *s, int peer, tasksrv_frame_t 
 			return -1;
 		}
 	}
-	iov[0].iov_base = f;
-	iov[0].iov_len = sizeof(*f);
-	iov[1].iov_base = (void *) payload;
-	iov[1].iov_len = f->len;
+	frame_iov(iov, f, payload);
 	msg_counted(s);
 	/* Progress is kept in shared memory: if this process dies mid-frame, its
 	 * successor completes the frame (tasksrv_peers_resume) and the stream survives,
