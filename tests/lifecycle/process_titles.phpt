@@ -2,6 +2,12 @@
 Process titles (Swoole sets none): "tasksrv: manager", "tasksrv: worker #N", "tasksrv: task worker #N" in /proc/PID/cmdline and ps, also after a reload; single process "tasksrv: worker #0"; PROCESS mode "tasksrv: master"; a title set in WorkerStart or before start() wins; process_title_prefix; process_title => false keeps the command line
 --EXTENSIONS--
 tasksrv
+--SKIPIF--
+<?php
+// Under scripts/valgrind-tests every server process is valgrind's: /proc/PID/cmdline and ps
+// show valgrind's command line, never the title the process set.
+if (getenv('TASKSRV_TEST_VALGRIND')) die('skip process titles are hidden by valgrind');
+?>
 --FILE--
 <?php
 require __DIR__ . '/../inc/server.inc';
