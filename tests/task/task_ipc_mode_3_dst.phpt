@@ -22,7 +22,7 @@ foreach ([3, 1] as $mode) {
             $out = [];
             // A task sent to the busy one by its index.
             $t = microtime(true);
-            $ran_on = $s->taskwait('where', 2, $busy_index);
+            $ran_on = $s->taskwait('where', 2 * SLOWDOWN, $busy_index);
             $out[] = 'taskwait(dst=busy): ' . ($ran_on === false ? 'timed out' : ($ran_on - 1 === $busy_index ? 'ran on the busy task worker' : 'ran on an idle task worker'))
                 . ', ' . (microtime(true) - $t < 0.4 * SLOWDOWN ? 'at once' : 'after the long task');
             // Async tasks with a destination run, with no error.

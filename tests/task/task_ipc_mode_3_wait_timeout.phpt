@@ -7,7 +7,8 @@ tasksrv
 require __DIR__ . '/../inc/task_timing.inc';
 $srv = tasksrv_server(tasksrv_timed(<<<'PHP'
     $s = new TaskSrv\Server('127.0.0.1', PORT);
-    $s->set(['worker_num' => 1, 'task_worker_num' => 1, 'task_ipc_mode' => 3]);
+    // Three 400 ms tasks may still be queued at the stop: the drain waits for them.
+    $s->set(['worker_num' => 1, 'task_worker_num' => 1, 'task_ipc_mode' => 3, 'max_wait_time' => (int) ceil(3 * SLOWDOWN)]);
     $s->on('Receive', function ($s, $fd, $rid, $cmd) {
         $out = [];
         foreach (['taskwait' => fn() => $s->taskwait('x', 0.1 * SLOWDOWN),
