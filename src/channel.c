@@ -12,7 +12,15 @@
  * the payload. Either way, what a reader has taken is in shared memory (the ring,
  * and tasksrv_chan_track_t for a payload being read directly), so if a process
  * dies mid-frame its successor resumes exactly where it stopped, and the stream
- * stays aligned. */
+ * stays aligned.
+ *
+ * Channels from a task worker to an event worker (results, the hot direction) are
+ * shared-memory channels when there are rings: the task worker copies each frame
+ * whole into the worker's ring and publishes it with one store (src/ring.h), and
+ * rings the worker's eventfd only when the worker sleeps, so a busy pipeline makes
+ * no syscall per result. A frame with a big payload puts only its header in the
+ * ring (a marker); its payload follows on the socket, which carries nothing else,
+ * and is read straight into its storage. */
 #include "server.h"
 #include "io.h"
 #include "log.h"
@@ -84,6 +92,15 @@ void tasksrv_channels_destroy(tasksrv_server_t *s)
 	s->chan = NULL;
 }
 
+/* Task workers write their frames for event workers into the worker's ring;
+ * every other channel is read from its socket. */
+static int channel_is_shm(const tasksrv_server_t *s, int reader, int writer)
+{
+	int w = s->cfg.worker_num, t = s->cfg.task_worker_num;
+
+	return s->rings != NULL && reader >= 0 && reader < w && writer >= w && writer < w + t;
+}
+
 /* Wraps each end of this endpoint's row in a peer. A child closes the other rows;
  * the manager keeps them for the processes it will respawn. */
 void tasksrv_peers_open(tasksrv_server_t *s, int self, int close_others)
@@ -103,6 +120,7 @@ void tasksrv_peers_open(tasksrv_server_t *s, int self, int close_others)
 	s->peers = calloc(n, sizeof(tasksrv_peer_t));
 	s->dirty = calloc(n, sizeof(int));
 	s->ndirty = 0;
+	s->shm_reader = 0;
 	for (i = 0; i < n; i++) {
 		s->peers[i].srv = s;
 		s->peers[i].peer = i;
@@ -111,6 +129,10 @@ void tasksrv_peers_open(tasksrv_server_t *s, int self, int close_others)
 		s->peers[i].h.ctx = &s->peers[i];
 		s->peers[i].has_ring = tasksrv_ring_of(s->rings, self, i, &s->peers[i].ring) == 0;
 		s->peers[i].wt = i == self ? NULL : tasksrv_shm_track(s->shm, n, i, self);
+		s->peers[i].shm_in = s->peers[i].has_ring && s->peers[i].h.fd >= 0 && channel_is_shm(s, self, i);
+		s->peers[i].shm_out = s->peers[i].h.fd >= 0 && channel_is_shm(s, i, self)
+			&& tasksrv_ring_of(s->rings, i, self, &s->peers[i].out_ring) == 0;
+		s->shm_reader |= s->peers[i].shm_in;
 	}
 }
 
@@ -203,7 +225,20 @@ void tasksrv_peers_resume(tasksrv_server_t *s)
 		if (s->peers[i].h.fd < 0 || (t = track_of(s, i)) == NULL) {
 			continue;
 		}
-		if (s->peers[i].has_ring) {
+		if (s->peers[i].shm_in) {
+			/* Frames in the ring are whole: only a payload being read from the
+			 * socket is skipped, after its marker if that is still in the ring. */
+			tasksrv_frame_t hdr;
+			if (t->left == 0) {
+				continue;
+			}
+			if (s->peers[i].ring.pos->start == t->mark) {
+				tasksrv_ring_consume(&s->peers[i].ring, sizeof(tasksrv_frame_t));
+			}
+			s->peers[i].in_skip = t->left;
+			memcpy(&hdr, t->hdr, sizeof(hdr));
+			frame_skipped(s, i, &hdr);
+		} else if (s->peers[i].has_ring) {
 			/* Whole frames and a partial one wait in the ring: nothing to do,
 			 * unless a payload was being read past it, straight into storage. */
 			tasksrv_frame_t hdr;
@@ -234,8 +269,14 @@ void tasksrv_peers_resume(tasksrv_server_t *s)
 		tasksrv_chan_track_t *w;
 		if (s->peers[i].h.fd >= 0 && (w = tasksrv_shm_track(s->shm, s->nendpoints, i, s->self_endpoint)) != NULL
 				&& w->w_total > 0) {
-			/* Only a frame partly on the wire needs completing. */
-			if (w->w_sent > 0 && w->w_sent < w->w_total) {
+			/* Only a frame partly on the wire needs completing; on a shared-memory
+			 * channel, the payload of a marker that made it into the ring. */
+			if (s->peers[i].shm_out) {
+				if ((int32_t) (__atomic_load_n(&s->peers[i].out_ring.pos->end, __ATOMIC_ACQUIRE) - w->w_mark) >= 0
+						&& w->w_sent < w->w_total) {
+					finish_cut_frame(s, i, w);
+				}
+			} else if (w->w_sent > 0 && w->w_sent < w->w_total) {
 				finish_cut_frame(s, i, w);
 			}
 			w->w_total = 0;
@@ -389,6 +430,63 @@ static int read_frame_ring(tasksrv_server_t *s, tasksrv_peer_t *p, tasksrv_chan_
 	}
 }
 
+/* A shared-memory channel: the writer put whole frames in the ring. A big
+ * frame's header is a marker: its payload is read from the socket, straight into
+ * its storage. */
+static int read_frame_shm(tasksrv_server_t *s, tasksrv_peer_t *p, tasksrv_chan_track_t *t, tasksrv_frame_t *f, void **handle)
+{
+	const uint32_t hsize = sizeof(tasksrv_frame_t);
+	const char *bad;
+	uint32_t used;
+	int r, big;
+
+	for (;;) {
+		if (p->in_skip > 0 && (r = skip_input(s, p, t)) <= 0) {
+			return r;
+		}
+		if (p->in_dst != NULL) {
+			if ((r = read_payload(p, t)) <= 0) {
+				return r;
+			}
+			if (hand_out(s, p, t, f, handle)) {
+				return 1;
+			}
+			continue;
+		}
+		used = tasksrv_ring_used(&p->ring);
+		if (used < hsize) {
+			return 0;
+		}
+		tasksrv_ring_peek(&p->ring, 0, &p->in, hsize);
+		if ((bad = tasksrv_frame_check(&p->in)) == NULL && p->in.len < TASKSRV_RING_BIG && used - hsize < p->in.len) {
+			bad = "a frame is not whole in the ring";
+		}
+		if (bad != NULL) {
+			tasksrv_log(TASKSRV_LOG_ERROR, "channel to endpoint %d is corrupt: %s", p->peer, bad);
+			return -1;
+		}
+		if ((p->in_dst = s->hooks->payload_alloc(s, p->in.len, &p->in_handle)) == NULL) {
+			return -1;
+		}
+		big = p->in.len >= TASKSRV_RING_BIG;
+		if (big) {
+			/* The track first: a successor seeing the marker still in the ring at
+			 * `mark` consumes it, then skips `left` bytes of the socket. */
+			p->in_got = 0;
+			if (t) {
+				memcpy(t->hdr, &p->in, hsize);
+				t->mark = p->ring.pos->start;
+				__atomic_store_n(&t->left, p->in.len, __ATOMIC_RELEASE);
+			}
+		} else {
+			tasksrv_ring_peek(&p->ring, hsize, p->in_dst, p->in.len);
+			p->in_got = p->in.len;
+		}
+		tasksrv_ring_consume(&p->ring, big ? hsize : hsize + p->in.len);
+		tasksrv_ring_room_made(s->rings, &p->ring, p->peer);
+	}
+}
+
 int tasksrv_peer_read_frame(tasksrv_server_t *s, int peer, tasksrv_frame_t *f, void **handle)
 {
 	tasksrv_peer_t *p = &s->peers[peer];
@@ -399,6 +497,9 @@ int tasksrv_peer_read_frame(tasksrv_server_t *s, int peer, tasksrv_frame_t *f, v
 	int r;
 
 	*handle = NULL;
+	if (p->shm_in) {
+		return read_frame_shm(s, p, t, f, handle);
+	}
 	if (p->has_ring) {
 		return read_frame_ring(s, p, t, f, handle);
 	}
@@ -569,6 +670,83 @@ static void frame_iov(struct iovec iov[2], tasksrv_frame_t *f, const char *paylo
 	iov[1].iov_len = f->len;
 }
 
+/* Waits until p's ring (a shared-memory channel) has room for need bytes: the
+ * reader rings this process's eventfd after it consumed. */
+static int wait_room(tasksrv_server_t *s, tasksrv_peer_t *p, uint32_t need)
+{
+	while (tasksrv_ring_room(&p->out_ring) < need) {
+		tasksrv_ring_writer_waits(&p->out_ring);
+		if (tasksrv_ring_room(&p->out_ring) >= need) {
+			break;
+		}
+		if (tasksrv_io_wait(tasksrv_rings_wake_fd(s->rings, s->self_endpoint), POLLIN, -1) < 0) {
+			return -1;
+		}
+		tasksrv_rings_wake_clear(s->rings, s->self_endpoint);
+	}
+	return 0;
+}
+
+/* Writes a frame on a shared-memory channel; returns once it is all in the ring
+ * (a big payload: all on the socket). A task worker, the only writer, never leaves
+ * a result behind in its own memory. */
+static int shm_send(tasksrv_server_t *s, tasksrv_peer_t *p, tasksrv_frame_t *f, const char *payload)
+{
+	const uint32_t hsize = sizeof(*f), total = hsize + f->len;
+	tasksrv_chan_track_t *t = p->wt;
+	struct iovec iov;
+	ssize_t w;
+
+	msg_counted(s);
+	if (f->len < TASKSRV_RING_BIG) {
+		if (wait_room(s, p, total) < 0) {
+			return -1;
+		}
+		tasksrv_ring_put(&p->out_ring, f, hsize, payload, f->len);
+		tasksrv_rings_wake_reader(s->rings, p->peer);
+		return 0;
+	}
+	if (wait_room(s, p, hsize) < 0) {
+		return -1;
+	}
+	/* The track first: a successor completes (with padding) the payload of a
+	 * marker that made it into the ring, and only that. Each write is published as
+	 * taking everything before it runs (see out_publish). */
+	if (t) {
+		memcpy(t->w_hdr, f, hsize);
+		t->w_sent = hsize;
+		t->w_mark = p->out_ring.pos->end + hsize;
+		__atomic_store_n(&t->w_total, total, __ATOMIC_RELEASE);
+	}
+	tasksrv_ring_put(&p->out_ring, f, hsize, NULL, 0);
+	tasksrv_rings_wake_reader(s->rings, p->peer);
+	iov.iov_base = (void *) payload;
+	iov.iov_len = f->len;
+	while (iov.iov_len > 0) {
+		if (t) {
+			t->w_sent = total;
+		}
+		w = tasksrv_io_writev_some(p->h.fd, &iov, 1);
+		if (w > 0) {
+			iov.iov_base = (char *) iov.iov_base + w;
+			iov.iov_len -= (size_t) w;
+		}
+		if (t) {
+			t->w_sent = total - (uint32_t) iov.iov_len;
+		}
+		if (w < 0 || (w == 0 && tasksrv_io_wait(p->h.fd, POLLOUT, -1) < 0)) {
+			if (t) {
+				t->w_total = 0;
+			}
+			return -1;
+		}
+	}
+	if (t) {
+		__atomic_store_n(&t->w_total, 0, __ATOMIC_RELEASE);
+	}
+	return 0;
+}
+
 int tasksrv_server_send_async(tasksrv_server_t *s, int peer, tasksrv_frame_t *f, const char *payload)
 {
 	tasksrv_peer_t *p = &s->peers[peer];
@@ -580,6 +758,9 @@ int tasksrv_server_send_async(tasksrv_server_t *s, int peer, tasksrv_frame_t *f,
 	if (p->h.fd < 0) {
 		errno = EPIPE;
 		return -1;
+	}
+	if (p->shm_out) {
+		return shm_send(s, p, f, payload);
 	}
 	frame_iov(iov, f, payload);
 	msg_counted(s);
@@ -656,6 +837,46 @@ static int peer_flush(tasksrv_server_t *s, tasksrv_peer_t *p)
 	return 0;
 }
 
+/* tasksrv_io_wait on p's socket; with POLLIN on a shared-memory channel, also
+ * until a frame is in p's ring (its writer rings this process's eventfd). */
+static int peer_wait(tasksrv_server_t *s, tasksrv_peer_t *p, short events, int64_t deadline_ms)
+{
+	struct pollfd pfd[2];
+	int64_t left;
+	int rc;
+
+	if (!p->shm_in || !(events & POLLIN)) {
+		return tasksrv_io_wait(p->h.fd, events, deadline_ms);
+	}
+	for (;;) {
+		tasksrv_rings_sleep_begin(s->rings, s->self_endpoint);
+		if (tasksrv_peer_has_input(s, p->peer)) {
+			tasksrv_rings_sleep_end(s->rings, s->self_endpoint);
+			return 1;
+		}
+		pfd[0].fd = p->h.fd;
+		pfd[0].events = events;
+		pfd[1].fd = tasksrv_rings_wake_fd(s->rings, s->self_endpoint);
+		pfd[1].events = POLLIN;
+		pfd[0].revents = pfd[1].revents = 0;
+		left = deadline_ms < 0 ? -1 : deadline_ms - tasksrv_io_now_ms();
+		rc = poll(pfd, 2, left < 0 && deadline_ms >= 0 ? 0 : (int) left);
+		if (rc < 0 && errno != EINTR) {
+			return -1;
+		}
+		if (rc == 0) {
+			return 0;
+		}
+		if (rc > 0 && pfd[1].revents) {
+			/* Maybe for another ring: the loop looks at all of them before it sleeps. */
+			tasksrv_rings_wake_clear(s->rings, s->self_endpoint);
+		}
+		if (rc > 0 && pfd[0].revents) {
+			return 1;
+		}
+	}
+}
+
 /* Waits until p can take more bytes; frames arriving on it meanwhile are read and
  * deferred, so two processes writing to each other never block each other. */
 static int wait_writable_draining(tasksrv_server_t *s, tasksrv_peer_t *p)
@@ -669,7 +890,7 @@ static int wait_writable_draining(tasksrv_server_t *s, tasksrv_peer_t *p)
 		return tasksrv_io_wait(p->h.fd, POLLOUT, -1) < 0 ? -1 : 0;
 	}
 	for (;;) {
-		r = tasksrv_io_wait(p->h.fd, POLLOUT | POLLIN, -1);
+		r = peer_wait(s, p, POLLOUT | POLLIN, -1);
 		if (r < 0) {
 			return -1;
 		}
@@ -697,6 +918,9 @@ int tasksrv_server_send_blocking(tasksrv_server_t *s, int peer, tasksrv_frame_t 
 	if (p->h.fd < 0) {
 		errno = EPIPE;
 		return -1;
+	}
+	if (p->shm_out) {
+		return shm_send(s, p, f, payload);
 	}
 	/* Bytes queued earlier go first: frames on a channel never overtake each other. */
 	while (tasksrv_buffer_size(&p->out) > 0) {
@@ -893,6 +1117,49 @@ int tasksrv_server_run_deferred(tasksrv_loop_t *loop, void *ctx)
 	return s->ring_leftover;
 }
 
+/* The loop of a process that reads shared-memory channels is about to sleep:
+ * writers are asked to ring its eventfd, and the rings are looked at once more.
+ * Returns 1 when frames wait (the loop must not sleep). Last thing before the wait. */
+int tasksrv_server_prepare_sleep(tasksrv_server_t *s)
+{
+	int i;
+
+	if (!s->shm_reader || s->peers == NULL) {
+		return 0;
+	}
+	tasksrv_rings_sleep_begin(s->rings, s->self_endpoint);
+	for (i = 0; i < s->nendpoints; i++) {
+		if (s->peers[i].shm_in && tasksrv_peer_has_input(s, i)) {
+			tasksrv_rings_sleep_end(s->rings, s->self_endpoint);
+			s->ring_leftover = 1;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* This process's eventfd rang: a writer published into a ring while it slept. */
+static void on_wake(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, uint32_t events)
+{
+	tasksrv_server_t *s = h->ctx;
+
+	(void) loop;
+	(void) events;
+	tasksrv_rings_wake_clear(s->rings, s->self_endpoint);
+	tasksrv_rings_sleep_end(s->rings, s->self_endpoint);
+	s->ring_leftover = 1;
+}
+
+int tasksrv_server_watch_rings(tasksrv_server_t *s)
+{
+	if (!s->shm_reader) {
+		return 0;
+	}
+	s->wake_h.fn = on_wake;
+	s->wake_h.ctx = s;
+	return tasksrv_loop_add(&s->loop, &s->wake_h, tasksrv_rings_wake_fd(s->rings, s->self_endpoint), EPOLLIN);
+}
+
 void tasksrv_peer_on_event(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, uint32_t events)
 {
 	tasksrv_peer_t *p = h->ctx;
@@ -941,7 +1208,7 @@ void tasksrv_peers_flush(tasksrv_server_t *s, int64_t deadline_ms)
 			if (peer_flush(s, p) < 0 || tasksrv_buffer_size(&p->out) == 0) {
 				break;
 			}
-			if (tasksrv_io_wait(p->h.fd, POLLOUT | POLLIN, deadline_ms) <= 0) {
+			if (peer_wait(s, p, POLLOUT | POLLIN, deadline_ms) <= 0) {
 				tasksrv_log(TASKSRV_LOG_WARNING, "%zu bytes for endpoint %d not sent before exit",
 					tasksrv_buffer_size(&p->out), i);
 				break;

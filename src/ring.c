@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/eventfd.h>
 #include <sys/mman.h>
 #include <sys/uio.h>
 #include <unistd.h>
@@ -12,9 +13,11 @@
 struct tasksrv_rings {
 	int n;
 	size_t size;
-	void *map;               /* n*n positions, then n*n data areas (page aligned) */
+	void *map;               /* n*n positions, n asleep flags, then n*n data areas (page aligned) */
 	tasksrv_ring_pos_t *pos;
+	uint32_t *asleep;        /* by endpoint: it sleeps, writers ring its eventfd */
 	char *data;
+	int *wake;               /* by endpoint: its eventfd (every process holds all) */
 };
 
 tasksrv_rings_t *tasksrv_rings_create(int nendpoints)
@@ -22,20 +25,22 @@ tasksrv_rings_t *tasksrv_rings_create(int nendpoints)
 	size_t channels = (size_t) nendpoints * (size_t) nendpoints, head, size;
 	tasksrv_rings_t *r;
 	void *map;
+	int i;
 
 	if (channels * TASKSRV_RING_CAP > TASKSRV_RING_MAX_BYTES) {
 		errno = 0;
 		return NULL;
 	}
-	head = (channels * sizeof(tasksrv_ring_pos_t) + 4095) & ~(size_t) 4095;
+	head = (channels * sizeof(tasksrv_ring_pos_t) + (size_t) nendpoints * sizeof(uint32_t) + 4095) & ~(size_t) 4095;
 	size = head + channels * TASKSRV_RING_CAP;
 	/* Pages are touched only by channels that carry traffic. */
 	map = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
 	if (map == MAP_FAILED) {
 		return NULL;
 	}
-	r = malloc(sizeof(*r));
-	if (r == NULL) {
+	r = calloc(1, sizeof(*r));
+	if (r == NULL || (r->wake = malloc(sizeof(int) * (size_t) nendpoints)) == NULL) {
+		free(r);
 		munmap(map, size);
 		return NULL;
 	}
@@ -43,16 +48,41 @@ tasksrv_rings_t *tasksrv_rings_create(int nendpoints)
 	r->size = size;
 	r->map = map;
 	r->pos = map;
+	r->asleep = (uint32_t *) (r->pos + channels);
 	r->data = (char *) map + head;
+	for (i = 0; i < nendpoints; i++) {
+		r->wake[i] = -1;
+	}
+	for (i = 0; i < nendpoints; i++) {
+		if ((r->wake[i] = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC)) < 0) {
+			int e = errno;
+			tasksrv_rings_destroy(r);
+			errno = e;
+			return NULL;
+		}
+	}
 	return r;
 }
 
 void tasksrv_rings_destroy(tasksrv_rings_t *r)
 {
+	int i;
+
 	if (r) {
+		for (i = 0; i < r->n; i++) {
+			if (r->wake[i] >= 0) {
+				close(r->wake[i]);
+			}
+		}
+		free(r->wake);
 		munmap(r->map, r->size);
 		free(r);
 	}
+}
+
+int tasksrv_rings_wake_fd(const tasksrv_rings_t *r, int endpoint)
+{
+	return r != NULL && endpoint >= 0 && endpoint < r->n ? r->wake[endpoint] : -1;
 }
 
 int tasksrv_ring_of(tasksrv_rings_t *r, int reader, int from, tasksrv_ring_t *out)
@@ -83,6 +113,85 @@ void tasksrv_ring_peek(const tasksrv_ring_t *g, uint32_t off, void *dst, uint32_
 void tasksrv_ring_consume(tasksrv_ring_t *g, uint32_t len)
 {
 	__atomic_store_n(&g->pos->start, g->pos->start + len, __ATOMIC_RELEASE);
+}
+
+void tasksrv_ring_put(tasksrv_ring_t *g, const void *a, uint32_t alen, const void *b, uint32_t blen)
+{
+	uint32_t end = g->pos->end, at = end & MASK, first = TASKSRV_RING_CAP - at;
+	const void *part[2] = {a, b};
+	uint32_t len[2] = {alen, blen};
+	int i;
+
+	for (i = 0; i < 2; i++) {
+		if (len[i] == 0) {
+			continue;
+		}
+		if (first >= len[i]) {
+			memcpy(g->data + at, part[i], len[i]);
+		} else {
+			memcpy(g->data + at, part[i], first);
+			memcpy(g->data, (const char *) part[i] + first, len[i] - first);
+		}
+		at = (at + len[i]) & MASK;
+		first = TASKSRV_RING_CAP - at;
+	}
+	/* The frame is whole before it is seen: a writer killed while copying leaves nothing. */
+	__atomic_store_n(&g->pos->end, end + alen + blen, __ATOMIC_RELEASE);
+}
+
+static void ring(int fd)
+{
+	uint64_t one = 1;
+	ssize_t n;
+
+	do {
+		n = write(fd, &one, sizeof(one));
+	} while (n < 0 && errno == EINTR);
+}
+
+void tasksrv_rings_sleep_begin(tasksrv_rings_t *r, int self)
+{
+	__atomic_store_n(&r->asleep[self], 1, __ATOMIC_RELAXED);
+	/* The flag is visible before the rings are looked at again (the writer fences
+	 * between its publish and its look at the flag): one of the two sees the other. */
+	__atomic_thread_fence(__ATOMIC_SEQ_CST);
+}
+
+void tasksrv_rings_sleep_end(tasksrv_rings_t *r, int self)
+{
+	__atomic_store_n(&r->asleep[self], 0, __ATOMIC_RELAXED);
+}
+
+void tasksrv_rings_wake_reader(tasksrv_rings_t *r, int reader)
+{
+	__atomic_thread_fence(__ATOMIC_SEQ_CST);
+	if (__atomic_load_n(&r->asleep[reader], __ATOMIC_RELAXED)
+			&& __atomic_exchange_n(&r->asleep[reader], 0, __ATOMIC_SEQ_CST)) {
+		ring(r->wake[reader]);
+	}
+}
+
+void tasksrv_ring_writer_waits(tasksrv_ring_t *g)
+{
+	__atomic_store_n(&g->pos->writer_waits, 1, __ATOMIC_RELAXED);
+	__atomic_thread_fence(__ATOMIC_SEQ_CST);
+}
+
+void tasksrv_rings_wake_writer(tasksrv_rings_t *r, tasksrv_ring_t *g, int writer)
+{
+	if (__atomic_exchange_n(&g->pos->writer_waits, 0, __ATOMIC_SEQ_CST)) {
+		ring(r->wake[writer]);
+	}
+}
+
+void tasksrv_rings_wake_clear(const tasksrv_rings_t *r, int self)
+{
+	uint64_t v;
+	ssize_t n;
+
+	do {
+		n = read(r->wake[self], &v, sizeof(v));
+	} while (n < 0 && errno == EINTR);
 }
 
 int tasksrv_ring_fill(tasksrv_ring_t *g, int fd, uint32_t max)

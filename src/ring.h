@@ -1,7 +1,16 @@
 /* tasksrv: the channels' receive rings. One ring per direction of every channel,
  * all in one shared mapping: a reader takes every frame a read() can bring into
  * the ring of its channel, and the ring outlives the reader, so a successor
- * resumes from exactly the bytes its predecessor had taken off the socket. */
+ * resumes from exactly the bytes its predecessor had taken off the socket.
+ *
+ * Some channels are written straight into the ring instead (shared-memory
+ * channels, src/channel.c): the writer copies a whole frame in and publishes it
+ * with one store, and the socket carries only the payloads of big frames. Each
+ * endpoint has an eventfd for wake-ups: a reader about to sleep raises its
+ * `asleep` flag and looks at its rings once more; a writer that publishes a frame
+ * and finds the flag raised lowers it and rings the eventfd. A writer that finds
+ * no room raises the ring's `writer_waits` and sleeps on its own eventfd until
+ * the reader, having consumed, rings it. */
 #ifndef TASKSRV_RING_H
 #define TASKSRV_RING_H
 
@@ -20,6 +29,8 @@
 typedef struct {
 	uint32_t start;
 	uint32_t end;
+	uint32_t writer_waits;  /* shared-memory channel: the writer sleeps until room is made */
+	uint32_t pad;
 } tasksrv_ring_pos_t;
 
 typedef struct {
@@ -35,6 +46,8 @@ tasksrv_rings_t *tasksrv_rings_create(int nendpoints);
 void tasksrv_rings_destroy(tasksrv_rings_t *r);
 /* The ring of the channel read by `reader` from `from`. Returns 0 or -1 (no rings). */
 int tasksrv_ring_of(tasksrv_rings_t *r, int reader, int from, tasksrv_ring_t *out);
+/* The eventfd that wakes `endpoint` (readable when rung). */
+int tasksrv_rings_wake_fd(const tasksrv_rings_t *r, int endpoint);
 
 static inline uint32_t tasksrv_ring_used(const tasksrv_ring_t *g)
 {
@@ -44,6 +57,39 @@ static inline uint32_t tasksrv_ring_used(const tasksrv_ring_t *g)
 void tasksrv_ring_peek(const tasksrv_ring_t *g, uint32_t off, void *dst, uint32_t len);
 /* Drops the oldest len held bytes. */
 void tasksrv_ring_consume(tasksrv_ring_t *g, uint32_t len);
+static inline uint32_t tasksrv_ring_room(const tasksrv_ring_t *g)
+{
+	return TASKSRV_RING_CAP - (g->pos->end - __atomic_load_n(&g->pos->start, __ATOMIC_ACQUIRE));
+}
+/* Writer of a shared-memory channel: appends a then b (they fit: the caller
+ * checked tasksrv_ring_room) and publishes both with one store. */
+void tasksrv_ring_put(tasksrv_ring_t *g, const void *a, uint32_t alen, const void *b, uint32_t blen);
+
+/* {{{ Wake-ups of shared-memory channels */
+/* A reader of shared-memory channels is about to sleep: from now on writers ring
+ * its eventfd. The caller then looks at its rings once more before sleeping. */
+void tasksrv_rings_sleep_begin(tasksrv_rings_t *r, int self);
+/* Awake again (or did not sleep after all): writers stop ringing. */
+void tasksrv_rings_sleep_end(tasksrv_rings_t *r, int self);
+/* A writer published into a ring of `reader`: rings it if it sleeps. */
+void tasksrv_rings_wake_reader(tasksrv_rings_t *r, int reader);
+/* A writer found no room in g: raises writer_waits. The caller then looks at the
+ * room once more before sleeping on its own eventfd. */
+void tasksrv_ring_writer_waits(tasksrv_ring_t *g);
+/* Rings `writer`, which waits for room in g. */
+void tasksrv_rings_wake_writer(tasksrv_rings_t *r, tasksrv_ring_t *g, int writer);
+/* A reader consumed from g: rings `writer` if it waits for room. */
+static inline void tasksrv_ring_room_made(tasksrv_rings_t *r, tasksrv_ring_t *g, int writer)
+{
+	__atomic_thread_fence(__ATOMIC_SEQ_CST);
+	if (__atomic_load_n(&g->pos->writer_waits, __ATOMIC_RELAXED)) {
+		tasksrv_rings_wake_writer(r, g, writer);
+	}
+}
+/* Takes pending rings off an endpoint's eventfd (after a poll saw it readable). */
+void tasksrv_rings_wake_clear(const tasksrv_rings_t *r, int self);
+/* }}} */
+
 /* One read() of at most max bytes (0: no limit) from fd into the free space.
  * Returns 1 when bytes came, 0 when none are waiting (or the ring is full), -1 on
  * error or end of stream (errno set). */

@@ -633,7 +633,7 @@ static int take_deferred_waiter_frame(tasksrv_server_t *s, tasksrv_frame_t *resu
 int tasksrv_server_wait_result(tasksrv_server_t *s, int64_t deadline_ms, tasksrv_frame_t *result, void **handle)
 {
 	struct pollfd pfd[TASKSRV_MAX_POLL];
-	int w = s->cfg.worker_num, t = s->cfg.task_worker_num, n, i, r, timeout;
+	int w = s->cfg.worker_num, t = s->cfg.task_worker_num, n, i, r, timeout, wake;
 
 	*handle = NULL;
 	tasksrv_server_uncork(s);
@@ -641,7 +641,11 @@ int tasksrv_server_wait_result(tasksrv_server_t *s, int64_t deadline_ms, tasksrv
 		return 1;
 	}
 	for (;;) {
-		/* Frames already taken off a socket (in its ring) first: poll cannot see them. */
+		/* Frames already in a ring first: poll cannot see them. On shared-memory
+		 * channels, writers ring this process's eventfd from now on. */
+		if (s->shm_reader) {
+			tasksrv_rings_sleep_begin(s->rings, s->self_endpoint);
+		}
 		for (i = 0; i <= t; i++) {
 			if (tasksrv_peer_has_input(s, w + i) && (r = take_waiter_frame(s, w + i, result, handle)) != 0) {
 				return r;
@@ -651,6 +655,14 @@ int tasksrv_server_wait_result(tasksrv_server_t *s, int64_t deadline_ms, tasksrv
 		n = 0;
 		for (i = 0; i <= t && n < TASKSRV_MAX_POLL; i++) {
 			pfd[n].fd = s->peers[w + i].h.fd;
+			pfd[n].events = POLLIN;
+			pfd[n].revents = 0;
+			n++;
+		}
+		wake = -1;
+		if (s->shm_reader && n < TASKSRV_MAX_POLL) {
+			wake = n;
+			pfd[n].fd = tasksrv_rings_wake_fd(s->rings, s->self_endpoint);
 			pfd[n].events = POLLIN;
 			pfd[n].revents = 0;
 			n++;
@@ -681,6 +693,11 @@ int tasksrv_server_wait_result(tasksrv_server_t *s, int64_t deadline_ms, tasksrv
 		}
 		for (i = 0; i < n; i++) {
 			if (pfd[i].revents == 0) {
+				continue;
+			}
+			if (i == wake) {
+				/* The rings are looked at again at the top. */
+				tasksrv_rings_wake_clear(s->rings, s->self_endpoint);
 				continue;
 			}
 			r = take_waiter_frame(s, w + i, result, handle);

@@ -94,6 +94,11 @@ typedef struct {
 	int dirty;               /* in srv->dirty: corked frames wait in out */
 	tasksrv_ring_t ring;     /* this channel's receive ring, in shared memory */
 	int in_discard;          /* the header being completed is a predecessor's */
+	/* Shared-memory channels (task worker to event worker): the writer copies frames
+	 * into the reader's ring; the socket carries only big frames' payloads. */
+	int shm_in;              /* the peer writes into ring */
+	int shm_out;             /* this process writes into out_ring, the peer's ring */
+	tasksrv_ring_t out_ring;
 	int big_hint;            /* the last frame was big: an empty ring reads a header first */
 	/* What `out` holds, published in the writer's half of the peer's track (wt) so
 	 * that the manager and a successor know what this process left if it dies. */
@@ -158,6 +163,8 @@ struct tasksrv_server {
 	tasksrv_shm_t *shm;
 	tasksrv_rings_t *rings;   /* receive rings of every channel; NULL: frame by frame */
 	int ring_leftover;        /* a peer's ring holds whole frames the loop has not handed out */
+	int shm_reader;           /* some peers write into this process's rings (shm_in) */
+	tasksrv_loop_handler_t wake_h; /* this endpoint's eventfd, in the loop of a shm_reader */
 	int corked;               /* async frames wait in peers' out buffers until uncork */
 	int *dirty, ndirty;       /* peers with corked frames */
 	int64_t cork_since_us;
@@ -340,5 +347,9 @@ void tasksrv_peers_flush(tasksrv_server_t *s, int64_t deadline_ms);
 void tasksrv_peer_on_event(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, uint32_t events);
 void tasksrv_server_defer(tasksrv_server_t *s, const tasksrv_frame_t *f, int peer, void *handle);
 int tasksrv_server_run_deferred(tasksrv_loop_t *loop, void *ctx);
+/* Shared-memory channels (src/channel.c): the eventfd in the loop, and the last
+ * look at the rings before the loop sleeps (1: do not sleep). */
+int tasksrv_server_watch_rings(tasksrv_server_t *s);
+int tasksrv_server_prepare_sleep(tasksrv_server_t *s);
 
 #endif

@@ -234,6 +234,10 @@ static int worker_idle(tasksrv_loop_t *loop, void *ctx)
 			s->hooks->on_worker_exit(s, s->worker_id);
 		}
 	}
+	/* Last: callbacks above may have taken frames from the rings. */
+	if (!more && loop->running && tasksrv_server_prepare_sleep(s)) {
+		more = 1;
+	}
 	return more;
 }
 
@@ -315,6 +319,10 @@ int tasksrv_worker_main(tasksrv_server_t *s)
 		if (s->peers[i].h.fd >= 0) {
 			s->peers[i].registered = tasksrv_loop_add(&s->loop, &s->peers[i].h, s->peers[i].h.fd, EPOLLIN) == 0;
 		}
+	}
+	if (tasksrv_server_watch_rings(s) < 0) {
+		tasksrv_log(TASKSRV_LOG_ERROR, "cannot watch the channel rings: %s", strerror(errno));
+		return 1;
 	}
 	tasksrv_log_set_process(s->single ? '#' : '*', s->worker_id);
 	TASKSRV_ATOMIC_STORE(&s->shm->workers[s->worker_id].status, TASKSRV_WORKER_IDLE);
