@@ -121,6 +121,7 @@ void tasksrv_peers_open(tasksrv_server_t *s, int self, int close_others)
 	s->dirty = calloc(n, sizeof(int));
 	s->ndirty = 0;
 	s->shm_reader = 0;
+	s->wait_epfd = -1;
 	for (i = 0; i < n; i++) {
 		s->peers[i].srv = s;
 		s->peers[i].peer = i;
@@ -151,6 +152,10 @@ void tasksrv_peers_close(tasksrv_server_t *s)
 	}
 	free(s->peers);
 	s->peers = NULL;
+	if (s->wait_epfd >= 0) {
+		close(s->wait_epfd);
+		s->wait_epfd = -1;
+	}
 	free(s->dirty);
 	s->dirty = NULL;
 	s->ndirty = 0;
@@ -718,8 +723,9 @@ static int shm_send(tasksrv_server_t *s, tasksrv_peer_t *p, tasksrv_frame_t *f, 
 		t->w_mark = p->out_ring.pos->end + hsize;
 		__atomic_store_n(&t->w_total, total, __ATOMIC_RELEASE);
 	}
+	/* No ring for a marker: its payload on the socket wakes the reader, who
+	 * watches the socket whenever it sleeps. */
 	tasksrv_ring_put(&p->out_ring, f, hsize, NULL, 0);
-	tasksrv_rings_wake_reader(s->rings, p->peer);
 	iov.iov_base = (void *) payload;
 	iov.iov_len = f->len;
 	while (iov.iov_len > 0) {
@@ -849,7 +855,10 @@ static int peer_wait(tasksrv_server_t *s, tasksrv_peer_t *p, short events, int64
 		return tasksrv_io_wait(p->h.fd, events, deadline_ms);
 	}
 	for (;;) {
+		/* The eventfd is emptied before the ring is looked at: a writer that rings
+		 * after the look leaves it readable. */
 		tasksrv_rings_sleep_begin(s->rings, s->self_endpoint);
+		tasksrv_rings_wake_clear(s->rings, s->self_endpoint);
 		if (tasksrv_peer_has_input(s, p->peer)) {
 			tasksrv_rings_sleep_end(s->rings, s->self_endpoint);
 			return 1;
@@ -867,10 +876,7 @@ static int peer_wait(tasksrv_server_t *s, tasksrv_peer_t *p, short events, int64
 		if (rc == 0) {
 			return 0;
 		}
-		if (rc > 0 && pfd[1].revents) {
-			/* Maybe for another ring: the loop looks at all of them before it sleeps. */
-			tasksrv_rings_wake_clear(s->rings, s->self_endpoint);
-		}
+		/* A wake-up maybe for another ring: the loop looks at all of them before it sleeps. */
 		if (rc > 0 && pfd[0].revents) {
 			return 1;
 		}
@@ -1145,7 +1151,7 @@ static void on_wake(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, uint32_t ev
 
 	(void) loop;
 	(void) events;
-	tasksrv_rings_wake_clear(s->rings, s->self_endpoint);
+	/* Edge-triggered: the eventfd is never read here, each ring is an edge. */
 	tasksrv_rings_sleep_end(s->rings, s->self_endpoint);
 	s->ring_leftover = 1;
 }
@@ -1157,7 +1163,41 @@ int tasksrv_server_watch_rings(tasksrv_server_t *s)
 	}
 	s->wake_h.fn = on_wake;
 	s->wake_h.ctx = s;
-	return tasksrv_loop_add(&s->loop, &s->wake_h, tasksrv_rings_wake_fd(s->rings, s->self_endpoint), EPOLLIN);
+	return tasksrv_loop_add(&s->loop, &s->wake_h, tasksrv_rings_wake_fd(s->rings, s->self_endpoint), EPOLLIN | EPOLLET);
+}
+
+#define WAKE_EVENT UINT32_MAX
+
+int tasksrv_peers_wait_input(tasksrv_server_t *s, int from, int to, int timeout_ms, int *ready, int max, int *nready)
+{
+	struct epoll_event ev[64];
+	int i, n;
+
+	*nready = 0;
+	if (s->wait_epfd < 0) {
+		if ((s->wait_epfd = epoll_create1(EPOLL_CLOEXEC)) < 0) {
+			return -1;
+		}
+		for (i = from; i < to; i++) {
+			if (s->peers[i].h.fd >= 0) {
+				ev[0].events = EPOLLIN;
+				ev[0].data.u32 = (uint32_t) i;
+				epoll_ctl(s->wait_epfd, EPOLL_CTL_ADD, s->peers[i].h.fd, &ev[0]);
+			}
+		}
+		if (s->shm_reader) {
+			ev[0].events = EPOLLIN | EPOLLET;
+			ev[0].data.u32 = WAKE_EVENT;
+			epoll_ctl(s->wait_epfd, EPOLL_CTL_ADD, tasksrv_rings_wake_fd(s->rings, s->self_endpoint), &ev[0]);
+		}
+	}
+	n = epoll_wait(s->wait_epfd, ev, max < 64 ? max : 64, timeout_ms);
+	for (i = 0; i < n; i++) {
+		if (ev[i].data.u32 != WAKE_EVENT) {
+			ready[(*nready)++] = (int) ev[i].data.u32;
+		}
+	}
+	return n;
 }
 
 void tasksrv_peer_on_event(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, uint32_t events)

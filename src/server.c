@@ -632,8 +632,7 @@ static int take_deferred_waiter_frame(tasksrv_server_t *s, tasksrv_frame_t *resu
 
 int tasksrv_server_wait_result(tasksrv_server_t *s, int64_t deadline_ms, tasksrv_frame_t *result, void **handle)
 {
-	struct pollfd pfd[TASKSRV_MAX_POLL];
-	int w = s->cfg.worker_num, t = s->cfg.task_worker_num, n, i, r, timeout, wake;
+	int w = s->cfg.worker_num, t = s->cfg.task_worker_num, ready[64], nready, i, r, timeout;
 
 	*handle = NULL;
 	tasksrv_server_uncork(s);
@@ -641,7 +640,7 @@ int tasksrv_server_wait_result(tasksrv_server_t *s, int64_t deadline_ms, tasksrv
 		return 1;
 	}
 	for (;;) {
-		/* Frames already in a ring first: poll cannot see them. On shared-memory
+		/* Frames already in a ring first: the wait cannot see them. On shared-memory
 		 * channels, writers ring this process's eventfd from now on. */
 		if (s->shm_reader) {
 			tasksrv_rings_sleep_begin(s->rings, s->self_endpoint);
@@ -650,22 +649,6 @@ int tasksrv_server_wait_result(tasksrv_server_t *s, int64_t deadline_ms, tasksrv
 			if (tasksrv_peer_has_input(s, w + i) && (r = take_waiter_frame(s, w + i, result, handle)) != 0) {
 				return r;
 			}
-		}
-		/* Task workers send results; the manager sends failures of tasks it saw die. */
-		n = 0;
-		for (i = 0; i <= t && n < TASKSRV_MAX_POLL; i++) {
-			pfd[n].fd = s->peers[w + i].h.fd;
-			pfd[n].events = POLLIN;
-			pfd[n].revents = 0;
-			n++;
-		}
-		wake = -1;
-		if (s->shm_reader && n < TASKSRV_MAX_POLL) {
-			wake = n;
-			pfd[n].fd = tasksrv_rings_wake_fd(s->rings, s->self_endpoint);
-			pfd[n].events = POLLIN;
-			pfd[n].revents = 0;
-			n++;
 		}
 		timeout = (int) (deadline_ms - tasksrv_io_now_ms());
 		if (timeout < 0) {
@@ -678,7 +661,8 @@ int tasksrv_server_wait_result(tasksrv_server_t *s, int64_t deadline_ms, tasksrv
 				timeout = 1;
 			}
 		}
-		r = poll(pfd, n, timeout);
+		/* Task workers send results; the manager sends failures of tasks it saw die. */
+		r = tasksrv_peers_wait_input(s, w, w + t + 1, timeout, ready, 64, &nready);
 		if (r < 0) {
 			if (errno == EINTR) {
 				continue;
@@ -691,16 +675,9 @@ int tasksrv_server_wait_result(tasksrv_server_t *s, int64_t deadline_ms, tasksrv
 			}
 			return 0;
 		}
-		for (i = 0; i < n; i++) {
-			if (pfd[i].revents == 0) {
-				continue;
-			}
-			if (i == wake) {
-				/* The rings are looked at again at the top. */
-				tasksrv_rings_wake_clear(s->rings, s->self_endpoint);
-				continue;
-			}
-			r = take_waiter_frame(s, w + i, result, handle);
+		/* A ring's wake-up puts nothing in ready: the rings are looked at at the top. */
+		for (i = 0; i < nready; i++) {
+			r = take_waiter_frame(s, ready[i], result, handle);
 			if (r != 0) {
 				return r;
 			}

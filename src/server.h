@@ -165,6 +165,7 @@ struct tasksrv_server {
 	int ring_leftover;        /* a peer's ring holds whole frames the loop has not handed out */
 	int shm_reader;           /* some peers write into this process's rings (shm_in) */
 	tasksrv_loop_handler_t wake_h; /* this endpoint's eventfd, in the loop of a shm_reader */
+	int wait_epfd;            /* tasksrv_peers_wait_input's epoll set, -1 until first used */
 	int corked;               /* async frames wait in peers' out buffers until uncork */
 	int *dirty, ndirty;       /* peers with corked frames */
 	int64_t cork_since_us;
@@ -350,6 +351,12 @@ int tasksrv_server_run_deferred(tasksrv_loop_t *loop, void *ctx);
 /* Shared-memory channels (src/channel.c): the eventfd in the loop, and the last
  * look at the rings before the loop sleeps (1: do not sleep). */
 int tasksrv_server_watch_rings(tasksrv_server_t *s);
+/* Sleeps until peers [from, to) may have a frame (the range is fixed by the first
+ * call: an epoll set of their sockets and, edge-triggered, this process's eventfd)
+ * or timeout_ms passes. Returns the events seen (0: timeout, -1: error); the
+ * peers whose sockets are readable go to ready (at most max; a ring's wake-up
+ * adds none: the caller looks at the rings again). */
+int tasksrv_peers_wait_input(tasksrv_server_t *s, int from, int to, int timeout_ms, int *ready, int max, int *nready);
 int tasksrv_server_prepare_sleep(tasksrv_server_t *s);
 
 #endif
