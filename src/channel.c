@@ -92,13 +92,15 @@ void tasksrv_channels_destroy(tasksrv_server_t *s)
 	s->chan = NULL;
 }
 
-/* Task workers write their frames for event workers into the worker's ring;
- * every other channel is read from its socket. */
+/* Event workers and task workers write their frames for each other into the
+ * reader's ring; every other channel is read from its socket. */
 static int channel_is_shm(const tasksrv_server_t *s, int reader, int writer)
 {
 	int w = s->cfg.worker_num, t = s->cfg.task_worker_num;
+	int reader_is_worker = reader >= 0 && reader < w, reader_is_task_worker = reader >= w && reader < w + t;
+	int writer_is_worker = writer >= 0 && writer < w, writer_is_task_worker = writer >= w && writer < w + t;
 
-	return s->rings != NULL && reader >= 0 && reader < w && writer >= w && writer < w + t;
+	return s->rings != NULL && ((reader_is_worker && writer_is_task_worker) || (reader_is_task_worker && writer_is_worker));
 }
 
 /* Wraps each end of this endpoint's row in a peer. A child closes the other rows;
@@ -675,83 +677,9 @@ static void frame_iov(struct iovec iov[2], tasksrv_frame_t *f, const char *paylo
 	iov[1].iov_len = f->len;
 }
 
-/* Waits until p's ring (a shared-memory channel) has room for need bytes: the
- * reader rings this process's eventfd after it consumed. */
-static int wait_room(tasksrv_server_t *s, tasksrv_peer_t *p, uint32_t need)
-{
-	while (tasksrv_ring_room(&p->out_ring) < need) {
-		tasksrv_ring_writer_waits(&p->out_ring);
-		if (tasksrv_ring_room(&p->out_ring) >= need) {
-			break;
-		}
-		if (tasksrv_io_wait(tasksrv_rings_wake_fd(s->rings, s->self_endpoint), POLLIN, -1) < 0) {
-			return -1;
-		}
-		tasksrv_rings_wake_clear(s->rings, s->self_endpoint);
-	}
-	return 0;
-}
-
-/* Writes a frame on a shared-memory channel; returns once it is all in the ring
- * (a big payload: all on the socket). A task worker, the only writer, never leaves
- * a result behind in its own memory. */
-static int shm_send(tasksrv_server_t *s, tasksrv_peer_t *p, tasksrv_frame_t *f, const char *payload)
-{
-	const uint32_t hsize = sizeof(*f), total = hsize + f->len;
-	tasksrv_chan_track_t *t = p->wt;
-	struct iovec iov;
-	ssize_t w;
-
-	msg_counted(s);
-	if (f->len < TASKSRV_RING_BIG) {
-		if (wait_room(s, p, total) < 0) {
-			return -1;
-		}
-		tasksrv_ring_put(&p->out_ring, f, hsize, payload, f->len);
-		tasksrv_rings_wake_reader(s->rings, p->peer);
-		return 0;
-	}
-	if (wait_room(s, p, hsize) < 0) {
-		return -1;
-	}
-	/* The track first: a successor completes (with padding) the payload of a
-	 * marker that made it into the ring, and only that. Each write is published as
-	 * taking everything before it runs (see out_publish). */
-	if (t) {
-		memcpy(t->w_hdr, f, hsize);
-		t->w_sent = hsize;
-		t->w_mark = p->out_ring.pos->end + hsize;
-		__atomic_store_n(&t->w_total, total, __ATOMIC_RELEASE);
-	}
-	/* No ring for a marker: its payload on the socket wakes the reader, who
-	 * watches the socket whenever it sleeps. */
-	tasksrv_ring_put(&p->out_ring, f, hsize, NULL, 0);
-	iov.iov_base = (void *) payload;
-	iov.iov_len = f->len;
-	while (iov.iov_len > 0) {
-		if (t) {
-			t->w_sent = total;
-		}
-		w = tasksrv_io_writev_some(p->h.fd, &iov, 1);
-		if (w > 0) {
-			iov.iov_base = (char *) iov.iov_base + w;
-			iov.iov_len -= (size_t) w;
-		}
-		if (t) {
-			t->w_sent = total - (uint32_t) iov.iov_len;
-		}
-		if (w < 0 || (w == 0 && tasksrv_io_wait(p->h.fd, POLLOUT, -1) < 0)) {
-			if (t) {
-				t->w_total = 0;
-			}
-			return -1;
-		}
-	}
-	if (t) {
-		__atomic_store_n(&t->w_total, 0, __ATOMIC_RELEASE);
-	}
-	return 0;
-}
+static int shm_send(tasksrv_server_t *s, tasksrv_peer_t *p, tasksrv_frame_t *f, const char *payload);
+static int shm_send_async(tasksrv_server_t *s, tasksrv_peer_t *p, tasksrv_frame_t *f, const char *payload);
+static int shm_flush(tasksrv_server_t *s, tasksrv_peer_t *p);
 
 int tasksrv_server_send_async(tasksrv_server_t *s, int peer, tasksrv_frame_t *f, const char *payload)
 {
@@ -766,7 +694,8 @@ int tasksrv_server_send_async(tasksrv_server_t *s, int peer, tasksrv_frame_t *f,
 		return -1;
 	}
 	if (p->shm_out) {
-		return shm_send(s, p, f, payload);
+		/* A task worker has no loop turn while it runs PHP: it writes now. */
+		return s->role == TASKSRV_ROLE_TASK_WORKER ? shm_send(s, p, f, payload) : shm_send_async(s, p, f, payload);
 	}
 	frame_iov(iov, f, payload);
 	msg_counted(s);
@@ -824,6 +753,9 @@ static int peer_flush(tasksrv_server_t *s, tasksrv_peer_t *p)
 	struct iovec iov;
 	ssize_t w;
 
+	if (p->shm_out) {
+		return shm_flush(s, p);
+	}
 	while (tasksrv_buffer_size(&p->out) > 0) {
 		iov.iov_base = tasksrv_buffer_head(&p->out);
 		iov.iov_len = tasksrv_buffer_size(&p->out);
@@ -911,6 +843,268 @@ static int wait_writable_draining(tasksrv_server_t *s, tasksrv_peer_t *p)
 		return 0;
 	}
 }
+
+/* {{{ Writing on shared-memory channels. A frame goes into the peer's ring whole
+ * (published with one store), or, with a big payload, as a marker whose payload
+ * follows on the socket. What does not fit waits in out, in order, and is booked
+ * as out's frames are (out_queued, out_written, out_publish): the booking of a
+ * frame changes before the frame is published, so that a kill between the two
+ * leaves it booked as never sent, and never sent. */
+
+/* The marker of f goes into the ring next: a successor completes its payload (with
+ * padding) once the ring's end has passed w_mark, and only then. */
+static void shm_track_marker(tasksrv_peer_t *p, const tasksrv_frame_t *f)
+{
+	tasksrv_chan_track_t *t = p->wt;
+
+	if (t) {
+		t->w_mark = p->out_ring.pos->end + (uint32_t) sizeof(*f);
+		memcpy(t->w_hdr, f, sizeof(*f));
+		t->w_sent = sizeof(*f);
+		__atomic_store_n(&t->w_total, (uint32_t) (sizeof(*f) + f->len), __ATOMIC_RELEASE);
+	}
+}
+
+/* Sleeps until p's ring may have room for need bytes (its reader rings this
+ * process's eventfd once it consumed), at most until deadline_ms (-1: none).
+ * An event worker reads p's frames meanwhile and defers them: p may be waiting
+ * for room in this worker's ring. Returns 1 when there is room, 0 at the deadline. */
+static int wait_room(tasksrv_server_t *s, tasksrv_peer_t *p, uint32_t need, int64_t deadline_ms)
+{
+	int drain = s->role != TASKSRV_ROLE_TASK_WORKER && p->shm_in;
+	struct pollfd pfd[2];
+	tasksrv_frame_t f;
+	void *handle;
+	int64_t left;
+	int r;
+
+	while (tasksrv_ring_room(&p->out_ring) < need) {
+		/* Flag, then empty the eventfd, then look: a ring after the look is not lost. */
+		tasksrv_ring_writer_waits(&p->out_ring);
+		tasksrv_rings_wake_clear(s->rings, s->self_endpoint);
+		if (tasksrv_ring_room(&p->out_ring) >= need) {
+			return 1;
+		}
+		if (drain) {
+			while ((r = tasksrv_peer_read_frame(s, p->peer, &f, &handle)) == 1) {
+				tasksrv_server_defer(s, &f, p->peer, handle);
+			}
+			if (r < 0) {
+				return -1;
+			}
+			tasksrv_rings_sleep_begin(s->rings, s->self_endpoint);
+			if (tasksrv_peer_has_input(s, p->peer) || tasksrv_ring_room(&p->out_ring) >= need) {
+				continue;
+			}
+		}
+		pfd[0].fd = tasksrv_rings_wake_fd(s->rings, s->self_endpoint);
+		pfd[0].events = POLLIN;
+		pfd[1].fd = p->h.fd;
+		pfd[1].events = POLLIN;
+		pfd[0].revents = pfd[1].revents = 0;
+		left = deadline_ms < 0 ? -1 : deadline_ms - tasksrv_io_now_ms();
+		r = poll(pfd, drain ? 2 : 1, left < 0 && deadline_ms >= 0 ? 0 : (int) left);
+		if (r < 0 && errno != EINTR) {
+			return -1;
+		}
+		if (r == 0) {
+			return 0;
+		}
+	}
+	return 1;
+}
+
+/* The frame at the head of out (whole, not a payload): the ring space it needs,
+ * and whether it is big (only its marker goes into the ring). */
+static uint32_t shm_head_need(tasksrv_peer_t *p, int *big)
+{
+	tasksrv_frame_t hdr;
+
+	memcpy(&hdr, tasksrv_buffer_head(&p->out), sizeof(hdr));
+	*big = hdr.len >= TASKSRV_RING_BIG;
+	return (uint32_t) sizeof(hdr) + (*big ? 0 : hdr.len);
+}
+
+/* Moves out's frames into p's ring while there is room; a marker's payload goes to
+ * the socket, and nothing after it until it is all there. */
+static int shm_flush(tasksrv_server_t *s, tasksrv_peer_t *p)
+{
+	const uint32_t hsize = sizeof(tasksrv_frame_t);
+	struct iovec iov;
+	uint32_t need;
+	int put = 0, big;
+	ssize_t w;
+
+	while (tasksrv_buffer_size(&p->out) > 0) {
+		if (p->out_left > 0) {
+			iov.iov_base = tasksrv_buffer_head(&p->out);
+			iov.iov_len = p->out_left;
+			if (p->wt) {
+				p->wt->w_sent = p->wt->w_total;   /* as if it takes everything (see out_publish) */
+			}
+			w = tasksrv_io_writev_some(p->h.fd, &iov, 1);
+			if (w < 0) {
+				return -1;
+			}
+			out_written(p, (size_t) w);
+			tasksrv_buffer_consume(&p->out, (size_t) w);
+			out_publish(p);
+			if (p->out_left > 0) {
+				peer_want_out(s, p, 1);
+				break;
+			}
+			continue;
+		}
+		need = shm_head_need(p, &big);
+		if (tasksrv_ring_room(&p->out_ring) < need) {
+			/* The reader rings this process's eventfd once it consumed. */
+			tasksrv_ring_writer_waits(&p->out_ring);
+			if (tasksrv_ring_room(&p->out_ring) < need) {
+				peer_want_out(s, p, 0);
+				break;
+			}
+		}
+		if (big && p->wt) {
+			p->wt->w_mark = p->out_ring.pos->end + hsize;
+		}
+		out_written(p, need);
+		out_publish(p);
+		tasksrv_ring_put(&p->out_ring, tasksrv_buffer_head(&p->out), need, NULL, 0);
+		tasksrv_buffer_consume(&p->out, need);
+		put |= !big;
+	}
+	if (tasksrv_buffer_size(&p->out) == 0) {
+		peer_want_out(s, p, 0);
+	}
+	if (put) {
+		tasksrv_rings_wake_reader(s->rings, p->peer);
+	}
+	return 0;
+}
+
+/* An event worker's send: into the ring now when nothing waits before it and it
+ * fits, else behind what waits in out. */
+static int shm_send_async(tasksrv_server_t *s, tasksrv_peer_t *p, tasksrv_frame_t *f, const char *payload)
+{
+	const uint32_t hsize = sizeof(*f);
+	struct iovec iov;
+	ssize_t w;
+
+	msg_counted(s);
+	if (tasksrv_buffer_size(&p->out) == 0) {
+		if (f->len < TASKSRV_RING_BIG && tasksrv_ring_room(&p->out_ring) >= hsize + f->len) {
+			tasksrv_ring_put(&p->out_ring, f, hsize, payload, f->len);
+			if (s->corked && s->dirty) {
+				/* A reader that sleeps is rung once, when the batch is uncorked (an
+				 * awake one takes the frame now). */
+				if (!p->dirty) {
+					p->dirty = 1;
+					s->dirty[s->ndirty++] = p->peer;
+				}
+			} else {
+				tasksrv_rings_wake_reader(s->rings, p->peer);
+			}
+			return 0;
+		}
+		if (f->len >= TASKSRV_RING_BIG && tasksrv_ring_room(&p->out_ring) >= hsize) {
+			shm_track_marker(p, f);
+			tasksrv_ring_put(&p->out_ring, f, hsize, NULL, 0);
+			iov.iov_base = (void *) payload;
+			iov.iov_len = f->len;
+			if (p->wt) {
+				p->wt->w_sent = p->wt->w_total;
+			}
+			w = tasksrv_io_writev_some(p->h.fd, &iov, 1);
+			if (w >= 0 && (size_t) w == f->len) {
+				if (p->wt) {
+					p->wt->w_total = 0;
+				}
+				return 0;
+			}
+			if (w < 0) {
+				w = 0;
+			}
+			/* The rest of the payload heads out; the frame is on its way, no longer queued. */
+			p->out_hdr = *f;
+			p->out_left = f->len - (size_t) w;
+			out_publish(p);
+			if (tasksrv_buffer_append(&p->out, payload + w, f->len - (size_t) w) < 0) {
+				return -1;
+			}
+			peer_want_out(s, p, 1);
+			return 0;
+		}
+	}
+	if (tasksrv_buffer_append(&p->out, (const char *) f, hsize) < 0
+			|| tasksrv_buffer_append(&p->out, payload, f->len) < 0) {
+		return -1;
+	}
+	out_queued(p, f);
+	return shm_flush(s, p);
+}
+
+/* A blocking send: returns once the frame is all in the ring (and a big payload all
+ * on the socket). Frames waiting in out go first. */
+static int shm_send(tasksrv_server_t *s, tasksrv_peer_t *p, tasksrv_frame_t *f, const char *payload)
+{
+	const uint32_t hsize = sizeof(*f), total = hsize + f->len;
+	tasksrv_chan_track_t *t = p->wt;
+	struct iovec iov;
+	ssize_t w;
+	int big;
+
+	while (tasksrv_buffer_size(&p->out) > 0) {
+		if (shm_flush(s, p) < 0) {
+			return -1;
+		}
+		if (tasksrv_buffer_size(&p->out) == 0) {
+			break;
+		}
+		if ((p->out_left > 0 ? wait_writable_draining(s, p) : wait_room(s, p, shm_head_need(p, &big), -1)) < 0) {
+			return -1;
+		}
+	}
+	msg_counted(s);
+	if (wait_room(s, p, f->len < TASKSRV_RING_BIG ? total : hsize, -1) < 0) {
+		return -1;
+	}
+	if (f->len < TASKSRV_RING_BIG) {
+		tasksrv_ring_put(&p->out_ring, f, hsize, payload, f->len);
+		tasksrv_rings_wake_reader(s->rings, p->peer);
+		return 0;
+	}
+	/* No ring for a marker: its payload on the socket wakes the reader, who watches
+	 * the socket whenever it sleeps. Each write is published as taking everything
+	 * before it runs (see out_publish). */
+	shm_track_marker(p, f);
+	tasksrv_ring_put(&p->out_ring, f, hsize, NULL, 0);
+	iov.iov_base = (void *) payload;
+	iov.iov_len = f->len;
+	while (iov.iov_len > 0) {
+		if (t) {
+			t->w_sent = total;
+		}
+		w = tasksrv_io_writev_some(p->h.fd, &iov, 1);
+		if (w > 0) {
+			iov.iov_base = (char *) iov.iov_base + w;
+			iov.iov_len -= (size_t) w;
+		}
+		if (t) {
+			t->w_sent = total - (uint32_t) iov.iov_len;
+		}
+		if (w < 0 || (w == 0 && wait_writable_draining(s, p) < 0)) {
+			if (t) {
+				t->w_total = 0;
+			}
+			return -1;
+		}
+	}
+	if (t) {
+		__atomic_store_n(&t->w_total, 0, __ATOMIC_RELEASE);
+	}
+	return 0;
+}
+/* }}} */
 
 int tasksrv_server_send_blocking(tasksrv_server_t *s, int peer, tasksrv_frame_t *f, const char *payload)
 {
@@ -1029,6 +1223,9 @@ void tasksrv_server_uncork(tasksrv_server_t *s)
 	for (i = 0; i < s->ndirty; i++) {
 		tasksrv_peer_t *p = &s->peers[s->dirty[i]];
 		p->dirty = 0;
+		if (p->shm_out) {
+			tasksrv_rings_wake_reader(s->rings, p->peer);
+		}
 		if (peer_flush(s, p) < 0) {
 			tasksrv_log(TASKSRV_LOG_WARNING, "send to endpoint %d failed: %s", p->peer, strerror(errno));
 		} else if (tasksrv_buffer_size(&p->out) > 0) {
@@ -1148,12 +1345,20 @@ int tasksrv_server_prepare_sleep(tasksrv_server_t *s)
 static void on_wake(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, uint32_t events)
 {
 	tasksrv_server_t *s = h->ctx;
+	int i;
 
 	(void) loop;
 	(void) events;
 	/* Edge-triggered: the eventfd is never read here, each ring is an edge. */
 	tasksrv_rings_sleep_end(s->rings, s->self_endpoint);
 	s->ring_leftover = 1;
+	/* Or room was made in a ring that frames in out wait for. */
+	for (i = 0; i < s->nendpoints; i++) {
+		tasksrv_peer_t *p = &s->peers[i];
+		if (p->shm_out && tasksrv_buffer_size(&p->out) > 0 && p->out_left == 0 && shm_flush(s, p) < 0) {
+			tasksrv_log(TASKSRV_LOG_WARNING, "send to endpoint %d failed: %s", i, strerror(errno));
+		}
+	}
 }
 
 int tasksrv_server_watch_rings(tasksrv_server_t *s)
@@ -1248,7 +1453,12 @@ void tasksrv_peers_flush(tasksrv_server_t *s, int64_t deadline_ms)
 			if (peer_flush(s, p) < 0 || tasksrv_buffer_size(&p->out) == 0) {
 				break;
 			}
-			if (peer_wait(s, p, POLLOUT | POLLIN, deadline_ms) <= 0) {
+			int big, r;
+			/* A shared-memory channel waits for room in the ring, or for the socket to
+			 * take the rest of a marker's payload. */
+			r = p->shm_out && p->out_left == 0 ? wait_room(s, p, shm_head_need(p, &big), deadline_ms)
+				: peer_wait(s, p, POLLOUT | POLLIN, deadline_ms);
+			if (r <= 0) {
 				tasksrv_log(TASKSRV_LOG_WARNING, "%zu bytes for endpoint %d not sent before exit",
 					tasksrv_buffer_size(&p->out), i);
 				break;

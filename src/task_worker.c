@@ -54,6 +54,17 @@ static void fail_left_over(tasksrv_server_t *s)
 	}
 }
 
+static int task_worker_idle(tasksrv_loop_t *loop, void *ctx)
+{
+	tasksrv_server_t *s = ctx;
+	int more = tasksrv_server_run_deferred(loop, s);
+
+	if (!more && loop->running && tasksrv_server_prepare_sleep(s)) {
+		more = 1;
+	}
+	return more;
+}
+
 int tasksrv_task_worker_main(tasksrv_server_t *s)
 {
 	const int sigs[] = {SIGTERM, SIGRTMIN};
@@ -62,7 +73,7 @@ int tasksrv_task_worker_main(tasksrv_server_t *s)
 	if (tasksrv_loop_init(&s->loop) < 0) {
 		return 1;
 	}
-	s->loop.idle = tasksrv_server_run_deferred;
+	s->loop.idle = task_worker_idle;
 	s->loop.idle_ctx = s;
 	tasksrv_signals_install(sigs, 2);
 	tasksrv_signals_ignore(SIGINT);
@@ -74,6 +85,10 @@ int tasksrv_task_worker_main(tasksrv_server_t *s)
 		if (s->peers[i].h.fd >= 0) {
 			s->peers[i].registered = tasksrv_loop_add(&s->loop, &s->peers[i].h, s->peers[i].h.fd, EPOLLIN) == 0;
 		}
+	}
+	if (tasksrv_server_watch_rings(s) < 0) {
+		tasksrv_log(TASKSRV_LOG_ERROR, "cannot watch the channel rings: %s", strerror(errno));
+		return 1;
 	}
 	tasksrv_log_set_process('^', s->worker_id);
 	TASKSRV_ATOMIC_STORE(&s->shm->workers[s->worker_id].status, TASKSRV_WORKER_IDLE);
