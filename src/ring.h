@@ -17,13 +17,16 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* Bytes per ring: 680 small frames, or 7 of 8 KiB. */
-#define TASKSRV_RING_CAP 65536u
+/* Bytes per ring: 2700 small frames, 31 of 8 KiB or 3 of 64 KiB. A ring that
+ * carries traffic holds all of it in memory (shared by its writer and reader). */
+#define TASKSRV_RING_CAP 262144u
 /* A payload this large that is not whole in the ring is read straight into its
- * storage, not copied through the ring. */
+ * storage, not copied through the ring; on a shared-memory channel its frame is a
+ * marker in the ring and the payload goes on the socket. */
 #define TASKSRV_RING_BIG (TASKSRV_RING_CAP / 2)
-/* Above this many channels' worth of rings, channels are read without one. */
-#define TASKSRV_RING_MAX_BYTES (256u * 1024u * 1024u)
+/* Above this many channels' worth of rings (32 x 32 endpoints: workers, task
+ * workers, manager, master), channels are read from their sockets, without one. */
+#define TASKSRV_RING_MAX_BYTES (1024u * 1024u * 1024u)
 
 /* start and end only grow (modulo 2^32); end - start bytes are held. */
 typedef struct {
