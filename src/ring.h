@@ -24,7 +24,7 @@
  * storage, not copied through the ring; on a shared-memory channel its frame is a
  * marker in the ring and the payload goes on the socket. */
 #define TASKSRV_RING_BIG (TASKSRV_RING_CAP / 2)
-/* Above this many channels' worth of rings (32 x 32 endpoints: workers, task
+/* Above this many channels' worth of rings (64 x 64 endpoints: workers, task
  * workers, manager, master), channels are read from their sockets, without one. */
 #define TASKSRV_RING_MAX_BYTES (1024u * 1024u * 1024u)
 
