@@ -1450,10 +1450,10 @@ void tasksrv_peers_flush(tasksrv_server_t *s, int64_t deadline_ms)
 		while (p->h.fd >= 0 && tasksrv_buffer_size(&p->out) > 0) {
 			tasksrv_frame_t f;
 			void *handle;
+			int big, r;
 			if (peer_flush(s, p) < 0 || tasksrv_buffer_size(&p->out) == 0) {
 				break;
 			}
-			int big, r;
 			/* A shared-memory channel waits for room in the ring, or for the socket to
 			 * take the rest of a marker's payload. */
 			r = p->shm_out && p->out_left == 0 ? wait_room(s, p, shm_head_need(p, &big), deadline_ms)
