@@ -372,6 +372,28 @@ static int hand_out(tasksrv_server_t *s, tasksrv_peer_t *p, tasksrv_chan_track_t
 	return 1;
 }
 
+#define IN_PROGRESS_NONE 2      /* no frame in progress: the ring is next */
+#define IN_PROGRESS_DROPPED 3   /* a frame was completed and dropped as padding */
+
+/* The frame in progress outside the ring: the rest of a predecessor's frame to
+ * skip, or a payload being read from the socket. 1 when a frame is handed out, 0
+ * when more must come, -1 on error, or IN_PROGRESS_NONE / IN_PROGRESS_DROPPED. */
+static int frame_in_progress(tasksrv_server_t *s, tasksrv_peer_t *p, tasksrv_chan_track_t *t, tasksrv_frame_t *f, void **handle)
+{
+	int r;
+
+	if (p->in_skip > 0 && (r = skip_input(s, p, t)) <= 0) {
+		return r;
+	}
+	if (p->in_dst == NULL) {
+		return IN_PROGRESS_NONE;
+	}
+	if ((r = read_payload(p, t)) <= 0) {
+		return r;
+	}
+	return hand_out(s, p, t, f, handle) ? 1 : IN_PROGRESS_DROPPED;
+}
+
 /* With a ring: every whole frame in it is handed out without a syscall; one
  * read() brings as many as fit. A big frame (TASKSRV_RING_BIG) that is not whole
  * in the ring leaves it: what the ring holds of it is copied, the rest read
@@ -385,17 +407,11 @@ static int read_frame_ring(tasksrv_server_t *s, tasksrv_peer_t *p, tasksrv_chan_
 	int r;
 
 	for (;;) {
-		if (p->in_skip > 0 && (r = skip_input(s, p, t)) <= 0) {
-			return r;
-		}
-		if (p->in_dst != NULL) {
-			if ((r = read_payload(p, t)) <= 0) {
-				return r;
-			}
-			if (hand_out(s, p, t, f, handle)) {
-				return 1;
-			}
+		if ((r = frame_in_progress(s, p, t, f, handle)) == IN_PROGRESS_DROPPED) {
 			continue;
+		}
+		if (r != IN_PROGRESS_NONE) {
+			return r;
 		}
 		used = tasksrv_ring_used(&p->ring);
 		if (used >= hsize) {
@@ -448,17 +464,11 @@ static int read_frame_shm(tasksrv_server_t *s, tasksrv_peer_t *p, tasksrv_chan_t
 	int r, big;
 
 	for (;;) {
-		if (p->in_skip > 0 && (r = skip_input(s, p, t)) <= 0) {
-			return r;
-		}
-		if (p->in_dst != NULL) {
-			if ((r = read_payload(p, t)) <= 0) {
-				return r;
-			}
-			if (hand_out(s, p, t, f, handle)) {
-				return 1;
-			}
+		if ((r = frame_in_progress(s, p, t, f, handle)) == IN_PROGRESS_DROPPED) {
 			continue;
+		}
+		if (r != IN_PROGRESS_NONE) {
+			return r;
 		}
 		used = tasksrv_ring_used(&p->ring);
 		if (used < hsize) {
