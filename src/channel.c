@@ -1389,6 +1389,10 @@ int tasksrv_peers_wait_input(tasksrv_server_t *s, int from, int to, int timeout_
 	int i, n;
 
 	*nready = 0;
+	if (s->peers == NULL) {
+		errno = EINVAL;
+		return -1;
+	}
 	if (s->wait_epfd < 0) {
 		if ((s->wait_epfd = epoll_create1(EPOLL_CLOEXEC)) < 0) {
 			return -1;

@@ -27,6 +27,7 @@ void tasksrv_server_init(tasksrv_server_t *s, const tasksrv_hooks_t *hooks, void
 	s->user = user;
 	s->worker_id = -1;
 	s->loop.epfd = -1;
+	s->wait_epfd = -1;
 	s->cfg.worker_num = 1;
 	s->cfg.max_wait_time_ms = 3000;
 	s->cfg.max_conn = 100000;
