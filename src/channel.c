@@ -797,10 +797,10 @@ static int peer_wait(tasksrv_server_t *s, tasksrv_peer_t *p, short events, int64
 		return tasksrv_io_wait(p->h.fd, events, deadline_ms);
 	}
 	for (;;) {
-		/* The eventfd is emptied before the ring is looked at: a writer that rings
-		 * after the look leaves it readable. */
-		tasksrv_rings_sleep_begin(s->rings, s->self_endpoint);
+		/* The eventfd is emptied before the flag goes up and the ring is looked at:
+		 * a writer that rings after that leaves it readable. */
 		tasksrv_rings_wake_clear(s->rings, s->self_endpoint);
+		tasksrv_rings_sleep_begin(s->rings, s->self_endpoint);
 		if (tasksrv_peer_has_input(s, p->peer)) {
 			tasksrv_rings_sleep_end(s->rings, s->self_endpoint);
 			return 1;
@@ -889,9 +889,12 @@ static int wait_room(tasksrv_server_t *s, tasksrv_peer_t *p, uint32_t need, int6
 	int r;
 
 	while (tasksrv_ring_room(&p->out_ring) < need) {
-		/* Flag, then empty the eventfd, then look: a ring after the look is not lost. */
-		tasksrv_ring_writer_waits(&p->out_ring);
+		/* Empty the eventfd, raise the flag, then look: a reader that consumes after
+		 * the flag is up rings an eventfd nobody empties before the poll. (Emptying it
+		 * after raising the flag could eat the ring of a consume that took the flag
+		 * down without making room enough, and the wait would never end.) */
 		tasksrv_rings_wake_clear(s->rings, s->self_endpoint);
+		tasksrv_ring_writer_waits(&p->out_ring, need);
 		if (tasksrv_ring_room(&p->out_ring) >= need) {
 			return 1;
 		}
@@ -968,7 +971,7 @@ static int shm_flush(tasksrv_server_t *s, tasksrv_peer_t *p)
 		need = shm_head_need(p, &big);
 		if (tasksrv_ring_room(&p->out_ring) < need) {
 			/* The reader rings this process's eventfd once it consumed. */
-			tasksrv_ring_writer_waits(&p->out_ring);
+			tasksrv_ring_writer_waits(&p->out_ring, need);
 			if (tasksrv_ring_room(&p->out_ring) < need) {
 				peer_want_out(s, p, 0);
 				break;

@@ -171,9 +171,9 @@ void tasksrv_rings_wake_reader(tasksrv_rings_t *r, int reader)
 	}
 }
 
-void tasksrv_ring_writer_waits(tasksrv_ring_t *g)
+void tasksrv_ring_writer_waits(tasksrv_ring_t *g, uint32_t need)
 {
-	__atomic_store_n(&g->pos->writer_waits, 1, __ATOMIC_RELAXED);
+	__atomic_store_n(&g->pos->writer_waits, need, __ATOMIC_RELAXED);
 	__atomic_thread_fence(__ATOMIC_SEQ_CST);
 }
 

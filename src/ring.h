@@ -32,7 +32,7 @@
 typedef struct {
 	uint32_t start;
 	uint32_t end;
-	uint32_t writer_waits;  /* shared-memory channel: the writer sleeps until room is made */
+	uint32_t writer_waits;  /* shared-memory channel: the writer sleeps until this much room is free */
 	uint32_t pad;
 } tasksrv_ring_pos_t;
 
@@ -62,7 +62,8 @@ void tasksrv_ring_peek(const tasksrv_ring_t *g, uint32_t off, void *dst, uint32_
 void tasksrv_ring_consume(tasksrv_ring_t *g, uint32_t len);
 static inline uint32_t tasksrv_ring_room(const tasksrv_ring_t *g)
 {
-	return TASKSRV_RING_CAP - (g->pos->end - __atomic_load_n(&g->pos->start, __ATOMIC_ACQUIRE));
+	return TASKSRV_RING_CAP - (__atomic_load_n(&g->pos->end, __ATOMIC_RELAXED)
+		- __atomic_load_n(&g->pos->start, __ATOMIC_ACQUIRE));
 }
 /* Writer of a shared-memory channel: appends a then b (they fit: the caller
  * checked tasksrv_ring_room) and publishes both with one store. */
@@ -76,16 +77,20 @@ void tasksrv_rings_sleep_begin(tasksrv_rings_t *r, int self);
 void tasksrv_rings_sleep_end(tasksrv_rings_t *r, int self);
 /* A writer published into a ring of `reader`: rings it if it sleeps. */
 void tasksrv_rings_wake_reader(tasksrv_rings_t *r, int reader);
-/* A writer found no room in g: raises writer_waits. The caller then looks at the
- * room once more before sleeping on its own eventfd. */
-void tasksrv_ring_writer_waits(tasksrv_ring_t *g);
+/* A writer found less than need bytes free in g: raises writer_waits (to need).
+ * The caller then looks at the room once more before sleeping on its own eventfd. */
+void tasksrv_ring_writer_waits(tasksrv_ring_t *g, uint32_t need);
 /* Rings `writer`, which waits for room in g. */
 void tasksrv_rings_wake_writer(tasksrv_rings_t *r, tasksrv_ring_t *g, int writer);
-/* A reader consumed from g: rings `writer` if it waits for room. */
+/* A reader consumed from g: rings `writer` if it waits for room and there is
+ * enough of it now (the next consume looks again). */
 static inline void tasksrv_ring_room_made(tasksrv_rings_t *r, tasksrv_ring_t *g, int writer)
 {
+	uint32_t need;
+
 	__atomic_thread_fence(__ATOMIC_SEQ_CST);
-	if (__atomic_load_n(&g->pos->writer_waits, __ATOMIC_RELAXED)) {
+	need = __atomic_load_n(&g->pos->writer_waits, __ATOMIC_RELAXED);
+	if (need > 0 && tasksrv_ring_room(g) >= need) {
 		tasksrv_rings_wake_writer(r, g, writer);
 	}
 }
