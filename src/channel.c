@@ -48,6 +48,7 @@ static int pair_needed(const tasksrv_server_t *s, int a, int b)
 int tasksrv_channels_create(tasksrv_server_t *s)
 {
 	int n = s->nendpoints, a, b, sv[2], sndbuf = CHANNEL_SNDBUF;
+	socklen_t len = sizeof(sndbuf);
 
 	s->chan = malloc(sizeof(int) * n * n);
 	if (s->chan == NULL) {
@@ -71,6 +72,12 @@ int tasksrv_channels_create(tasksrv_server_t *s)
 			setsockopt(sv[1], SOL_SOCKET, SO_SNDBUF, &sndbuf, sizeof(sndbuf));
 			s->chan[a * n + b] = sv[0];
 			s->chan[b * n + a] = sv[1];
+			if (s->chan_piece == 0) {
+				/* What the kernel made of it (it doubles the request, within its cap). */
+				s->chan_piece = getsockopt(sv[0], SOL_SOCKET, SO_SNDBUF, &sndbuf, &len) == 0 && sndbuf > 0
+					? (size_t) sndbuf / 2 : 65536;
+				sndbuf = CHANNEL_SNDBUF;
+			}
 		}
 	}
 	return 0;
@@ -861,6 +868,45 @@ static int wait_writable_draining(tasksrv_server_t *s, tasksrv_peer_t *p)
  * frame changes before the frame is published, so that a kill between the two
  * leaves it booked as never sent, and never sent. */
 
+/* Writes the next piece of a marker's payload (sent: bytes of the frame on their
+ * way already). A kill during a write leaves no chance to store what it took, so
+ * the track says before the write what is true once it took everything; here that
+ * is made true: a piece goes only when poll says the socket is writable (for a Unix
+ * stream socket: at most a quarter of its send buffer in use) and is at most half
+ * the buffer, which the socket then takes whole. Returns the bytes written, 0 when
+ * the socket is not writable now, -1 on error. */
+static ssize_t payload_piece(tasksrv_server_t *s, tasksrv_peer_t *p, const char *buf, size_t len, uint32_t sent)
+{
+	struct pollfd pfd;
+	struct iovec iov;
+	ssize_t w;
+	int r;
+
+	pfd.fd = p->h.fd;
+	pfd.events = POLLOUT;
+	pfd.revents = 0;
+	do {
+		r = poll(&pfd, 1, 0);
+	} while (r < 0 && errno == EINTR);
+	if (r <= 0 || !(pfd.revents & POLLOUT)) {
+		if (r < 0 || (pfd.revents & (POLLERR | POLLHUP | POLLNVAL))) {
+			errno = r < 0 ? errno : EPIPE;
+			return -1;
+		}
+		return 0;
+	}
+	iov.iov_base = (void *) buf;
+	iov.iov_len = len < s->chan_piece ? len : s->chan_piece;
+	if (p->wt) {
+		p->wt->w_sent = sent + (uint32_t) iov.iov_len;
+	}
+	w = tasksrv_io_writev_some(p->h.fd, &iov, 1);
+	if (p->wt) {
+		p->wt->w_sent = sent + (uint32_t) (w > 0 ? w : 0);
+	}
+	return w;
+}
+
 /* The marker of f goes into the ring next: a successor completes its payload (with
  * padding) once the ring's end has passed w_mark, and only then. */
 static void shm_track_marker(tasksrv_peer_t *p, const tasksrv_frame_t *f)
@@ -943,19 +989,14 @@ static uint32_t shm_head_need(tasksrv_peer_t *p, int *big)
 static int shm_flush(tasksrv_server_t *s, tasksrv_peer_t *p)
 {
 	const uint32_t hsize = sizeof(tasksrv_frame_t);
-	struct iovec iov;
 	uint32_t need;
 	int put = 0, big;
 	ssize_t w;
 
 	while (tasksrv_buffer_size(&p->out) > 0) {
 		if (p->out_left > 0) {
-			iov.iov_base = tasksrv_buffer_head(&p->out);
-			iov.iov_len = p->out_left;
-			if (p->wt) {
-				p->wt->w_sent = p->wt->w_total;   /* as if it takes everything (see out_publish) */
-			}
-			w = tasksrv_io_writev_some(p->h.fd, &iov, 1);
+			w = payload_piece(s, p, tasksrv_buffer_head(&p->out), p->out_left,
+				(uint32_t) (sizeof(p->out_hdr) + p->out_hdr.len - p->out_left));
 			if (w < 0) {
 				return -1;
 			}
@@ -1000,7 +1041,6 @@ static int shm_flush(tasksrv_server_t *s, tasksrv_peer_t *p)
 static int shm_send_async(tasksrv_server_t *s, tasksrv_peer_t *p, tasksrv_frame_t *f, const char *payload)
 {
 	const uint32_t hsize = sizeof(*f);
-	struct iovec iov;
 	ssize_t w;
 
 	msg_counted(s);
@@ -1022,12 +1062,7 @@ static int shm_send_async(tasksrv_server_t *s, tasksrv_peer_t *p, tasksrv_frame_
 		if (f->len >= TASKSRV_RING_BIG && tasksrv_ring_room(&p->out_ring) >= hsize) {
 			shm_track_marker(p, f);
 			tasksrv_ring_put(&p->out_ring, f, hsize, NULL, 0);
-			iov.iov_base = (void *) payload;
-			iov.iov_len = f->len;
-			if (p->wt) {
-				p->wt->w_sent = p->wt->w_total;
-			}
-			w = tasksrv_io_writev_some(p->h.fd, &iov, 1);
+			w = payload_piece(s, p, payload, f->len, hsize);
 			if (w >= 0 && (size_t) w == f->len) {
 				if (p->wt) {
 					p->wt->w_total = 0;
@@ -1062,7 +1097,7 @@ static int shm_send(tasksrv_server_t *s, tasksrv_peer_t *p, tasksrv_frame_t *f, 
 {
 	const uint32_t hsize = sizeof(*f), total = hsize + f->len;
 	tasksrv_chan_track_t *t = p->wt;
-	struct iovec iov;
+	uint32_t sent = hsize;
 	ssize_t w;
 	int big;
 
@@ -1087,23 +1122,13 @@ static int shm_send(tasksrv_server_t *s, tasksrv_peer_t *p, tasksrv_frame_t *f, 
 		return 0;
 	}
 	/* No ring for a marker: its payload on the socket wakes the reader, who watches
-	 * the socket whenever it sleeps. Each write is published as taking everything
-	 * before it runs (see out_publish). */
+	 * the socket whenever it sleeps. */
 	shm_track_marker(p, f);
 	tasksrv_ring_put(&p->out_ring, f, hsize, NULL, 0);
-	iov.iov_base = (void *) payload;
-	iov.iov_len = f->len;
-	while (iov.iov_len > 0) {
-		if (t) {
-			t->w_sent = total;
-		}
-		w = tasksrv_io_writev_some(p->h.fd, &iov, 1);
+	while (sent < total) {
+		w = payload_piece(s, p, payload + (sent - hsize), total - sent, sent);
 		if (w > 0) {
-			iov.iov_base = (char *) iov.iov_base + w;
-			iov.iov_len -= (size_t) w;
-		}
-		if (t) {
-			t->w_sent = total - (uint32_t) iov.iov_len;
+			sent += (uint32_t) w;
 		}
 		if (w < 0 || (w == 0 && wait_writable_draining(s, p) < 0)) {
 			if (t) {
