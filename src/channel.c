@@ -75,7 +75,7 @@ int tasksrv_channels_create(tasksrv_server_t *s)
 			if (s->chan_piece == 0) {
 				/* What the kernel made of it (it doubles the request, within its cap). */
 				s->chan_piece = getsockopt(sv[0], SOL_SOCKET, SO_SNDBUF, &sndbuf, &len) == 0 && sndbuf > 0
-					? (size_t) sndbuf / 2 : 65536;
+					? (size_t) sndbuf / 8 * 5 : 65536;
 				sndbuf = CHANNEL_SNDBUF;
 			}
 		}
@@ -871,23 +871,24 @@ static int wait_writable_draining(tasksrv_server_t *s, tasksrv_peer_t *p)
 /* Writes the next piece of a marker's payload (sent: bytes of the frame on their
  * way already). A kill during a write leaves no chance to store what it took, so
  * the track says before the write what is true once it took everything; here that
- * is made true: a piece goes only when poll says the socket is writable (for a Unix
- * stream socket: at most a quarter of its send buffer in use) and is at most half
- * the buffer, which the socket then takes whole. Returns the bytes written, 0 when
- * the socket is not writable now, -1 on error. */
-static ssize_t payload_piece(tasksrv_server_t *s, tasksrv_peer_t *p, const char *buf, size_t len, uint32_t sent)
+ * is made true: a piece goes only when the socket is writable (for a Unix stream
+ * socket: at most a quarter of its send buffer in use; `writable`: a wait for
+ * POLLOUT alone just said so, else poll is asked) and is at most 5/8 of the buffer,
+ * which the socket then takes whole (it refuses a new skb only once the buffer is
+ * full, and an skb's overhead is far below the 1/8 left). Returns the bytes
+ * written, 0 when the socket is not writable now, -1 on error. */
+static ssize_t payload_piece(tasksrv_server_t *s, tasksrv_peer_t *p, const char *buf, size_t len, uint32_t sent, int writable)
 {
 	struct pollfd pfd;
 	struct iovec iov;
 	ssize_t w;
-	int r;
+	int r = 1;
 
 	pfd.fd = p->h.fd;
 	pfd.events = POLLOUT;
-	pfd.revents = 0;
-	do {
-		r = poll(&pfd, 1, 0);
-	} while (r < 0 && errno == EINTR);
+	pfd.revents = POLLOUT;
+	while (!writable && (r = poll(&pfd, 1, 0)) < 0 && errno == EINTR) {
+	}
 	if (r <= 0 || !(pfd.revents & POLLOUT)) {
 		if (r < 0 || (pfd.revents & (POLLERR | POLLHUP | POLLNVAL))) {
 			errno = r < 0 ? errno : EPIPE;
@@ -996,7 +997,7 @@ static int shm_flush(tasksrv_server_t *s, tasksrv_peer_t *p)
 	while (tasksrv_buffer_size(&p->out) > 0) {
 		if (p->out_left > 0) {
 			w = payload_piece(s, p, tasksrv_buffer_head(&p->out), p->out_left,
-				(uint32_t) (sizeof(p->out_hdr) + p->out_hdr.len - p->out_left));
+				(uint32_t) (sizeof(p->out_hdr) + p->out_hdr.len - p->out_left), 0);
 			if (w < 0) {
 				return -1;
 			}
@@ -1062,7 +1063,7 @@ static int shm_send_async(tasksrv_server_t *s, tasksrv_peer_t *p, tasksrv_frame_
 		if (f->len >= TASKSRV_RING_BIG && tasksrv_ring_room(&p->out_ring) >= hsize) {
 			shm_track_marker(p, f);
 			tasksrv_ring_put(&p->out_ring, f, hsize, NULL, 0);
-			w = payload_piece(s, p, payload, f->len, hsize);
+			w = payload_piece(s, p, payload, f->len, hsize, 0);
 			if (w >= 0 && (size_t) w == f->len) {
 				if (p->wt) {
 					p->wt->w_total = 0;
@@ -1099,7 +1100,7 @@ static int shm_send(tasksrv_server_t *s, tasksrv_peer_t *p, tasksrv_frame_t *f, 
 	tasksrv_chan_track_t *t = p->wt;
 	uint32_t sent = hsize;
 	ssize_t w;
-	int big;
+	int big, writable = 0;
 
 	while (tasksrv_buffer_size(&p->out) > 0) {
 		if (shm_flush(s, p) < 0) {
@@ -1126,16 +1127,19 @@ static int shm_send(tasksrv_server_t *s, tasksrv_peer_t *p, tasksrv_frame_t *f, 
 	shm_track_marker(p, f);
 	tasksrv_ring_put(&p->out_ring, f, hsize, NULL, 0);
 	while (sent < total) {
-		w = payload_piece(s, p, payload + (sent - hsize), total - sent, sent);
+		w = payload_piece(s, p, payload + (sent - hsize), total - sent, sent, writable);
 		if (w > 0) {
 			sent += (uint32_t) w;
 		}
-		if (w < 0 || (w == 0 && wait_writable_draining(s, p) < 0)) {
+		/* After a piece the buffer is over a quarter full: wait at once. A task
+		 * worker's wait is for POLLOUT alone, so the next piece needs no poll. */
+		if (w < 0 || (sent < total && wait_writable_draining(s, p) < 0)) {
 			if (t) {
 				t->w_total = 0;
 			}
 			return -1;
 		}
+		writable = s->role == TASKSRV_ROLE_TASK_WORKER;
 	}
 	if (t) {
 		__atomic_store_n(&t->w_total, 0, __ATOMIC_RELEASE);

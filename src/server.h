@@ -166,7 +166,7 @@ struct tasksrv_server {
 	int shm_reader;           /* some peers write into this process's rings (shm_in) */
 	tasksrv_loop_handler_t wake_h; /* this endpoint's eventfd, in the loop of a shm_reader */
 	int wait_epfd;            /* tasksrv_peers_wait_input's epoll set, -1 until first used */
-	size_t chan_piece;        /* the most of a marker's payload written at once: half a channel's send buffer */
+	size_t chan_piece;        /* the most of a marker's payload written at once: 5/8 of a channel's send buffer */
 	int corked;               /* async frames wait in peers' out buffers until uncork */
 	int *dirty, ndirty;       /* peers with corked frames */
 	int64_t cork_since_us;
