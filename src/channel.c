@@ -797,7 +797,6 @@ static int peer_flush(tasksrv_server_t *s, tasksrv_peer_t *p)
 static int peer_wait(tasksrv_server_t *s, tasksrv_peer_t *p, short events, int64_t deadline_ms)
 {
 	struct pollfd pfd[2];
-	int64_t left;
 	int rc;
 
 	if (!p->shm_in || !(events & POLLIN)) {
@@ -817,8 +816,7 @@ static int peer_wait(tasksrv_server_t *s, tasksrv_peer_t *p, short events, int64
 		pfd[1].fd = tasksrv_rings_wake_fd(s->rings, s->self_endpoint);
 		pfd[1].events = POLLIN;
 		pfd[0].revents = pfd[1].revents = 0;
-		left = deadline_ms < 0 ? -1 : deadline_ms - tasksrv_io_now_ms();
-		rc = poll(pfd, 2, left < 0 && deadline_ms >= 0 ? 0 : (int) left);
+		rc = poll(pfd, 2, tasksrv_io_timeout_ms(deadline_ms));
 		if (rc < 0 && errno != EINTR) {
 			return -1;
 		}
@@ -932,7 +930,6 @@ static int wait_room(tasksrv_server_t *s, tasksrv_peer_t *p, uint32_t need, int6
 	struct pollfd pfd[2];
 	tasksrv_frame_t f;
 	void *handle;
-	int64_t left;
 	int r;
 
 	while (tasksrv_ring_room(&p->out_ring) < need) {
@@ -962,8 +959,7 @@ static int wait_room(tasksrv_server_t *s, tasksrv_peer_t *p, uint32_t need, int6
 		pfd[1].fd = p->h.fd;
 		pfd[1].events = POLLIN;
 		pfd[0].revents = pfd[1].revents = 0;
-		left = deadline_ms < 0 ? -1 : deadline_ms - tasksrv_io_now_ms();
-		r = poll(pfd, drain ? 2 : 1, left < 0 && deadline_ms >= 0 ? 0 : (int) left);
+		r = poll(pfd, drain ? 2 : 1, tasksrv_io_timeout_ms(deadline_ms));
 		if (r < 0 && errno != EINTR) {
 			return -1;
 		}

@@ -29,24 +29,27 @@ double tasksrv_io_unix_time(void)
 	return (double) ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
+int tasksrv_io_timeout_ms(int64_t deadline_ms)
+{
+	int64_t left;
+
+	if (deadline_ms < 0) {
+		return -1;
+	}
+	left = deadline_ms - tasksrv_io_now_ms();
+	return left < 0 ? 0 : (int) left;
+}
+
 int tasksrv_io_wait(int fd, short events, int64_t deadline_ms)
 {
 	struct pollfd pfd;
-	int timeout, rc;
+	int rc;
 
 	for (;;) {
-		timeout = -1;
-		if (deadline_ms >= 0) {
-			int64_t left = deadline_ms - tasksrv_io_now_ms();
-			if (left < 0) {
-				left = 0;
-			}
-			timeout = (int) left;
-		}
 		pfd.fd = fd;
 		pfd.events = events;
 		pfd.revents = 0;
-		rc = poll(&pfd, 1, timeout);
+		rc = poll(&pfd, 1, tasksrv_io_timeout_ms(deadline_ms));
 		if (rc > 0) {
 			return 1;
 		}
