@@ -32,10 +32,12 @@ if test "$PHP_TASKSRV" != "no"; then
     LDFLAGS="$LDFLAGS -fsanitize=address"
   fi
 
-  TASKSRV_CORE="src/failure.c src/log.c src/buffer.c src/io.c src/frame.c src/loop.c src/signals.c src/shm.c src/ring.c src/process.c src/listener.c src/protocol.c src/channel.c src/server.c src/worker.c src/task_worker.c src/manager.c src/conn.c src/master.c src/forward.c"
-  TASKSRV_GLUE="src/php_failure.c src/php_exceptions.c src/php_codec.c src/php_options.c src/php_protocol.c src/php_server.c src/php_spare.c src/php_task.c src/php_port.c src/php_connections.c"
+  TASKSRV_CORE="src/core/failure.c src/core/log.c src/core/buffer.c src/core/io.c src/core/frame.c src/core/loop.c src/core/signals.c src/core/shm.c src/core/ring.c src/core/process.c src/core/listener.c src/core/protocol.c src/core/channel.c src/core/server.c src/core/worker.c src/core/task_worker.c src/core/manager.c src/core/conn.c src/core/master.c src/core/forward.c"
+  TASKSRV_GLUE="src/php/php_failure.c src/php/php_exceptions.c src/php/php_codec.c src/php/php_options.c src/php/php_protocol.c src/php/php_server.c src/php/php_spare.c src/php/php_task.c src/php/php_port.c src/php/php_connections.c"
 
   PHP_NEW_EXTENSION(tasksrv, tasksrv.c $TASKSRV_CORE $TASKSRV_GLUE, $ext_shared,, $TASKSRV_CFLAGS)
-  PHP_ADD_BUILD_DIR($ext_builddir/src)
-  PHP_ADD_INCLUDE($ext_srcdir/src)
+  PHP_ADD_BUILD_DIR($ext_builddir/src/core)
+  PHP_ADD_BUILD_DIR($ext_builddir/src/php)
+  PHP_ADD_INCLUDE($ext_srcdir/src/core)
+  PHP_ADD_INCLUDE($ext_srcdir/src/php)
 fi

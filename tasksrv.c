@@ -8,11 +8,11 @@
 #include "ext/standard/info.h"
 #include "zend_smart_str.h"
 #include "php_tasksrv.h"
-#include "src/php_exceptions.h"
-#include "src/php_server.h"
-#include "src/php_options.h"
-#include "src/php_failure.h"
-#include "src/frame.h"
+#include "src/php/php_exceptions.h"
+#include "src/php/php_server.h"
+#include "src/php/php_options.h"
+#include "src/php/php_failure.h"
+#include "src/core/frame.h"
 #include "tasksrv_arginfo.h"
 
 /* Swoole's names, registered only when ext/swoole (or openswoole) is not loaded,

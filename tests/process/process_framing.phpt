@@ -1,5 +1,5 @@
 --TEST--
-PROCESS mode framing: the master cuts packets (src/protocol.c) before dispatching: with open_length_check, packets glued in one write or split across writes reach onReceive one at a time; an oversized length closes only that connection
+PROCESS mode framing: the master cuts packets (src/core/protocol.c) before dispatching: with open_length_check, packets glued in one write or split across writes reach onReceive one at a time; an oversized length closes only that connection
 --EXTENSIONS--
 tasksrv
 --FILE--

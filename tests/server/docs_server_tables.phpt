@@ -113,13 +113,13 @@ foreach ($code_options as $name => [$type, $default]) {
     }
 }
 foreach (array_diff_key($doc_options, $code_options) as $name => $unused) {
-    $problems[] = "option $name: in docs/server.md, but set() does not know it (src/php_options.c)";
+    $problems[] = "option $name: in docs/server.md, but set() does not know it (src/php/php_options.c)";
 }
 foreach (array_diff($code_events, $doc_events) as $name) {
     $problems[] = "event $name: accepted by on(), missing in docs/server.md's Events table";
 }
 foreach (array_diff($doc_events, $code_events) as $name) {
-    $problems[] = "event $name: in docs/server.md, but on() does not accept it (src/php_server.c)";
+    $problems[] = "event $name: in docs/server.md, but on() does not accept it (src/php/php_server.c)";
 }
 /* Methods: the first cell is the signature, `name(...)...`. */
 $doc_methods = [];

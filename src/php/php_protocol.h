@@ -1,5 +1,5 @@
 /* tasksrv: from a port's checked set() options to its core framing settings
- * (src/protocol.h), and the hook through which the core calls package_length_func. */
+ * (src/core/protocol.h), and the hook through which the core calls package_length_func. */
 #ifndef TASKSRV_PHP_PROTOCOL_H
 #define TASKSRV_PHP_PROTOCOL_H
 

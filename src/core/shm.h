@@ -96,7 +96,7 @@ typedef struct {
 	uint32_t w_pend_tasks;
 	uint32_t w_pend_pad;
 	uint64_t w_pend_bytes;
-	/* shared-memory channels (src/ring.h): a big frame's header is a marker in the
+	/* shared-memory channels (src/core/ring.h): a big frame's header is a marker in the
 	 * ring, its payload follows on the socket */
 	uint32_t mark;         /* reader: the ring's start at the marker of the payload being read */
 	uint32_t w_mark;       /* writer: the ring's end once the marker of w_hdr is published */

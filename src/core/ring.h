@@ -4,7 +4,7 @@
  * resumes from exactly the bytes its predecessor had taken off the socket.
  *
  * Some channels are written straight into the ring instead (shared-memory
- * channels, src/channel.c): the writer copies a whole frame in and publishes it
+ * channels, src/core/channel.c): the writer copies a whole frame in and publishes it
  * with one store, and the socket carries only the payloads of big frames. Each
  * endpoint has an eventfd for wake-ups: a reader about to sleep raises its
  * `asleep` flag and looks at its rings once more; a writer that publishes a frame

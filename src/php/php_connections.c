@@ -1,7 +1,7 @@
 /* tasksrv: the connection API of TaskSrv\Server that reads the shared session table
  * (getClientInfo, getClientList, heartbeat, protect, pause/resume) and the
  * $server->connections iterator, TaskSrv\Connection\Iterator. Every session lives in
- * shared memory (src/shm.h), so these work from any process of the server. */
+ * shared memory (src/core/shm.h), so these work from any process of the server. */
 #include "php_server.h"
 #include "php_server_int.h"
 #include "server.h"

@@ -5,7 +5,7 @@
  * event worker dispatch_mode picks, as a frame on the channel matrix. Workers (and
  * task workers) send()/close() by sending frames back; the master writes to the
  * client, buffering what the socket refuses, and never blocks. The connection table
- * and its mechanics are src/conn.c's, as in a BASE event worker; this file says
+ * and its mechanics are src/core/conn.c's, as in a BASE event worker; this file says
  * where packets, closes and watermarks go (master_conn_ops). Its only child is the
  * manager, which forks the workers as in BASE mode; since the manager keeps every
  * worker's end of every channel, a respawned or reloaded worker takes over its
@@ -148,7 +148,7 @@ static void dispatch_packet(tasksrv_server_t *s, tasksrv_conn_t *c, size_t len)
 }
 /* }}} */
 
-/* {{{ connections: the master's part (src/conn.c) */
+/* {{{ connections: the master's part (src/core/conn.c) */
 /* The worker of a connection in modes 2 and 4 hears of it (CONNECT). */
 static void conn_accepted(tasksrv_server_t *s, tasksrv_conn_t *c)
 {
@@ -538,7 +538,7 @@ int tasksrv_master_forward(tasksrv_server_t *s, int type, int64_t session, const
 }
 
 /* pause()/resume(): the master stops or starts reading the socket; from another
- * process the request travels as a CONN frame (src/forward.c's frame type). */
+ * process the request travels as a CONN frame (src/core/forward.c's frame type). */
 int tasksrv_master_conn_op(tasksrv_server_t *s, int64_t session, int op)
 {
 	int master = tasksrv_server_endpoint_master(s), os_fd = session_fd(s, session);

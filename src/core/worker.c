@@ -1,7 +1,7 @@
 /* tasksrv: the event worker. It accepts connections on the shared listening
  * sockets and hands their events to PHP (worker_conn_ops: onConnect, each packet to
  * onReceive, onClose, onBufferFull/onBufferEmpty); the connection table, reading,
- * framing and output are src/conn.c's. It reads datagrams of UDP and Unix datagram
+ * framing and output are src/core/conn.c's. It reads datagrams of UDP and Unix datagram
  * ports for onPacket, and receives task results from the task workers. */
 #include "conn.h"
 #include "io.h"
@@ -164,7 +164,7 @@ int tasksrv_worker_conn_op(tasksrv_server_t *s, int64_t session, int op, const c
 	return -1;
 }
 
-/* {{{ the event worker's part of its connections (src/conn.c): PHP callbacks */
+/* {{{ the event worker's part of its connections (src/core/conn.c): PHP callbacks */
 static void conn_accepted(tasksrv_server_t *s, tasksrv_conn_t *c)
 {
 	if (s->hooks->on_connect) {

@@ -63,7 +63,7 @@ int tasksrv_server_conn_op(tasksrv_server_t *s, int64_t session, int op, const c
 	if (s->shm == NULL || tasksrv_shm_session_get(s->shm, session) == NULL) {
 		return -1;
 	}
-	/* SWOOLE_PROCESS: the master holds every socket (src/master.c). */
+	/* SWOOLE_PROCESS: the master holds every socket (src/core/master.c). */
 	if (s->cfg.mode == TASKSRV_MODE_PROCESS) {
 		if (op == TASKSRV_CONN_SEND && len > s->cfg.output_buffer_size) {
 			tasksrv_log(TASKSRV_LOG_WARNING, "The length of data [%zu] exceeds the output buffer size[%zu], please use "

@@ -5,7 +5,7 @@
  * of the one it replaces.
  *
  * Reading never blocks in the middle of a frame. A channel with a receive ring
- * (src/ring.h, shared memory) takes every byte one read() brings and hands out
+ * (src/core/ring.h, shared memory) takes every byte one read() brings and hands out
  * every whole frame in it; a frame too large for the ring has its payload read
  * straight into storage the glue allocated. Without rings (very large servers)
  * a channel never takes a byte beyond the frame it is reading: the header, then
@@ -16,7 +16,7 @@
  *
  * Channels from a task worker to an event worker (results, the hot direction) are
  * shared-memory channels when there are rings: the task worker copies each frame
- * whole into the worker's ring and publishes it with one store (src/ring.h), and
+ * whole into the worker's ring and publishes it with one store (src/core/ring.h), and
  * rings the worker's eventfd only when the worker sleeps, so a busy pipeline makes
  * no syscall per result. A frame with a big payload puts only its header in the
  * ring (a marker); its payload follows on the socket, which carries nothing else,

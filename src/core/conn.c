@@ -301,7 +301,7 @@ static void log_framing_error(tasksrv_server_t *s, const tasksrv_protocol_t *pro
 		(long) session, sess ? sess->remote_ip : "?", sess ? sess->remote_port : 0, why);
 }
 
-/* Hands every complete packet (src/protocol.c decides) to the owner. Returns -1 when
+/* Hands every complete packet (src/core/protocol.c decides) to the owner. Returns -1 when
  * the connection must close. The owner (or package_length_func) may close the
  * connection or exit: then the rest of its input is left alone. */
 static int frame_input(tasksrv_server_t *s, tasksrv_conn_t *c)

@@ -109,7 +109,7 @@ typedef struct {
 	uint64_t out_task_bytes; /* their payload bytes */
 } tasksrv_peer_t;
 
-typedef struct tasksrv_conn tasksrv_conn_t;         /* src/conn.h */
+typedef struct tasksrv_conn tasksrv_conn_t;         /* src/core/conn.h */
 typedef struct tasksrv_conn_ops tasksrv_conn_ops_t;
 
 typedef struct {
@@ -184,7 +184,7 @@ struct tasksrv_server {
 	pid_t reload_current;     /* one at a time: the old process told to stop now */
 	uint64_t reload_timer;    /* max_wait_time of the reload (or of the current process, one at a time) */
 
-	/* client connections (a BASE event worker's own, the PROCESS master's all): src/conn.c */
+	/* client connections (a BASE event worker's own, the PROCESS master's all): src/core/conn.c */
 	tasksrv_conn_t **conns;   /* by OS fd */
 	int conns_cap;
 	const tasksrv_conn_ops_t *conn_ops; /* the owner's part */
@@ -289,7 +289,7 @@ int tasksrv_server_sendto(tasksrv_server_t *s, tasksrv_listener_t *l, const char
 	const char *data, size_t len);
 
 /* Connections, from any process. An operation on a session this process owns is done
- * at once; one owned by another process is forwarded to it (src/forward.c) as a CONN
+ * at once; one owned by another process is forwarded to it (src/core/forward.c) as a CONN
  * frame. Return 0 (done, or handed to the live owner), -1 when the session is gone
  * or its owner is not running, -2 when the data does not fit (send: output buffer
  * caps). */
@@ -349,7 +349,7 @@ void tasksrv_peers_flush(tasksrv_server_t *s, int64_t deadline_ms);
 void tasksrv_peer_on_event(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, uint32_t events);
 void tasksrv_server_defer(tasksrv_server_t *s, const tasksrv_frame_t *f, int peer, void *handle);
 int tasksrv_server_run_deferred(tasksrv_loop_t *loop, void *ctx);
-/* Shared-memory channels (src/channel.c): the eventfd in the loop, and the last
+/* Shared-memory channels (src/core/channel.c): the eventfd in the loop, and the last
  * look at the rings before the loop sleeps (1: do not sleep). */
 int tasksrv_server_watch_rings(tasksrv_server_t *s);
 /* Sleeps until peers [from, to) may have a frame (the range is fixed by the first

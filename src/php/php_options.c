@@ -308,8 +308,8 @@ static const struct {
 	const char *text;
 } unset_defaults[] = {
 	{"package_eof", "\\r\\n\\r\\n"}, /* the core's default, tasksrv_server_init() */
-	{"package_length_type", "N"},    /* src/protocol.c's default */
-	{"log_date_format", "%Y-%m-%d %H:%M:%S"}, /* src/log.c's default */
+	{"package_length_type", "N"},    /* src/core/protocol.c's default */
+	{"log_date_format", "%Y-%m-%d %H:%M:%S"}, /* src/core/log.c's default */
 	{"process_title_prefix", "tasksrv"},
 };
 
