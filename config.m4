@@ -32,12 +32,17 @@ if test "$PHP_TASKSRV" != "no"; then
     LDFLAGS="$LDFLAGS -fsanitize=address"
   fi
 
-  TASKSRV_CORE="src/core/failure.c src/core/log.c src/core/buffer.c src/core/io.c src/core/frame.c src/core/loop.c src/core/signals.c src/core/shm.c src/core/ring.c src/core/process.c src/core/listener.c src/core/protocol.c src/core/channel.c src/core/server.c src/core/worker.c src/core/task_worker.c src/core/manager.c src/core/conn.c src/core/master.c src/core/forward.c"
+  dnl The Zend-free core (every src/core/*.c) is a static library the extension links:
+  dnl src/core/Makefile builds it, src/core/Makefile.frag makes it a dependency of the module
+  dnl and adds it to TASKSRV_SHARED_LIBADD. A new core module needs no edit here.
   TASKSRV_GLUE="src/php/php_failure.c src/php/php_exceptions.c src/php/php_codec.c src/php/php_options.c src/php/php_protocol.c src/php/php_server.c src/php/php_spare.c src/php/php_task.c src/php/php_port.c src/php/php_connections.c"
 
-  PHP_NEW_EXTENSION(tasksrv, tasksrv.c $TASKSRV_CORE $TASKSRV_GLUE, $ext_shared,, $TASKSRV_CFLAGS)
+  PHP_NEW_EXTENSION(tasksrv, tasksrv.c $TASKSRV_GLUE, $ext_shared,, $TASKSRV_CFLAGS)
   PHP_ADD_BUILD_DIR($ext_builddir/src/core)
   PHP_ADD_BUILD_DIR($ext_builddir/src/php)
   PHP_ADD_INCLUDE($ext_srcdir/src/core)
   PHP_ADD_INCLUDE($ext_srcdir/src/php)
+  PHP_SUBST(TASKSRV_CFLAGS)
+  PHP_SUBST(TASKSRV_SHARED_LIBADD)
+  PHP_ADD_MAKEFILE_FRAGMENT($ext_srcdir/src/core/Makefile.frag)
 fi
