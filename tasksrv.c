@@ -5,6 +5,7 @@
 
 #include "php.h"
 #include "zend_interfaces.h"
+#include "zend_attributes.h"
 #include "ext/standard/info.h"
 #include "zend_smart_str.h"
 #include "php_tasksrv.h"
@@ -12,7 +13,14 @@
 #include "src/php/php_server.h"
 #include "src/php/php_options.h"
 #include "src/php/php_failure.h"
+#include "src/php/php_errors.h"
+#include "src/php/php_sysinfo.h"
 #include "src/core/frame.h"
+
+#ifndef ZEND_ACC_ALLOW_DYNAMIC_PROPERTIES
+/* PHP 8.1: every class without @strict-properties takes dynamic properties silently */
+#define ZEND_ACC_ALLOW_DYNAMIC_PROPERTIES 0
+#endif
 #include "tasksrv_arginfo.h"
 
 /* Swoole's names, registered only when ext/swoole (or openswoole) is not loaded,
@@ -40,10 +48,6 @@ static const struct {
 	{"SWOOLE_DISPATCH_CONCURRENT_LB", 10},
 	{"SWOOLE_DISPATCH_RESULT_DISCARD_PACKET", -1}, {"SWOOLE_DISPATCH_RESULT_CLOSE_CONNECTION", -2},
 	{"SWOOLE_DISPATCH_RESULT_USERFUNC_FALLBACK", -3},
-	{"SWOOLE_ERROR_PHP_FATAL_ERROR", 503}, {"SWOOLE_ERROR_SESSION_NOT_EXIST", 1005},
-	{"SWOOLE_ERROR_TASK_PACKAGE_TOO_BIG", 2001}, {"SWOOLE_ERROR_TASK_DISPATCH_FAIL", 2002},
-	{"SWOOLE_ERROR_TASK_TIMEOUT", 2003}, {"SWOOLE_ERROR_SERVER_NO_IDLE_WORKER", 9007},
-	{"SWOOLE_ERROR_SERVER_INVALID_CALLBACK", 9015}, {"SWOOLE_ERROR_SERVER_WORKER_EXIT_TIMEOUT", 9101},
 };
 
 static bool swoole_loaded(void)
@@ -81,6 +85,8 @@ static PHP_MINIT_FUNCTION(tasksrv)
 	if (!swoole_loaded()) {
 		register_swoole_names(module_number);
 	}
+	tasksrv_errors_minit(!swoole_loaded(), module_number);
+	tasksrv_sysinfo_minit(!swoole_loaded(), module_number);
 	return SUCCESS;
 }
 

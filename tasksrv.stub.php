@@ -44,9 +44,11 @@ namespace TaskSrv {
     }
 
     /**
-     * @strict-properties
+     * Swoole programs hang their own state on the server ($serv->fdlist = []): dynamic
+     * properties are allowed, set before start() they are in every process.
      * @not-serializable
      */
+    #[\AllowDynamicProperties]
     class Server
     {
         public ?array $setting = null;
@@ -144,6 +146,9 @@ namespace TaskSrv {
         public function getManagerPid(): int {}
 
         public function stats(): array {}
+
+        /** This process's last error code (SWOOLE_ERROR_*), as swoole_last_error(). */
+        public function getLastError(): int {}
     }
 }
 
@@ -202,9 +207,10 @@ namespace TaskSrv\Server {
 
     /**
      * A listening port: Server::listen() returns one, $server->ports lists them.
-     * @strict-properties
+     * Dynamic properties are allowed, as on the Server.
      * @not-serializable
      */
+    #[\AllowDynamicProperties]
     final class Port
     {
         public ?array $setting = null;

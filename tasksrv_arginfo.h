@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 472971749c8c1cf6d20a7b40384d00d6d5e10eac */
+ * Stub hash: 7a3fd348fe122298b5f695caa972a9639d0b47c7 */
 
 ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_TaskSrv_TaskFailedException_getFailure, 0, 0, TaskSrv\\TaskFailure, 0)
 ZEND_END_ARG_INFO()
@@ -152,6 +152,8 @@ ZEND_END_ARG_INFO()
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_TaskSrv_Server_stats, 0, 0, IS_ARRAY, 0)
 ZEND_END_ARG_INFO()
 
+#define arginfo_class_TaskSrv_Server_getLastError arginfo_class_TaskSrv_Server_getMasterPid
+
 #define arginfo_class_TaskSrv_Connection_Iterator___construct arginfo_class_TaskSrv_TaskFailure___construct
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_TaskSrv_Connection_Iterator_rewind, 0, 0, IS_VOID, 0)
@@ -230,6 +232,7 @@ ZEND_METHOD(TaskSrv_Server, getWorkerStatus);
 ZEND_METHOD(TaskSrv_Server, getMasterPid);
 ZEND_METHOD(TaskSrv_Server, getManagerPid);
 ZEND_METHOD(TaskSrv_Server, stats);
+ZEND_METHOD(TaskSrv_Server, getLastError);
 ZEND_METHOD(TaskSrv_Connection_Iterator, __construct);
 ZEND_METHOD(TaskSrv_Connection_Iterator, rewind);
 ZEND_METHOD(TaskSrv_Connection_Iterator, valid);
@@ -312,6 +315,7 @@ static const zend_function_entry class_TaskSrv_Server_methods[] = {
 	ZEND_ME(TaskSrv_Server, getMasterPid, arginfo_class_TaskSrv_Server_getMasterPid, ZEND_ACC_PUBLIC)
 	ZEND_ME(TaskSrv_Server, getManagerPid, arginfo_class_TaskSrv_Server_getManagerPid, ZEND_ACC_PUBLIC)
 	ZEND_ME(TaskSrv_Server, stats, arginfo_class_TaskSrv_Server_stats, ZEND_ACC_PUBLIC)
+	ZEND_ME(TaskSrv_Server, getLastError, arginfo_class_TaskSrv_Server_getLastError, ZEND_ACC_PUBLIC)
 	ZEND_FE_END
 };
 
@@ -476,7 +480,7 @@ static zend_class_entry *register_class_TaskSrv_Server(void)
 
 	INIT_NS_CLASS_ENTRY(ce, "TaskSrv", "Server", class_TaskSrv_Server_methods);
 	class_entry = zend_register_internal_class_ex(&ce, NULL);
-	class_entry->ce_flags |= ZEND_ACC_NO_DYNAMIC_PROPERTIES|ZEND_ACC_NOT_SERIALIZABLE;
+	class_entry->ce_flags |= ZEND_ACC_NOT_SERIALIZABLE|ZEND_ACC_ALLOW_DYNAMIC_PROPERTIES;
 
 	zval property_setting_default_value;
 	ZVAL_NULL(&property_setting_default_value);
@@ -551,6 +555,10 @@ static zend_class_entry *register_class_TaskSrv_Server(void)
 	zend_declare_typed_property(class_entry, property_connections_name, &property_connections_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_CLASS(property_connections_class_TaskSrv_Connection_Iterator, 0, 0));
 	zend_string_release(property_connections_name);
 
+	zend_string *attribute_name_AllowDynamicProperties_class_TaskSrv_Server = zend_string_init_interned("AllowDynamicProperties", sizeof("AllowDynamicProperties") - 1, 1);
+	zend_add_class_attribute(class_entry, attribute_name_AllowDynamicProperties_class_TaskSrv_Server, 0);
+	zend_string_release(attribute_name_AllowDynamicProperties_class_TaskSrv_Server);
+
 	return class_entry;
 }
 
@@ -613,7 +621,7 @@ static zend_class_entry *register_class_TaskSrv_Server_Port(void)
 
 	INIT_NS_CLASS_ENTRY(ce, "TaskSrv\\Server", "Port", class_TaskSrv_Server_Port_methods);
 	class_entry = zend_register_internal_class_ex(&ce, NULL);
-	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES|ZEND_ACC_NOT_SERIALIZABLE;
+	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NOT_SERIALIZABLE|ZEND_ACC_ALLOW_DYNAMIC_PROPERTIES;
 
 	zval property_setting_default_value;
 	ZVAL_NULL(&property_setting_default_value);
@@ -651,6 +659,10 @@ static zend_class_entry *register_class_TaskSrv_Server_Port(void)
 	zend_string *property_connections_name = zend_string_init("connections", sizeof("connections") - 1, 1);
 	zend_declare_typed_property(class_entry, property_connections_name, &property_connections_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_CLASS(property_connections_class_TaskSrv_Connection_Iterator, 0, 0));
 	zend_string_release(property_connections_name);
+
+	zend_string *attribute_name_AllowDynamicProperties_class_TaskSrv_Server_Port = zend_string_init_interned("AllowDynamicProperties", sizeof("AllowDynamicProperties") - 1, 1);
+	zend_add_class_attribute(class_entry, attribute_name_AllowDynamicProperties_class_TaskSrv_Server_Port, 0);
+	zend_string_release(attribute_name_AllowDynamicProperties_class_TaskSrv_Server_Port);
 
 	return class_entry;
 }

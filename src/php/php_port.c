@@ -234,12 +234,6 @@ static int port_event_index(zend_string *name)
 	return -1;
 }
 
-static void throw_unknown_port_event(uint32_t arg, zend_string *name)
-{
-	zend_argument_value_error(arg, "must be one of Connect, Receive, Close, Packet, BufferFull, BufferEmpty "
-		"(case-insensitive), \"%s\" given", ZSTR_VAL(name));
-}
-
 /* The primary port's callbacks are the server's own. */
 static callback_t *own_callback(port_obj *p, int ev)
 {
@@ -290,8 +284,9 @@ PHP_METHOD(TaskSrv_Server_Port, on)
 
 	ev = port_event_index(name);
 	if (ev < 0) {
-		throw_unknown_port_event(1, name);
-		RETURN_THROWS();
+		/* Swoole: a server event (Task, Start...) on a port is unknown there too */
+		tasksrv_php_unknown_event(name);
+		RETURN_FALSE;
 	}
 	if (!server_alive(p, "on")) {
 		RETURN_THROWS();
@@ -319,12 +314,11 @@ PHP_METHOD(TaskSrv_Server_Port, getCallback)
 	ZEND_PARSE_PARAMETERS_END();
 
 	ev = port_event_index(name);
-	if (ev < 0) {
-		throw_unknown_port_event(1, name);
-		RETURN_THROWS();
-	}
 	if (!server_alive(p, "getCallback")) {
 		RETURN_THROWS();
+	}
+	if (ev < 0) {
+		RETURN_NULL(); /* as Swoole */
 	}
 	cb = own_callback(p, ev);
 	if (Z_ISUNDEF(cb->callable)) {

@@ -3,6 +3,7 @@
  * php_task.c. Thin glue: arguments in, PHP callbacks out; all process and socket work
  * is in the core (server.c and friends). */
 #include "php_server.h"
+#include "php_errors.h"
 #include "php_server_int.h"
 #include "php_codec.h"
 #include "php_exceptions.h"
@@ -757,18 +758,12 @@ const char *tasksrv_server_event_name(int i)
 	return i >= 0 && i < EV_COUNT ? event_names[i] : NULL;
 }
 
-static void throw_unknown_event(uint32_t arg, zend_string *name)
+/* As Swoole 6.2.1: an event name it does not know (older programs register "Timer")
+ * is a warning and false, and the program runs on. Shared with Server\Port::on(). */
+void tasksrv_php_unknown_event(zend_string *name)
 {
-	smart_str list = {0};
-	int i;
-
-	for (i = 0; i < EV_COUNT; i++) {
-		smart_str_appends(&list, i ? ", " : "");
-		smart_str_appends(&list, event_names[i]);
-	}
-	smart_str_0(&list);
-	zend_argument_value_error(arg, "must be one of %s (case-insensitive), \"%s\" given", ZSTR_VAL(list.s), ZSTR_VAL(name));
-	smart_str_free(&list);
+	tasksrv_php_set_last_error(TASKSRV_ERROR_PHP_RUNTIME_NOTICE);
+	php_error_docref(NULL, E_WARNING, "unknown event types[%s]", ZSTR_VAL(name));
 }
 
 PHP_METHOD(TaskSrv_Server, on)
@@ -786,8 +781,8 @@ PHP_METHOD(TaskSrv_Server, on)
 
 	ev = event_index(name);
 	if (ev < 0) {
-		throw_unknown_event(1, name);
-		RETURN_THROWS();
+		tasksrv_php_unknown_event(name);
+		RETURN_FALSE;
 	}
 	if (o->state != STATE_NEW) {
 		php_error_docref(NULL, E_WARNING, "server is running, unable to register event callback function");
@@ -810,11 +805,7 @@ PHP_METHOD(TaskSrv_Server, getCallback)
 	ZEND_PARSE_PARAMETERS_END();
 
 	ev = event_index(name);
-	if (ev < 0) {
-		throw_unknown_event(1, name);
-		RETURN_THROWS();
-	}
-	if (Z_ISUNDEF(o->cb[ev].callable)) {
+	if (ev < 0 || Z_ISUNDEF(o->cb[ev].callable)) { /* Swoole: null for a name it does not know */
 		RETURN_NULL();
 	}
 	RETURN_COPY(&o->cb[ev].callable);
@@ -1099,6 +1090,16 @@ PHP_METHOD(TaskSrv_Server, stop)
 	RETURN_BOOL(tasksrv_server_stop_one(&o->core, (int) worker_id) == 0);
 }
 
+/* The outcome of an operation on a session: false for a session that does not exist
+ * sets SWOOLE_ERROR_SESSION_NOT_EXIST (1005) as the last error, as Swoole. */
+static bool session_result(server_obj *o, zend_long fd, bool ok)
+{
+	if (!ok && tasksrv_shm_session_get(o->core.shm, fd) == NULL) {
+		tasksrv_php_set_last_error(TASKSRV_ERROR_SESSION_NOT_EXIST);
+	}
+	return ok;
+}
+
 static bool session_arg(server_obj *o, zend_long fd, uint32_t arg)
 {
 	(void) arg;
@@ -1144,7 +1145,7 @@ PHP_METHOD(TaskSrv_Server, send)
 	}
 	/* An unknown or closed session is false without a warning, as in Swoole; an
 	 * output buffer cap was logged by the core. */
-	RETURN_BOOL(tasksrv_server_send(&o->core, fd, ZSTR_VAL(data), ZSTR_LEN(data)) == 0);
+	RETURN_BOOL(session_result(o, fd, tasksrv_server_send(&o->core, fd, ZSTR_VAL(data), ZSTR_LEN(data)) == 0));
 }
 
 PHP_METHOD(TaskSrv_Server, close)
@@ -1162,7 +1163,8 @@ PHP_METHOD(TaskSrv_Server, close)
 	if (!session_arg(o, fd, 1)) {
 		RETURN_FALSE;
 	}
-	RETURN_BOOL(tasksrv_server_conn_op(&o->core, fd, reset ? TASKSRV_CONN_CLOSE_RESET : TASKSRV_CONN_CLOSE, NULL, 0) == 0);
+	RETURN_BOOL(session_result(o, fd,
+		tasksrv_server_conn_op(&o->core, fd, reset ? TASKSRV_CONN_CLOSE_RESET : TASKSRV_CONN_CLOSE, NULL, 0) == 0));
 }
 
 PHP_METHOD(TaskSrv_Server, exists)
@@ -1177,7 +1179,7 @@ PHP_METHOD(TaskSrv_Server, exists)
 	if (!tasksrv_php_running_check(o)) {
 		RETURN_FALSE;
 	}
-	RETURN_BOOL(tasksrv_shm_session_get(o->core.shm, fd) != NULL);
+	RETURN_BOOL(session_result(o, fd, tasksrv_shm_session_get(o->core.shm, fd) != NULL));
 }
 
 PHP_METHOD(TaskSrv_Server, getWorkerId)
@@ -1239,6 +1241,12 @@ PHP_METHOD(TaskSrv_Server, getWorkerStatus)
 		RETURN_FALSE;
 	}
 	RETURN_LONG(TASKSRV_ATOMIC_LOAD(&slot->status));
+}
+
+PHP_METHOD(TaskSrv_Server, getLastError)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	RETURN_LONG(tasksrv_php_last_error());
 }
 
 PHP_METHOD(TaskSrv_Server, getMasterPid)

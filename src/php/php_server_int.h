@@ -82,6 +82,8 @@ bool tasksrv_php_fire(server_obj *o, int ev, uint32_t argc, zval *argv, zval *re
 bool tasksrv_php_fire_catching(server_obj *o, int ev, uint32_t argc, zval *argv, zval *retval);
 bool tasksrv_php_running_check(server_obj *o);
 void tasksrv_php_payload_free(tasksrv_server_t *s, void *handle);
+/* on() with an event name Swoole does not know: the warning (false is the caller's). */
+void tasksrv_php_unknown_event(zend_string *name);
 /* Sets this process's title to "<process_title_prefix>: <what>", e.g. "master" (see docs/server.md). */
 void tasksrv_php_process_title(server_obj *o, const char *what);
 

@@ -29,18 +29,18 @@ var_dump($s->ports[0]->getCallback('Receive') === $f, $a->getCallback('receive')
 $g = function () {};
 $s->ports[0]->on('Connect', $g);
 var_dump($s->getCallback('connect') === $g);
-try {
-    $a->on('Start', $f);
-} catch (ValueError $e) {
-    echo $e::class, ': ', $e->getMessage(), "\n";
-}
+// A server event on a port is unknown there: a warning and false, as Swoole.
+var_dump($a->on('Start', $f), $a->getCallback('Start'));
+// Dynamic properties, as on Swoole's Port.
+$a->label = 'udp';
+var_dump($a->label);
 try {
     clone $a;
 } catch (Error $e) {
     echo $e::class, ': ', $e->getMessage(), "\n";
 }
 ?>
---EXPECT--
+--EXPECTF--
 int(1)
 bool(true)
 bool(true)
@@ -54,5 +54,9 @@ bool(true)
 bool(true)
 NULL
 bool(true)
-ValueError: TaskSrv\Server\Port::on(): Argument #1 ($event_name) must be one of Connect, Receive, Close, Packet, BufferFull, BufferEmpty (case-insensitive), "Start" given
+
+Warning: TaskSrv\Server\Port::on(): unknown event types[Start] in %s on line %d
+bool(false)
+NULL
+string(3) "udp"
 Error: Trying to clone an uncloneable object of class TaskSrv\Server\Port
