@@ -104,6 +104,7 @@ static void stop_phase(tasksrv_server_t *s)
 
 	if (s->stop_phase == 1 && alive_in(s, 0, w) == 0) {
 		s->stop_phase = 2;
+		TASKSRV_ATOMIC_STORE(&s->shm->stop_phase, 2);
 		if (s->stop_timer) {
 			tasksrv_loop_timer_del(&s->loop, s->stop_timer);
 			s->stop_timer = 0;
@@ -128,6 +129,9 @@ static void begin_stop(tasksrv_server_t *s)
 		reload_end(s, 0); /* the stop takes the old processes down anyway */
 	}
 	s->stop_phase = 1;
+	/* Before the signals: a worker that got a stop signal from outside as well (one to
+	 * the whole process group) reads it to know its turn has come (tasksrv_server_stop_signal). */
+	TASKSRV_ATOMIC_STORE(&s->shm->stop_phase, 1);
 	/* Workers drain for up to max_wait_time: give them a second more before SIGKILL. */
 	if (signal_range(s, 0, s->cfg.worker_num, SIGTERM) > 0) {
 		s->stop_timer = tasksrv_loop_timer_add(&s->loop, s->cfg.max_wait_time_ms + 1000, stop_timeout, s);

@@ -323,6 +323,12 @@ int tasksrv_server_run_manager(tasksrv_server_t *s, char *err, size_t errlen);
 /* The next pending signal of this process (tasksrv_signals_next), or 0; the log
  * reopen signals are handled on the way, and passed on down the process tree. */
 int tasksrv_server_next_signal(tasksrv_server_t *s);
+/* A worker or task worker got SIGTERM or SIGINT: 1 when it stops now (sent by the
+ * manager, itself or the kernel, or the process is alone); 0 when it came
+ * from outside the tree: the whole server may be stopping (a signal to the process
+ * group), which the manager runs in order, so the process stops on its own only if no
+ * shutdown has begun a moment later. */
+int tasksrv_server_stop_signal(tasksrv_server_t *s, int signo);
 int tasksrv_worker_main(tasksrv_server_t *s);
 int tasksrv_task_worker_main(tasksrv_server_t *s);
 int tasksrv_manager_main(tasksrv_server_t *s);

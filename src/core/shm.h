@@ -107,6 +107,7 @@ typedef struct {
 	int32_t master_pid;
 	int32_t manager_pid;
 	int32_t shutting_down;
+	int32_t stop_phase;        /* the manager's stop: 1 workers are told to stop, 2 task workers too */
 	uint32_t task_rr;
 	int64_t session_round;
 	int64_t connection_num;

@@ -13,12 +13,22 @@ static struct sigaction saved[MAX_SIG];
 static char saved_set[MAX_SIG];
 static volatile sig_atomic_t arrived[MAX_SIG];
 static volatile sig_atomic_t any_arrived;
+/* Whether a signal ever came from inside: the kernel, this process or its parent
+ * (the manager, for a worker). Sticky: signals of one number coalesce while pending,
+ * so one from the parent must not be hidden by one from outside. */
+static volatile sig_atomic_t from_tree[MAX_SIG];
+static int leaving;
 
-static void record(int signo)
+static void record(int signo, siginfo_t *si, void *uc)
 {
 	int saved_errno = errno;
 	unsigned char b = (unsigned char) signo;
 
+	(void) uc;
+	/* si_code <= 0: kill(), sigqueue(), tgkill() (SI_USER, SI_QUEUE, SI_TKILL) */
+	if (si == NULL || si->si_code > 0 || si->si_pid == getppid() || si->si_pid == getpid()) {
+		from_tree[signo] = 1;
+	}
 	arrived[signo] = 1;
 	any_arrived = 1;
 	/* The pipe is non-blocking: when it is full, a wake-up is already pending. */
@@ -57,12 +67,12 @@ int tasksrv_signals_install(const int *signos, int n)
 		return -1;
 	}
 	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = record;
+	sa.sa_sigaction = record;
 	sigfillset(&sa.sa_mask);
 	/* SA_RESTART restarts what the kernel can restart (reads, writes); epoll_wait,
 	 * poll and nanosleep return early anyway, so a SIGTERM (reload, task_timeout)
 	 * cuts a sleep() in onTask short, as it does under Swoole. */
-	sa.sa_flags = SA_RESTART;
+	sa.sa_flags = SA_RESTART | SA_SIGINFO;
 	sigemptyset(&set);
 	for (i = 0; i < n; i++) {
 		/* arrived[] is kept: a signal that reached a fresh child before this
@@ -80,7 +90,7 @@ int tasksrv_signals_install(const int *signos, int n)
 	sigprocmask(SIG_UNBLOCK, &set, NULL);
 	for (i = 1; i < MAX_SIG; i++) {
 		if (arrived[i]) {
-			record(i); /* wake the loop for what arrived before the pipe existed */
+			record(i, NULL, NULL); /* wake the loop for what arrived before the pipe existed */
 			break;
 		}
 	}
@@ -102,14 +112,31 @@ void tasksrv_signals_restore(void)
 	int i;
 
 	for (i = 1; i < MAX_SIG; i++) {
-		if (saved_set[i]) {
+		if (saved_set[i] && !(leaving && (i == SIGTERM || i == SIGINT))) {
 			sigaction(i, &saved[i], NULL);
-			saved_set[i] = 0;
 		}
+		saved_set[i] = 0;
 		arrived[i] = 0;
+		from_tree[i] = 0;
 	}
 	any_arrived = 0;
 	close_pipe();
+}
+
+void tasksrv_signals_leaving(void)
+{
+	struct sigaction sa;
+
+	leaving = 1;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = SIG_IGN;
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+}
+
+int tasksrv_signals_from_tree(int signo)
+{
+	return signo > 0 && signo < MAX_SIG && from_tree[signo];
 }
 
 int tasksrv_signals_fd(void)

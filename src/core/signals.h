@@ -4,6 +4,7 @@
 #define TASKSRV_SIGNALS_H
 
 #include <signal.h>
+#include <sys/types.h>
 
 /* Installs recording handlers for the given signals, saving the previous ones.
  * Call again in a forked child: it gets a pipe of its own. Returns 0 or -1. */
@@ -12,6 +13,16 @@ int tasksrv_signals_install(const int *signos, int n);
 void tasksrv_signals_ignore(int signo);
 /* Puts back the handlers saved by install/ignore and closes the pipe. */
 void tasksrv_signals_restore(void);
+/* A forked worker whose work is done and which leaves now (its PHP shutdown still
+ * runs: register_shutdown_function, destructors): SIGTERM and SIGINT are ignored from
+ * here on, so a stop signal sent to the whole process group (systemd's
+ * KillMode=control-group) and the manager's own SIGTERM cannot cut that shutdown
+ * short. The manager still ends a process that overstays with SIGKILL. Call it
+ * before tasksrv_signals_restore(), which then leaves those two ignored. */
+void tasksrv_signals_leaving(void);
+/* Whether signo has ever come (since install) from the kernel, this process or its
+ * parent, rather than only from other processes. */
+int tasksrv_signals_from_tree(int signo);
 /* The read end to watch for readability. */
 int tasksrv_signals_fd(void);
 /* Returns the next pending signal number, or 0 when none is pending. */

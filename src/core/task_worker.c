@@ -14,10 +14,9 @@ static void task_worker_on_signal(tasksrv_loop_t *loop, tasksrv_loop_handler_t *
 {
 	int signo;
 
-	(void) h;
 	(void) events;
 	while ((signo = tasksrv_signals_next()) != 0) {
-		if (signo == SIGTERM) {
+		if (signo == SIGTERM && tasksrv_server_stop_signal(h->ctx, signo)) {
 			/* Delivered between tasks: the task in hand has already finished. */
 			tasksrv_loop_stop(loop);
 		} else if (signo == SIGRTMIN) {

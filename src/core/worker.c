@@ -208,7 +208,7 @@ static void worker_on_signal(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, ui
 
 	(void) events;
 	while ((signo = tasksrv_server_next_signal(h->ctx)) != 0) {
-		if (signo == SIGTERM || signo == SIGINT) {
+		if ((signo == SIGTERM || signo == SIGINT) && tasksrv_server_stop_signal(h->ctx, signo)) {
 			tasksrv_loop_stop(loop);
 		}
 	}
