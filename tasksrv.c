@@ -15,6 +15,7 @@
 #include "src/php/php_failure.h"
 #include "src/php/php_errors.h"
 #include "src/php/php_sysinfo.h"
+#include "src/php/php_process.h"
 #include "src/core/frame.h"
 
 #ifndef ZEND_ACC_ALLOW_DYNAMIC_PROPERTIES
@@ -69,6 +70,7 @@ static void register_swoole_names(int module_number)
 	zend_register_class_alias("Swoole\\Server\\Task", tasksrv_task_ce);
 	zend_register_class_alias("Swoole\\Server\\Port", tasksrv_port_ce);
 	zend_register_class_alias("Swoole\\Connection\\Iterator", tasksrv_conn_iterator_ce);
+	zend_register_class_alias("Swoole\\Process", tasksrv_process_ce);
 }
 
 static PHP_MINIT_FUNCTION(tasksrv)
@@ -82,11 +84,18 @@ static PHP_MINIT_FUNCTION(tasksrv)
 	tasksrv_task_minit(register_class_TaskSrv_Server_Task());
 	tasksrv_port_minit(register_class_TaskSrv_Server_Port());
 	tasksrv_connections_minit(register_class_TaskSrv_Connection_Iterator(zend_ce_iterator, zend_ce_countable, zend_ce_arrayaccess));
+	tasksrv_process_minit();
 	if (!swoole_loaded()) {
 		register_swoole_names(module_number);
 	}
 	tasksrv_errors_minit(!swoole_loaded(), module_number);
 	tasksrv_sysinfo_minit(!swoole_loaded(), module_number);
+	return SUCCESS;
+}
+
+static PHP_RSHUTDOWN_FUNCTION(tasksrv)
+{
+	tasksrv_process_rshutdown();
 	return SUCCESS;
 }
 
@@ -161,7 +170,7 @@ zend_module_entry tasksrv_module_entry = {
 	PHP_MINIT(tasksrv),
 	NULL,
 	NULL,
-	NULL,
+	PHP_RSHUTDOWN(tasksrv),
 	PHP_MINFO(tasksrv),
 	PHP_TASKSRV_VERSION,
 	STANDARD_MODULE_PROPERTIES

@@ -149,6 +149,9 @@ namespace TaskSrv {
 
         /** This process's last error code (SWOOLE_ERROR_*), as swoole_last_error(). */
         public function getLastError(): int {}
+
+        /** A user process, started with the server by the manager and restarted when it exits; returns its index. */
+        public function addProcess(Process $process): int|false {}
     }
 }
 

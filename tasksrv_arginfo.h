@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 7a3fd348fe122298b5f695caa972a9639d0b47c7 */
+ * Stub hash: 5107dbc7a603398362a908c46e5a33f33f51fe26 */
 
 ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_TaskSrv_TaskFailedException_getFailure, 0, 0, TaskSrv\\TaskFailure, 0)
 ZEND_END_ARG_INFO()
@@ -154,6 +154,10 @@ ZEND_END_ARG_INFO()
 
 #define arginfo_class_TaskSrv_Server_getLastError arginfo_class_TaskSrv_Server_getMasterPid
 
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_MASK_EX(arginfo_class_TaskSrv_Server_addProcess, 0, 1, MAY_BE_LONG|MAY_BE_FALSE)
+	ZEND_ARG_OBJ_INFO(0, process, TaskSrv\\Process, 0)
+ZEND_END_ARG_INFO()
+
 #define arginfo_class_TaskSrv_Connection_Iterator___construct arginfo_class_TaskSrv_TaskFailure___construct
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_TaskSrv_Connection_Iterator_rewind, 0, 0, IS_VOID, 0)
@@ -233,6 +237,7 @@ ZEND_METHOD(TaskSrv_Server, getMasterPid);
 ZEND_METHOD(TaskSrv_Server, getManagerPid);
 ZEND_METHOD(TaskSrv_Server, stats);
 ZEND_METHOD(TaskSrv_Server, getLastError);
+ZEND_METHOD(TaskSrv_Server, addProcess);
 ZEND_METHOD(TaskSrv_Connection_Iterator, __construct);
 ZEND_METHOD(TaskSrv_Connection_Iterator, rewind);
 ZEND_METHOD(TaskSrv_Connection_Iterator, valid);
@@ -316,6 +321,7 @@ static const zend_function_entry class_TaskSrv_Server_methods[] = {
 	ZEND_ME(TaskSrv_Server, getManagerPid, arginfo_class_TaskSrv_Server_getManagerPid, ZEND_ACC_PUBLIC)
 	ZEND_ME(TaskSrv_Server, stats, arginfo_class_TaskSrv_Server_stats, ZEND_ACC_PUBLIC)
 	ZEND_ME(TaskSrv_Server, getLastError, arginfo_class_TaskSrv_Server_getLastError, ZEND_ACC_PUBLIC)
+	ZEND_ME(TaskSrv_Server, addProcess, arginfo_class_TaskSrv_Server_addProcess, ZEND_ACC_PUBLIC)
 	ZEND_FE_END
 };
 

@@ -8,6 +8,7 @@
 #include "log.h"
 #include "process.h"
 #include "signals.h"
+#include "userproc.h"
 
 #include <errno.h>
 #include <stdint.h>
@@ -88,6 +89,10 @@ static void stop_timeout(tasksrv_loop_t *loop, void *ctx)
 
 	(void) loop;
 	s->stop_timer = 0;
+	if (s->stop_phase == 3) {
+		tasksrv_userproc_signal_all(s, SIGKILL);
+		return;
+	}
 	for (i = from; i < to; i++) {
 		if (s->pids[i] > 0) {
 			tasksrv_log(TASKSRV_LOG_WARNING, "worker(pid=%d, id=%d) did not stop within max_wait_time, killed",
@@ -97,7 +102,8 @@ static void stop_timeout(tasksrv_loop_t *loop, void *ctx)
 	}
 }
 
-/* Phase 1 stops the workers; phase 2, once they are gone, the task workers. */
+/* Phase 1 stops the workers; phase 2, once they are gone, the task workers;
+ * phase 3 the user processes (workers may write to them until they stop). */
 static void stop_phase(tasksrv_server_t *s)
 {
 	int w = s->cfg.worker_num, total = w + s->cfg.task_worker_num;
@@ -114,6 +120,16 @@ static void stop_phase(tasksrv_server_t *s)
 		}
 	}
 	if (s->stop_phase == 2 && alive_in(s, w, total) == 0) {
+		s->stop_phase = 3;
+		if (s->stop_timer) {
+			tasksrv_loop_timer_del(&s->loop, s->stop_timer);
+			s->stop_timer = 0;
+		}
+		if (tasksrv_userproc_signal_all(s, SIGTERM) > 0) {
+			s->stop_timer = tasksrv_loop_timer_add(&s->loop, s->cfg.max_wait_time_ms, stop_timeout, s);
+		}
+	}
+	if (s->stop_phase == 3 && tasksrv_userproc_signal_all(s, 0) == 0) {
 		tasksrv_loop_stop(&s->loop);
 	}
 }
@@ -269,6 +285,9 @@ static int reap(tasksrv_server_t *s)
 	while ((pid = waitpid(-1, &status, WNOHANG)) > 0) {
 		id = worker_of(s, pid);
 		if (id < 0) {
+			if (tasksrv_userproc_reap(s, pid, status) == 1) {
+				return 1;
+			}
 			continue;
 		}
 		tasksrv_process_exit_info(status, &code, &signo);
@@ -409,6 +428,7 @@ int tasksrv_manager_main(tasksrv_server_t *s)
 	}
 	if (s->exiting) {
 		signal_range(s, 0, m, SIGKILL);
+		tasksrv_userproc_signal_all(s, SIGKILL);
 		while (waitpid(-1, NULL, 0) > 0 || errno == EINTR) {
 		}
 		return 0;

@@ -6,6 +6,7 @@
 #include "log.h"
 #include "process.h"
 #include "signals.h"
+#include "userproc.h"
 
 #include <errno.h>
 #include <poll.h>
@@ -174,6 +175,7 @@ static void free_run_state(tasksrv_server_t *s)
 	s->shm = NULL;
 	tasksrv_rings_destroy(s->rings);
 	s->rings = NULL;
+	tasksrv_userproc_release(s);
 	tasksrv_signals_restore();
 }
 
@@ -226,6 +228,7 @@ void tasksrv_server_free(tasksrv_server_t *s)
 	int i;
 
 	free_run_state(s);
+	tasksrv_userproc_free(s);
 	tasksrv_server_close_listeners(s, 0);
 	for (i = 0; i < s->nlisteners; i++) {
 		free(s->listeners[i]);
@@ -332,6 +335,13 @@ int tasksrv_server_run_manager(tasksrv_server_t *s, char *err, size_t errlen)
 		tasksrv_signals_ignore(SIGINT);
 	}
 	rc = spawn_all(s, err, errlen);
+	if (rc == 0) {
+		/* After the workers, as Swoole does (a user process may talk to them at once). */
+		rc = tasksrv_userproc_spawn_all(s);
+		if (rc < 0) {
+			snprintf(err, errlen, "cannot fork a user process: %s", strerror(errno));
+		}
+	}
 	if (rc != 0) {
 		return rc;
 	}
@@ -343,7 +353,9 @@ int tasksrv_server_run(tasksrv_server_t *s, char *err, size_t errlen)
 	int total = s->cfg.worker_num + s->cfg.task_worker_num, rc, i;
 	int process = s->cfg.mode == TASKSRV_MODE_PROCESS;
 
-	s->single = !process && s->cfg.worker_num == 1 && s->cfg.task_worker_num == 0;
+	/* User processes need the manager that forks and restarts them. */
+	s->single = !process && s->cfg.worker_num == 1 && s->cfg.task_worker_num == 0
+		&& tasksrv_userproc_count(s) == 0;
 	/* PROCESS mode: one endpoint more, the master. */
 	s->nendpoints = total + 1 + process;
 	tasksrv_process_raise_fd_limit();
@@ -373,6 +385,11 @@ int tasksrv_server_run(tasksrv_server_t *s, char *err, size_t errlen)
 		s->role = TASKSRV_ROLE_NONE;
 		s->worker_id = -1;
 		return rc < 0 ? -1 : 0;
+	}
+	if (tasksrv_userproc_prepare(s) < 0) {
+		snprintf(err, errlen, "cannot map shared memory: %s", strerror(errno));
+		free_run_state(s);
+		return -1;
 	}
 	s->rings = tasksrv_rings_create(s->nendpoints);
 	if (s->rings == NULL && errno != 0) {

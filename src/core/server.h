@@ -24,7 +24,8 @@ enum tasksrv_role {
 	TASKSRV_ROLE_MANAGER,    /* the original process when it has children */
 	TASKSRV_ROLE_WORKER,     /* event worker (also the single-process form) */
 	TASKSRV_ROLE_TASK_WORKER,
-	TASKSRV_ROLE_MASTER      /* SWOOLE_PROCESS: the original process, owner of every connection */
+	TASKSRV_ROLE_MASTER,     /* SWOOLE_PROCESS: the original process, owner of every connection */
+	TASKSRV_ROLE_USER        /* a user process (addProcess), forked by the manager */
 };
 
 /* dispatch_mode (SWOOLE_PROCESS): which event worker gets a packet. */
@@ -183,6 +184,7 @@ struct tasksrv_server {
 	int reloading;            /* a reload is in progress */
 	pid_t reload_current;     /* one at a time: the old process told to stop now */
 	uint64_t reload_timer;    /* max_wait_time of the reload (or of the current process, one at a time) */
+	struct tasksrv_userprocs *userprocs; /* addProcess(): src/core/userproc.c; NULL when none */
 
 	/* client connections (a BASE event worker's own, the PROCESS master's all): src/core/conn.c */
 	tasksrv_conn_t **conns;   /* by OS fd */

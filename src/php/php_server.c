@@ -14,6 +14,7 @@
 #include "io.h"
 #include "log.h"
 #include "process.h"
+#include "userproc.h"
 
 #include "zend_exceptions.h"
 #include "zend_interfaces.h"
@@ -470,6 +471,7 @@ static zend_object *server_create(zend_class_entry *ce)
 		ZVAL_UNDEF(&o->cb[i].callable);
 	}
 	zend_hash_init(&o->pending, 0, NULL, finish_callback_dtor, 0);
+	ZVAL_UNDEF(&o->user_procs);
 	zend_object_std_init(&o->std, ce);
 	object_properties_init(&o->std, ce);
 	o->std.handlers = &tasksrv_server_handlers;
@@ -502,6 +504,7 @@ static void server_free(zend_object *obj)
 	}
 	tasksrv_options_free(&o->opts);
 	tasksrv_server_free(&o->core);
+	zval_ptr_dtor(&o->user_procs);
 	if (constructed_server == o) {
 		constructed_server = NULL;
 	}
@@ -522,6 +525,7 @@ static HashTable *server_get_gc(zend_object *obj, zval **table, int *n)
 		zend_get_gc_buffer_add_zval(buf, zv);
 	} ZEND_HASH_FOREACH_END();
 	zend_get_gc_buffer_add_zval(buf, &o->opts.package_length_func);
+	zend_get_gc_buffer_add_zval(buf, &o->user_procs);
 	for (i = 0; i < o->nports; i++) {
 		zend_get_gc_buffer_add_obj(buf, &o->ports[i]->std);
 	}
@@ -1211,15 +1215,28 @@ static tasksrv_worker_slot_t *worker_slot(server_obj *o, zend_long id)
 
 PHP_METHOD(TaskSrv_Server, getWorkerPid)
 {
+	server_obj *o = THIS_SERVER();
 	tasksrv_worker_slot_t *slot;
 	zend_long id = -1;
+	int first_user = tasksrv_userproc_worker_id(&o->core, 0);
 
 	ZEND_PARSE_PARAMETERS_START(0, 1)
 		Z_PARAM_OPTIONAL
 		Z_PARAM_LONG(id)
 	ZEND_PARSE_PARAMETERS_END();
 
-	slot = worker_slot(THIS_SERVER(), id);
+	/* User processes (addProcess()) have the ids after the task workers'. */
+	if (id < 0 && o->state == STATE_RUNNING && o->core.role == TASKSRV_ROLE_USER) {
+		RETURN_LONG(getpid());
+	}
+	if (id >= first_user && o->state == STATE_RUNNING) {
+		pid_t pid = tasksrv_userproc_pid(&o->core, (int) (id - first_user));
+		if (pid == 0) {
+			RETURN_FALSE;
+		}
+		RETURN_LONG(pid);
+	}
+	slot = worker_slot(o, id);
 	if (slot == NULL || slot->pid == 0) {
 		RETURN_FALSE;
 	}
@@ -1345,7 +1362,7 @@ PHP_METHOD(TaskSrv_Server, stats)
 	add_assoc_long(return_value, "close_count", TASKSRV_ATOMIC_LOAD(&shm->close_count));
 	add_assoc_long(return_value, "worker_num", w);
 	add_assoc_long(return_value, "task_worker_num", t);
-	add_assoc_long(return_value, "user_worker_num", 0);
+	add_assoc_long(return_value, "user_worker_num", tasksrv_userproc_count(&o->core));
 	add_assoc_long(return_value, "idle_worker_num", idle);
 	add_assoc_long(return_value, "dispatch_count", TASKSRV_ATOMIC_LOAD(&shm->dispatch_count));
 	add_assoc_long(return_value, "request_count", TASKSRV_ATOMIC_LOAD(&shm->request_count));
