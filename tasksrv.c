@@ -70,7 +70,7 @@ static void register_swoole_names(int module_number)
 	zend_register_class_alias("Swoole\\Server\\Task", tasksrv_task_ce);
 	zend_register_class_alias("Swoole\\Server\\Port", tasksrv_port_ce);
 	zend_register_class_alias("Swoole\\Connection\\Iterator", tasksrv_conn_iterator_ce);
-	zend_register_class_alias("Swoole\\Process", tasksrv_process_ce);
+	tasksrv_process_register_swoole_names(module_number);
 }
 
 static PHP_MINIT_FUNCTION(tasksrv)
@@ -159,6 +159,7 @@ static PHP_MINFO_FUNCTION(tasksrv)
 static const zend_module_dep tasksrv_deps[] = {
 	ZEND_MOD_OPTIONAL("swoole")
 	ZEND_MOD_OPTIONAL("openswoole")
+	ZEND_MOD_OPTIONAL("sockets") /* first, when loaded: its SOCK_* constants are the ones */
 	ZEND_MOD_END
 };
 

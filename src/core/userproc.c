@@ -283,7 +283,7 @@ int tasksrv_userproc_reap(tasksrv_server_t *s, pid_t pid, int status)
 	tasksrv_process_exit_info(status, &code, &signo);
 	id = tasksrv_userproc_worker_id(s, i);
 	if (code != 0 || signo != 0) {
-		tasksrv_log(TASKSRV_LOG_WARNING, "Worker::report_error(): user process(pid=%d, id=%d) abnormal exit, status=%d, signal=%d",
+		tasksrv_log(TASKSRV_LOG_WARNING, "Worker::report_error(): worker(pid=%d, id=%d) abnormal exit, status=%d, signal=%d",
 			(int) pid, id, code, signo);
 		if (s->hooks->on_worker_error) {
 			s->hooks->on_worker_error(s, id, pid, code, signo);

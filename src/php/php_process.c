@@ -671,6 +671,17 @@ PHP_METHOD(TaskSrv_Process, kill)
 	RETURN_TRUE;
 }
 
+void tasksrv_process_register_swoole_names(int module_number)
+{
+	zend_register_class_alias("Swoole\\Process", tasksrv_process_ce);
+	if (!zend_get_constant_str("SOCK_STREAM", sizeof("SOCK_STREAM") - 1)) {
+		REGISTER_LONG_CONSTANT("SOCK_STREAM", SOCK_STREAM, CONST_CS | CONST_PERSISTENT);
+	}
+	if (!zend_get_constant_str("SOCK_DGRAM", sizeof("SOCK_DGRAM") - 1)) {
+		REGISTER_LONG_CONSTANT("SOCK_DGRAM", SOCK_DGRAM, CONST_CS | CONST_PERSISTENT);
+	}
+}
+
 /* {{{ Server::addProcess */
 PHP_METHOD(TaskSrv_Server, addProcess)
 {
