@@ -4,6 +4,7 @@
  * one that exits, and stops them last (see manager.c). */
 #include "userproc.h"
 #include "server.h"
+#include "io.h"
 #include "log.h"
 #include "process.h"
 #include "signals.h"
@@ -22,10 +23,19 @@
  * largest message, so ask for much (the kernel caps it at wmem_max, or not for root). */
 #define PIPE_BUFFER (8 * 1024 * 1024)
 
+/* A process that ends sooner than this after its start is started again only this
+ * long after its start: a callback that fails at once costs a fork a second, not
+ * thousands. */
+#define RESPAWN_MIN_MS 1000
+
 typedef struct {
 	pid_t pid;                /* 0 when not running (manager's view) */
 	int fds[2];
 	void *ctx;
+	tasksrv_server_t *srv;
+	int index;
+	int64_t started_ms;
+	uint64_t respawn_timer;
 } userproc_t;
 
 struct tasksrv_userprocs {
@@ -139,7 +149,7 @@ int tasksrv_userproc_add(tasksrv_server_t *s, const int fds[2], tasksrv_userproc
 		u->cap = cap;
 	}
 	u->main = main;
-	u->procs[u->n] = (userproc_t) {.pid = 0, .fds = {fds[0], fds[1]}, .ctx = ctx};
+	u->procs[u->n] = (userproc_t) {.pid = 0, .fds = {fds[0], fds[1]}, .ctx = ctx, .srv = s, .index = u->n};
 	return u->n++;
 }
 
@@ -193,6 +203,7 @@ void tasksrv_userproc_release(tasksrv_server_t *s)
 	}
 	for (i = 0; i < u->n; i++) {
 		u->procs[i].pid = 0;
+		u->procs[i].respawn_timer = 0;
 	}
 }
 
@@ -243,6 +254,7 @@ static int spawn(tasksrv_server_t *s, int index)
 	}
 	if (pid > 0) {
 		u->procs[index].pid = pid;
+		u->procs[index].started_ms = tasksrv_io_now_ms();
 		set_pid(u, index, pid);
 		return 0;
 	}
@@ -265,10 +277,24 @@ int tasksrv_userproc_spawn_all(tasksrv_server_t *s)
 	return 0;
 }
 
+/* The delayed restart (manager's loop). In the new process the loop is stopped by
+ * then, so the manager's code unwinds to tasksrv_manager_main, which returns 1. */
+static void respawn_later(tasksrv_loop_t *loop, void *ctx)
+{
+	userproc_t *p = ctx;
+
+	(void) loop;
+	p->respawn_timer = 0;
+	if (!p->srv->stopping && p->pid == 0) {
+		spawn(p->srv, p->index);
+	}
+}
+
 int tasksrv_userproc_reap(tasksrv_server_t *s, pid_t pid, int status)
 {
 	tasksrv_userprocs_t *u = s->userprocs;
 	int i, n = tasksrv_userproc_count(s), code, signo, id;
+	int64_t wait_ms;
 
 	for (i = 0; i < n && u->procs[i].pid != pid; i++) {
 	}
@@ -291,6 +317,11 @@ int tasksrv_userproc_reap(tasksrv_server_t *s, pid_t pid, int status)
 	}
 	/* Restarted whatever the reason, as Swoole does: a user process is meant to live
 	 * as long as the server. */
+	wait_ms = u->procs[i].started_ms + RESPAWN_MIN_MS - tasksrv_io_now_ms();
+	if (wait_ms > 0) {
+		u->procs[i].respawn_timer = tasksrv_loop_timer_add(&s->loop, wait_ms, respawn_later, &u->procs[i]);
+		return 0;
+	}
 	return spawn(s, i) == 1 ? 1 : 0;
 }
 

@@ -534,10 +534,24 @@ static HashTable *server_get_gc(zend_object *obj, zval **table, int *n)
 }
 /* }}} */
 
-bool tasksrv_php_running_check(server_obj *o)
+static bool started_check(server_obj *o)
 {
 	if (o->state != STATE_RUNNING || o->core.role == TASKSRV_ROLE_NONE) {
 		php_error_docref(NULL, E_WARNING, "server is not running");
+		return false;
+	}
+	return true;
+}
+
+bool tasksrv_php_running_check(server_obj *o)
+{
+	if (!started_check(o)) {
+		return false;
+	}
+	/* A user process (addProcess()) holds no channel to the other processes and no
+	 * connection: tasks, messages and connection calls fail there. */
+	if (o->core.role == TASKSRV_ROLE_USER) {
+		php_error_docref(NULL, E_WARNING, "not available in a user process");
 		return false;
 	}
 	return true;
@@ -1053,7 +1067,8 @@ PHP_METHOD(TaskSrv_Server, reload)
 		Z_PARAM_BOOL(only_task_workers)
 	ZEND_PARSE_PARAMETERS_END();
 
-	if (!tasksrv_php_running_check(o)) {
+	/* A user process may reload (a file watcher is the classic one). */
+	if (!started_check(o)) {
 		RETURN_FALSE;
 	}
 	if (o->core.single) {
@@ -1077,7 +1092,7 @@ PHP_METHOD(TaskSrv_Server, stop)
 	ZEND_PARSE_PARAMETERS_END();
 	(void) wait_event; /* every stop drains: see docs/server.md */
 
-	if (!tasksrv_php_running_check(o)) {
+	if (!started_check(o)) {
 		RETURN_FALSE;
 	}
 	if (worker_id == -1) {
