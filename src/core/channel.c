@@ -401,6 +401,31 @@ static int frame_in_progress(tasksrv_server_t *s, tasksrv_peer_t *p, tasksrv_cha
 	return hand_out(s, p, t, f, handle) ? 1 : IN_PROGRESS_DROPPED;
 }
 
+/* The frame whose header is p->in cannot be taken: its payload is more than this
+ * process can allocate (the glue's payload_alloc said no). Its payload is skipped
+ * (`skip` bytes of it still to come on the socket: in_skip, which a successor
+ * finds in the track too) and the frame is refused: a task fails as too_large, a
+ * result becomes its caller's failure. Returns 1 with a frame to hand out in
+ * f/handle, 0 when there is none. */
+static int refuse_frame(tasksrv_server_t *s, tasksrv_peer_t *p, tasksrv_chan_track_t *t, uint32_t skip,
+	tasksrv_frame_t *f, void **handle)
+{
+	tasksrv_frame_t hdr = p->in;
+
+	reset_input(p);
+	p->in_skip = skip;
+	if (t) {
+		memcpy(t->hdr, &hdr, sizeof(hdr));
+		__atomic_store_n(&t->left, skip, __ATOMIC_RELEASE);
+	}
+	if (t && __atomic_load_n(&t->poison, __ATOMIC_SEQ_CST) && memcmp(t->poison_hdr, &hdr, sizeof(hdr)) == 0) {
+		/* Padding its writer's successor completed: nothing to refuse. */
+		__atomic_store_n(&t->poison, 0, __ATOMIC_SEQ_CST);
+		return 0;
+	}
+	return tasksrv_server_refuse_frame(s, p->peer, &hdr, f, handle);
+}
+
 /* With a ring: every whole frame in it is handed out without a syscall; one
  * read() brings as many as fit. A big frame (TASKSRV_RING_BIG) that is not whole
  * in the ring leaves it: what the ring holds of it is copied, the rest read
@@ -429,7 +454,11 @@ static int read_frame_ring(tasksrv_server_t *s, tasksrv_peer_t *p, tasksrv_chan_
 			}
 			if (used - hsize >= p->in.len) {
 				if ((p->in_dst = s->hooks->payload_alloc(s, p->in.len, &p->in_handle)) == NULL) {
-					return -1;
+					tasksrv_ring_consume(&p->ring, hsize + p->in.len);
+					if (refuse_frame(s, p, t, 0, f, handle)) {
+						return 1;
+					}
+					continue;
 				}
 				tasksrv_ring_peek(&p->ring, hsize, p->in_dst, p->in.len);
 				tasksrv_ring_consume(&p->ring, hsize + p->in.len);
@@ -439,17 +468,21 @@ static int read_frame_ring(tasksrv_server_t *s, tasksrv_peer_t *p, tasksrv_chan_
 				continue;
 			}
 			if (p->in.len >= TASKSRV_RING_BIG) {
+				/* The track first: a successor of a process that dies allocating
+				 * drops the ring's bytes (all of this frame) and skips `left`. */
+				if (t) {
+					memcpy(t->hdr, &p->in, hsize);
+					__atomic_store_n(&t->left, (uint32_t) (p->in.len - (used - hsize)), __ATOMIC_RELEASE);
+				}
 				if ((p->in_dst = s->hooks->payload_alloc(s, p->in.len, &p->in_handle)) == NULL) {
-					return -1;
+					tasksrv_ring_consume(&p->ring, used);
+					if (refuse_frame(s, p, t, p->in.len - (used - hsize), f, handle)) {
+						return 1;
+					}
+					continue;
 				}
 				p->in_got = used - hsize;
 				tasksrv_ring_peek(&p->ring, hsize, p->in_dst, (uint32_t) p->in_got);
-				/* The track first: a successor seeing both drops the ring's bytes
-				 * (all of this frame) and skips `left`. */
-				if (t) {
-					memcpy(t->hdr, &p->in, hsize);
-					__atomic_store_n(&t->left, (uint32_t) (p->in.len - p->in_got), __ATOMIC_RELEASE);
-				}
 				tasksrv_ring_consume(&p->ring, used);
 				continue;
 			}
@@ -489,19 +522,26 @@ static int read_frame_shm(tasksrv_server_t *s, tasksrv_peer_t *p, tasksrv_chan_t
 			tasksrv_log(TASKSRV_LOG_ERROR, "channel to endpoint %d is corrupt: %s", p->peer, bad);
 			return -1;
 		}
-		if ((p->in_dst = s->hooks->payload_alloc(s, p->in.len, &p->in_handle)) == NULL) {
-			return -1;
-		}
 		big = p->in.len >= TASKSRV_RING_BIG;
-		if (big) {
-			/* The track first: a successor seeing the marker still in the ring at
-			 * `mark` consumes it, then skips `left` bytes of the socket. */
-			p->in_got = 0;
-			if (t) {
-				memcpy(t->hdr, &p->in, hsize);
-				t->mark = p->ring.pos->start;
-				__atomic_store_n(&t->left, p->in.len, __ATOMIC_RELEASE);
+		if (big && t) {
+			/* The track first (before the allocation, which may kill this process):
+			 * a successor seeing the marker still in the ring at `mark` consumes
+			 * it, then skips `left` bytes of the socket. */
+			memcpy(t->hdr, &p->in, hsize);
+			t->mark = p->ring.pos->start;
+			__atomic_store_n(&t->left, p->in.len, __ATOMIC_RELEASE);
+		}
+		if ((p->in_dst = s->hooks->payload_alloc(s, p->in.len, &p->in_handle)) == NULL) {
+			uint32_t len = p->in.len;
+			tasksrv_ring_consume(&p->ring, big ? hsize : hsize + len);
+			tasksrv_ring_room_made(s->rings, &p->ring, p->peer);
+			if (refuse_frame(s, p, t, big ? len : 0, f, handle)) {
+				return 1;
 			}
+			continue;
+		}
+		if (big) {
+			p->in_got = 0;
 		} else {
 			tasksrv_ring_peek(&p->ring, hsize, p->in_dst, p->in.len);
 			p->in_got = p->in.len;
@@ -562,7 +602,10 @@ int tasksrv_peer_read_frame(tasksrv_server_t *s, int peer, tasksrv_frame_t *f, v
 			}
 			p->in_dst = s->hooks->payload_alloc(s, p->in.len, &p->in_handle);
 			if (p->in_dst == NULL) {
-				return -1;
+				if (refuse_frame(s, p, t, p->in.len, f, handle)) {
+					return 1;
+				}
+				continue;
 			}
 			p->in_got = 0;
 		}

@@ -14,7 +14,12 @@ typedef struct {
 } failure_head_t;
 
 static const char *const reason_names[] = {
-	NULL, "exception", "fatal_error", "worker_died", "timeout", "shutdown"
+	[TASKSRV_FAIL_EXCEPTION] = "exception",
+	[TASKSRV_FAIL_FATAL_ERROR] = "fatal_error",
+	[TASKSRV_FAIL_WORKER_DIED] = "worker_died",
+	[TASKSRV_FAIL_TIMEOUT] = "timeout",
+	[TASKSRV_FAIL_SHUTDOWN] = "shutdown",
+	[TASKSRV_FAIL_TOO_LARGE] = "too_large",
 };
 
 const char *tasksrv_failure_reason_name(int reason)

@@ -276,9 +276,85 @@ static void book_unsent(tasksrv_server_t *s, int id, pid_t pid, int code, int si
 	}
 }
 
+/* {{{ respawn back-off: a worker id that keeps dying right after its start (a frame
+ * or a setting it cannot survive, a broken WorkerStart) is started again after a
+ * growing delay instead of at once, as a supervisor (runit, systemd's RestartSec)
+ * would: 100 ms from the third quick death in a row, doubling up to 5 s. */
+#define QUICK_DEATH_MS 1000
+#define BACKOFF_FROM 3
+#define BACKOFF_FIRST_MS 100
+#define BACKOFF_MAX_MS 5000
+
+static int64_t respawn_delay(tasksrv_server_t *s, int id, int abnormal)
+{
+	tasksrv_respawn_t *r = &s->respawn[id];
+	int64_t delay;
+	int shift;
+
+	if (!abnormal || tasksrv_io_now_ms() - r->started_ms >= QUICK_DEATH_MS) {
+		r->quick_deaths = 0;
+		return 0;
+	}
+	if (++r->quick_deaths < BACKOFF_FROM) {
+		return 0;
+	}
+	shift = r->quick_deaths - BACKOFF_FROM;
+	delay = shift >= 6 ? BACKOFF_MAX_MS : (int64_t) BACKOFF_FIRST_MS << shift;
+	if (delay > BACKOFF_MAX_MS) {
+		delay = BACKOFF_MAX_MS;
+	}
+	tasksrv_log(TASKSRV_LOG_WARNING, "worker #%d exited abnormally %d times in a row within %d ms of its start: "
+		"started again in %ld ms", id, r->quick_deaths, QUICK_DEATH_MS, (long) delay);
+	return delay;
+}
+
+static void respawn_due(tasksrv_loop_t *loop, void *ctx);
+
+static void respawn_schedule(tasksrv_server_t *s)
+{
+	int64_t first = 0, now = tasksrv_io_now_ms();
+	int i, total = s->cfg.worker_num + s->cfg.task_worker_num;
+
+	for (i = 0; i < total; i++) {
+		if (s->respawn[i].due_ms && (first == 0 || s->respawn[i].due_ms < first)) {
+			first = s->respawn[i].due_ms;
+		}
+	}
+	if (s->respawn_timer) {
+		tasksrv_loop_timer_del(&s->loop, s->respawn_timer);
+		s->respawn_timer = 0;
+	}
+	if (first) {
+		s->respawn_timer = tasksrv_loop_timer_add(&s->loop, first > now ? first - now : 0, respawn_due, s);
+	}
+}
+
+/* The delayed starts that are due (none once the server is stopping). */
+static void respawn_due(tasksrv_loop_t *loop, void *ctx)
+{
+	tasksrv_server_t *s = ctx;
+	int64_t now = tasksrv_io_now_ms();
+	int i, total = s->cfg.worker_num + s->cfg.task_worker_num;
+
+	(void) loop;
+	s->respawn_timer = 0;
+	for (i = 0; i < total; i++) {
+		if (!s->respawn[i].due_ms || (s->respawn[i].due_ms > now && !s->stopping)) {
+			continue;
+		}
+		s->respawn[i].due_ms = 0;
+		if (!s->stopping && s->pids[i] == 0 && tasksrv_server_spawn(s, i) == 1) {
+			return; /* we are that worker now, and its work is done */
+		}
+	}
+	respawn_schedule(s);
+}
+/* }}} */
+
 /* Returns 1 in a freshly forked child (its work done), else 0. */
 static int reap(tasksrv_server_t *s)
 {
+	int64_t delay;
 	int status, id, code, signo;
 	pid_t pid;
 
@@ -319,6 +395,12 @@ static int reap(tasksrv_server_t *s)
 			}
 		}
 		if (s->stopping) {
+			continue;
+		}
+		delay = respawn_delay(s, id, code != 0 || signo != 0);
+		if (delay > 0) {
+			s->respawn[id].due_ms = tasksrv_io_now_ms() + delay;
+			respawn_schedule(s);
 			continue;
 		}
 		if (tasksrv_server_spawn(s, id) == 1) {

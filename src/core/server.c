@@ -146,6 +146,9 @@ static void free_manager_state(tasksrv_server_t *s)
 	s->pids = NULL;
 	free(s->kill_at);
 	s->kill_at = NULL;
+	free(s->respawn);
+	s->respawn = NULL;
+	s->respawn_timer = 0;
 	free(s->reload_old);
 	s->reload_old = NULL;
 	s->reloading = 0;
@@ -265,6 +268,9 @@ int tasksrv_server_spawn(tasksrv_server_t *s, int worker_id)
 	}
 	if (pid > 0) {
 		s->pids[worker_id] = pid;
+		if (s->respawn) {
+			s->respawn[worker_id].started_ms = tasksrv_io_now_ms();
+		}
 		slot->pid = pid;
 		return 0;
 	}
@@ -324,6 +330,7 @@ int tasksrv_server_run_manager(tasksrv_server_t *s, char *err, size_t errlen)
 	int total = s->cfg.worker_num + s->cfg.task_worker_num, rc;
 
 	s->pids = calloc(total, sizeof(pid_t));
+	s->respawn = calloc(total, sizeof(tasksrv_respawn_t));
 	s->role = TASKSRV_ROLE_MANAGER;
 	s->shm->manager_pid = getpid();
 	tasksrv_log_set_process('$', 0);
@@ -934,34 +941,99 @@ static int send_failure(tasksrv_server_t *s, int peer, int64_t task_id, uint32_t
 	return rc;
 }
 
-void tasksrv_server_report_cut_task(tasksrv_server_t *s, int peer, const tasksrv_frame_t *hdr)
+/* A task that reached this task worker and never started fails with `reason`: it
+ * leaves the queue as a failure and its sender is told. */
+static void fail_unstarted_task(tasksrv_server_t *s, int peer, const tasksrv_frame_t *hdr, int reason, const char *msg)
 {
 	tasksrv_failure_t fail;
-	char msg[160];
 
-	if (hdr->type != TASKSRV_FRAME_TASK || tasksrv_frame_check(hdr) != NULL) {
-		return;
-	}
-	/* It was accepted and never started: it leaves the queue as a failure. */
 	TASKSRV_ATOMIC_ADD(&s->shm->workers[s->worker_id].queued, -1);
 	TASKSRV_ATOMIC_ADD(&s->shm->task_queue_bytes, -(int64_t) hdr->len);
-	TASKSRV_ATOMIC_ADD(&s->shm->task_failed_by_reason[TASKSRV_FAIL_WORKER_DIED], 1);
-	snprintf(msg, sizeof(msg), "task worker #%d died while receiving task %ld (%u bytes of data)",
-		s->worker_id, (long) hdr->task_id, hdr->len);
+	TASKSRV_ATOMIC_ADD(&s->shm->task_failed_by_reason[reason], 1);
 	memset(&fail, 0, sizeof(fail));
-	fail.reason = TASKSRV_FAIL_WORKER_DIED;
+	fail.reason = reason;
 	fail.worker_id = s->worker_id;
 	fail.exit_status = -1;
 	fail.message = msg;
 	fail.message_len = strlen(msg);
 	if ((hdr->flags & TASKSRV_FLAG_NOREPLY) || peer == tasksrv_server_endpoint_manager(s)) {
-		tasksrv_log(TASKSRV_LOG_WARNING, "one-way task %ld failed (worker_died): %s", (long) hdr->task_id, msg);
+		tasksrv_log(TASKSRV_LOG_WARNING, "one-way task %ld failed (%s): %s", (long) hdr->task_id,
+			tasksrv_failure_reason_name(reason), msg);
 		return;
 	}
 	if (send_failure(s, peer, hdr->task_id, hdr->origin_gen, hdr->flags, &fail, 1) < 0) {
 		tasksrv_log(TASKSRV_LOG_WARNING, "cannot tell worker #%d that task %ld failed: %s", peer,
 			(long) hdr->task_id, strerror(errno));
 	}
+}
+
+void tasksrv_server_report_cut_task(tasksrv_server_t *s, int peer, const tasksrv_frame_t *hdr)
+{
+	char msg[160];
+
+	if (hdr->type != TASKSRV_FRAME_TASK || tasksrv_frame_check(hdr) != NULL) {
+		return;
+	}
+	snprintf(msg, sizeof(msg), "task worker #%d died while receiving task %ld (%u bytes of data)",
+		s->worker_id, (long) hdr->task_id, hdr->len);
+	fail_unstarted_task(s, peer, hdr, TASKSRV_FAIL_WORKER_DIED, msg);
+}
+
+/* A task's last result that its worker cannot take becomes the caller's failure,
+ * made here as the task worker would have sent it (too_large instead of done). */
+static int refused_result(tasksrv_server_t *s, const tasksrv_frame_t *hdr, tasksrv_frame_t *f, void **handle)
+{
+	tasksrv_buffer_t buf = {0};
+	tasksrv_failure_t fail;
+	char msg[200], *dst;
+
+	snprintf(msg, sizeof(msg), "the result of task %ld (%u bytes) is more than worker #%d can take "
+		"(memory_limit); task worker #%d ran the task", (long) hdr->task_id, hdr->len, s->worker_id, hdr->src_worker);
+	memset(&fail, 0, sizeof(fail));
+	fail.reason = TASKSRV_FAIL_TOO_LARGE;
+	fail.worker_id = hdr->src_worker;
+	fail.exit_status = -1;
+	fail.message = msg;
+	fail.message_len = strlen(msg);
+	if (tasksrv_failure_encode(&fail, &buf) < 0
+			|| (dst = s->hooks->payload_alloc(s, tasksrv_buffer_size(&buf), handle)) == NULL) {
+		tasksrv_buffer_free(&buf);
+		return 0;
+	}
+	memcpy(dst, tasksrv_buffer_head(&buf), tasksrv_buffer_size(&buf));
+	*f = *hdr;
+	f->flags = TASKSRV_FLAG_FAILURE | TASKSRV_FLAG_FINAL
+		| (hdr->flags & (TASKSRV_FLAG_NONBLOCK | TASKSRV_FLAG_CALLBACK | TASKSRV_FLAG_WAITALL));
+	f->len = (uint32_t) tasksrv_buffer_size(&buf);
+	tasksrv_buffer_free(&buf);
+	/* The task worker booked it as done. */
+	TASKSRV_ATOMIC_ADD(&s->shm->task_done, -1);
+	TASKSRV_ATOMIC_ADD(&s->shm->task_failed_by_reason[TASKSRV_FAIL_TOO_LARGE], 1);
+	return 1;
+}
+
+int tasksrv_server_refuse_frame(tasksrv_server_t *s, int peer, const tasksrv_frame_t *hdr, tasksrv_frame_t *f, void **handle)
+{
+	char msg[200];
+
+	*handle = NULL;
+	if (hdr->type == TASKSRV_FRAME_TASK && s->role == TASKSRV_ROLE_TASK_WORKER) {
+		snprintf(msg, sizeof(msg), "the data of task %ld (%u bytes) is more than task worker #%d can take "
+			"(memory_limit); the task was not run", (long) hdr->task_id, hdr->len, s->worker_id);
+		tasksrv_log(TASKSRV_LOG_WARNING, "%s", msg);
+		fail_unstarted_task(s, peer, hdr, TASKSRV_FAIL_TOO_LARGE, msg);
+		return 0;
+	}
+	if (hdr->type == TASKSRV_FRAME_RESULT && (hdr->flags & TASKSRV_FLAG_FINAL)
+			&& !(hdr->flags & TASKSRV_FLAG_FAILURE) && refused_result(s, hdr, f, handle)) {
+		tasksrv_log(TASKSRV_LOG_WARNING, "the result of task %ld (%u bytes) is more than worker #%d can take "
+			"(memory_limit): the task fails as too_large", (long) hdr->task_id, hdr->len, s->worker_id);
+		return 1;
+	}
+	TASKSRV_ATOMIC_ADD(&s->shm->frames_refused, 1);
+	tasksrv_log(TASKSRV_LOG_WARNING, "dropped a message of %u bytes from endpoint %d (frame type %d): "
+		"more than this process can take (memory_limit)", hdr->len, peer, hdr->type);
+	return 0;
 }
 
 int64_t tasksrv_server_drop_backlog(tasksrv_server_t *s)

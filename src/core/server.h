@@ -119,6 +119,13 @@ typedef struct {
 	void *handle;
 } tasksrv_deferred_t;
 
+/* The manager's record of one worker id's starts, for the respawn back-off. */
+typedef struct {
+	int64_t started_ms;       /* monotonic time of the last fork */
+	int64_t due_ms;           /* a delayed start is due then; 0: none waiting */
+	int quick_deaths;         /* abnormal exits in a row, each within a second of its start */
+} tasksrv_respawn_t;
+
 typedef struct {
 	int mode;                 /* TASKSRV_MODE_BASE or TASKSRV_MODE_PROCESS */
 	int dispatch_mode;        /* enum tasksrv_dispatch (PROCESS only) */
@@ -180,6 +187,8 @@ struct tasksrv_server {
 	int stop_phase;           /* 1: waiting for workers, 2: for task workers */
 	uint64_t stop_timer;
 	int64_t *kill_at;         /* by worker id: SIGKILL deadline of a task worker past its task_timeout */
+	tasksrv_respawn_t *respawn; /* by worker id */
+	uint64_t respawn_timer;   /* the next delayed start */
 	pid_t *reload_old;        /* by worker id: the old process a reload still waits for, 0 when none */
 	int reloading;            /* a reload is in progress */
 	pid_t reload_current;     /* one at a time: the old process told to stop now */
@@ -272,6 +281,12 @@ int tasksrv_server_report_lost_task(tasksrv_server_t *s, int worker_id, int reas
 /* A task worker's successor found a task its predecessor died receiving: it fails
  * as worker_died and its sender is told. */
 void tasksrv_server_report_cut_task(tasksrv_server_t *s, int peer, const tasksrv_frame_t *hdr);
+/* A frame this process cannot take (the glue's payload_alloc refused its size; its
+ * payload is being skipped): a task fails as too_large and its sender is told; a
+ * task's last result becomes the caller's too_large failure, returned in f/handle
+ * (1) for the loop to deliver; any other frame (sendMessage) is dropped, logged and
+ * counted (0). */
+int tasksrv_server_refuse_frame(tasksrv_server_t *s, int peer, const tasksrv_frame_t *hdr, tasksrv_frame_t *f, void **handle);
 /* Manager, reaping worker_id: the tasks it had accepted but not put on the wire
  * (frames in its output buffer, the one it was cut writing, its task_ipc_mode 3
  * backlog) fail with `reason`; nobody can be told, their caller is gone. Returns

@@ -9,6 +9,8 @@
 #include <stdint.h>
 #include <sys/types.h>
 
+#include "failure.h"
+
 /* Relaxed atomics are enough: these are counters and flags, never locks around data. */
 #define TASKSRV_ATOMIC_ADD(p, v) __atomic_add_fetch((p), (v), __ATOMIC_RELAXED)
 #define TASKSRV_ATOMIC_LOAD(p) __atomic_load_n((p), __ATOMIC_RELAXED)
@@ -108,6 +110,7 @@ typedef struct {
 	int32_t manager_pid;
 	int32_t shutting_down;
 	int32_t stop_phase;        /* the manager's stop: 1 workers are told to stop, 2 task workers too */
+	int64_t frames_refused;    /* messages dropped: more than their receiver could allocate */
 	uint32_t task_rr;
 	int64_t session_round;
 	int64_t connection_num;
@@ -127,7 +130,7 @@ typedef struct {
 	int64_t task_accepted;
 	int64_t task_done;
 	/* task_failed is the sum of task_failed_by_reason (derived in stats()) */
-	int64_t task_failed_by_reason[6];
+	int64_t task_failed_by_reason[TASKSRV_FAIL_REASON_MAX + 1]; /* by enum tasksrv_failure_reason */
 	int64_t task_running;
 	int64_t task_rejected;       /* calls refused by task_queue_full = reject (never accepted) */
 	int64_t task_backlog;        /* task_ipc_mode 3: accepted, waiting in a worker for a free task worker */

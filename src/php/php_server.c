@@ -375,6 +375,26 @@ static void hook_packet(tasksrv_server_t *s, const tasksrv_listener_t *l, const 
 }
 
 
+/* Whether a string of len bytes can be allocated within memory_limit, checked as the
+ * Zend allocator checks a huge block (whole 2 MiB chunks over the real usage), after
+ * it gave back the chunks it keeps cached. Allocating more would end the process
+ * with "Allowed memory size exhausted" while the frame is still at the head of its
+ * channel, so that every successor would die on it again. */
+static bool payload_fits(size_t len)
+{
+	zend_long limit = PG(memory_limit);
+	size_t need = (_ZSTR_STRUCT_SIZE(len) + TASKSRV_HUGE_PAYLOAD - 1) & ~(TASKSRV_HUGE_PAYLOAD - 1);
+
+	if (limit <= 0 || len < TASKSRV_HUGE_PAYLOAD || !is_zend_mm()) {
+		return true;
+	}
+	if (zend_memory_usage(true) + need <= (size_t) limit) {
+		return true;
+	}
+	zend_mm_gc(zend_mm_get_heap());
+	return zend_memory_usage(true) + need <= (size_t) limit;
+}
+
 static char *hook_payload_alloc(tasksrv_server_t *s, size_t len, void **handle)
 {
 	server_obj *o = CORE_SERVER(s);
@@ -384,6 +404,10 @@ static char *hook_payload_alloc(tasksrv_server_t *s, size_t len, void **handle)
 		/* A kept payload (php_spare.h): its pages are in place. */
 		*handle = str;
 		return ZSTR_VAL(str);
+	}
+	if (!payload_fits(len)) {
+		*handle = NULL;
+		return NULL; /* the core refuses the frame: too_large */
 	}
 #ifdef MADV_HUGEPAGE
 	/* A large payload lands in fresh pages: ask for huge ones, or every 4 KiB page
