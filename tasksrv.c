@@ -16,6 +16,8 @@
 #include "src/php/php_errors.h"
 #include "src/php/php_sysinfo.h"
 #include "src/php/php_process.h"
+#include "src/php/php_timer.h"
+#include "src/php/php_event.h"
 #include "src/core/frame.h"
 
 #ifndef ZEND_ACC_ALLOW_DYNAMIC_PROPERTIES
@@ -90,6 +92,8 @@ static PHP_MINIT_FUNCTION(tasksrv)
 	}
 	tasksrv_errors_minit(!swoole_loaded(), module_number);
 	tasksrv_sysinfo_minit(!swoole_loaded(), module_number);
+	tasksrv_timer_minit(!swoole_loaded(), module_number);
+	tasksrv_event_minit(!swoole_loaded(), module_number);
 	return SUCCESS;
 }
 
@@ -157,6 +161,7 @@ static PHP_MINFO_FUNCTION(tasksrv)
 }
 
 static const zend_module_dep tasksrv_deps[] = {
+	ZEND_MOD_REQUIRED("spl")
 	ZEND_MOD_OPTIONAL("swoole")
 	ZEND_MOD_OPTIONAL("openswoole")
 	ZEND_MOD_OPTIONAL("sockets") /* first, when loaded: its SOCK_* constants are the ones */

@@ -1,5 +1,6 @@
 #include "loop.h"
 #include "io.h"
+#include "timer.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -14,15 +15,28 @@ struct tasksrv_timer {
 	void *ctx;
 };
 
+/* The loop this process runs (or is about to run), for what the user adds to it
+ * (Swoole\Event), and the glue's hook at every turn of it (Event::defer, cycle). */
+static tasksrv_loop_t *current;
+static tasksrv_loop_idle_fn user_turn;
+static void *user_turn_ctx;
+
 int tasksrv_loop_init(tasksrv_loop_t *loop)
 {
 	memset(loop, 0, sizeof(*loop));
 	loop->epfd = epoll_create1(EPOLL_CLOEXEC);
-	return loop->epfd < 0 ? -1 : 0;
+	if (loop->epfd < 0) {
+		return -1;
+	}
+	current = loop;
+	return 0;
 }
 
 void tasksrv_loop_free(tasksrv_loop_t *loop)
 {
+	if (current == loop) {
+		current = NULL;
+	}
 	if (loop->epfd >= 0) {
 		close(loop->epfd);
 	}
@@ -95,13 +109,24 @@ void tasksrv_loop_timer_del(tasksrv_loop_t *loop, uint64_t id)
 	}
 }
 
+tasksrv_loop_t *tasksrv_loop_current(void)
+{
+	return current;
+}
+
+void tasksrv_loop_set_turn(tasksrv_loop_idle_fn fn, void *ctx)
+{
+	user_turn = fn;
+	user_turn_ctx = ctx;
+}
+
 static int next_timeout(tasksrv_loop_t *loop)
 {
 	int64_t now, first = -1;
-	int i;
+	int i, user = tasksrv_timer_next_ms();
 
 	if (loop->ntimers == 0) {
-		return -1;
+		return user;
 	}
 	for (i = 0; i < loop->ntimers; i++) {
 		if (first < 0 || loop->timers[i].deadline < first) {
@@ -109,7 +134,8 @@ static int next_timeout(tasksrv_loop_t *loop)
 		}
 	}
 	now = tasksrv_io_now_ms();
-	return first <= now ? 0 : (int) (first - now);
+	i = first <= now ? 0 : (int) (first - now);
+	return user >= 0 && user < i ? user : i;
 }
 
 /* Fires due timers one at a time: a timer callback may add or delete timers. */
@@ -134,17 +160,19 @@ static void run_timers(tasksrv_loop_t *loop)
 int tasksrv_loop_run(tasksrv_loop_t *loop)
 {
 	struct epoll_event evs[64];
-	int n, i, timeout;
+	int n, i, timeout, busy;
 
 	loop->running = 1;
 	while (loop->running) {
-		timeout = next_timeout(loop);
-		if (loop->idle && loop->idle(loop, loop->idle_ctx)) {
-			timeout = 0;
+		busy = loop->idle && loop->idle(loop, loop->idle_ctx);
+		if (user_turn && loop->running && user_turn(loop, user_turn_ctx)) {
+			busy = 1;
 		}
 		if (!loop->running) {
 			break;
 		}
+		/* After the hooks: what they ran may have added timers. */
+		timeout = busy ? 0 : next_timeout(loop);
 		n = epoll_wait(loop->epfd, evs, 64, timeout);
 		if (n < 0) {
 			if (errno == EINTR) {
@@ -158,6 +186,9 @@ int tasksrv_loop_run(tasksrv_loop_t *loop)
 		}
 		if (loop->running) {
 			run_timers(loop);
+		}
+		if (loop->running) {
+			tasksrv_timer_run_due();
 		}
 	}
 	return 0;

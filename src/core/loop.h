@@ -42,5 +42,10 @@ void tasksrv_loop_timer_del(tasksrv_loop_t *loop, uint64_t id);
 /* Runs until tasksrv_loop_stop(). Returns 0, or -1 when epoll fails. */
 int tasksrv_loop_run(tasksrv_loop_t *loop);
 void tasksrv_loop_stop(tasksrv_loop_t *loop);
+/* The loop this process last initialised and has not freed, NULL when none. Every
+ * loop also runs the process's user timers (timer.h) and, once per turn before it
+ * waits, the hook set here (non-zero: work is queued, do not block). */
+tasksrv_loop_t *tasksrv_loop_current(void);
+void tasksrv_loop_set_turn(tasksrv_loop_idle_fn fn, void *ctx);
 
 #endif

@@ -15,6 +15,7 @@
 #include "log.h"
 #include "process.h"
 #include "userproc.h"
+#include "loop.h"
 
 #include "zend_exceptions.h"
 #include "zend_interfaces.h"
@@ -65,6 +66,13 @@ static void after_callback(server_obj *o)
 	status = EG(exit_status);
 	zend_exception_error(ex, E_ERROR);
 	EG(exit_status) = status;
+}
+
+void tasksrv_php_server_exit(void)
+{
+	if (constructed_server && constructed_server->state == STATE_RUNNING) {
+		tasksrv_server_abort(&constructed_server->core);
+	}
 }
 
 /* Calls without reporting exceptions: the caller decides what they mean. */
@@ -978,6 +986,12 @@ PHP_METHOD(TaskSrv_Server, start)
 	}
 	if (o->state == STATE_DONE || !o->constructed) {
 		php_error_docref(NULL, E_WARNING, "The server have been shutdown, unable to execute %s->start()", ZSTR_VAL(Z_OBJCE_P(ZEND_THIS)->name));
+		RETURN_FALSE;
+	}
+	if (tasksrv_loop_current() != NULL) {
+		/* Timers or Event fds made before start() are the script's loop: as Swoole, no server then. */
+		php_error_docref(NULL, E_WARNING, "The event-loop has already been created, unable to start %s",
+			ZSTR_VAL(Z_OBJCE_P(ZEND_THIS)->name));
 		RETURN_FALSE;
 	}
 	if (!callbacks_check(o)) {

@@ -17,4 +17,8 @@ const char *tasksrv_server_event_name(int i);
 extern zend_class_entry *tasksrv_conn_iterator_ce;
 void tasksrv_connections_minit(zend_class_entry *ce);
 
+/* PHP's exit() is unwinding a callback of this process's loop (a timer, an Event
+ * callback): the server running in this process, if any, leaves its loop. */
+void tasksrv_php_server_exit(void);
+
 #endif
