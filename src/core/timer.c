@@ -318,6 +318,15 @@ void tasksrv_timer_clear_all(void)
 	}
 }
 
+void tasksrv_timer_reset(void)
+{
+	tasksrv_timer_clear_all();
+	if (set.running == NULL) {
+		set.initialized = 0;
+		set.next_id = set.round = 0;
+	}
+}
+
 int tasksrv_timer_exists(int64_t id)
 {
 	forget_parent();

@@ -31,6 +31,8 @@ int64_t tasksrv_timer_add(int64_t after_ms, int repeat, void *ctx);
  * returns when it is the one running), 0 if not. */
 int tasksrv_timer_clear(int64_t id);
 void tasksrv_timer_clear_all(void);
+/* Clears every timer and starts afresh: ids from 1, not initialized (the script's loop ended). */
+void tasksrv_timer_reset(void);
 /* A timer that exists (a cleared one whose callback is still running does not). */
 int tasksrv_timer_exists(int64_t id);
 /* 1 with *info filled (also for a cleared timer whose callback is still running), 0 if none. */

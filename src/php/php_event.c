@@ -339,7 +339,7 @@ static void loop_cleanup(void)
 	ZVAL_UNDEF(&ev.defers);
 	zval_ptr_dtor(&ev.cycle);
 	ZVAL_UNDEF(&ev.cycle);
-	tasksrv_timer_clear_all();
+	tasksrv_timer_reset();
 	if (ev.made) {
 		tasksrv_loop_free(&ev.loop);
 		ev.made = false;
