@@ -18,6 +18,7 @@ struct tasksrv_timer {
 /* The loop this process runs (or is about to run), for what the user adds to it
  * (Swoole\Event), and the glue's hook at every turn of it (Event::defer, cycle). */
 static tasksrv_loop_t *current;
+static pid_t current_pid;    /* a forked child has no loop until it makes its own */
 static tasksrv_loop_idle_fn user_turn;
 static void *user_turn_ctx;
 
@@ -29,6 +30,7 @@ int tasksrv_loop_init(tasksrv_loop_t *loop)
 		return -1;
 	}
 	current = loop;
+	current_pid = getpid();
 	return 0;
 }
 
@@ -111,7 +113,7 @@ void tasksrv_loop_timer_del(tasksrv_loop_t *loop, uint64_t id)
 
 tasksrv_loop_t *tasksrv_loop_current(void)
 {
-	return current;
+	return current && current_pid == getpid() ? current : NULL;
 }
 
 void tasksrv_loop_set_turn(tasksrv_loop_idle_fn fn, void *ctx)
