@@ -1,5 +1,6 @@
 #include "buffer.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,6 +21,11 @@ char *tasksrv_buffer_reserve(tasksrv_buffer_t *b, size_t n)
 		if (b->cap - b->len >= n) {
 			return b->data + b->len;
 		}
+	}
+	/* A size whose doubling would wrap around is memory that cannot be had (the loop
+	 * below would end on a capacity of 0, or never). */
+	if (n > SIZE_MAX / 2 - used) {
+		return NULL;
 	}
 	cap = b->cap ? b->cap : 4096;
 	while (cap - used < n) {
