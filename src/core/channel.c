@@ -600,6 +600,15 @@ int tasksrv_peer_read_frame(tasksrv_server_t *s, int peer, tasksrv_frame_t *f, v
 				reset_input(p);
 				continue;
 			}
+		}
+		if (p->in_dst == NULL) {
+			/* A whole header without storage: just read, or met again by a later call
+			 * after a corrupt header (which stays corrupt: never handed out) or a
+			 * failed allocation (tried again). */
+			if (tasksrv_frame_check(&p->in) != NULL) {
+				errno = EPROTO;
+				return -1;
+			}
 			p->in_dst = s->hooks->payload_alloc(s, p->in.len, &p->in_handle);
 			if (p->in_dst == NULL) {
 				if (refuse_frame(s, p, t, p->in.len, f, handle)) {

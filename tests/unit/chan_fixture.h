@@ -27,9 +27,13 @@ typedef struct {
 	tasksrv_ring_t *wring;    /* CHAN_SHM: the ring the writer puts into (the reader's) */
 } chan_fixture_t;
 
+/* Payloads above this many bytes are refused (0: no limit), as a glue out of memory would:
+ * the fuzz targets keep their allocations small with it. */
+static size_t chan_alloc_limit;
+
 static char *chan_payload_alloc(tasksrv_server_t *s, size_t len, void **handle)
 {
-	char *p = malloc(len ? len : 1);
+	char *p = chan_alloc_limit && len > chan_alloc_limit ? NULL : malloc(len ? len : 1);
 
 	*handle = p;
 	return p;

@@ -202,6 +202,47 @@ static void bad_type(void **state)
 	assert_int_equal(chan_fixture_read(x, &f, &payload), -1);
 }
 
+/* A corrupt header stays corrupt: a second read (a taskwait polling the channel again)
+ * fails again and never hands the frame out (it did on a socket channel, with no
+ * payload, when the header's length was 0; found by fuzz/fuzz_channel.c). */
+static void corrupt_stays_corrupt(void **state)
+{
+	chan_fixture_t *x = *state;
+	tasksrv_frame_t h = header(TASKSRV_FRAME_TASK, 0, 1), f;
+	char *payload;
+	int i;
+
+	h.version = 0;
+	write_all(x->wfd, &h, 32);
+	for (i = 0; i < 3; i++) {
+		assert_int_equal(chan_fixture_read(x, &f, &payload), -1);
+		assert_null(payload);
+	}
+}
+
+/* Storage refused for a payload (the glue out of memory) fails the read; a later read
+ * tries again and gets the frame whole (on a socket channel it read the payload into
+ * NULL; found by fuzz/fuzz_channel.c). */
+static void alloc_failure_then_retry(void **state)
+{
+	chan_fixture_t *x = *state;
+	tasksrv_frame_t h = header(TASKSRV_FRAME_TASK, 1000, 5), f;
+	char in[1000], *payload;
+
+	pattern(in, sizeof(in), 12);
+	write_all(x->wfd, &h, 32);
+	write_all(x->wfd, in, sizeof(in));
+	chan_alloc_limit = 999;
+	assert_int_equal(chan_fixture_read(x, &f, &payload), -1);
+	assert_int_equal(chan_fixture_read(x, &f, &payload), -1);
+	chan_alloc_limit = 0;
+	assert_int_equal(chan_fixture_read(x, &f, &payload), 1);
+	assert_int_equal(f.task_id, 5);
+	assert_int_equal(f.len, 1000);
+	assert_memory_equal(payload, in, 1000);
+	free(payload);
+}
+
 /* The writer gone mid-frame: end of stream is an error, not a frame. */
 static void eof_mid_frame(void **state)
 {
@@ -290,6 +331,10 @@ int main(void)
 		ON(corrupt_header, socket),
 		ON(corrupt_header, ring),
 		ON(bad_type, ring),
+		ON(corrupt_stays_corrupt, socket),
+		ON(corrupt_stays_corrupt, ring),
+		ON(alloc_failure_then_retry, socket),
+		ON(alloc_failure_then_retry, ring),
 		ON(eof_mid_frame, socket),
 		ON(eof_mid_frame, ring),
 		ON(shm_frames_and_marker, shm),
