@@ -25,6 +25,9 @@ static zend_result php_decode(const char *p, size_t len, zval *rv)
 	const unsigned char *cur = (const unsigned char *) p;
 	zend_result rc = SUCCESS;
 
+	/* php_var_unserialize() may fail without writing rv at all (an empty payload): the
+	 * zval_ptr_dtor() below must not meet the caller's uninitialised zval. */
+	ZVAL_UNDEF(rv);
 	BG(serialize_lock)++;
 	PHP_VAR_UNSERIALIZE_INIT(var_hash);
 	if (!php_var_unserialize(rv, &cur, cur + len, &var_hash) || cur != (const unsigned char *) p + len) {
