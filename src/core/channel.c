@@ -603,8 +603,7 @@ int tasksrv_peer_read_frame(tasksrv_server_t *s, int peer, tasksrv_frame_t *f, v
 		}
 		if (p->in_dst == NULL) {
 			/* A whole header without storage: just read, or met again by a later call
-			 * after a corrupt header (which stays corrupt: never handed out) or a
-			 * failed allocation (tried again). */
+			 * after a corrupt header (which stays corrupt: never handed out). */
 			if (tasksrv_frame_check(&p->in) != NULL) {
 				errno = EPROTO;
 				return -1;

@@ -10,6 +10,7 @@
 #include "log.h"
 #include "ring.h"
 #include "server.h"
+#include "shm.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -61,7 +62,8 @@ static inline int chan_fixture_open(chan_fixture_t *x, int kind)
 	if (kind != CHAN_SOCKET && (s->rings = tasksrv_rings_create(2)) == NULL) {
 		return -1;
 	}
-	if (tasksrv_channels_create(s) < 0) {
+	/* the shared mapping: counters and the channels' read tracks */
+	if ((s->shm = tasksrv_shm_create(2, 16, 2)) == NULL || tasksrv_channels_create(s) < 0) {
 		return -1;
 	}
 	tasksrv_peers_open(s, 0, 0);
@@ -81,6 +83,8 @@ static inline void chan_fixture_close(chan_fixture_t *x)
 	tasksrv_channels_destroy(&x->s);
 	tasksrv_rings_destroy(x->s.rings);
 	x->s.rings = NULL;
+	tasksrv_shm_destroy(x->s.shm);
+	x->s.shm = NULL;
 }
 
 /* The next frame from endpoint 1: 1 with *f and the payload (the caller frees it), 0
