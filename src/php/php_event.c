@@ -302,8 +302,17 @@ static void forget_parent(void)
 
 static ev_fd_t *fd_find(int fd)
 {
+	ev_fd_t *e;
+
 	forget_parent();
-	return ev.fds_made ? zend_hash_index_find_ptr(&ev.fds, (zend_ulong) fd) : NULL;
+	e = ev.fds_made ? zend_hash_index_find_ptr(&ev.fds, (zend_ulong) fd) : NULL;
+	/* fclose() of a watched stream closed the fd (epoll forgot it): the entry is stale,
+	 * and the number may already be another socket's. */
+	if (e && Z_TYPE(e->sock) == IS_RESOURCE && Z_RES(e->sock)->type < 0) {
+		fd_drop(e);
+		e = NULL;
+	}
+	return e;
 }
 
 static bool callbacks_fit(ev_fd_t *e, int fd)
