@@ -35,7 +35,7 @@ if test "$PHP_TASKSRV" != "no"; then
   dnl The Zend-free core (every src/core/*.c) is a static library the extension links:
   dnl src/core/Makefile builds it, src/core/Makefile.frag makes it a dependency of the module
   dnl and adds it to TASKSRV_SHARED_LIBADD. A new core module needs no edit here.
-  TASKSRV_GLUE="src/php/php_failure.c src/php/php_exceptions.c src/php/php_codec.c src/php/php_options.c src/php/php_protocol.c src/php/php_server.c src/php/php_spare.c src/php/php_task.c src/php/php_port.c src/php/php_connections.c src/php/php_errors.c src/php/php_sysinfo.c src/php/php_process.c src/php/php_timer.c src/php/php_event.c"
+  TASKSRV_GLUE="src/php/php_failure.c src/php/php_exceptions.c src/php/php_codec.c src/php/php_options.c src/php/php_protocol.c src/php/php_call.c src/php/php_server.c src/php/php_spare.c src/php/php_task.c src/php/php_port.c src/php/php_connections.c src/php/php_errors.c src/php/php_sysinfo.c src/php/php_process.c src/php/php_timer.c src/php/php_event.c"
 
   PHP_NEW_EXTENSION(tasksrv, tasksrv.c $TASKSRV_GLUE, $ext_shared,, $TASKSRV_CFLAGS)
   PHP_ADD_BUILD_DIR($ext_builddir/src/core)

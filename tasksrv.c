@@ -11,6 +11,9 @@
 #include "php_tasksrv.h"
 #include "src/php/php_exceptions.h"
 #include "src/php/php_server.h"
+#include "src/php/php_task.h"
+#include "src/php/php_port.h"
+#include "src/php/php_connections.h"
 #include "src/php/php_options.h"
 #include "src/php/php_failure.h"
 #include "src/php/php_errors.h"
@@ -24,6 +27,7 @@
 /* PHP 8.1: every class without @strict-properties takes dynamic properties silently */
 #define ZEND_ACC_ALLOW_DYNAMIC_PROPERTIES 0
 #endif
+#include "src/core/ring.h"
 #include "tasksrv_arginfo.h"
 
 /* Swoole's names, registered only when ext/swoole (or openswoole) is not loaded,
@@ -136,20 +140,25 @@ static void print_options_table(void)
 
 static PHP_MINFO_FUNCTION(tasksrv)
 {
-	char buf[64];
+	char buf[64], tbuf[320];
 
 	php_info_print_table_start();
 	php_info_print_table_header(2, "tasksrv support", "enabled");
 	php_info_print_table_row(2, "Version", PHP_TASKSRV_VERSION);
 	php_info_print_table_row(2, "Swoole\\Server compatibility names", swoole_loaded() ? "off (ext/swoole is loaded)" : "on");
 	php_info_print_table_row(2, "Event loop", "epoll");
-	php_info_print_table_row(2, "Task transport", "SOCK_STREAM socketpairs, 32-byte frames, no temp files");
+	/* What src/core/channel.c does (docs/ARCHITECTURE.md, "The task transport"). */
+	snprintf(tbuf, sizeof(tbuf), "shared-memory rings of %u KiB between event workers and task workers "
+		"(a frame up to %u KiB goes whole through the ring, a bigger payload through the channel's socketpair), "
+		"AF_UNIX SOCK_STREAM socketpairs between the other processes; 32-byte frames, no temp files",
+		TASKSRV_RING_CAP / 1024u, TASKSRV_RING_BIG / 1024u);
+	php_info_print_table_row(2, "Task transport", tbuf);
 	snprintf(buf, sizeof(buf), "%u", TASKSRV_FRAME_VERSION);
 	php_info_print_table_row(2, "Frame version", buf);
 	snprintf(buf, sizeof(buf), "%u MiB", TASKSRV_FRAME_MAX_LEN / (1024u * 1024u));
 	php_info_print_table_row(2, "Largest task payload", buf);
 	php_info_print_table_row(2, "Serializer", "php (strings travel raw)");
-	php_info_print_table_row(2, "Modes", "SWOOLE_BASE");
+	php_info_print_table_row(2, "Modes", "SWOOLE_BASE, SWOOLE_PROCESS");
 #ifdef TASKSRV_DEV
 	php_info_print_table_row(2, "Build", "developer (-Wall -Wextra -Werror)");
 #else

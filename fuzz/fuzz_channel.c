@@ -1,5 +1,5 @@
 /* fuzz/fuzz_channel.c: the frame decoder and ring reader of the channels between the
- * server's processes (tasksrv_peer_read_frame, src/core/channel.c, src/core/ring.c, with
+ * server's processes (tasksrv_channel_read_frame, src/core/channel.c, src/core/ring.c, with
  * tasksrv_frame_check), on the three kinds of channel (tests/unit/chan_fixture.h).
  *
  * Input: byte 0 picks the channel kind; then operations, each one byte and its data:

@@ -21,7 +21,7 @@
  * no syscall per result. A frame with a big payload puts only its header in the
  * ring (a marker); its payload follows on the socket, which carries nothing else,
  * and is read straight into its storage. */
-#include "server.h"
+#include "channel.h"
 #include "io.h"
 #include "log.h"
 #include "signals.h"
@@ -45,7 +45,7 @@ static int pair_needed(const tasksrv_server_t *s, int a, int b)
 	return a != b;
 }
 
-int tasksrv_channels_create(tasksrv_server_t *s)
+int tasksrv_channel_create(tasksrv_server_t *s)
 {
 	int n = s->nendpoints, a, b, sv[2], sndbuf = CHANNEL_SNDBUF;
 	socklen_t len = sizeof(sndbuf);
@@ -83,7 +83,7 @@ int tasksrv_channels_create(tasksrv_server_t *s)
 	return 0;
 }
 
-void tasksrv_channels_destroy(tasksrv_server_t *s)
+void tasksrv_channel_destroy(tasksrv_server_t *s)
 {
 	int i;
 
@@ -112,7 +112,7 @@ static int channel_is_shm(const tasksrv_server_t *s, int reader, int writer)
 
 /* Wraps each end of this endpoint's row in a peer. A child closes the other rows;
  * the manager keeps them for the processes it will respawn. */
-void tasksrv_peers_open(tasksrv_server_t *s, int self, int close_others)
+void tasksrv_channel_open(tasksrv_server_t *s, int self, int close_others)
 {
 	int n = s->nendpoints, i;
 
@@ -135,7 +135,7 @@ void tasksrv_peers_open(tasksrv_server_t *s, int self, int close_others)
 		s->peers[i].srv = s;
 		s->peers[i].peer = i;
 		s->peers[i].h.fd = s->chan[self * n + i];
-		s->peers[i].h.fn = tasksrv_peer_on_event;
+		s->peers[i].h.fn = tasksrv_channel_on_event;
 		s->peers[i].h.ctx = &s->peers[i];
 		s->peers[i].has_ring = tasksrv_ring_of(s->rings, self, i, &s->peers[i].ring) == 0;
 		s->peers[i].wt = i == self ? NULL : tasksrv_shm_track(s->shm, n, i, self);
@@ -146,7 +146,7 @@ void tasksrv_peers_open(tasksrv_server_t *s, int self, int close_others)
 	}
 }
 
-void tasksrv_peers_close(tasksrv_server_t *s)
+void tasksrv_channel_close(tasksrv_server_t *s)
 {
 	int i;
 
@@ -222,7 +222,7 @@ static void finish_cut_frame(tasksrv_server_t *s, int peer, tasksrv_chan_track_t
 static void frame_skipped(tasksrv_server_t *s, int peer, const tasksrv_frame_t *hdr)
 {
 	if (s->role == TASKSRV_ROLE_TASK_WORKER) {
-		tasksrv_server_report_cut_task(s, peer, hdr);
+		s->report_cut(s, peer, hdr);
 	} else if (s->role == TASKSRV_ROLE_WORKER && hdr->type == TASKSRV_FRAME_RECEIVE) {
 		TASKSRV_ATOMIC_ADD(&s->shm->workers[s->worker_id].queued, -1);
 	}
@@ -230,9 +230,11 @@ static void frame_skipped(tasksrv_server_t *s, int peer, const tasksrv_frame_t *
 
 /* A successor takes over a channel whose reader died mid-frame: the rest of that
  * frame is skipped, the bytes after it are the next frame. */
-void tasksrv_peers_resume(tasksrv_server_t *s)
+void tasksrv_channel_resume(tasksrv_server_t *s, void (*cut)(tasksrv_server_t *s, int peer, const tasksrv_frame_t *hdr))
 {
 	int i;
+
+	s->report_cut = cut;
 
 	for (i = 0; s->peers && i < s->nendpoints; i++) {
 		tasksrv_chan_track_t *t;
@@ -263,7 +265,7 @@ void tasksrv_peers_resume(tasksrv_server_t *s)
 			s->peers[i].in_skip = t->left;
 			memcpy(&hdr, t->hdr, sizeof(hdr));
 			if (s->role == TASKSRV_ROLE_TASK_WORKER) {
-				tasksrv_server_report_cut_task(s, i, &hdr);
+				s->report_cut(s, i, &hdr);
 			}
 		} else if (t->hdr_got > 0 && t->hdr_got < sizeof(tasksrv_frame_t)) {
 			memcpy(&s->peers[i].in, t->hdr, t->hdr_got);
@@ -423,7 +425,7 @@ static int refuse_frame(tasksrv_server_t *s, tasksrv_peer_t *p, tasksrv_chan_tra
 		__atomic_store_n(&t->poison, 0, __ATOMIC_SEQ_CST);
 		return 0;
 	}
-	return tasksrv_server_refuse_frame(s, p->peer, &hdr, f, handle);
+	return s->refuse_frame(s, p->peer, &hdr, f, handle);
 }
 
 /* With a ring: every whole frame in it is handed out without a syscall; one
@@ -551,7 +553,7 @@ static int read_frame_shm(tasksrv_server_t *s, tasksrv_peer_t *p, tasksrv_chan_t
 	}
 }
 
-int tasksrv_peer_read_frame(tasksrv_server_t *s, int peer, tasksrv_frame_t *f, void **handle)
+int tasksrv_channel_read_frame(tasksrv_server_t *s, int peer, tasksrv_frame_t *f, void **handle)
 {
 	tasksrv_peer_t *p = &s->peers[peer];
 	tasksrv_chan_track_t *t = track_of(s, peer);
@@ -627,7 +629,7 @@ int tasksrv_peer_read_frame(tasksrv_server_t *s, int peer, tasksrv_frame_t *f, v
 }
 
 /* Whether a read may find a frame without waiting on the socket. */
-int tasksrv_peer_has_input(const tasksrv_server_t *s, int peer)
+int tasksrv_channel_has_input(const tasksrv_server_t *s, int peer)
 {
 	const tasksrv_peer_t *p = &s->peers[peer];
 
@@ -660,7 +662,7 @@ static void msg_counted(tasksrv_server_t *s)
 
 /* {{{ The writer's half of the track mirrors p->out, so that whoever outlives this
  * process knows what it left: the manager books the TASK frames no byte of which
- * reached the wire (tasksrv_server_book_unsent), the successor completes the frame
+ * reached the wire (tasksrv_ledger_book_unsent), the successor completes the frame
  * cut in the middle (finish_cut_frame) and its reader drops it. Plain stores, read
  * only once this process is dead. A write is published before the writev as if it
  * will take everything (the common case), and corrected after when it did not: a
@@ -749,7 +751,7 @@ static int shm_send(tasksrv_server_t *s, tasksrv_peer_t *p, tasksrv_frame_t *f, 
 static int shm_send_async(tasksrv_server_t *s, tasksrv_peer_t *p, tasksrv_frame_t *f, const char *payload);
 static int shm_flush(tasksrv_server_t *s, tasksrv_peer_t *p);
 
-int tasksrv_server_send_async(tasksrv_server_t *s, int peer, tasksrv_frame_t *f, const char *payload)
+int tasksrv_channel_send_async(tasksrv_server_t *s, int peer, tasksrv_frame_t *f, const char *payload)
 {
 	tasksrv_peer_t *p = &s->peers[peer];
 	struct iovec iov[2];
@@ -769,7 +771,7 @@ int tasksrv_server_send_async(tasksrv_server_t *s, int peer, tasksrv_frame_t *f,
 	msg_counted(s);
 	if ((s->corked || p->dirty) && s->dirty) {
 		/* Corked (or behind corked frames): the frames of a batch leave together
-		 * (tasksrv_server_uncork, at the latest when the batch ends). */
+		 * (tasksrv_channel_uncork, at the latest when the batch ends). */
 		if (tasksrv_buffer_append(&p->out, (const char *) f, sizeof(*f)) < 0
 				|| tasksrv_buffer_append(&p->out, payload, f->len) < 0) {
 			return -1;
@@ -856,15 +858,15 @@ static int peer_wait(tasksrv_server_t *s, tasksrv_peer_t *p, short events, int64
 	for (;;) {
 		/* The eventfd is emptied before the flag goes up and the ring is looked at:
 		 * a writer that rings after that leaves it readable. */
-		tasksrv_rings_wake_clear(s->rings, s->self_endpoint);
-		tasksrv_rings_sleep_begin(s->rings, s->self_endpoint);
-		if (tasksrv_peer_has_input(s, p->peer)) {
-			tasksrv_rings_sleep_end(s->rings, s->self_endpoint);
+		tasksrv_ring_set_wake_clear(s->rings, s->self_endpoint);
+		tasksrv_ring_set_sleep_begin(s->rings, s->self_endpoint);
+		if (tasksrv_channel_has_input(s, p->peer)) {
+			tasksrv_ring_set_sleep_end(s->rings, s->self_endpoint);
 			return 1;
 		}
 		pfd[0].fd = p->h.fd;
 		pfd[0].events = events;
-		pfd[1].fd = tasksrv_rings_wake_fd(s->rings, s->self_endpoint);
+		pfd[1].fd = tasksrv_ring_set_wake_fd(s->rings, s->self_endpoint);
 		pfd[1].events = POLLIN;
 		pfd[0].revents = pfd[1].revents = 0;
 		rc = poll(pfd, 2, tasksrv_io_timeout_ms(deadline_ms));
@@ -898,12 +900,12 @@ static int wait_writable_draining(tasksrv_server_t *s, tasksrv_peer_t *p)
 		if (r < 0) {
 			return -1;
 		}
-		r = tasksrv_peer_read_frame(s, p->peer, &f, &handle);
+		r = tasksrv_channel_read_frame(s, p->peer, &f, &handle);
 		if (r < 0) {
 			return -1;
 		}
 		if (r == 1) {
-			tasksrv_server_defer(s, &f, p->peer, handle);
+			tasksrv_channel_defer(s, &f, p->peer, handle);
 			continue;
 		}
 		return 0;
@@ -988,24 +990,24 @@ static int wait_room(tasksrv_server_t *s, tasksrv_peer_t *p, uint32_t need, int6
 		 * the flag is up rings an eventfd nobody empties before the poll. (Emptying it
 		 * after raising the flag could eat the ring of a consume that took the flag
 		 * down without making room enough, and the wait would never end.) */
-		tasksrv_rings_wake_clear(s->rings, s->self_endpoint);
+		tasksrv_ring_set_wake_clear(s->rings, s->self_endpoint);
 		tasksrv_ring_writer_waits(&p->out_ring, need);
 		if (tasksrv_ring_room(&p->out_ring) >= need) {
 			return 1;
 		}
 		if (drain) {
-			while ((r = tasksrv_peer_read_frame(s, p->peer, &f, &handle)) == 1) {
-				tasksrv_server_defer(s, &f, p->peer, handle);
+			while ((r = tasksrv_channel_read_frame(s, p->peer, &f, &handle)) == 1) {
+				tasksrv_channel_defer(s, &f, p->peer, handle);
 			}
 			if (r < 0) {
 				return -1;
 			}
-			tasksrv_rings_sleep_begin(s->rings, s->self_endpoint);
-			if (tasksrv_peer_has_input(s, p->peer) || tasksrv_ring_room(&p->out_ring) >= need) {
+			tasksrv_ring_set_sleep_begin(s->rings, s->self_endpoint);
+			if (tasksrv_channel_has_input(s, p->peer) || tasksrv_ring_room(&p->out_ring) >= need) {
 				continue;
 			}
 		}
-		pfd[0].fd = tasksrv_rings_wake_fd(s->rings, s->self_endpoint);
+		pfd[0].fd = tasksrv_ring_set_wake_fd(s->rings, s->self_endpoint);
 		pfd[0].events = POLLIN;
 		pfd[1].fd = p->h.fd;
 		pfd[1].events = POLLIN;
@@ -1079,7 +1081,7 @@ static int shm_flush(tasksrv_server_t *s, tasksrv_peer_t *p)
 		peer_want_out(s, p, 0);
 	}
 	if (put) {
-		tasksrv_rings_wake_reader(s->rings, p->peer);
+		tasksrv_ring_set_wake_reader(s->rings, p->peer);
 	}
 	return 0;
 }
@@ -1103,7 +1105,7 @@ static int shm_send_async(tasksrv_server_t *s, tasksrv_peer_t *p, tasksrv_frame_
 					s->dirty[s->ndirty++] = p->peer;
 				}
 			} else {
-				tasksrv_rings_wake_reader(s->rings, p->peer);
+				tasksrv_ring_set_wake_reader(s->rings, p->peer);
 			}
 			return 0;
 		}
@@ -1166,7 +1168,7 @@ static int shm_send(tasksrv_server_t *s, tasksrv_peer_t *p, tasksrv_frame_t *f, 
 	}
 	if (f->len < TASKSRV_RING_BIG) {
 		tasksrv_ring_put(&p->out_ring, f, hsize, payload, f->len);
-		tasksrv_rings_wake_reader(s->rings, p->peer);
+		tasksrv_ring_set_wake_reader(s->rings, p->peer);
 		return 0;
 	}
 	/* No ring for a marker: its payload on the socket wakes the reader, who watches
@@ -1195,7 +1197,7 @@ static int shm_send(tasksrv_server_t *s, tasksrv_peer_t *p, tasksrv_frame_t *f, 
 }
 /* }}} */
 
-int tasksrv_server_send_blocking(tasksrv_server_t *s, int peer, tasksrv_frame_t *f, const char *payload)
+int tasksrv_channel_send_blocking(tasksrv_server_t *s, int peer, tasksrv_frame_t *f, const char *payload)
 {
 	tasksrv_peer_t *p = &s->peers[peer];
 	tasksrv_chan_track_t *t;
@@ -1220,7 +1222,7 @@ int tasksrv_server_send_blocking(tasksrv_server_t *s, int peer, tasksrv_frame_t 
 	frame_iov(iov, f, payload);
 	msg_counted(s);
 	/* Progress is kept in shared memory: if this process dies mid-frame, its
-	 * successor completes the frame (tasksrv_peers_resume) and the stream survives,
+	 * successor completes the frame (tasksrv_channel_resume) and the stream survives,
 	 * and the manager books a task that did not get through. Each writev is
 	 * published as taking everything before it runs (see out_publish). */
 	t = p->wt;
@@ -1274,7 +1276,7 @@ int tasksrv_server_send_blocking(tasksrv_server_t *s, int peer, tasksrv_frame_t 
 	return 0;
 }
 
-void tasksrv_server_defer(tasksrv_server_t *s, const tasksrv_frame_t *f, int peer, void *handle)
+void tasksrv_channel_defer(tasksrv_server_t *s, const tasksrv_frame_t *f, int peer, void *handle)
 {
 	if (s->ndeferred == s->deferred_cap) {
 		int cap = s->deferred_cap ? s->deferred_cap * 2 : 16;
@@ -1305,7 +1307,7 @@ static int stop_requested(tasksrv_server_t *s)
 }
 
 /* Sends what was corked: one write per peer for the whole batch. */
-void tasksrv_server_uncork(tasksrv_server_t *s)
+void tasksrv_channel_uncork(tasksrv_server_t *s)
 {
 	int i;
 
@@ -1313,7 +1315,7 @@ void tasksrv_server_uncork(tasksrv_server_t *s)
 		tasksrv_peer_t *p = &s->peers[s->dirty[i]];
 		p->dirty = 0;
 		if (p->shm_out) {
-			tasksrv_rings_wake_reader(s->rings, p->peer);
+			tasksrv_ring_set_wake_reader(s->rings, p->peer);
 		}
 		if (peer_flush(s, p) < 0) {
 			tasksrv_log(TASKSRV_LOG_WARNING, "send to endpoint %d failed: %s", p->peer, strerror(errno));
@@ -1338,14 +1340,14 @@ static void peer_input(tasksrv_server_t *s, tasksrv_peer_t *p)
 	int r, n = 0, more;
 
 	for (;;) {
-		r = tasksrv_peer_read_frame(s, p->peer, &f, &handle);
+		r = tasksrv_channel_read_frame(s, p->peer, &f, &handle);
 		if (r < 0) {
 			/* Expected, and told elsewhere: the master's channels end only with the
 			 * manager, which holds their other ends (the master's SIGCHLD says why); a
 			 * channel to the manager or the master ends only with that process (a
 			 * worker dies with the manager; the master's death stops the manager). */
-			if (s->role != TASKSRV_ROLE_MASTER && p->peer != tasksrv_server_endpoint_master(s)
-					&& p->peer != tasksrv_server_endpoint_manager(s)) {
+			if (s->role != TASKSRV_ROLE_MASTER && p->peer != tasksrv_state_endpoint_master(s)
+					&& p->peer != tasksrv_state_endpoint_manager(s)) {
 				tasksrv_log(TASKSRV_LOG_ERROR, "channel to endpoint %d closed", p->peer);
 			}
 			if (p->registered) {
@@ -1358,7 +1360,7 @@ static void peer_input(tasksrv_server_t *s, tasksrv_peer_t *p)
 		if (r == 0) {
 			break;
 		}
-		more = p->has_ring && tasksrv_peer_has_input(s, p->peer);
+		more = p->has_ring && tasksrv_channel_has_input(s, p->peer);
 		if (more && s->role == TASKSRV_ROLE_WORKER) {
 			if (s->ndirty == 0) {
 				s->cork_since_us = tasksrv_io_now_us();
@@ -1371,7 +1373,7 @@ static void peer_input(tasksrv_server_t *s, tasksrv_peer_t *p)
 			break;
 		}
 		if (s->ndirty > 0 && tasksrv_io_now_us() - s->cork_since_us > CORK_MAX_US) {
-			tasksrv_server_uncork(s);
+			tasksrv_channel_uncork(s);
 		}
 		if (++n >= FRAMES_PER_WAKEUP || stop_requested(s)) {
 			s->ring_leftover = 1;
@@ -1379,13 +1381,13 @@ static void peer_input(tasksrv_server_t *s, tasksrv_peer_t *p)
 		}
 	}
 	if (s->ndirty > 0) {
-		tasksrv_server_uncork(s);
+		tasksrv_channel_uncork(s);
 	}
 }
 
 /* Loop idle hook: hands deferred frames to the glue in arrival order, then any
  * frames left in rings. Returns 1 when frames are still waiting. */
-int tasksrv_server_run_deferred(tasksrv_loop_t *loop, void *ctx)
+int tasksrv_channel_run_deferred(tasksrv_loop_t *loop, void *ctx)
 {
 	tasksrv_server_t *s = ctx;
 	int i;
@@ -1401,7 +1403,7 @@ int tasksrv_server_run_deferred(tasksrv_loop_t *loop, void *ctx)
 	if (s->ring_leftover && s->peers && !stop_requested(s)) {
 		s->ring_leftover = 0;
 		for (i = 0; i < s->nendpoints && !stop_requested(s); i++) {
-			if (s->peers[i].h.fd >= 0 && s->peers[i].registered && tasksrv_peer_has_input(s, i)) {
+			if (s->peers[i].h.fd >= 0 && s->peers[i].registered && tasksrv_channel_has_input(s, i)) {
 				peer_input(s, &s->peers[i]);
 			}
 		}
@@ -1412,17 +1414,17 @@ int tasksrv_server_run_deferred(tasksrv_loop_t *loop, void *ctx)
 /* The loop of a process that reads shared-memory channels is about to sleep:
  * writers are asked to ring its eventfd, and the rings are looked at once more.
  * Returns 1 when frames wait (the loop must not sleep). Last thing before the wait. */
-int tasksrv_server_prepare_sleep(tasksrv_server_t *s)
+int tasksrv_channel_prepare_sleep(tasksrv_server_t *s)
 {
 	int i;
 
 	if (!s->shm_reader || s->peers == NULL) {
 		return 0;
 	}
-	tasksrv_rings_sleep_begin(s->rings, s->self_endpoint);
+	tasksrv_ring_set_sleep_begin(s->rings, s->self_endpoint);
 	for (i = 0; i < s->nendpoints; i++) {
-		if (s->peers[i].shm_in && tasksrv_peer_has_input(s, i)) {
-			tasksrv_rings_sleep_end(s->rings, s->self_endpoint);
+		if (s->peers[i].shm_in && tasksrv_channel_has_input(s, i)) {
+			tasksrv_ring_set_sleep_end(s->rings, s->self_endpoint);
 			s->ring_leftover = 1;
 			return 1;
 		}
@@ -1439,7 +1441,7 @@ static void on_wake(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, uint32_t ev
 	(void) loop;
 	(void) events;
 	/* Edge-triggered: the eventfd is never read here, each ring is an edge. */
-	tasksrv_rings_sleep_end(s->rings, s->self_endpoint);
+	tasksrv_ring_set_sleep_end(s->rings, s->self_endpoint);
 	s->ring_leftover = 1;
 	/* Or room was made in a ring that frames in out wait for. */
 	for (i = 0; i < s->nendpoints; i++) {
@@ -1450,19 +1452,19 @@ static void on_wake(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, uint32_t ev
 	}
 }
 
-int tasksrv_server_watch_rings(tasksrv_server_t *s)
+int tasksrv_channel_watch_rings(tasksrv_server_t *s)
 {
 	if (!s->shm_reader) {
 		return 0;
 	}
 	s->wake_h.fn = on_wake;
 	s->wake_h.ctx = s;
-	return tasksrv_loop_add(&s->loop, &s->wake_h, tasksrv_rings_wake_fd(s->rings, s->self_endpoint), EPOLLIN | EPOLLET);
+	return tasksrv_loop_add(&s->loop, &s->wake_h, tasksrv_ring_set_wake_fd(s->rings, s->self_endpoint), EPOLLIN | EPOLLET);
 }
 
 #define WAKE_EVENT UINT32_MAX
 
-int tasksrv_peers_wait_input(tasksrv_server_t *s, int from, int to, int timeout_ms, int *ready, int max, int *nready)
+int tasksrv_channel_wait_input(tasksrv_server_t *s, int from, int to, int timeout_ms, int *ready, int max, int *nready)
 {
 	struct epoll_event ev[64];
 	int i, n;
@@ -1486,7 +1488,7 @@ int tasksrv_peers_wait_input(tasksrv_server_t *s, int from, int to, int timeout_
 		if (s->shm_reader) {
 			ev[0].events = EPOLLIN | EPOLLET;
 			ev[0].data.u32 = WAKE_EVENT;
-			epoll_ctl(s->wait_epfd, EPOLL_CTL_ADD, tasksrv_rings_wake_fd(s->rings, s->self_endpoint), &ev[0]);
+			epoll_ctl(s->wait_epfd, EPOLL_CTL_ADD, tasksrv_ring_set_wake_fd(s->rings, s->self_endpoint), &ev[0]);
 		}
 	}
 	n = epoll_wait(s->wait_epfd, ev, max < 64 ? max : 64, timeout_ms);
@@ -1498,7 +1500,7 @@ int tasksrv_peers_wait_input(tasksrv_server_t *s, int from, int to, int timeout_
 	return n;
 }
 
-void tasksrv_peer_on_event(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, uint32_t events)
+void tasksrv_channel_on_event(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, uint32_t events)
 {
 	tasksrv_peer_t *p = h->ctx;
 	tasksrv_server_t *s = p->srv;
@@ -1510,13 +1512,13 @@ void tasksrv_peer_on_event(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, uint
 	}
 	if (events & (EPOLLIN | EPOLLHUP | EPOLLERR)) {
 		/* Deferred frames arrived earlier than this one: keep the order. */
-		tasksrv_server_run_deferred(loop, s);
+		tasksrv_channel_run_deferred(loop, s);
 		peer_input(s, p);
 	}
 }
 
 /* Reads every frame already waiting on the given peers and keeps them for the loop. */
-void tasksrv_server_sweep(tasksrv_server_t *s, int from, int to)
+void tasksrv_channel_sweep(tasksrv_server_t *s, int from, int to)
 {
 	tasksrv_frame_t f;
 	void *handle;
@@ -1526,15 +1528,15 @@ void tasksrv_server_sweep(tasksrv_server_t *s, int from, int to)
 		if (s->peers[i].h.fd < 0) {
 			continue;
 		}
-		while ((r = tasksrv_peer_read_frame(s, i, &f, &handle)) > 0) {
-			tasksrv_server_defer(s, &f, i, handle);
+		while ((r = tasksrv_channel_read_frame(s, i, &f, &handle)) > 0) {
+			tasksrv_channel_defer(s, &f, i, handle);
 		}
 	}
 }
 
 /* Before a worker exits: hands every queued byte to the sockets, so no task worker
  * is left with half a frame. Gives up at deadline_ms (a task worker stuck in a task). */
-void tasksrv_peers_flush(tasksrv_server_t *s, int64_t deadline_ms)
+void tasksrv_channel_flush(tasksrv_server_t *s, int64_t deadline_ms)
 {
 	int i;
 
@@ -1556,8 +1558,8 @@ void tasksrv_peers_flush(tasksrv_server_t *s, int64_t deadline_ms)
 					tasksrv_buffer_size(&p->out), i);
 				break;
 			}
-			if (tasksrv_peer_read_frame(s, i, &f, &handle) == 1) {
-				tasksrv_server_defer(s, &f, i, handle);
+			if (tasksrv_channel_read_frame(s, i, &f, &handle) == 1) {
+				tasksrv_channel_defer(s, &f, i, handle);
 			}
 		}
 	}

@@ -308,7 +308,7 @@ static int frame_input(tasksrv_server_t *s, tasksrv_conn_t *c)
 {
 	void (*packet)(tasksrv_server_t *, tasksrv_conn_t *, size_t) = s->conn_ops->packet;
 	int64_t session = c->session;
-	const tasksrv_protocol_t *proto = &s->listeners[c->port]->protocol;
+	const tasksrv_protocol_t *proto = &s->ports.items[c->port]->protocol;
 	tasksrv_protocol_result_t r;
 	int rc;
 

@@ -7,7 +7,7 @@
 #ifndef TASKSRV_CONN_H
 #define TASKSRV_CONN_H
 
-#include "server.h"
+#include "state.h"
 
 struct tasksrv_conn {
 	tasksrv_loop_handler_t h;

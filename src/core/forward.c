@@ -3,14 +3,17 @@
  * event worker that accepted it in SWOOLE_BASE). send()/close()/pause()/resume()
  * called anywhere else travel to the owner as a CONN frame on the channel matrix;
  * the owner performs them in its loop, so onClose always runs where the socket is. */
-#include "server.h"
+#include "forward.h"
+#include "channel.h"
+#include "master.h"
+#include "worker.h"
 #include "io.h"
 #include "log.h"
 
 #include <errno.h>
 #include <string.h>
 
-int tasksrv_server_session_owner(tasksrv_server_t *s, int64_t session)
+int tasksrv_forward_session_owner(tasksrv_server_t *s, int64_t session)
 {
 	tasksrv_session_t *sess = s->shm ? tasksrv_shm_session_get(s->shm, session) : NULL;
 
@@ -35,7 +38,7 @@ static int owner_reachable(tasksrv_server_t *s, int owner)
 
 static int forward(tasksrv_server_t *s, int64_t session, int op, const char *data, size_t len)
 {
-	int owner = tasksrv_server_session_owner(s, session);
+	int owner = tasksrv_forward_session_owner(s, session);
 	tasksrv_frame_t f;
 
 	if (!owner_reachable(s, owner)) {
@@ -51,12 +54,12 @@ static int forward(tasksrv_server_t *s, int64_t session, int op, const char *dat
 	f.time = tasksrv_io_unix_time();
 	/* A task worker runs PHP with no loop turn to finish an async write: it writes now. */
 	if (s->role == TASKSRV_ROLE_TASK_WORKER) {
-		return tasksrv_server_send_blocking(s, owner, &f, data) < 0 ? -1 : 0;
+		return tasksrv_channel_send_blocking(s, owner, &f, data) < 0 ? -1 : 0;
 	}
-	return tasksrv_server_send_async(s, owner, &f, data) < 0 ? -1 : 0;
+	return tasksrv_channel_send_async(s, owner, &f, data) < 0 ? -1 : 0;
 }
 
-int tasksrv_server_conn_op(tasksrv_server_t *s, int64_t session, int op, const char *data, size_t len)
+int tasksrv_forward_conn_op(tasksrv_server_t *s, int64_t session, int op, const char *data, size_t len)
 {
 	int rc;
 
@@ -78,7 +81,7 @@ int tasksrv_server_conn_op(tasksrv_server_t *s, int64_t session, int op, const c
 	}
 	if (s->role == TASKSRV_ROLE_WORKER) {
 		rc = tasksrv_worker_conn_op(s, session, op, data, len);
-		if (rc != -1 || tasksrv_server_session_owner(s, session) == s->worker_id) {
+		if (rc != -1 || tasksrv_forward_session_owner(s, session) == s->worker_id) {
 			return rc;
 		}
 	}
@@ -88,17 +91,17 @@ int tasksrv_server_conn_op(tasksrv_server_t *s, int64_t session, int op, const c
 	return forward(s, session, op, data, len);
 }
 
-int tasksrv_server_send(tasksrv_server_t *s, int64_t session, const char *data, size_t len)
+int tasksrv_forward_send(tasksrv_server_t *s, int64_t session, const char *data, size_t len)
 {
-	return tasksrv_server_conn_op(s, session, TASKSRV_CONN_SEND, data, len);
+	return tasksrv_forward_conn_op(s, session, TASKSRV_CONN_SEND, data, len);
 }
 
-int tasksrv_server_close(tasksrv_server_t *s, int64_t session)
+int tasksrv_forward_close(tasksrv_server_t *s, int64_t session)
 {
-	return tasksrv_server_conn_op(s, session, TASKSRV_CONN_CLOSE, NULL, 0);
+	return tasksrv_forward_conn_op(s, session, TASKSRV_CONN_CLOSE, NULL, 0);
 }
 
-void tasksrv_server_forwarded_op(tasksrv_server_t *s, const tasksrv_frame_t *f, const char *data)
+void tasksrv_forward_on_frame(tasksrv_server_t *s, const tasksrv_frame_t *f, const char *data)
 {
 	/* SWOOLE_PROCESS: pause()/resume() for the master. */
 	if (s->role == TASKSRV_ROLE_MASTER) {
@@ -113,7 +116,7 @@ void tasksrv_server_forwarded_op(tasksrv_server_t *s, const tasksrv_frame_t *f, 
 	}
 }
 
-int tasksrv_server_idle_sessions(tasksrv_server_t *s, int64_t idle_ms, void (*fn)(void *ctx, int64_t session), void *ctx)
+int tasksrv_forward_idle_sessions(tasksrv_server_t *s, int64_t idle_ms, void (*fn)(void *ctx, int64_t session), void *ctx)
 {
 	double limit = tasksrv_io_unix_time() - (double) idle_ms / 1000.0;
 	tasksrv_session_t *sess;

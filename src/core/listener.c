@@ -5,25 +5,26 @@
 #include <netdb.h>
 #include <netinet/in.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
 #include <unistd.h>
 
-int tasksrv_sock_type_valid(long type)
+int tasksrv_listener_type_valid(long type)
 {
 	return type >= TASKSRV_SOCK_TCP && type <= TASKSRV_SOCK_UNIX_DGRAM;
 }
 
-int tasksrv_sock_type_is_dgram(int type)
+int tasksrv_listener_type_is_dgram(int type)
 {
 	return type == TASKSRV_SOCK_UDP || type == TASKSRV_SOCK_UDP6 || type == TASKSRV_SOCK_UNIX_DGRAM;
 }
 
 int tasksrv_listener_is_dgram(const tasksrv_listener_t *l)
 {
-	return tasksrv_sock_type_is_dgram(l->type);
+	return tasksrv_listener_type_is_dgram(l->type);
 }
 
 static int resolve(const char *host, int port, int want_ipv6, struct sockaddr_storage *ss, socklen_t *len)
@@ -164,7 +165,7 @@ int tasksrv_listener_bind(tasksrv_listener_t *l, const char *host, int port, int
 		return -1;
 	}
 	l->family = ss.ss_family;
-	l->fd = socket(ss.ss_family, (tasksrv_sock_type_is_dgram(type) ? SOCK_DGRAM : SOCK_STREAM)
+	l->fd = socket(ss.ss_family, (tasksrv_listener_type_is_dgram(type) ? SOCK_DGRAM : SOCK_STREAM)
 		| SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
 	if (l->fd < 0) {
 		return -1;
@@ -261,3 +262,99 @@ int tasksrv_listener_dest(const tasksrv_listener_t *l, const char *host, int por
 	memcpy(out, &ss, len);
 	return (int) len;
 }
+
+/* {{{ The listener set: the server's ports */
+tasksrv_listener_t *tasksrv_listener_set_add(tasksrv_listener_set_t *set, const char *host, int port, int type)
+{
+	tasksrv_listener_t *l = calloc(1, sizeof(*l)), **list;
+	int i;
+
+	if (l == NULL) {
+		return NULL;
+	}
+	if (tasksrv_listener_bind(l, host, port, type) < 0) {
+		int saved = errno;
+		free(l);
+		errno = saved;
+		return NULL;
+	}
+	/* SO_REUSEADDR lets two of our sockets bind one address while neither listens
+	 * yet: refuse it here, as the kernel would once the first one listens. */
+	for (i = 0; i < set->n; i++) {
+		if (tasksrv_listener_overlaps(set->items[i], l)) {
+			tasksrv_listener_close(l);
+			free(l);
+			errno = EADDRINUSE;
+			return NULL;
+		}
+	}
+	list = realloc(set->items, sizeof(*list) * (set->n + 1));
+	if (list == NULL) {
+		tasksrv_listener_close(l);
+		free(l);
+		errno = ENOMEM;
+		return NULL;
+	}
+	tasksrv_protocol_init(&l->protocol);
+	l->index = set->n;
+	l->h.fd = -1;
+	set->items = list;
+	set->items[set->n++] = l;
+	return l;
+}
+
+void tasksrv_listener_set_close(tasksrv_listener_set_t *set, int keep_dgram)
+{
+	int i;
+
+	for (i = 0; i < set->n; i++) {
+		if (!keep_dgram || !tasksrv_listener_is_dgram(set->items[i])) {
+			tasksrv_listener_close(set->items[i]);
+		}
+	}
+}
+
+void tasksrv_listener_set_free(tasksrv_listener_set_t *set)
+{
+	int i;
+
+	tasksrv_listener_set_close(set, 0);
+	for (i = 0; i < set->n; i++) {
+		free(set->items[i]);
+	}
+	free(set->items);
+	set->items = NULL;
+	set->n = 0;
+}
+
+tasksrv_listener_t *tasksrv_listener_set_dgram(tasksrv_listener_set_t *set, const char *host, int server_socket)
+{
+	int i, family = host[0] == '/' ? AF_UNIX : strchr(host, ':') ? AF_INET6 : AF_INET;
+
+	for (i = 0; i < set->n; i++) {
+		tasksrv_listener_t *l = set->items[i];
+		if (!tasksrv_listener_is_dgram(l) || l->fd < 0) {
+			continue;
+		}
+		if (server_socket >= 0 ? l->fd == server_socket : l->family == family) {
+			return l;
+		}
+	}
+	return NULL;
+}
+
+int tasksrv_listener_sendto(tasksrv_listener_t *l, const char *host, int port, const char *data, size_t len)
+{
+	struct sockaddr_storage ss;
+	int sslen = tasksrv_listener_dest(l, host, port, &ss, sizeof(ss));
+	ssize_t n;
+
+	if (sslen < 0) {
+		return -1;
+	}
+	do {
+		n = sendto(l->fd, data, len, MSG_DONTWAIT, (struct sockaddr *) &ss, (socklen_t) sslen);
+	} while (n < 0 && errno == EINTR);
+	return n < 0 ? -1 : 0;
+}
+/* }}} */

@@ -41,6 +41,26 @@ typedef struct tasksrv_listener {
 	void *srv;                  /* the tasksrv_server_t it belongs to */
 } tasksrv_listener_t;
 
+/* The server's ports, primary first: each is bound when declared and lives until
+ * the server is freed. */
+typedef struct {
+	tasksrv_listener_t **items;
+	int n;
+} tasksrv_listener_set_t;
+
+/* Binds a new port and appends it to set; returns it, or NULL with errno. */
+tasksrv_listener_t *tasksrv_listener_set_add(tasksrv_listener_set_t *set, const char *host, int port, int type);
+/* Closes the listening sockets; keep_dgram leaves the datagram ones open (event
+ * workers read them in PROCESS mode too; a task worker may sendto() from them). */
+void tasksrv_listener_set_close(tasksrv_listener_set_t *set, int keep_dgram);
+/* Closes and frees every port. */
+void tasksrv_listener_set_free(tasksrv_listener_set_t *set);
+/* The datagram port that sendto() uses: the one whose fd is server_socket, or (-1)
+ * the first whose family fits host (a path: Unix datagram; IPv6; IPv4). NULL: none. */
+tasksrv_listener_t *tasksrv_listener_set_dgram(tasksrv_listener_set_t *set, const char *host, int server_socket);
+/* Sends one datagram from port l without blocking. Returns 0 or -1 with errno. */
+int tasksrv_listener_sendto(tasksrv_listener_t *l, const char *host, int port, const char *data, size_t len);
+
 /* Creates, configures and binds a socket of the given type (a Unix socket's host is
  * its path; a stale socket file there is removed first). On failure returns -1
  * with errno set (EINVAL for a host that is not an address). */
@@ -51,8 +71,8 @@ void tasksrv_listener_close(tasksrv_listener_t *l);
 int tasksrv_listener_is_dgram(const tasksrv_listener_t *l);
 /* Whether two listeners claim the same address (a wildcard overlaps every address). */
 int tasksrv_listener_overlaps(const tasksrv_listener_t *a, const tasksrv_listener_t *b);
-int tasksrv_sock_type_valid(long type);
-int tasksrv_sock_type_is_dgram(int type);
+int tasksrv_listener_type_valid(long type);
+int tasksrv_listener_type_is_dgram(int type);
 /* Formats a peer address (IP, or a Unix socket's path); returns its port (0 for Unix). */
 int tasksrv_listener_peer(const void *sockaddr, char *ip, int iplen);
 /* Fills a sockaddr for a datagram destination of listener l: an IP and port, or a

@@ -17,7 +17,9 @@ static char date_format[64] = "%Y-%m-%d %H:%M:%S";
 static int redirect_std;   /* daemonized: stdout and stderr follow the log file */
 
 static const char *const level_names[] = {
-	"DEBUG", "TRACE", "INFO", "NOTICE", "WARNING", "ERROR", "NONE"
+	[TASKSRV_LOG_DEBUG] = "DEBUG", [TASKSRV_LOG_TRACE] = "TRACE", [TASKSRV_LOG_INFO] = "INFO",
+	[TASKSRV_LOG_NOTICE] = "NOTICE", [TASKSRV_LOG_WARNING] = "WARNING", [TASKSRV_LOG_ERROR] = "ERROR",
+	[TASKSRV_LOG_NONE] = "NONE"
 };
 
 void tasksrv_log_set_process(char symbol, int worker_id)

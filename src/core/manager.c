@@ -2,22 +2,31 @@
  * the workers, restarts any that dies (and says why), reloads them on SIGUSR1/2,
  * and stops them in order on SIGTERM/SIGINT: workers first, then task workers, so
  * tasks already sent still reach a task worker. */
-#include "server.h"
+#include "manager.h"
+#include "channel.h"
 #include "failure.h"
 #include "io.h"
+#include "ledger.h"
 #include "log.h"
 #include "process.h"
+#include "run.h"
 #include "signals.h"
+#include "task.h"
+#include "task_worker.h"
 #include "userproc.h"
+#include "worker.h"
 
 #include <errno.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/epoll.h>
 #include <sys/wait.h>
 #include <unistd.h>
+
+static int spawn(tasksrv_server_t *s, int worker_id);
 
 static int worker_of(tasksrv_server_t *s, pid_t pid)
 {
@@ -43,27 +52,6 @@ static int signal_range(tasksrv_server_t *s, int from, int to, int signo)
 		}
 	}
 	return n;
-}
-
-/* Logrotate's signals (SIGRTMIN; SIGWINCH where it is installed) are handled here on
- * the way, the same in every process: the log file is opened again under its name,
- * and SIGRTMIN goes on down the tree (the master's to the manager, the manager's to
- * every worker and task worker). */
-int tasksrv_server_next_signal(tasksrv_server_t *s)
-{
-	int signo;
-
-	while ((signo = tasksrv_signals_next()) == SIGRTMIN || signo == SIGWINCH) {
-		if (tasksrv_log_reopen() < 0 || !tasksrv_log_has_file()) {
-			continue;
-		}
-		if (s->role == TASKSRV_ROLE_MANAGER) {
-			signal_range(s, 0, s->cfg.worker_num + s->cfg.task_worker_num, SIGRTMIN);
-		} else if (s->role == TASKSRV_ROLE_MASTER && s->manager_pid > 0) {
-			kill(s->manager_pid, SIGRTMIN);
-		}
-	}
-	return signo;
 }
 
 static int alive_in(tasksrv_server_t *s, int from, int to)
@@ -146,7 +134,7 @@ static void begin_stop(tasksrv_server_t *s)
 	}
 	s->stop_phase = 1;
 	/* Before the signals: a worker that got a stop signal from outside as well (one to
-	 * the whole process group) reads it to know its turn has come (tasksrv_server_stop_signal). */
+	 * the whole process group) reads it to know its turn has come (tasksrv_signals_stop_signal). */
 	TASKSRV_ATOMIC_STORE(&s->shm->stop_phase, 1);
 	/* Workers drain for up to max_wait_time: give them a second more before SIGKILL. */
 	if (signal_range(s, 0, s->cfg.worker_num, SIGTERM) > 0) {
@@ -267,7 +255,7 @@ static int reload(tasksrv_server_t *s, int task_workers_only)
 static void book_unsent(tasksrv_server_t *s, int id, pid_t pid, int code, int signo)
 {
 	int reason = code != 0 || signo != 0 ? TASKSRV_FAIL_WORKER_DIED : TASKSRV_FAIL_SHUTDOWN;
-	int64_t n = tasksrv_server_book_unsent(s, id, reason);
+	int64_t n = tasksrv_ledger_book_unsent(s, id, reason);
 
 	if (n > 0) {
 		tasksrv_log(TASKSRV_LOG_WARNING, "worker(pid=%d, id=%d) left %ld task(s) it had accepted but not sent: "
@@ -343,7 +331,7 @@ static void respawn_due(tasksrv_loop_t *loop, void *ctx)
 			continue;
 		}
 		s->respawn[i].due_ms = 0;
-		if (!s->stopping && s->pids[i] == 0 && tasksrv_server_spawn(s, i) == 1) {
+		if (!s->stopping && s->pids[i] == 0 && spawn(s, i) == 1) {
 			return; /* we are that worker now, and its work is done */
 		}
 	}
@@ -369,7 +357,7 @@ static int reap(tasksrv_server_t *s)
 		tasksrv_process_exit_info(status, &code, &signo);
 		if (id >= s->cfg.worker_num) {
 			/* A task worker gone with a task in hand: its sender learns it now. */
-			tasksrv_server_report_lost_task(s, id, s->kill_at[id] ? TASKSRV_FAIL_TIMEOUT : TASKSRV_FAIL_WORKER_DIED,
+			tasksrv_task_report_lost(s, id, s->kill_at[id] ? TASKSRV_FAIL_TIMEOUT : TASKSRV_FAIL_WORKER_DIED,
 				signo, WIFEXITED(status) ? code : -1);
 			s->kill_at[id] = 0;
 		}
@@ -403,7 +391,7 @@ static int reap(tasksrv_server_t *s)
 			respawn_schedule(s);
 			continue;
 		}
-		if (tasksrv_server_spawn(s, id) == 1) {
+		if (spawn(s, id) == 1) {
 			return 1;
 		}
 	}
@@ -429,7 +417,7 @@ static void deadline_tick(tasksrv_loop_t *loop, void *ctx)
 		if (!s->kill_at[i] && s->pids[i] > 0
 				&& __atomic_load_n(&slot->cur_state, __ATOMIC_ACQUIRE) == TASKSRV_TASK_RUNNING
 				&& now - slot->cur_start_ms > s->cfg.task_timeout_ms) {
-			if (tasksrv_server_report_lost_task(s, i, TASKSRV_FAIL_TIMEOUT, 0, -1) > 0) {
+			if (tasksrv_task_report_lost(s, i, TASKSRV_FAIL_TIMEOUT, 0, -1) > 0) {
 				s->kill_at[i] = now + s->cfg.task_timeout_grace_ms;
 				kill(s->pids[i], SIGTERM);
 			}
@@ -445,7 +433,7 @@ static void manager_on_signal(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, u
 
 	(void) loop;
 	(void) events;
-	while ((signo = tasksrv_server_next_signal(s)) != 0) {
+	while ((signo = tasksrv_signals_next_for(s->pids, s->cfg.worker_num + s->cfg.task_worker_num)) != 0) {
 		switch (signo) {
 			case SIGCHLD:
 				if (reap(s)) {
@@ -482,14 +470,14 @@ int tasksrv_manager_reload(tasksrv_server_t *s, int task_workers_only)
 	return reload(s, task_workers_only);
 }
 
-int tasksrv_manager_main(tasksrv_server_t *s)
+static int manager_main(tasksrv_server_t *s)
 {
-	int m = tasksrv_server_endpoint_manager(s);
+	int m = tasksrv_state_endpoint_manager(s);
 
 	if (tasksrv_loop_init(&s->loop) < 0) {
 		return -1;
 	}
-	tasksrv_peers_open(s, m, 0);
+	tasksrv_channel_open(s, m, 0);
 	s->kill_at = calloc(m, sizeof(int64_t));
 	s->reload_old = calloc(m, sizeof(pid_t));
 	if (s->cfg.task_timeout_ms > 0 && s->cfg.task_worker_num > 0) {
@@ -523,4 +511,108 @@ int tasksrv_manager_main(tasksrv_server_t *s)
 		s->hooks->on_shutdown(s);
 	}
 	return 0;
+}
+
+/* Forks the process for one worker id; in the child it runs that worker and returns 1. */
+static int spawn(tasksrv_server_t *s, int worker_id)
+{
+	tasksrv_worker_slot_t *slot = &s->shm->workers[worker_id];
+	pid_t pid;
+
+	slot->gen++;
+	slot->status = TASKSRV_WORKER_IDLE;
+	slot->cur_task_id = -1;
+	slot->cur_state = TASKSRV_TASK_NONE;
+	pid = tasksrv_process_fork();
+	if (pid < 0) {
+		tasksrv_log(TASKSRV_LOG_ERROR, "fork() for worker #%d failed: %s", worker_id, strerror(errno));
+		return -1;
+	}
+	if (pid > 0) {
+		s->pids[worker_id] = pid;
+		if (s->respawn) {
+			s->respawn[worker_id].started_ms = tasksrv_io_now_ms();
+		}
+		slot->pid = pid;
+		return 0;
+	}
+	s->worker_id = worker_id;
+	s->gen = slot->gen;
+	slot->pid = getpid();
+	tasksrv_signals_stop_forget();
+	/* Drop what belonged to the manager: its pid table, loop and channel ends. */
+	tasksrv_run_free_manager(s);
+	tasksrv_loop_free(&s->loop);
+	tasksrv_channel_close(s);
+	tasksrv_channel_open(s, worker_id, 1);
+	s->role = worker_id < s->cfg.worker_num ? TASKSRV_ROLE_WORKER : TASKSRV_ROLE_TASK_WORKER;
+	tasksrv_channel_resume(s, tasksrv_task_report_cut);
+	if (s->role == TASKSRV_ROLE_WORKER) {
+		s->exit_code = tasksrv_worker_main(s);
+	} else {
+		tasksrv_listener_set_close(&s->ports, 1);
+		s->exit_code = tasksrv_task_worker_main(s);
+	}
+	tasksrv_signals_leaving();
+	tasksrv_run_free(s);
+	tasksrv_listener_set_close(&s->ports, 0);
+	return 1;
+}
+
+/* Forks every worker id, task workers first as Swoole does: workers may dispatch as
+ * soon as they run. Returns 0 in the manager, 1 in a child whose work is done, -1. */
+static int spawn_all(tasksrv_server_t *s, char *err, size_t errlen)
+{
+	int total = s->cfg.worker_num + s->cfg.task_worker_num, i, rc;
+
+	for (i = 0; i < total; i++) {
+		int id = (s->cfg.worker_num + i) % total;
+		rc = spawn(s, id);
+		if (rc == 1) {
+			return 1;
+		}
+		if (rc < 0) {
+			snprintf(err, errlen, "cannot fork worker #%d: %s", id, strerror(errno));
+			for (i = 0; i < total; i++) {
+				if (s->pids[i] > 0) {
+					kill(s->pids[i], SIGKILL);
+					waitpid(s->pids[i], NULL, 0);
+				}
+			}
+			return -1;
+		}
+	}
+	return 0;
+}
+
+int tasksrv_manager_run(tasksrv_server_t *s, char *err, size_t errlen)
+{
+	/* SIGRTMIN is not a constant (glibc keeps the first ones for itself). */
+	const int manager_signals[] = {SIGTERM, SIGINT, SIGCHLD, SIGUSR1, SIGUSR2, SIGRTMIN, SIGWINCH};
+	int total = s->cfg.worker_num + s->cfg.task_worker_num, rc;
+
+	s->pids = calloc(total, sizeof(pid_t));
+	s->respawn = calloc(total, sizeof(tasksrv_respawn_t));
+	s->role = TASKSRV_ROLE_MANAGER;
+	s->shm->manager_pid = getpid();
+	tasksrv_log_set_process('$', 0);
+	/* The handlers go in before the first fork, so no child's death is missed. */
+	tasksrv_signals_install(manager_signals, sizeof(manager_signals) / sizeof(manager_signals[0]));
+	tasksrv_signals_ignore(SIGPIPE);
+	if (s->cfg.mode == TASKSRV_MODE_PROCESS) {
+		/* Ctrl-C reaches the whole group: the master alone turns it into a stop. */
+		tasksrv_signals_ignore(SIGINT);
+	}
+	rc = spawn_all(s, err, errlen);
+	if (rc == 0) {
+		/* After the workers, as Swoole does (a user process may talk to them at once). */
+		rc = tasksrv_userproc_spawn_all(s);
+		if (rc < 0) {
+			snprintf(err, errlen, "cannot fork a user process: %s", strerror(errno));
+		}
+	}
+	if (rc != 0) {
+		return rc;
+	}
+	return manager_main(s);
 }

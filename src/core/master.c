@@ -13,7 +13,10 @@
  *
  * The worker side of those frames (onConnect/onReceive/onClose from a frame, and
  * send()/close() as a frame) is at the end of this file. */
+#include "master.h"
+#include "channel.h"
 #include "conn.h"
+#include "manager.h"
 #include "io.h"
 #include "log.h"
 #include "process.h"
@@ -118,7 +121,7 @@ static int to_worker(tasksrv_server_t *s, int worker, int type, const tasksrv_co
 	f.src_worker = reactor_id;
 	f.origin_gen = (uint32_t) c->port; /* the worker fires that port's callbacks */
 	f.time = tasksrv_io_unix_time();
-	if (tasksrv_server_send_async(s, worker, &f, data ? data : "") < 0) {
+	if (tasksrv_channel_send_async(s, worker, &f, data ? data : "") < 0) {
 		tasksrv_log(TASKSRV_LOG_WARNING, "dispatch to worker #%d failed: %s", worker, strerror(errno));
 		return -1;
 	}
@@ -234,8 +237,8 @@ static void start_accepting(tasksrv_server_t *s)
 {
 	int i;
 
-	for (i = 0; i < s->nlisteners; i++) {
-		tasksrv_listener_t *l = s->listeners[i];
+	for (i = 0; i < s->ports.n; i++) {
+		tasksrv_listener_t *l = s->ports.items[i];
 		if (!tasksrv_listener_is_dgram(l)) {
 			l->h.fn = tasksrv_conn_on_accept;
 			l->h.ctx = l;
@@ -248,9 +251,9 @@ static void stop_accepting(tasksrv_server_t *s)
 {
 	int i;
 
-	for (i = 0; i < s->nlisteners; i++) {
-		if (s->listeners[i]->h.fd >= 0) {
-			tasksrv_loop_del(&s->loop, &s->listeners[i]->h);
+	for (i = 0; i < s->ports.n; i++) {
+		if (s->ports.items[i]->h.fd >= 0) {
+			tasksrv_loop_del(&s->loop, &s->ports.items[i]->h);
 		}
 	}
 }
@@ -305,7 +308,7 @@ static void on_signal(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, uint32_t 
 
 	(void) loop;
 	(void) events;
-	while ((signo = tasksrv_server_next_signal(s)) != 0) {
+	while ((signo = tasksrv_signals_next_for(&s->manager_pid, 1)) != 0) {
 		switch (signo) {
 			case SIGTERM:
 			case SIGINT:
@@ -332,7 +335,7 @@ static int master_main(tasksrv_server_t *s)
 	if (tasksrv_loop_init(&s->loop) < 0) {
 		return -1;
 	}
-	s->loop.idle = tasksrv_server_run_deferred;
+	s->loop.idle = tasksrv_channel_run_deferred;
 	s->loop.idle_ctx = s;
 	s->conn_ops = &master_conn_ops;
 	s->sig_h.fn = on_signal;
@@ -375,7 +378,7 @@ static int master_main(tasksrv_server_t *s)
  * manager stops the workers gracefully. */
 static int manager_child(tasksrv_server_t *s, char *err, size_t errlen)
 {
-	int master = tasksrv_server_endpoint_master(s), n = s->nendpoints, i, rc;
+	int master = tasksrv_state_endpoint_master(s), n = s->nendpoints, i, rc;
 
 	prctl(PR_SET_PDEATHSIG, SIGTERM);
 	if (getppid() != s->shm->master_pid) {
@@ -389,8 +392,8 @@ static int manager_child(tasksrv_server_t *s, char *err, size_t errlen)
 		}
 	}
 	/* The datagram ports stay: event workers read them in PROCESS mode too. */
-	tasksrv_server_close_listeners(s, 1);
-	rc = tasksrv_server_run_manager(s, err, errlen);
+	tasksrv_listener_set_close(&s->ports, 1);
+	rc = tasksrv_manager_run(s, err, errlen);
 	if (rc == 1) {
 		return 1;
 	}
@@ -423,7 +426,7 @@ int tasksrv_master_run(tasksrv_server_t *s, char *err, size_t errlen)
 	}
 	s->manager_pid = pid;
 	s->shm->manager_pid = pid;
-	tasksrv_peers_open(s, tasksrv_server_endpoint_master(s), 1);
+	tasksrv_channel_open(s, tasksrv_state_endpoint_master(s), 1);
 	return master_main(s);
 }
 /* }}} */
@@ -435,7 +438,7 @@ static void worker_conn_frame(tasksrv_server_t *s, const tasksrv_frame_t *f, con
 	int prev = s->cur_port;
 
 	/* The callbacks of the port the connection came in on (the master says which). */
-	s->cur_port = f->origin_gen < (uint32_t) s->nlisteners ? (int) f->origin_gen : 0;
+	s->cur_port = f->origin_gen < (uint32_t) s->ports.n ? (int) f->origin_gen : 0;
 	switch (f->type) {
 		case TASKSRV_FRAME_CONNECT:
 			if (s->hooks->on_connect) {
@@ -476,7 +479,7 @@ static void worker_conn_frame(tasksrv_server_t *s, const tasksrv_frame_t *f, con
 	s->cur_port = prev;
 }
 
-void tasksrv_server_conn_frame(tasksrv_server_t *s, const tasksrv_frame_t *f, int peer, const char *data, size_t len)
+void tasksrv_master_conn_frame(tasksrv_server_t *s, const tasksrv_frame_t *f, int peer, const char *data, size_t len)
 {
 	if (s->role == TASKSRV_ROLE_WORKER && (f->type <= TASKSRV_FRAME_CLOSE || f->type == TASKSRV_FRAME_BUFFER_FULL
 			|| f->type == TASKSRV_FRAME_BUFFER_EMPTY) && !s->exiting) {
@@ -493,7 +496,7 @@ void tasksrv_server_conn_frame(tasksrv_server_t *s, const tasksrv_frame_t *f, in
 
 int tasksrv_master_forward(tasksrv_server_t *s, int type, int64_t session, const char *data, size_t len)
 {
-	int master = tasksrv_server_endpoint_master(s), os_fd = session_fd(s, session), rc;
+	int master = tasksrv_state_endpoint_master(s), os_fd = session_fd(s, session), rc;
 	tasksrv_frame_t f;
 
 	if (os_fd < 0) {
@@ -521,7 +524,7 @@ int tasksrv_master_forward(tasksrv_server_t *s, int type, int64_t session, const
 		/* Blocking is safe (the master reads its channels at all times and never
 		 * blocks on us), keeps send() order, and records its progress: a successor
 		 * completes a frame this process died writing. */
-		rc = tasksrv_server_send_blocking(s, master, &f, data ? data : "");
+		rc = tasksrv_channel_send_blocking(s, master, &f, data ? data : "");
 	}
 	if (rc >= 0 && type == TASKSRV_FRAME_SEND) {
 		tasksrv_session_t *sess = tasksrv_shm_session_get(s->shm, session);
@@ -541,7 +544,7 @@ int tasksrv_master_forward(tasksrv_server_t *s, int type, int64_t session, const
  * process the request travels as a CONN frame (src/core/forward.c's frame type). */
 int tasksrv_master_conn_op(tasksrv_server_t *s, int64_t session, int op)
 {
-	int master = tasksrv_server_endpoint_master(s), os_fd = session_fd(s, session);
+	int master = tasksrv_state_endpoint_master(s), os_fd = session_fd(s, session);
 	tasksrv_conn_t *c;
 	tasksrv_frame_t f;
 
@@ -565,6 +568,6 @@ int tasksrv_master_conn_op(tasksrv_server_t *s, int64_t session, int op)
 	f.task_id = session;
 	f.src_worker = s->worker_id;
 	f.time = tasksrv_io_unix_time();
-	return tasksrv_server_send_blocking(s, master, &f, "");
+	return tasksrv_channel_send_blocking(s, master, &f, "");
 }
 /* }}} */

@@ -20,7 +20,7 @@ struct tasksrv_rings {
 	int *wake;               /* by endpoint: its eventfd (every process holds all) */
 };
 
-tasksrv_rings_t *tasksrv_rings_create(int nendpoints)
+tasksrv_rings_t *tasksrv_ring_set_create(int nendpoints)
 {
 	size_t channels = (size_t) nendpoints * (size_t) nendpoints, head, size;
 	tasksrv_rings_t *r;
@@ -56,7 +56,7 @@ tasksrv_rings_t *tasksrv_rings_create(int nendpoints)
 	for (i = 0; i < nendpoints; i++) {
 		if ((r->wake[i] = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC)) < 0) {
 			int e = errno;
-			tasksrv_rings_destroy(r);
+			tasksrv_ring_set_destroy(r);
 			errno = e;
 			return NULL;
 		}
@@ -64,7 +64,7 @@ tasksrv_rings_t *tasksrv_rings_create(int nendpoints)
 	return r;
 }
 
-void tasksrv_rings_destroy(tasksrv_rings_t *r)
+void tasksrv_ring_set_destroy(tasksrv_rings_t *r)
 {
 	int i;
 
@@ -80,7 +80,7 @@ void tasksrv_rings_destroy(tasksrv_rings_t *r)
 	}
 }
 
-int tasksrv_rings_wake_fd(const tasksrv_rings_t *r, int endpoint)
+int tasksrv_ring_set_wake_fd(const tasksrv_rings_t *r, int endpoint)
 {
 	return r != NULL && endpoint >= 0 && endpoint < r->n ? r->wake[endpoint] : -1;
 }
@@ -149,7 +149,7 @@ static void ring(int fd)
 	} while (n < 0 && errno == EINTR);
 }
 
-void tasksrv_rings_sleep_begin(tasksrv_rings_t *r, int self)
+void tasksrv_ring_set_sleep_begin(tasksrv_rings_t *r, int self)
 {
 	__atomic_store_n(&r->asleep[self], 1, __ATOMIC_RELAXED);
 	/* The flag is visible before the rings are looked at again (the writer fences
@@ -157,12 +157,12 @@ void tasksrv_rings_sleep_begin(tasksrv_rings_t *r, int self)
 	__atomic_thread_fence(__ATOMIC_SEQ_CST);
 }
 
-void tasksrv_rings_sleep_end(tasksrv_rings_t *r, int self)
+void tasksrv_ring_set_sleep_end(tasksrv_rings_t *r, int self)
 {
 	__atomic_store_n(&r->asleep[self], 0, __ATOMIC_RELAXED);
 }
 
-void tasksrv_rings_wake_reader(tasksrv_rings_t *r, int reader)
+void tasksrv_ring_set_wake_reader(tasksrv_rings_t *r, int reader)
 {
 	__atomic_thread_fence(__ATOMIC_SEQ_CST);
 	if (__atomic_load_n(&r->asleep[reader], __ATOMIC_RELAXED)
@@ -177,14 +177,14 @@ void tasksrv_ring_writer_waits(tasksrv_ring_t *g, uint32_t need)
 	__atomic_thread_fence(__ATOMIC_SEQ_CST);
 }
 
-void tasksrv_rings_wake_writer(tasksrv_rings_t *r, tasksrv_ring_t *g, int writer)
+void tasksrv_ring_set_wake_writer(tasksrv_rings_t *r, tasksrv_ring_t *g, int writer)
 {
 	if (__atomic_exchange_n(&g->pos->writer_waits, 0, __ATOMIC_SEQ_CST)) {
 		ring(r->wake[writer]);
 	}
 }
 
-void tasksrv_rings_wake_clear(const tasksrv_rings_t *r, int self)
+void tasksrv_ring_set_wake_clear(const tasksrv_rings_t *r, int self)
 {
 	uint64_t v;
 	ssize_t n;

@@ -45,12 +45,12 @@ typedef struct tasksrv_rings tasksrv_rings_t;
 
 /* NULL (errno 0) when n x n rings would exceed TASKSRV_RING_MAX_BYTES: the
  * caller then reads frame by frame. NULL with errno set when mmap failed. */
-tasksrv_rings_t *tasksrv_rings_create(int nendpoints);
-void tasksrv_rings_destroy(tasksrv_rings_t *r);
+tasksrv_rings_t *tasksrv_ring_set_create(int nendpoints);
+void tasksrv_ring_set_destroy(tasksrv_rings_t *r);
 /* The ring of the channel read by `reader` from `from`. Returns 0 or -1 (no rings). */
 int tasksrv_ring_of(tasksrv_rings_t *r, int reader, int from, tasksrv_ring_t *out);
 /* The eventfd that wakes `endpoint` (readable when rung). */
-int tasksrv_rings_wake_fd(const tasksrv_rings_t *r, int endpoint);
+int tasksrv_ring_set_wake_fd(const tasksrv_rings_t *r, int endpoint);
 
 static inline uint32_t tasksrv_ring_used(const tasksrv_ring_t *g)
 {
@@ -72,16 +72,16 @@ void tasksrv_ring_put(tasksrv_ring_t *g, const void *a, uint32_t alen, const voi
 /* {{{ Wake-ups of shared-memory channels */
 /* A reader of shared-memory channels is about to sleep: from now on writers ring
  * its eventfd. The caller then looks at its rings once more before sleeping. */
-void tasksrv_rings_sleep_begin(tasksrv_rings_t *r, int self);
+void tasksrv_ring_set_sleep_begin(tasksrv_rings_t *r, int self);
 /* Awake again (or did not sleep after all): writers stop ringing. */
-void tasksrv_rings_sleep_end(tasksrv_rings_t *r, int self);
+void tasksrv_ring_set_sleep_end(tasksrv_rings_t *r, int self);
 /* A writer published into a ring of `reader`: rings it if it sleeps. */
-void tasksrv_rings_wake_reader(tasksrv_rings_t *r, int reader);
+void tasksrv_ring_set_wake_reader(tasksrv_rings_t *r, int reader);
 /* A writer found less than need bytes free in g: raises writer_waits (to need).
  * The caller then looks at the room once more before sleeping on its own eventfd. */
 void tasksrv_ring_writer_waits(tasksrv_ring_t *g, uint32_t need);
 /* Rings `writer`, which waits for room in g. */
-void tasksrv_rings_wake_writer(tasksrv_rings_t *r, tasksrv_ring_t *g, int writer);
+void tasksrv_ring_set_wake_writer(tasksrv_rings_t *r, tasksrv_ring_t *g, int writer);
 /* A reader consumed from g: rings `writer` if it waits for room and there is
  * enough of it now (the next consume looks again). */
 static inline void tasksrv_ring_room_made(tasksrv_rings_t *r, tasksrv_ring_t *g, int writer)
@@ -91,11 +91,11 @@ static inline void tasksrv_ring_room_made(tasksrv_rings_t *r, tasksrv_ring_t *g,
 	__atomic_thread_fence(__ATOMIC_SEQ_CST);
 	need = __atomic_load_n(&g->pos->writer_waits, __ATOMIC_RELAXED);
 	if (need > 0 && tasksrv_ring_room(g) >= need) {
-		tasksrv_rings_wake_writer(r, g, writer);
+		tasksrv_ring_set_wake_writer(r, g, writer);
 	}
 }
 /* Takes pending rings off an endpoint's eventfd (after a poll saw it readable). */
-void tasksrv_rings_wake_clear(const tasksrv_rings_t *r, int self);
+void tasksrv_ring_set_wake_clear(const tasksrv_rings_t *r, int self);
 /* }}} */
 
 /* One read() of at most max bytes (0: no limit) from fd into the free space.

@@ -1,5 +1,7 @@
 #include "signals.h"
 #include "io.h"
+#include "log.h"
+#include "state.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -173,3 +175,70 @@ int tasksrv_signals_pending(void)
 	return any_arrived;
 }
 
+int tasksrv_signals_next_for(const pid_t *children, int n)
+{
+	int signo, i;
+
+	while ((signo = tasksrv_signals_next()) == SIGRTMIN || signo == SIGWINCH) {
+		if (tasksrv_log_reopen() < 0 || !tasksrv_log_has_file()) {
+			continue;
+		}
+		for (i = 0; i < n; i++) {
+			if (children[i] > 0) {
+				kill(children[i], SIGRTMIN);
+			}
+		}
+	}
+	return signo;
+}
+
+/* {{{ a stop signal in a worker: its own, or the whole group's */
+/* How long a worker waits, after a stop signal from outside the process tree, to see
+ * whether the whole server is stopping (the manager or master got the same signal). */
+#define GROUP_STOP_GRACE_MS 300
+
+static uint64_t group_stop_timer;
+
+static void group_stop_check(tasksrv_loop_t *loop, void *ctx)
+{
+	tasksrv_server_t *s = ctx;
+
+	group_stop_timer = 0;
+	if (!TASKSRV_ATOMIC_LOAD(&s->shm->shutting_down)) {
+		tasksrv_loop_stop(loop);
+	}
+}
+
+/* The manager's stop has reached this process's role: workers in phase 1, task
+ * workers in phase 2. */
+static int stop_turn(const tasksrv_server_t *s)
+{
+	return TASKSRV_ATOMIC_LOAD(&s->shm->stop_phase) >= (s->role == TASKSRV_ROLE_TASK_WORKER ? 2 : 1);
+}
+
+int tasksrv_signals_stop_signal(tasksrv_server_t *s, int signo)
+{
+	/* (Signals of one number coalesce while pending: the manager's SIGTERM may arrive
+	 * as the outside one, so its turn is read from shared memory too.) */
+	if (s->single || tasksrv_signals_from_tree(signo) || stop_turn(s)) {
+		if (group_stop_timer) {
+			tasksrv_loop_timer_del(&s->loop, group_stop_timer);
+			group_stop_timer = 0;
+		}
+		return 1;
+	}
+	/* From outside the tree: systemd, kill -- -PGID, Ctrl-C in a terminal send it to
+	 * every process of the group at once. A stop of the whole server is the manager's
+	 * to run, in order (workers drain first, task workers after them), so wait for it;
+	 * a signal meant for this process alone stops it a moment later. */
+	if (!TASKSRV_ATOMIC_LOAD(&s->shm->shutting_down) && group_stop_timer == 0) {
+		group_stop_timer = tasksrv_loop_timer_add(&s->loop, GROUP_STOP_GRACE_MS, group_stop_check, s);
+	}
+	return 0;
+}
+
+void tasksrv_signals_stop_forget(void)
+{
+	group_stop_timer = 0;
+}
+/* }}} */

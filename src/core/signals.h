@@ -4,6 +4,8 @@
 #define TASKSRV_SIGNALS_H
 
 #include <signal.h>
+
+#include "state.h"
 #include <sys/types.h>
 
 /* Installs recording handlers for the given signals, saving the previous ones.
@@ -27,6 +29,20 @@ int tasksrv_signals_from_tree(int signo);
 int tasksrv_signals_fd(void);
 /* Returns the next pending signal number, or 0 when none is pending. */
 int tasksrv_signals_next(void);
+/* The next pending signal, or 0, with logrotate's signals (SIGRTMIN; SIGWINCH where
+ * it is installed) handled on the way, the same in every process: the log file is
+ * opened again under its name, and SIGRTMIN goes on down the tree to the n
+ * processes in children (the master's manager, the manager's workers; pids <= 0
+ * are skipped). */
+int tasksrv_signals_next_for(const pid_t *children, int n);
+/* A worker or task worker got SIGTERM or SIGINT: 1 when it stops now (sent by the
+ * manager, itself or the kernel, or the process is alone); 0 when it came
+ * from outside the tree: the whole server may be stopping (a signal to the process
+ * group), which the manager runs in order, so the process stops on its own only if no
+ * shutdown has begun a moment later. */
+int tasksrv_signals_stop_signal(tasksrv_server_t *s, int signo);
+/* A new child: the wait for a group stop was its parent's. */
+void tasksrv_signals_stop_forget(void);
 /* Whether a signal arrived that tasksrv_signals_next() has not returned yet. */
 int tasksrv_signals_pending(void);
 

@@ -1,6 +1,8 @@
 /* tasksrv: the task worker. It waits on its channels from every worker and the
  * manager, takes one task at a time and runs it to the end (onTask is synchronous). */
-#include "server.h"
+#include "task_worker.h"
+#include "channel.h"
+#include "ledger.h"
 #include "failure.h"
 #include "log.h"
 #include "signals.h"
@@ -16,7 +18,7 @@ static void task_worker_on_signal(tasksrv_loop_t *loop, tasksrv_loop_handler_t *
 
 	(void) events;
 	while ((signo = tasksrv_signals_next()) != 0) {
-		if (signo == SIGTERM && tasksrv_server_stop_signal(h->ctx, signo)) {
+		if (signo == SIGTERM && tasksrv_signals_stop_signal(h->ctx, signo)) {
 			/* Delivered between tasks: the task in hand has already finished. */
 			tasksrv_loop_stop(loop);
 		} else if (signo == SIGRTMIN) {
@@ -38,11 +40,11 @@ static void fail_left_over(tasksrv_server_t *s)
 		if (s->peers[i].h.fd < 0) {
 			continue;
 		}
-		while ((r = tasksrv_peer_read_frame(s, i, &f, &handle)) > 0) {
+		while ((r = tasksrv_channel_read_frame(s, i, &f, &handle)) > 0) {
 			/* Given-up tasks are booked by task_take; one-way ones fail here. */
-			if (f.type == TASKSRV_FRAME_TASK && tasksrv_server_task_take(s, &f, i)) {
-				tasksrv_server_task_end(s, TASKSRV_FAIL_SHUTDOWN);
-				tasksrv_server_task_sent(s);
+			if (f.type == TASKSRV_FRAME_TASK && tasksrv_ledger_take(s, &f, i)) {
+				tasksrv_ledger_end(s, TASKSRV_FAIL_SHUTDOWN);
+				tasksrv_ledger_sent(s);
 				n++;
 			}
 			s->hooks->payload_free(s, handle);
@@ -56,9 +58,9 @@ static void fail_left_over(tasksrv_server_t *s)
 static int task_worker_idle(tasksrv_loop_t *loop, void *ctx)
 {
 	tasksrv_server_t *s = ctx;
-	int more = tasksrv_server_run_deferred(loop, s);
+	int more = tasksrv_channel_run_deferred(loop, s);
 
-	if (!more && loop->running && tasksrv_server_prepare_sleep(s)) {
+	if (!more && loop->running && tasksrv_channel_prepare_sleep(s)) {
 		more = 1;
 	}
 	return more;
@@ -85,7 +87,7 @@ int tasksrv_task_worker_main(tasksrv_server_t *s)
 			s->peers[i].registered = tasksrv_loop_add(&s->loop, &s->peers[i].h, s->peers[i].h.fd, EPOLLIN) == 0;
 		}
 	}
-	if (tasksrv_server_watch_rings(s) < 0) {
+	if (tasksrv_channel_watch_rings(s) < 0) {
 		tasksrv_log(TASKSRV_LOG_ERROR, "cannot watch the channel rings: %s", strerror(errno));
 		return 1;
 	}
@@ -101,7 +103,7 @@ int tasksrv_task_worker_main(tasksrv_server_t *s)
 		return 0;
 	}
 	if (TASKSRV_ATOMIC_LOAD(&s->shm->shutting_down)) {
-		tasksrv_server_run_deferred(&s->loop, s);
+		tasksrv_channel_run_deferred(&s->loop, s);
 		fail_left_over(s);
 	}
 	TASKSRV_ATOMIC_STORE(&s->shm->workers[s->worker_id].status, TASKSRV_WORKER_EXIT);

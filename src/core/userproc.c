@@ -3,7 +3,8 @@
  * the manager forks the processes added to the server after the workers, restarts
  * one that exits, and stops them last (see manager.c). */
 #include "userproc.h"
-#include "server.h"
+#include "state.h"
+#include "channel.h"
 #include "io.h"
 #include "log.h"
 #include "process.h"
@@ -235,9 +236,9 @@ static void become_user_process(tasksrv_server_t *s)
 	tasksrv_loop_free(&s->loop);
 	/* Default dispositions: SIGTERM ends the process unless its code says otherwise. */
 	tasksrv_signals_restore();
-	tasksrv_peers_close(s);
-	tasksrv_channels_destroy(s);
-	tasksrv_server_close_listeners(s, 0);
+	tasksrv_channel_close(s);
+	tasksrv_channel_destroy(s);
+	tasksrv_listener_set_close(&s->ports, 0);
 	tasksrv_log_set_process('@', 0);
 }
 

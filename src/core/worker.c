@@ -3,7 +3,10 @@
  * onReceive, onClose, onBufferFull/onBufferEmpty); the connection table, reading,
  * framing and output are src/core/conn.c's. It reads datagrams of UDP and Unix datagram
  * ports for onPacket, and receives task results from the task workers. */
+#include "worker.h"
+#include "channel.h"
 #include "conn.h"
+#include "task.h"
 #include "io.h"
 #include "log.h"
 #include "signals.h"
@@ -207,8 +210,8 @@ static void worker_on_signal(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, ui
 	int signo;
 
 	(void) events;
-	while ((signo = tasksrv_server_next_signal(h->ctx)) != 0) {
-		if ((signo == SIGTERM || signo == SIGINT) && tasksrv_server_stop_signal(h->ctx, signo)) {
+	while ((signo = tasksrv_signals_next_for(NULL, 0)) != 0) {
+		if ((signo == SIGTERM || signo == SIGINT) && tasksrv_signals_stop_signal(h->ctx, signo)) {
 			tasksrv_loop_stop(loop);
 		}
 	}
@@ -224,7 +227,7 @@ static int pending_work(tasksrv_server_t *s)
 static int worker_idle(tasksrv_loop_t *loop, void *ctx)
 {
 	tasksrv_server_t *s = ctx;
-	int more = tasksrv_server_run_deferred(loop, s);
+	int more = tasksrv_channel_run_deferred(loop, s);
 
 	if (s->draining && loop->running) {
 		if (pending_work(s) == 0) {
@@ -235,7 +238,7 @@ static int worker_idle(tasksrv_loop_t *loop, void *ctx)
 		}
 	}
 	/* Last: callbacks above may have taken frames from the rings. */
-	if (!more && loop->running && tasksrv_server_prepare_sleep(s)) {
+	if (!more && loop->running && tasksrv_channel_prepare_sleep(s)) {
 		more = 1;
 	}
 	return more;
@@ -271,7 +274,7 @@ static void drain(tasksrv_server_t *s)
 	}
 }
 
-void tasksrv_server_stop_worker(tasksrv_server_t *s)
+void tasksrv_worker_stop(tasksrv_server_t *s)
 {
 	tasksrv_loop_stop(&s->loop);
 }
@@ -302,8 +305,8 @@ int tasksrv_worker_main(tasksrv_server_t *s)
 	/* EPOLLEXCLUSIVE: one worker wakes per new connection or datagram, not all of them.
 	 * PROCESS mode: the master accepts, connections come as frames from it; datagram
 	 * ports are still read here. */
-	for (i = 0; i < s->nlisteners; i++) {
-		tasksrv_listener_t *l = s->listeners[i];
+	for (i = 0; i < s->ports.n; i++) {
+		tasksrv_listener_t *l = s->ports.items[i];
 		if (s->cfg.mode == TASKSRV_MODE_PROCESS && !tasksrv_listener_is_dgram(l)) {
 			continue;
 		}
@@ -320,7 +323,7 @@ int tasksrv_worker_main(tasksrv_server_t *s)
 			s->peers[i].registered = tasksrv_loop_add(&s->loop, &s->peers[i].h, s->peers[i].h.fd, EPOLLIN) == 0;
 		}
 	}
-	if (tasksrv_server_watch_rings(s) < 0) {
+	if (tasksrv_channel_watch_rings(s) < 0) {
 		tasksrv_log(TASKSRV_LOG_ERROR, "cannot watch the channel rings: %s", strerror(errno));
 		return 1;
 	}
@@ -345,22 +348,22 @@ int tasksrv_worker_main(tasksrv_server_t *s)
 	if (s->exiting) {
 		return 0;
 	}
-	for (i = 0; i < s->nlisteners; i++) {
-		if (s->listeners[i]->h.fd >= 0) {
-			tasksrv_loop_del(&s->loop, &s->listeners[i]->h);
+	for (i = 0; i < s->ports.n; i++) {
+		if (s->ports.items[i]->h.fd >= 0) {
+			tasksrv_loop_del(&s->loop, &s->ports.items[i]->h);
 		}
 	}
 	drain(s);
 	/* task_ipc_mode 3: what still waits here for a free task worker now (tasks
 	 * whose waiter gave up: drain() waits for the others) will never run. */
-	tasksrv_server_drop_backlog(s);
+	tasksrv_task_drop_backlog(s);
 	if (s->worker_id == 0 && s->cfg.mode != TASKSRV_MODE_PROCESS && (s->single || TASKSRV_ATOMIC_LOAD(&s->shm->shutting_down))
 			&& s->hooks->on_before_shutdown) {
 		s->hooks->on_before_shutdown(s);
 	}
 	tasksrv_conn_close_all(s, 1);
-	tasksrv_peers_flush(s, tasksrv_io_now_ms() + 1000);
-	tasksrv_server_run_deferred(&s->loop, s);
+	tasksrv_channel_flush(s, tasksrv_io_now_ms() + 1000);
+	tasksrv_channel_run_deferred(&s->loop, s);
 	TASKSRV_ATOMIC_STORE(&s->shm->workers[s->worker_id].status, TASKSRV_WORKER_EXIT);
 	if (!s->exiting && s->hooks->on_worker_stop) {
 		s->hooks->on_worker_stop(s, s->worker_id);

@@ -2,9 +2,10 @@
  * (getClientInfo, getClientList, heartbeat, protect, pause/resume) and the
  * $server->connections iterator, TaskSrv\Connection\Iterator. Every session lives in
  * shared memory (src/core/shm.h), so these work from any process of the server. */
-#include "php_server.h"
-#include "php_server_int.h"
+#include "php_connections.h"
+#include "php_call.h"
 #include "server.h"
+#include "forward.h"
 
 #include "zend_interfaces.h"
 
@@ -56,8 +57,8 @@ static int64_t next_visible(server_obj *o, int64_t after, int port)
 		return 0;
 	}
 	while ((sess = tasksrv_shm_session_next(o->core.shm, after, &id)) != NULL) {
-		if (visible(o, sess) && (port < 0 || (port < o->core.nlisteners
-				&& sess->server_fd == o->core.listeners[port]->sock))) {
+		if (visible(o, sess) && (port < 0 || (port < o->core.ports.n
+				&& sess->server_fd == o->core.ports.items[port]->sock))) {
 			return id;
 		}
 		after = id;
@@ -201,7 +202,7 @@ static void conn_op_method(INTERNAL_FUNCTION_PARAMETERS, int op)
 	if (!tasksrv_php_running_check(o)) {
 		RETURN_FALSE;
 	}
-	RETURN_BOOL(tasksrv_server_conn_op(&o->core, fd, op, NULL, 0) == 0);
+	RETURN_BOOL(tasksrv_forward_conn_op(&o->core, fd, op, NULL, 0) == 0);
 }
 
 PHP_METHOD(TaskSrv_Server, pause)
@@ -255,7 +256,7 @@ static void heartbeat_one(void *ctx, int64_t session)
 
 	add_next_index_long(h->list, session);
 	if (h->close) {
-		tasksrv_server_close(&h->o->core, session);
+		tasksrv_forward_close(&h->o->core, session);
 	}
 }
 
@@ -277,7 +278,7 @@ PHP_METHOD(TaskSrv_Server, heartbeat)
 	h.o = o;
 	h.list = return_value;
 	h.close = close;
-	tasksrv_server_idle_sessions(&o->core, o->core.cfg.heartbeat_idle_ms, heartbeat_one, &h);
+	tasksrv_forward_idle_sessions(&o->core, o->core.cfg.heartbeat_idle_ms, heartbeat_one, &h);
 }
 
 /* {{{ TaskSrv\Connection\Iterator */
@@ -298,20 +299,17 @@ static server_obj *iterator_server(conn_iterator_obj *it)
 	return it->server;
 }
 
-/* Gives a new Server its $connections. */
-void tasksrv_php_connections_attach(server_obj *o)
+/* A new Server's $connections (the caller owns the reference: the readonly
+ * property is its to initialise). The iterator points back without a reference, so
+ * no cycle keeps a Server alive (one Server per process). */
+zend_object *tasksrv_php_connections_attach(server_obj *o)
 {
 	zend_object *obj = conn_iterator_create(tasksrv_conn_iterator_ce);
 	conn_iterator_obj *it = conn_iterator_from_obj(obj);
-	zval zv;
 
-	ZVAL_OBJ(&zv, obj);
-	/* The readonly property holds the iterator; the iterator points back without a
-	 * reference, so no cycle keeps a Server alive (one Server per process). */
 	it->server = o;
 	o->conn_iter = obj;
-	zend_update_property(tasksrv_server_ce, &o->std, "connections", sizeof("connections") - 1, &zv);
-	zval_ptr_dtor(&zv);
+	return obj;
 }
 
 /* A port's $connections: the connections accepted on it. */

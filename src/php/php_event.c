@@ -6,7 +6,6 @@
  * events and never inside another callback. Also swoole_set_process_name(). */
 #include "php_event.h"
 #include "php_server.h"
-#include "php_timer.h"
 #include "php_errors.h"
 #include "loop.h"
 #include "timer.h"

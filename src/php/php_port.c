@@ -2,8 +2,9 @@
  * server, as Server::listen() returns it and $server->ports lists it. A port has
  * its own framing settings (set()) and its own connection callbacks (on()); what
  * it lacks it takes from the server: settings at start, callbacks when they fire. */
-#include "php_server.h"
-#include "php_server_int.h"
+#include "php_port.h"
+#include "php_call.h"
+#include "php_connections.h"
 #include "php_options.h"
 #include "php_protocol.h"
 #include "listener.h"
@@ -31,26 +32,6 @@ void tasksrv_callback_release(callback_t *cb)
 		zval_ptr_dtor(&cb->callable);
 		ZVAL_UNDEF(&cb->callable);
 	}
-}
-
-static bool is_port_event(int ev)
-{
-	size_t i;
-
-	for (i = 0; i < PORT_EVENTS; i++) {
-		if (port_events[i] == ev) {
-			return true;
-		}
-	}
-	return false;
-}
-
-callback_t *tasksrv_port_callback(server_obj *o, int port, int ev)
-{
-	if (port > 0 && port < o->nports && is_port_event(ev) && !Z_ISUNDEF(o->ports[port]->cb[ev].callable)) {
-		return &o->ports[port]->cb[ev];
-	}
-	return &o->cb[ev];
 }
 
 /* {{{ object handlers */
@@ -104,7 +85,7 @@ static void prop_long(port_obj *p, const char *name, zend_long v)
 /* A new port for listener index of o; o keeps a reference to it. */
 port_obj *tasksrv_port_create(server_obj *o, int index, zend_string *host)
 {
-	tasksrv_listener_t *l = o->core.listeners[index];
+	tasksrv_listener_t *l = o->core.ports.items[index];
 	zval zv;
 	port_obj *p, **list;
 
@@ -191,15 +172,14 @@ static void configure_port(server_obj *o, tasksrv_listener_t *l, tasksrv_options
 		|| !zend_hash_str_exists(Z_ARRVAL_P(setting), "open_tcp_nodelay", sizeof("open_tcp_nodelay") - 1));
 }
 
-void tasksrv_ports_configure(server_obj *o)
+void tasksrv_ports_configure(server_obj *o, zval *server_setting)
 {
-	zval *server_setting, rv, prv;
+	zval prv;
 	int i;
 
-	server_setting = zend_read_property(tasksrv_server_ce, &o->std, "setting", sizeof("setting") - 1, 1, &rv);
 	for (i = 0; i < o->nports; i++) {
 		port_obj *p = o->ports[i];
-		tasksrv_listener_t *l = o->core.listeners[p->index];
+		tasksrv_listener_t *l = o->core.ports.items[p->index];
 		if (p->configured) {
 			configure_port(o, l, port_options(p), port_setting(p, &prv));
 			continue;

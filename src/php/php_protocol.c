@@ -1,5 +1,6 @@
 /* tasksrv: framing settings from set() options, and package_length_func. */
 #include "php_protocol.h"
+#include "php_call.h"
 
 #include <string.h>
 

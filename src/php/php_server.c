@@ -10,7 +10,14 @@
 #include "php_options.h"
 #include "php_failure.h"
 #include "php_protocol.h"
+#include "php_call.h"
+#include "php_connections.h"
+#include "php_port.h"
+#include "php_task.h"
 #include "server.h"
+#include "forward.h"
+#include "master.h"
+#include "worker.h"
 #include "io.h"
 #include "log.h"
 #include "process.h"
@@ -32,11 +39,14 @@ static zend_object_handlers tasksrv_server_handlers;
 
 /* Every event name Swoole's TCP server knows, in the case users write them. */
 static const char *const event_names[EV_COUNT] = {
-	"Start", "BeforeShutdown", "Shutdown", "WorkerStart", "WorkerStop", "WorkerExit",
-	"WorkerError", "ManagerStart", "ManagerStop", "Task", "Finish", "PipeMessage",
-	"BeforeReload", "AfterReload", "Connect", "Receive", "Close", "Packet",
-	"BufferFull", "BufferEmpty",
-	"TaskFailure" /* ours: fn(Server $s, int $taskId, TaskSrv\TaskFailure $f) */
+	[EV_START] = "Start", [EV_BEFORE_SHUTDOWN] = "BeforeShutdown", [EV_SHUTDOWN] = "Shutdown",
+	[EV_WORKER_START] = "WorkerStart", [EV_WORKER_STOP] = "WorkerStop", [EV_WORKER_EXIT] = "WorkerExit",
+	[EV_WORKER_ERROR] = "WorkerError", [EV_MANAGER_START] = "ManagerStart", [EV_MANAGER_STOP] = "ManagerStop",
+	[EV_TASK] = "Task", [EV_FINISH] = "Finish", [EV_PIPE_MESSAGE] = "PipeMessage",
+	[EV_BEFORE_RELOAD] = "BeforeReload", [EV_AFTER_RELOAD] = "AfterReload",
+	[EV_CONNECT] = "Connect", [EV_RECEIVE] = "Receive", [EV_CLOSE] = "Close", [EV_PACKET] = "Packet",
+	[EV_BUFFER_FULL] = "BufferFull", [EV_BUFFER_EMPTY] = "BufferEmpty",
+	[EV_TASK_FAILURE] = "TaskFailure" /* ours: fn(Server $s, int $taskId, TaskSrv\TaskFailure $f) */
 };
 
 static server_obj *constructed_server; /* one server per process, as in Swoole */
@@ -49,106 +59,12 @@ static void finish_callback_dtor(zval *zv)
 	zval_ptr_dtor(zv);
 }
 
-/* An uncaught exception in a callback is reported the way PHP reports one and the
- * process goes on serving, as Swoole's synchronous workers do. exit() ends the process. */
-static void after_callback(server_obj *o)
-{
-	zend_object *ex = EG(exception);
-	int status;
-
-	if (ex == NULL) {
-		return;
-	}
-	if (zend_is_unwind_exit(ex)) {
-		tasksrv_server_abort(&o->core);
-		return;
-	}
-	status = EG(exit_status);
-	zend_exception_error(ex, E_ERROR);
-	EG(exit_status) = status;
-}
-
 void tasksrv_php_server_exit(void)
 {
 	if (constructed_server && constructed_server->state == STATE_RUNNING) {
 		tasksrv_server_abort(&constructed_server->core);
 	}
 }
-
-/* Calls without reporting exceptions: the caller decides what they mean. */
-static bool call_raw(server_obj *o, zval *callable, zend_fcall_info_cache *fcc, uint32_t argc, zval *argv, zval *retval)
-{
-	zend_fcall_info fci;
-	zval rv;
-
-	if (o->core.exiting) {
-		return false;
-	}
-	fci.size = sizeof(fci);
-	ZVAL_COPY_VALUE(&fci.function_name, callable);
-	fci.object = fcc ? fcc->object : NULL;
-	fci.retval = retval ? retval : &rv;
-	fci.param_count = argc;
-	fci.params = argv;
-	fci.named_params = NULL;
-	ZVAL_UNDEF(fci.retval);
-	zend_call_function(&fci, fcc);
-	if (!retval) {
-		zval_ptr_dtor(&rv);
-	}
-	if (EG(exception) && zend_is_unwind_exit(EG(exception))) {
-		tasksrv_server_abort(&o->core);
-	}
-	return true;
-}
-
-bool tasksrv_php_call(server_obj *o, zval *callable, zend_fcall_info_cache *fcc, uint32_t argc, zval *argv, zval *retval)
-{
-	bool called = call_raw(o, callable, fcc, argc, argv, retval);
-
-	after_callback(o);
-	return called;
-}
-
-static bool fire_ex(server_obj *o, int ev, uint32_t argc, zval *argv, zval *retval, bool report)
-{
-	/* A connection or datagram event uses its port's callback, or the primary port's. */
-	callback_t *cb = tasksrv_port_callback(o, o->core.cur_port, ev);
-	tasksrv_worker_slot_t *slot = NULL;
-	int32_t status = 0;
-	bool called;
-
-	if (Z_ISUNDEF(cb->callable)) {
-		return false;
-	}
-	ZVAL_OBJ(&argv[0], &o->std);
-	/* A worker is BUSY while PHP code runs in it (getWorkerStatus(), idle_worker_num);
-	 * in onWorkerExit it shows EXIT, as in Swoole. */
-	if (o->core.worker_id >= 0 && o->core.shm && ev != EV_WORKER_EXIT) {
-		slot = &o->core.shm->workers[o->core.worker_id];
-		status = TASKSRV_ATOMIC_LOAD(&slot->status);
-		TASKSRV_ATOMIC_STORE(&slot->status, TASKSRV_WORKER_BUSY);
-	}
-	called = report ? tasksrv_php_call(o, &cb->callable, &cb->fcc, argc, argv, retval)
-		: call_raw(o, &cb->callable, &cb->fcc, argc, argv, retval);
-	if (slot) {
-		TASKSRV_ATOMIC_STORE(&slot->status, status);
-	}
-	return called;
-}
-
-/* Calls the callback of an event with the server as first argument; argv[0] is filled here. */
-bool tasksrv_php_fire(server_obj *o, int ev, uint32_t argc, zval *argv, zval *retval)
-{
-	return fire_ex(o, ev, argc, argv, retval, true);
-}
-
-/* The same, leaving an exception pending for the caller. */
-bool tasksrv_php_fire_catching(server_obj *o, int ev, uint32_t argc, zval *argv, zval *retval)
-{
-	return fire_ex(o, ev, argc, argv, retval, false);
-}
-/* }}} */
 
 /* {{{ properties */
 static void prop_long(server_obj *o, const char *name, zend_long v)
@@ -356,7 +272,7 @@ static void hook_receive(tasksrv_server_t *s, int64_t session, int reactor_id, c
 	zval_ptr_dtor(&argv[3]);
 	/* max_request: this worker stops (after draining its tasks) and is replaced. */
 	if (o->request_limit > 0 && ++o->requests == o->request_limit) {
-		tasksrv_server_stop_worker(s);
+		tasksrv_worker_stop(s);
 	}
 }
 
@@ -378,7 +294,7 @@ static void hook_packet(tasksrv_server_t *s, const tasksrv_listener_t *l, const 
 	zval_ptr_dtor(&argv[2]);
 	/* max_request counts datagrams too, as Swoole does. */
 	if (o->request_limit > 0 && ++o->requests == o->request_limit) {
-		tasksrv_server_stop_worker(s);
+		tasksrv_worker_stop(s);
 	}
 }
 
@@ -444,13 +360,6 @@ static char *hook_payload_alloc(tasksrv_server_t *s, size_t len, void **handle)
 	return ZSTR_VAL(str);
 }
 
-void tasksrv_php_payload_free(tasksrv_server_t *s, void *handle)
-{
-	if (handle) {
-		/* A huge one may be kept to receive the next into. */
-		tasksrv_spares_keep(&CORE_SERVER(s)->spares, (zend_string *) handle, false);
-	}
-}
 
 
 static void hook_frame(tasksrv_server_t *s, const tasksrv_frame_t *f, int peer, void *handle)
@@ -459,12 +368,12 @@ static void hook_frame(tasksrv_server_t *s, const tasksrv_frame_t *f, int peer, 
 
 	if (f->type == TASKSRV_FRAME_CONN) {
 		/* BASE mode: send()/close() by another process on a connection of ours: the core does it. */
-		tasksrv_server_forwarded_op(s, f, handle ? ZSTR_VAL((zend_string *) handle) : NULL);
+		tasksrv_forward_on_frame(s, f, handle ? ZSTR_VAL((zend_string *) handle) : NULL);
 		tasksrv_php_payload_free(s, handle);
 	} else if (f->type >= TASKSRV_FRAME_CONNECT) {
 		/* PROCESS mode: a client's packet or event, or a send()/close() for the master. */
 		zend_string *str = handle;
-		tasksrv_server_conn_frame(s, f, peer, ZSTR_VAL(str), ZSTR_LEN(str));
+		tasksrv_master_conn_frame(s, f, peer, ZSTR_VAL(str), ZSTR_LEN(str));
 		tasksrv_php_payload_free(s, handle);
 	} else if (f->type == TASKSRV_FRAME_TASK && s->role == TASKSRV_ROLE_TASK_WORKER) {
 		tasksrv_php_run_task(o, f, peer, handle);
@@ -480,14 +389,28 @@ static void hook_frame(tasksrv_server_t *s, const tasksrv_frame_t *f, int peer, 
 
 
 static const tasksrv_hooks_t hooks = {
-	hook_start, hook_before_shutdown, hook_shutdown, hook_manager_start, hook_manager_stop,
-	hook_worker_start, hook_worker_stop, hook_worker_error,
-	hook_connect, hook_receive, hook_close,
-	hook_payload_alloc, tasksrv_php_payload_free, hook_frame,
-	tasksrv_php_outstanding, tasksrv_php_drain_expired,
-	hook_packet,
-	hook_buffer_full, hook_buffer_empty,
-	hook_before_reload, hook_after_reload, hook_worker_exit
+	.on_start = hook_start,
+	.on_before_shutdown = hook_before_shutdown,
+	.on_shutdown = hook_shutdown,
+	.on_manager_start = hook_manager_start,
+	.on_manager_stop = hook_manager_stop,
+	.on_worker_start = hook_worker_start,
+	.on_worker_stop = hook_worker_stop,
+	.on_worker_error = hook_worker_error,
+	.on_connect = hook_connect,
+	.on_receive = hook_receive,
+	.on_close = hook_close,
+	.payload_alloc = hook_payload_alloc,
+	.payload_free = tasksrv_php_payload_free,
+	.on_frame = hook_frame,
+	.outstanding = tasksrv_php_outstanding,
+	.on_drain_expired = tasksrv_php_drain_expired,
+	.on_packet = hook_packet,
+	.on_buffer_full = hook_buffer_full,
+	.on_buffer_empty = hook_buffer_empty,
+	.on_before_reload = hook_before_reload,
+	.on_after_reload = hook_after_reload,
+	.on_worker_exit = hook_worker_exit,
 };
 /* }}} */
 
@@ -495,6 +418,7 @@ static const tasksrv_hooks_t hooks = {
 static zend_object *server_create(zend_class_entry *ce)
 {
 	server_obj *o = zend_object_alloc(sizeof(server_obj), ce);
+	zval conns;
 	int i;
 
 	tasksrv_server_init(&o->core, &hooks, o);
@@ -507,7 +431,9 @@ static zend_object *server_create(zend_class_entry *ce)
 	zend_object_std_init(&o->std, ce);
 	object_properties_init(&o->std, ce);
 	o->std.handlers = &tasksrv_server_handlers;
-	tasksrv_php_connections_attach(o);
+	ZVAL_OBJ(&conns, tasksrv_php_connections_attach(o));
+	zend_update_property(tasksrv_server_ce, &o->std, "connections", sizeof("connections") - 1, &conns);
+	zval_ptr_dtor(&conns);
 	return &o->std;
 }
 
@@ -566,28 +492,6 @@ static HashTable *server_get_gc(zend_object *obj, zval **table, int *n)
 }
 /* }}} */
 
-static bool started_check(server_obj *o)
-{
-	if (o->state != STATE_RUNNING || o->core.role == TASKSRV_ROLE_NONE) {
-		php_error_docref(NULL, E_WARNING, "server is not running");
-		return false;
-	}
-	return true;
-}
-
-bool tasksrv_php_running_check(server_obj *o)
-{
-	if (!started_check(o)) {
-		return false;
-	}
-	/* A user process (addProcess()) holds no channel to the other processes and no
-	 * connection: tasks, messages and connection calls fail there. */
-	if (o->core.role == TASKSRV_ROLE_USER) {
-		php_error_docref(NULL, E_WARNING, "not available in a user process");
-		return false;
-	}
-	return true;
-}
 
 /* $server->ports: the Port objects, primary first. */
 static void update_ports_prop(server_obj *o)
@@ -613,7 +517,7 @@ static bool listen_args_check(zend_long *port, zend_long sock_type, uint32_t por
 		zend_argument_value_error(type_arg, "must not include SWOOLE_SSL (SSL is not supported)");
 		return false;
 	}
-	if (!tasksrv_sock_type_valid(sock_type)) {
+	if (!tasksrv_listener_type_valid(sock_type)) {
 		zend_argument_value_error(type_arg, "must be one of SWOOLE_SOCK_TCP, SWOOLE_SOCK_TCP6, SWOOLE_SOCK_UDP, "
 			"SWOOLE_SOCK_UDP6, SWOOLE_SOCK_UNIX_STREAM, SWOOLE_SOCK_UNIX_DGRAM");
 		return false;
@@ -674,7 +578,7 @@ PHP_METHOD(TaskSrv_Server, __construct)
 	tasksrv_port_create(o, 0, host);
 	update_ports_prop(o);
 	zend_update_property_str(tasksrv_server_ce, &o->std, "host", sizeof("host") - 1, host);
-	prop_long(o, "port", o->core.listeners[0]->port);
+	prop_long(o, "port", o->core.ports.items[0]->port);
 	prop_long(o, "type", sock_type);
 	prop_long(o, "mode", mode);
 }
@@ -723,7 +627,7 @@ PHP_METHOD(TaskSrv_Server, addListener)
 /* sendto(), and send() to a Unix datagram path: from the datagram port that fits. */
 static bool datagram_send(server_obj *o, zend_string *ip, zend_long port, zend_string *data, zend_long server_socket)
 {
-	tasksrv_listener_t *l = tasksrv_server_dgram_listener(&o->core, ZSTR_VAL(ip), (int) server_socket);
+	tasksrv_listener_t *l = tasksrv_listener_set_dgram(&o->core.ports, ZSTR_VAL(ip), (int) server_socket);
 
 	if (l == NULL) {
 		php_error_docref(NULL, E_WARNING, "UDP listener has to be added before executing sendto");
@@ -808,14 +712,6 @@ const char *tasksrv_server_event_name(int i)
 	return i >= 0 && i < EV_COUNT ? event_names[i] : NULL;
 }
 
-/* As Swoole 6.2.1: an event name it does not know (older programs register "Timer")
- * is a warning and false, and the program runs on. Shared with Server\Port::on(). */
-void tasksrv_php_unknown_event(zend_string *name)
-{
-	tasksrv_php_set_last_error(TASKSRV_ERROR_PHP_RUNTIME_NOTICE);
-	php_error_docref(NULL, E_WARNING, "unknown event types[%s]", ZSTR_VAL(name));
-}
-
 PHP_METHOD(TaskSrv_Server, on)
 {
 	server_obj *o = THIS_SERVER();
@@ -866,7 +762,7 @@ static void configure(server_obj *o)
 {
 	tasksrv_config_t *cfg = &o->core.cfg;
 	tasksrv_options_t *opts = &o->opts;
-	zval *prop, rv, setting;
+	zval *prop, rv, setting, setting_rv;
 
 	/* As Swoole: BASE defaults to one worker, PROCESS to one per CPU. */
 	cfg->worker_num = opts->worker_num > 0 ? (int) opts->worker_num
@@ -880,7 +776,7 @@ static void configure(server_obj *o)
 	cfg->reload_async = opts->reload_async;
 	o->task_object_mode = opts->task_use_object || opts->task_object || opts->task_enable_coroutine;
 	/* Framing is per port (before $server->setting gains the defaults below). */
-	tasksrv_ports_configure(o);
+	tasksrv_ports_configure(o, zend_read_property(tasksrv_server_ce, &o->std, "setting", sizeof("setting") - 1, 1, &setting_rv));
 	tasksrv_php_connections_configure(o);
 	prop = zend_read_property(tasksrv_server_ce, &o->std, "setting", sizeof("setting") - 1, 1, &rv);
 	/* At start $server->setting gains the effective process counts. */
@@ -936,7 +832,7 @@ static bool callbacks_check(server_obj *o)
 	int i;
 
 	for (i = 0; i < o->nports; i++) {
-		bool dgram = tasksrv_listener_is_dgram(o->core.listeners[o->ports[i]->index]);
+		bool dgram = tasksrv_listener_is_dgram(o->core.ports.items[o->ports[i]->index]);
 		callback_t *cb = tasksrv_port_callback(o, i, dgram ? EV_PACKET : EV_RECEIVE);
 		if (Z_ISUNDEF(cb->callable)) {
 			TASKSRV_THROW(0, "require %s callback", dgram ? "onPacket" : "onReceive");
@@ -1106,7 +1002,7 @@ PHP_METHOD(TaskSrv_Server, reload)
 	ZEND_PARSE_PARAMETERS_END();
 
 	/* A user process may reload (a file watcher is the classic one). */
-	if (!started_check(o)) {
+	if (!tasksrv_php_started_check(o)) {
 		RETURN_FALSE;
 	}
 	if (o->core.single) {
@@ -1130,7 +1026,7 @@ PHP_METHOD(TaskSrv_Server, stop)
 	ZEND_PARSE_PARAMETERS_END();
 	(void) wait_event; /* every stop drains: see docs/server.md */
 
-	if (!started_check(o)) {
+	if (!tasksrv_php_started_check(o)) {
 		RETURN_FALSE;
 	}
 	if (worker_id == -1) {
@@ -1202,7 +1098,7 @@ PHP_METHOD(TaskSrv_Server, send)
 	}
 	/* An unknown or closed session is false without a warning, as in Swoole; an
 	 * output buffer cap was logged by the core. */
-	RETURN_BOOL(session_result(o, fd, tasksrv_server_send(&o->core, fd, ZSTR_VAL(data), ZSTR_LEN(data)) == 0));
+	RETURN_BOOL(session_result(o, fd, tasksrv_forward_send(&o->core, fd, ZSTR_VAL(data), ZSTR_LEN(data)) == 0));
 }
 
 PHP_METHOD(TaskSrv_Server, close)
@@ -1221,7 +1117,7 @@ PHP_METHOD(TaskSrv_Server, close)
 		RETURN_FALSE;
 	}
 	RETURN_BOOL(session_result(o, fd,
-		tasksrv_server_conn_op(&o->core, fd, reset ? TASKSRV_CONN_CLOSE_RESET : TASKSRV_CONN_CLOSE, NULL, 0) == 0));
+		tasksrv_forward_conn_op(&o->core, fd, reset ? TASKSRV_CONN_CLOSE_RESET : TASKSRV_CONN_CLOSE, NULL, 0) == 0));
 }
 
 PHP_METHOD(TaskSrv_Server, exists)

@@ -1,6 +1,6 @@
-/* tasksrv: what the two halves of the Server glue share. php_server.c holds the
- * class, its lifecycle and connections; php_task.c the task API, results and
- * failures. Internal: not part of the extension's API. */
+/* tasksrv: the types the Server glue shares (the server and port objects, the event
+ * numbers). Each glue file declares its functions in its own header (php_call.h,
+ * php_port.h, php_task.h, php_connections.h). Internal: not part of the extension's API. */
 #ifndef TASKSRV_PHP_SERVER_INT_H
 #define TASKSRV_PHP_SERVER_INT_H
 
@@ -75,47 +75,5 @@ static inline server_obj *server_from_obj(zend_object *obj)
 
 #define THIS_SERVER() server_from_obj(Z_OBJ_P(ZEND_THIS))
 #define CORE_SERVER(core) ((server_obj *) (core)->user)
-
-/* Calling PHP (php_server.c). Exceptions: call/fire report an uncaught one the way PHP
- * does and go on; fire_catching leaves it pending for the caller. */
-bool tasksrv_php_call(server_obj *o, zval *callable, zend_fcall_info_cache *fcc, uint32_t argc, zval *argv, zval *retval);
-bool tasksrv_php_fire(server_obj *o, int ev, uint32_t argc, zval *argv, zval *retval);
-bool tasksrv_php_fire_catching(server_obj *o, int ev, uint32_t argc, zval *argv, zval *retval);
-bool tasksrv_php_running_check(server_obj *o);
-void tasksrv_php_payload_free(tasksrv_server_t *s, void *handle);
-/* on() with an event name Swoole does not know: the warning (false is the caller's). */
-void tasksrv_php_unknown_event(zend_string *name);
-/* Sets this process's title to "<process_title_prefix>: <what>", e.g. "master" (see docs/server.md). */
-void tasksrv_php_process_title(server_obj *o, const char *what);
-
-/* Ports (php_port.c). */
-void tasksrv_callback_release(callback_t *cb);
-port_obj *tasksrv_port_create(server_obj *o, int index, zend_string *host);
-void tasksrv_port_detach(port_obj *p);
-void tasksrv_port_set_setting(port_obj *p, zval *setting);
-/* Applies settings to a port's options (the primary port's are the server's) and
- * merges them into its $setting; merge_setting does only the second half. */
-zend_result tasksrv_port_apply(port_obj *p, HashTable *settings, uint32_t arg_num);
-void tasksrv_port_merge_setting(port_obj *p, HashTable *settings);
-/* The callback that fires for event ev of port index (a port event falls back to the primary port's). */
-callback_t *tasksrv_port_callback(server_obj *o, int port, int ev);
-/* At start: every port's framing settings from its own set(), or the server's. */
-void tasksrv_ports_configure(server_obj *o);
-
-/* Frames and draining (php_task.c). */
-void tasksrv_php_run_task(server_obj *o, const tasksrv_frame_t *f, int peer, void *handle);
-void tasksrv_php_deliver_result(server_obj *o, const tasksrv_frame_t *f, void *handle);
-void tasksrv_php_deliver_pipe_message(server_obj *o, const tasksrv_frame_t *f, void *handle);
-int tasksrv_php_outstanding(tasksrv_server_t *s);
-void tasksrv_php_drain_expired(tasksrv_server_t *s);
-void tasksrv_php_watch_fatal_errors(server_obj *o);
-
-/* Connections (php_connections.c). */
-void tasksrv_php_connections_attach(server_obj *o);
-void tasksrv_php_connections_configure(server_obj *o);
-void tasksrv_php_connections_detach(server_obj *o);
-/* A Server\Port's $connections (a new object: the caller owns it), and its detach. */
-zend_object *tasksrv_php_connections_port_iterator(server_obj *o, int port);
-void tasksrv_php_connections_iterator_detach(zend_object *obj);
 
 #endif

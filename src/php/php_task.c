@@ -2,11 +2,14 @@
  * taskCo(), finish(), sendMessage(), the Server\Task object, and what happens to a
  * task's frames: running it in a task worker, its results and failures in the
  * worker that sent it, backpressure and draining. */
-#include "php_server.h"
-#include "php_server_int.h"
+#include "php_task.h"
+#include "php_call.h"
 #include "php_exceptions.h"
 #include "php_failure.h"
+#include "channel.h"
 #include "io.h"
+#include "ledger.h"
+#include "task.h"
 #include "log.h"
 
 #include "zend_exceptions.h"
@@ -60,12 +63,12 @@ static void task_worker_error_cb(int type, zend_string *file, const uint32_t lin
 		o->in_task = 0;
 		/* The process is about to bail out: claim and send the failure now (a one-way
 		 * task only gets booked: PHP prints the error, nobody waits for it). */
-		if (tasksrv_server_task_end(&o->core, TASKSRV_FAIL_FATAL_ERROR)
+		if (tasksrv_ledger_end(&o->core, TASKSRV_FAIL_FATAL_ERROR)
 				&& !(o->cur_task.flags & TASKSRV_FLAG_NOREPLY) && tasksrv_failure_encode(&f, &buf) == 0) {
 			send_answer(o, &o->cur_task, o->cur_peer, tasksrv_buffer_head(&buf), tasksrv_buffer_size(&buf),
 				TASKSRV_FLAG_FAILURE | TASKSRV_FLAG_FINAL);
 		}
-		tasksrv_server_task_sent(&o->core);
+		tasksrv_ledger_sent(&o->core);
 		tasksrv_buffer_free(&buf);
 	}
 	previous_error_cb(type, file, line, message);
@@ -143,7 +146,7 @@ static bool send_answer(server_obj *o, const tasksrv_frame_t *task, int peer, co
 	f.src_worker = o->core.worker_id;
 	f.origin_gen = task->origin_gen;
 	f.time = tasksrv_io_unix_time();
-	if (tasksrv_server_send_blocking(&o->core, peer, &f, p) < 0) {
+	if (tasksrv_channel_send_blocking(&o->core, peer, &f, p) < 0) {
 		tasksrv_log(TASKSRV_LOG_WARNING, "Server::finish(): send result of task %ld to worker #%d failed: %s",
 			(long) f.task_id, task->src_worker, strerror(errno));
 		return false;
@@ -161,7 +164,7 @@ static bool send_result(server_obj *o, const tasksrv_frame_t *task, int peer, zv
 		tasksrv_log(TASKSRV_LOG_WARNING, "Server::finish(): Server::finish() can only be used in the worker process");
 		return false;
 	}
-	if (!tasksrv_server_task_owned(&o->core) && task->task_id == o->cur_task.task_id && o->in_task) {
+	if (!tasksrv_ledger_owned(&o->core) && task->task_id == o->cur_task.task_id && o->in_task) {
 		/* The manager already failed this task at its deadline. */
 		return false;
 	}
@@ -234,8 +237,8 @@ static void end_task(server_obj *o, const tasksrv_frame_t *f, int peer, zval *re
 	} else if (ex) {
 		tasksrv_failure_from_exception(ex, o->core.worker_id, &holder, &fail);
 	}
-	owned = tasksrv_server_task_end(&o->core, ex ? TASKSRV_FAIL_EXCEPTION : 0);
-	if (!owned && tasksrv_server_task_timed_out(&o->core)) {
+	owned = tasksrv_ledger_end(&o->core, ex ? TASKSRV_FAIL_EXCEPTION : 0);
+	if (!owned && tasksrv_ledger_timed_out(&o->core)) {
 		/* The manager took this task at its deadline and is stopping this process:
 		 * start nothing more here, or the next task would die with it. */
 		tasksrv_loop_stop(&o->core.loop);
@@ -252,7 +255,7 @@ static void end_task(server_obj *o, const tasksrv_frame_t *f, int peer, zval *re
 	} else if (has_value && !reply) {
 		tasksrv_log(TASKSRV_LOG_WARNING, "Server::finish(): Server::finish() can only be used in the worker process");
 	}
-	tasksrv_server_task_sent(&o->core);
+	tasksrv_ledger_sent(&o->core);
 	tasksrv_payload_free(&p);
 	tasksrv_buffer_free(&fail);
 	zval_ptr_dtor(&holder);
@@ -266,7 +269,7 @@ void tasksrv_php_run_task(server_obj *o, const tasksrv_frame_t *f, int peer, voi
 	zval argv[4], retval, data;
 	zend_object *ex = NULL;
 
-	if (!tasksrv_server_task_take(&o->core, f, peer)) {
+	if (!tasksrv_ledger_take(&o->core, f, peer)) {
 		/* Its sender stopped and already told its caller "shutdown". */
 		tasksrv_php_payload_free(&o->core, handle);
 		return;
@@ -431,24 +434,24 @@ void tasksrv_php_drain_expired(tasksrv_server_t *s)
 	 * starts one of ours any more; those running now are claimed (they fail as
 	 * shutdown); answers being written are waited for; then everything already in
 	 * the channels is delivered; what is left was never started. */
-	tasksrv_server_drop_backlog(s);
-	tasksrv_server_abandon_tasks(s);
+	tasksrv_task_drop_backlog(s);
+	tasksrv_ledger_abandon_all(s);
 	ZEND_HASH_FOREACH_NUM_KEY(&o->pending, id) {
-		if (tasksrv_server_claim_abandoned(s, (int64_t) id) == 1) {
+		if (tasksrv_ledger_claim_abandoned(s, (int64_t) id) == 1) {
 			zval *e = zend_hash_index_find(&o->pending, id);
 			ZVAL_NULL(e); /* marks "claimed here" for the loop below */
 		}
 	} ZEND_HASH_FOREACH_END();
 	{
 		int64_t until = tasksrv_io_now_ms() + 1000;
-		while (tasksrv_server_answers_in_flight(s) > 0 && tasksrv_io_now_ms() < until) {
-			tasksrv_server_sweep(s, s->cfg.worker_num, tasksrv_server_endpoint_manager(s) + 1);
-			tasksrv_server_run_deferred(&s->loop, s);
+		while (tasksrv_ledger_answers_in_flight(s) > 0 && tasksrv_io_now_ms() < until) {
+			tasksrv_channel_sweep(s, s->cfg.worker_num, tasksrv_state_endpoint_manager(s) + 1);
+			tasksrv_channel_run_deferred(&s->loop, s);
 			poll(NULL, 0, 1);
 		}
 	}
-	tasksrv_server_sweep(s, s->cfg.worker_num, tasksrv_server_endpoint_manager(s) + 1);
-	tasksrv_server_run_deferred(&s->loop, s);
+	tasksrv_channel_sweep(s, s->cfg.worker_num, tasksrv_state_endpoint_manager(s) + 1);
+	tasksrv_channel_run_deferred(&s->loop, s);
 	if (zend_hash_num_elements(&o->pending) == 0) {
 		return;
 	}
@@ -492,7 +495,7 @@ static zend_long task_target(server_obj *o, zend_long dst, uint32_t dst_arg, con
 	}
 	/* task_ipc_mode 3: the task workers share the work, a destination is ignored as in Swoole. */
 	if (dst < 0 || o->opts.task_ipc_mode == 3) {
-		return tasksrv_server_pick_task_worker(&o->core);
+		return tasksrv_task_pick_worker(&o->core);
 	}
 	return dst;
 }
@@ -567,7 +570,7 @@ PHP_METHOD(TaskSrv_Server, task)
 		flags |= TASKSRV_FLAG_CALLBACK;
 	}
 	task_frame(o, &f, &p, flags);
-	if (tasksrv_server_task_send(&o->core, (int) dst, &f, p.ptr) < 0) {
+	if (tasksrv_task_send(&o->core, (int) dst, &f, p.ptr) < 0) {
 		php_error_docref(NULL, E_WARNING, "send %zu bytes to task worker #%d failed: %s", p.len, (int) dst, strerror(errno));
 		tasksrv_payload_free(&p);
 		RETURN_FALSE;
@@ -619,7 +622,7 @@ static zend_long dispatch_for_waiter(server_obj *o, zval *data, zend_long dst, u
 		return -2;
 	}
 	task_frame(o, &f, &p, flags);
-	if (tasksrv_server_task_send_wait(&o->core, (int) dst, &f, p.ptr) < 0) {
+	if (tasksrv_task_send_wait(&o->core, (int) dst, &f, p.ptr) < 0) {
 		php_error_docref(NULL, E_WARNING, "send %zu bytes to task worker #%d failed: %s", p.len, (int) dst, strerror(errno));
 		tasksrv_payload_free(&p);
 		return -1;
@@ -674,7 +677,7 @@ static void collect_results(server_obj *o, HashTable *waiting, int64_t deadline,
 	void *handle;
 
 	while (zend_hash_num_elements(waiting) > 0) {
-		int r = tasksrv_server_wait_result(&o->core, deadline, &f, &handle);
+		int r = tasksrv_task_wait_result(&o->core, deadline, &f, &handle);
 		if (r <= 0) {
 			if (r < 0) {
 				php_error_docref(NULL, E_WARNING, "waiting for task results failed: %s", strerror(errno));
@@ -718,7 +721,7 @@ static void wait_for_room(server_obj *o, HashTable *waiting, zval *out, zval *fa
 	void *handle;
 
 	while (queue_full(o) && !o->core.exiting) {
-		int r = tasksrv_server_wait_result(&o->core, tasksrv_io_now_ms() + 2, &f, &handle);
+		int r = tasksrv_task_wait_result(&o->core, tasksrv_io_now_ms() + 2, &f, &handle);
 		if (r < 0) {
 			return;
 		}
@@ -868,7 +871,7 @@ static void wait_multi(INTERNAL_FUNCTION_PARAMETERS, const char *what, bool fill
 			throw_queue_full(o);
 			RETURN_THROWS();
 		}
-		id = dispatch_for_waiter(o, data, tasksrv_server_pick_task_worker(&o->core), TASKSRV_FLAG_WAITALL, what);
+		id = dispatch_for_waiter(o, data, tasksrv_task_pick_worker(&o->core), TASKSRV_FLAG_WAITALL, what);
 		if (id == -2) {
 			zend_hash_destroy(&waiting);
 			zval_ptr_dtor(&results);
@@ -1012,8 +1015,8 @@ PHP_METHOD(TaskSrv_Server, sendMessage)
 	f.type = TASKSRV_FRAME_PIPE;
 	/* A task worker has no loop turn while it runs PHP: it writes at once. */
 	rc = o->core.role == TASKSRV_ROLE_TASK_WORKER
-		? tasksrv_server_send_blocking(&o->core, (int) dst, &f, p.ptr)
-		: tasksrv_server_send_async(&o->core, (int) dst, &f, p.ptr);
+		? tasksrv_channel_send_blocking(&o->core, (int) dst, &f, p.ptr)
+		: tasksrv_channel_send_async(&o->core, (int) dst, &f, p.ptr);
 	tasksrv_payload_free(&p);
 	if (rc < 0) {
 		php_error_docref(NULL, E_WARNING, "send message to worker #" ZEND_LONG_FMT " failed: %s", dst, strerror(errno));

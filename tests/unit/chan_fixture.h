@@ -9,6 +9,7 @@
 #include "frame.h"
 #include "log.h"
 #include "ring.h"
+#include "channel.h"
 #include "server.h"
 #include "shm.h"
 
@@ -59,14 +60,14 @@ static inline int chan_fixture_open(chan_fixture_t *x, int kind)
 	/* endpoint 0 an event worker, 1 a task worker: their channels are shared-memory ones */
 	s->cfg.worker_num = 1;
 	s->cfg.task_worker_num = kind == CHAN_SHM ? 1 : 0;
-	if (kind != CHAN_SOCKET && (s->rings = tasksrv_rings_create(2)) == NULL) {
+	if (kind != CHAN_SOCKET && (s->rings = tasksrv_ring_set_create(2)) == NULL) {
 		return -1;
 	}
 	/* the shared mapping: counters and the channels' read tracks */
-	if ((s->shm = tasksrv_shm_create(2, 16, 2)) == NULL || tasksrv_channels_create(s) < 0) {
+	if ((s->shm = tasksrv_shm_create(2, 16, 2)) == NULL || tasksrv_channel_create(s) < 0) {
 		return -1;
 	}
-	tasksrv_peers_open(s, 0, 0);
+	tasksrv_channel_open(s, 0, 0);
 	x->wfd = s->chan[1 * 2 + 0];
 	if (kind == CHAN_SHM) {
 		if (!s->peers[1].shm_in) {
@@ -79,9 +80,9 @@ static inline int chan_fixture_open(chan_fixture_t *x, int kind)
 
 static inline void chan_fixture_close(chan_fixture_t *x)
 {
-	tasksrv_peers_close(&x->s);
-	tasksrv_channels_destroy(&x->s);
-	tasksrv_rings_destroy(x->s.rings);
+	tasksrv_channel_close(&x->s);
+	tasksrv_channel_destroy(&x->s);
+	tasksrv_ring_set_destroy(x->s.rings);
 	x->s.rings = NULL;
 	tasksrv_shm_destroy(x->s.shm);
 	x->s.shm = NULL;
@@ -92,7 +93,7 @@ static inline void chan_fixture_close(chan_fixture_t *x)
 static inline int chan_fixture_read(chan_fixture_t *x, tasksrv_frame_t *f, char **payload)
 {
 	void *handle = NULL;
-	int r = tasksrv_peer_read_frame(&x->s, 1, f, &handle);
+	int r = tasksrv_channel_read_frame(&x->s, 1, f, &handle);
 
 	*payload = r > 0 ? handle : NULL;
 	return r;

@@ -1,4 +1,4 @@
-/* Unit tests of the channel reader (tasksrv_peer_read_frame, src/core/channel.c): frames
+/* Unit tests of the channel reader (tasksrv_channel_read_frame, src/core/channel.c): frames
  * cut anywhere by the socket, many frames in one read, big frames read straight into
  * their storage, marker frames of shared-memory channels, corrupt headers, end of stream.
  * The same three channel kinds as in the server (tests/unit/chan_fixture.h). */

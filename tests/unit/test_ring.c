@@ -19,7 +19,7 @@ static int setup(void **state)
 {
 	fix_t *x = calloc(1, sizeof(*x));
 
-	if (x == NULL || (x->rings = tasksrv_rings_create(2)) == NULL
+	if (x == NULL || (x->rings = tasksrv_ring_set_create(2)) == NULL
 			|| tasksrv_ring_of(x->rings, 0, 1, &x->g) != 0
 			|| socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK, 0, x->sv) < 0) {
 		return -1;
@@ -34,7 +34,7 @@ static int teardown(void **state)
 
 	close(x->sv[0]);
 	close(x->sv[1]);
-	tasksrv_rings_destroy(x->rings);
+	tasksrv_ring_set_destroy(x->rings);
 	free(x);
 	return 0;
 }
@@ -71,10 +71,10 @@ static void create_and_address(void **state)
 	assert_int_equal(tasksrv_ring_of(x->rings, 2, 0, &a), -1);
 	assert_int_equal(tasksrv_ring_of(x->rings, 0, -1, &a), -1);
 	assert_int_equal(tasksrv_ring_of(NULL, 0, 0, &a), -1);
-	assert_true(tasksrv_rings_wake_fd(x->rings, 0) >= 0);
-	assert_true(tasksrv_rings_wake_fd(x->rings, 1) != tasksrv_rings_wake_fd(x->rings, 0));
-	assert_int_equal(tasksrv_rings_wake_fd(x->rings, 2), -1);
-	assert_int_equal(tasksrv_rings_wake_fd(NULL, 0), -1);
+	assert_true(tasksrv_ring_set_wake_fd(x->rings, 0) >= 0);
+	assert_true(tasksrv_ring_set_wake_fd(x->rings, 1) != tasksrv_ring_set_wake_fd(x->rings, 0));
+	assert_int_equal(tasksrv_ring_set_wake_fd(x->rings, 2), -1);
+	assert_int_equal(tasksrv_ring_set_wake_fd(NULL, 0), -1);
 }
 
 /* More endpoints than TASKSRV_RING_MAX_BYTES allows: NULL with errno 0 (the caller
@@ -82,7 +82,7 @@ static void create_and_address(void **state)
 static void too_many_endpoints(void **state)
 {
 	errno = EINVAL;
-	assert_null(tasksrv_rings_create(65));
+	assert_null(tasksrv_ring_set_create(65));
 	assert_int_equal(errno, 0);
 }
 
@@ -232,7 +232,7 @@ static int rung(fix_t *x, int endpoint)
 {
 	uint64_t v = 0;
 
-	return read(tasksrv_rings_wake_fd(x->rings, endpoint), &v, sizeof(v)) == sizeof(v) && v > 0;
+	return read(tasksrv_ring_set_wake_fd(x->rings, endpoint), &v, sizeof(v)) == sizeof(v) && v > 0;
 }
 
 /* A writer rings a reader's eventfd only while the reader sleeps, and once. */
@@ -240,22 +240,22 @@ static void wake_reader(void **state)
 {
 	fix_t *x = *state;
 
-	tasksrv_rings_wake_reader(x->rings, 0);
+	tasksrv_ring_set_wake_reader(x->rings, 0);
 	assert_false(rung(x, 0));
-	tasksrv_rings_sleep_begin(x->rings, 0);
-	tasksrv_rings_wake_reader(x->rings, 0);
+	tasksrv_ring_set_sleep_begin(x->rings, 0);
+	tasksrv_ring_set_wake_reader(x->rings, 0);
 	assert_true(rung(x, 0));
 	/* the writer lowered the flag: a second publish does not ring again */
-	tasksrv_rings_wake_reader(x->rings, 0);
+	tasksrv_ring_set_wake_reader(x->rings, 0);
 	assert_false(rung(x, 0));
-	tasksrv_rings_sleep_begin(x->rings, 0);
-	tasksrv_rings_sleep_end(x->rings, 0);
-	tasksrv_rings_wake_reader(x->rings, 0);
+	tasksrv_ring_set_sleep_begin(x->rings, 0);
+	tasksrv_ring_set_sleep_end(x->rings, 0);
+	tasksrv_ring_set_wake_reader(x->rings, 0);
 	assert_false(rung(x, 0));
 	/* wake_clear empties the eventfd */
-	tasksrv_rings_sleep_begin(x->rings, 0);
-	tasksrv_rings_wake_reader(x->rings, 0);
-	tasksrv_rings_wake_clear(x->rings, 0);
+	tasksrv_ring_set_sleep_begin(x->rings, 0);
+	tasksrv_ring_set_wake_reader(x->rings, 0);
+	tasksrv_ring_set_wake_clear(x->rings, 0);
 	assert_false(rung(x, 0));
 }
 

@@ -1,0 +1,241 @@
+/* tasksrv: the server's state, the types every core module shares: the config,
+ * the hooks into the glue, a process's channel ends and the server itself. It
+ * declares no function (each module's header declares its own), so every module
+ * may include it without a circle. The core owns processes, sockets and frames and
+ * knows nothing of PHP: the glue fills a tasksrv_hooks_t and is called back with
+ * bytes, ids and fds. */
+#ifndef TASKSRV_STATE_H
+#define TASKSRV_STATE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "buffer.h"
+#include "frame.h"
+#include "listener.h"
+#include "loop.h"
+#include "protocol.h"
+#include "ring.h"
+#include "shm.h"
+
+#define TASKSRV_MODE_BASE 1
+#define TASKSRV_MODE_PROCESS 2
+
+enum tasksrv_role {
+	TASKSRV_ROLE_NONE = 0,   /* not started, or start() returned */
+	TASKSRV_ROLE_MANAGER,    /* the original process when it has children */
+	TASKSRV_ROLE_WORKER,     /* event worker (also the single-process form) */
+	TASKSRV_ROLE_TASK_WORKER,
+	TASKSRV_ROLE_MASTER,     /* SWOOLE_PROCESS: the original process, owner of every connection */
+	TASKSRV_ROLE_USER        /* a user process (addProcess), forked by the manager */
+};
+
+/* dispatch_mode (SWOOLE_PROCESS): which event worker gets a packet. */
+enum tasksrv_dispatch {
+	TASKSRV_DISPATCH_ROUND_ROBIN = 1,
+	TASKSRV_DISPATCH_FD = 2,      /* os_fd % worker_num, the default */
+	TASKSRV_DISPATCH_IDLE = 3,    /* first idle worker, else round robin */
+	TASKSRV_DISPATCH_IP = 4       /* hash of the client address */
+};
+
+typedef struct tasksrv_server tasksrv_server_t;
+
+/* Callbacks into the glue. The lifecycle and connection ones are optional; the
+ * payload pair, on_frame and the two draining hooks are required. */
+typedef struct {
+	void (*on_start)(tasksrv_server_t *s);
+	void (*on_before_shutdown)(tasksrv_server_t *s);
+	void (*on_shutdown)(tasksrv_server_t *s);
+	void (*on_manager_start)(tasksrv_server_t *s);
+	void (*on_manager_stop)(tasksrv_server_t *s);
+	void (*on_worker_start)(tasksrv_server_t *s, int worker_id);
+	void (*on_worker_stop)(tasksrv_server_t *s, int worker_id);
+	void (*on_worker_error)(tasksrv_server_t *s, int worker_id, pid_t pid, int exit_code, int signo);
+	void (*on_connect)(tasksrv_server_t *s, int64_t session, int reactor_id);
+	void (*on_receive)(tasksrv_server_t *s, int64_t session, int reactor_id, const char *data, size_t len);
+	void (*on_close)(tasksrv_server_t *s, int64_t session, int reactor_id);
+	/* A frame's payload is read straight into storage the glue allocates (a PHP
+	 * string), so it is never copied on the way in. */
+	char *(*payload_alloc)(tasksrv_server_t *s, size_t len, void **handle);
+	void (*payload_free)(tasksrv_server_t *s, void *handle);
+	/* TASK in a task worker, RESULT or PIPE in a worker. The glue owns handle afterwards. */
+	void (*on_frame)(tasksrv_server_t *s, const tasksrv_frame_t *f, int peer, void *handle);
+	/* Draining (a worker stopping): how many of its tasks still await an outcome,
+	 * and what to do with those left when max_wait_time is over. */
+	int (*outstanding)(tasksrv_server_t *s);
+	void (*on_drain_expired)(tasksrv_server_t *s);
+	/* A datagram on a UDP or Unix datagram port l, from addr (an IP, or a client's
+	 * socket path) and port (0 for Unix). */
+	void (*on_packet)(tasksrv_server_t *s, const tasksrv_listener_t *l, const char *data, size_t len,
+		const char *addr, int port);
+	/* A connection's queued output crossed the high water mark / drained to the low one. */
+	void (*on_buffer_full)(tasksrv_server_t *s, int64_t session);
+	void (*on_buffer_empty)(tasksrv_server_t *s, int64_t session);
+	/* Reload (manager): before the first old process is told to stop, and once
+	 * every old process of that reload is gone. Optional. */
+	void (*on_before_reload)(tasksrv_server_t *s);
+	void (*on_after_reload)(tasksrv_server_t *s);
+	/* An event worker stopping gracefully with work still pending (see drain()). Optional. */
+	void (*on_worker_exit)(tasksrv_server_t *s, int worker_id);
+} tasksrv_hooks_t;
+
+/* One end of a socketpair to another process of the server. */
+typedef struct {
+	tasksrv_loop_handler_t h;
+	tasksrv_server_t *srv;
+	int peer;                /* the endpoint at the other end */
+	int registered;          /* in this process's epoll set */
+	tasksrv_buffer_t out;    /* bytes not yet accepted by the socket */
+	/* the frame being received */
+	tasksrv_frame_t in;
+	size_t in_hdr_got;
+	void *in_handle;         /* glue storage for its payload */
+	char *in_dst;
+	size_t in_got;
+	size_t in_skip;          /* bytes of a predecessor's frame still to discard */
+	int has_ring;            /* frames come through ring (else header, then payload) */
+	int dirty;               /* in srv->dirty: corked frames wait in out */
+	tasksrv_ring_t ring;     /* this channel's receive ring, in shared memory */
+	int in_discard;          /* the header being completed is a predecessor's */
+	/* Shared-memory channels (task worker to event worker): the writer copies frames
+	 * into the reader's ring; the socket carries only big frames' payloads. */
+	int shm_in;              /* the peer writes into ring */
+	int shm_out;             /* this process writes into out_ring, the peer's ring */
+	tasksrv_ring_t out_ring;
+	int big_hint;            /* the last frame was big: an empty ring reads a header first */
+	/* What `out` holds, published in the writer's half of the peer's track (wt) so
+	 * that the manager and a successor know what this process left if it dies. */
+	tasksrv_chan_track_t *wt;
+	tasksrv_frame_t out_hdr; /* the frame at the head of out */
+	size_t out_left;         /* its bytes still in out; 0: out starts with a whole frame */
+	uint32_t out_tasks;      /* TASK frames in out with no byte written yet */
+	uint64_t out_task_bytes; /* their payload bytes */
+} tasksrv_peer_t;
+
+typedef struct tasksrv_conn tasksrv_conn_t;         /* src/core/conn.h */
+typedef struct tasksrv_conn_ops tasksrv_conn_ops_t;
+
+typedef struct {
+	tasksrv_frame_t f;
+	int peer;
+	void *handle;
+} tasksrv_deferred_t;
+
+/* The manager's record of one worker id's starts, for the respawn back-off. */
+typedef struct {
+	int64_t started_ms;       /* monotonic time of the last fork */
+	int64_t due_ms;           /* a delayed start is due then; 0: none waiting */
+	int quick_deaths;         /* abnormal exits in a row, each within a second of its start */
+} tasksrv_respawn_t;
+
+typedef struct {
+	int mode;                 /* TASKSRV_MODE_BASE or TASKSRV_MODE_PROCESS */
+	int dispatch_mode;        /* enum tasksrv_dispatch (PROCESS only) */
+	int worker_num;
+	int task_worker_num;
+	int max_wait_time_ms;     /* how long a stop may take before SIGKILL */
+	int task_timeout_ms;      /* 0: no deadline */
+	int shared_task_queue;    /* task_ipc_mode 3: task workers take from one queue */
+	int task_timeout_grace_ms;
+	int64_t max_conn;              /* connections beyond it are accepted and closed */
+	int heartbeat_check_interval_ms; /* 0: no heartbeat */
+	int heartbeat_idle_ms;
+	size_t socket_buffer_size;     /* cap of one connection's queued output */
+	size_t output_buffer_size;     /* largest single send() */
+	size_t buffer_high_watermark;  /* onBufferFull at or above */
+	size_t buffer_low_watermark;   /* onBufferEmpty at or below, after a BufferFull */
+	int reload_async;         /* 1: stop all reloaded processes at once; 0: one at a time */
+} tasksrv_config_t;
+
+struct tasksrv_server {
+	tasksrv_config_t cfg;
+	/* The ports, primary first; each is bound when declared and lives until the
+	 * server is freed (its framing settings are in l->proto). */
+	tasksrv_listener_set_t ports;
+	/* The port of the connection or datagram whose event is being fired: the glue
+	 * picks that port's callback (falling back to the primary port's). */
+	int cur_port;
+	const tasksrv_hooks_t *hooks;
+	void *user;               /* the glue's object */
+
+	/* identity of this process */
+	int role;
+	int worker_id;            /* -1 outside workers */
+	uint32_t gen;             /* incarnation of this worker id */
+	int single;               /* BASE with one worker and nothing else: no manager */
+
+	/* endpoints: 0..W-1 workers, W..W+T-1 task workers, W+T the manager, W+T+1 the master (PROCESS) */
+	int nendpoints;
+	int self_endpoint;        /* this process's endpoint, -1 when it has none */
+	int *chan;                /* nendpoints x nendpoints fds, -1 where no pair exists */
+	tasksrv_peer_t *peers;    /* this process's ends, indexed by the peer's endpoint */
+	tasksrv_shm_t *shm;
+	tasksrv_rings_t *rings;   /* receive rings of every channel; NULL: frame by frame */
+	int ring_leftover;        /* a peer's ring holds whole frames the loop has not handed out */
+	int shm_reader;           /* some peers write into this process's rings (shm_in) */
+	tasksrv_loop_handler_t wake_h; /* this endpoint's eventfd, in the loop of a shm_reader */
+	int wait_epfd;            /* tasksrv_channel_wait_input's epoll set, -1 until first used */
+	size_t chan_piece;        /* the most of a marker's payload written at once: 5/8 of a channel's send buffer */
+	/* A frame this process cannot take (too large for it): task.c's
+	 * tasksrv_task_refuse_frame, set by tasksrv_server_init. */
+	int (*refuse_frame)(tasksrv_server_t *s, int peer, const tasksrv_frame_t *hdr, tasksrv_frame_t *f, void **handle);
+	/* A task worker's successor reports the tasks its predecessor died receiving
+	 * through this (task.c's tasksrv_task_report_cut, given to tasksrv_channel_resume). */
+	void (*report_cut)(tasksrv_server_t *s, int peer, const tasksrv_frame_t *hdr);
+	int corked;               /* async frames wait in peers' out buffers until uncork */
+	int *dirty, ndirty;       /* peers with corked frames */
+	int64_t cork_since_us;
+	tasksrv_loop_t loop;
+	tasksrv_loop_handler_t sig_h;
+
+	/* manager */
+	pid_t *pids;              /* by worker id */
+	int stopping;             /* shutdown in progress */
+	int stop_phase;           /* 1: waiting for workers, 2: for task workers */
+	uint64_t stop_timer;
+	int64_t *kill_at;         /* by worker id: SIGKILL deadline of a task worker past its task_timeout */
+	tasksrv_respawn_t *respawn; /* by worker id */
+	uint64_t respawn_timer;   /* the next delayed start */
+	pid_t *reload_old;        /* by worker id: the old process a reload still waits for, 0 when none */
+	int reloading;            /* a reload is in progress */
+	pid_t reload_current;     /* one at a time: the old process told to stop now */
+	uint64_t reload_timer;    /* max_wait_time of the reload (or of the current process, one at a time) */
+	struct tasksrv_userprocs *userprocs; /* addProcess(): src/core/userproc.c; NULL when none */
+
+	/* client connections (a BASE event worker's own, the PROCESS master's all): src/core/conn.c */
+	tasksrv_conn_t **conns;   /* by OS fd */
+	int conns_cap;
+	const tasksrv_conn_ops_t *conn_ops; /* the owner's part */
+
+	/* worker */
+	int64_t next_task_id;
+	tasksrv_deferred_t *deferred;
+	int ndeferred, deferred_cap, deferred_pos;
+	int exiting;              /* a PHP exit() is unwinding: leave the loop at once */
+	int draining;             /* stopping: waiting for the outcomes of our tasks, our unsent output */
+	int drain_expired;        /* max_wait_time ended the drain */
+	tasksrv_buffer_t backlog; /* task_ipc_mode 3: frames waiting for a free task worker */
+	uint64_t backlog_timer;
+	int exit_code;
+
+	/* master (PROCESS mode) */
+	pid_t manager_pid;        /* the child it forked */
+	uint32_t dispatch_rr;
+};
+
+#define TASKSRV_MAX_POLL 1024
+
+/* The endpoints of the manager (W+T) and, in SWOOLE_PROCESS mode, of the master
+ * (W+T+1; -1 in BASE mode). */
+static inline int tasksrv_state_endpoint_manager(const tasksrv_server_t *s)
+{
+	return s->cfg.worker_num + s->cfg.task_worker_num;
+}
+
+static inline int tasksrv_state_endpoint_master(const tasksrv_server_t *s)
+{
+	return s->cfg.mode == TASKSRV_MODE_PROCESS ? s->cfg.worker_num + s->cfg.task_worker_num + 1 : -1;
+}
+
+#endif

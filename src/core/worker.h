@@ -1,0 +1,14 @@
+/* tasksrv: the event worker (worker.c). */
+#ifndef TASKSRV_WORKER_H
+#define TASKSRV_WORKER_H
+
+#include "state.h"
+
+/* Runs an event worker until it stops; returns its exit code. */
+int tasksrv_worker_main(tasksrv_server_t *s);
+/* An event worker leaves its loop to drain and exit (max_request), as on SIGTERM. */
+void tasksrv_worker_stop(tasksrv_server_t *s);
+/* An operation on one of this worker's own connections; -1 when it is not one. */
+int tasksrv_worker_conn_op(tasksrv_server_t *s, int64_t session, int op, const char *data, size_t len);
+
+#endif

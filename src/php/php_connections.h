@@ -1,0 +1,17 @@
+/* tasksrv: $server->connections and client operations (php_connections.c). */
+#ifndef TASKSRV_PHP_CONNECTIONS_H
+#define TASKSRV_PHP_CONNECTIONS_H
+
+#include "php_server_int.h"
+
+zend_object *tasksrv_php_connections_attach(server_obj *o);
+void tasksrv_php_connections_configure(server_obj *o);
+void tasksrv_php_connections_detach(server_obj *o);
+/* A Server\Port's $connections (a new object: the caller owns it), and its detach. */
+zend_object *tasksrv_php_connections_port_iterator(server_obj *o, int port);
+void tasksrv_php_connections_iterator_detach(zend_object *obj);
+
+extern zend_class_entry *tasksrv_conn_iterator_ce;
+void tasksrv_connections_minit(zend_class_entry *ce);
+
+#endif
