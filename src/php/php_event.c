@@ -50,6 +50,7 @@ static struct {
 	bool made;
 	bool shutdown_hooked;        /* the implicit wait() is registered for this request */
 	bool running;                /* Event::wait() or dispatch() runs it now */
+	bool first_turn;             /* no round of events yet in this run: cycle() waits for one */
 	bool fatal;                  /* a callback threw: the script ends after the loop */
 	bool stop;                   /* Event::exit(), or a callback exit()ed */
 	int dispatch_turns;          /* dispatch(): turns left before it returns */
@@ -395,12 +396,19 @@ static int on_turn(tasksrv_loop_t *loop, void *ctx)
 	(void) ctx;
 	free_dead();
 	forget_parent();
-	if (ev.cycle_before) {
-		run_cycle();
-	}
-	run_defers();
-	if (!ev.cycle_before) {
-		run_cycle();
+	/* The hook runs before each wait: after the previous round of events, but on the
+	 * script's loop the first time before any. Swoole runs deferred calls and cycle()
+	 * at the end of a turn: they wait for the first round (not blocking, if any). */
+	if (ev.first_turn && loop == &ev.loop) {
+		ev.first_turn = false;
+	} else {
+		if (ev.cycle_before) {
+			run_cycle();
+		}
+		run_defers();
+		if (!ev.cycle_before) {
+			run_cycle();
+		}
 	}
 	if (loop == &ev.loop && ev.made) {
 		if (ev.dispatch_turns > 0 && --ev.dispatch_turns == 0) {
@@ -454,6 +462,7 @@ static void loop_wait(int turns, bool bail)
 		return;
 	}
 	ev.running = true;
+	ev.first_turn = true;
 	ev.dispatch_turns = turns;
 	tasksrv_loop_run(&ev.loop);
 	ev.running = false;

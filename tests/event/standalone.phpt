@@ -1,5 +1,5 @@
 --TEST--
-Swoole\Event in a plain script with a socket pair: add/isset/set/write/del, the write queue, defer (in order, those added later on the next turn), dispatch(), exit(), Swoole 6.2.1's warnings and return values
+Swoole\Event in a plain script with a socket pair: add/isset/set/write/del, the write queue, defer (after the round of events, in order, those added later on the next turn: the order Swoole 6.2.1 prints), dispatch(), exit(), Swoole 6.2.1's warnings and return values
 --EXTENSIONS--
 tasksrv
 --FILE--
@@ -79,10 +79,9 @@ bool(false)
 bool(true)
 bool(true)
 wait
+writable
 defer 1
 defer 2
-writable
-defer 3 (next turn)
 writable
 
 Warning: TaskSrv\Event::set(): TaskSrv\Event: unable to find readable callback of fd [%d] in %s on line %d
@@ -90,6 +89,7 @@ bool(false)
 bool(true)
 bool(false)
 bool(true)
+defer 3 (next turn)
 read: yyybye (same stream: true)
 bool(true)
 bool(false)
