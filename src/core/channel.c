@@ -1333,6 +1333,18 @@ void tasksrv_channel_uncork(tasksrv_server_t *s)
  * before the next task starts, so a kill cannot take it along). */
 #define CORK_MAX_US 200
 
+/* Hands a whole frame out: a task's to the glue (on_frame), a connection's to the
+ * core's own router (s->route_conn: the forwarded operations, the master's frames),
+ * so the glue never sees those. Inline: every frame passes here. */
+static inline void deliver(tasksrv_server_t *s, const tasksrv_frame_t *f, int peer, void *handle)
+{
+	if (f->type >= TASKSRV_FRAME_CONNECT) {
+		s->route_conn(s, f, peer, handle);
+	} else {
+		s->hooks->on_frame(s, f, peer, handle);
+	}
+}
+
 static void peer_input(tasksrv_server_t *s, tasksrv_peer_t *p)
 {
 	tasksrv_frame_t f;
@@ -1367,7 +1379,7 @@ static void peer_input(tasksrv_server_t *s, tasksrv_peer_t *p)
 			}
 			s->corked = 1;
 		}
-		s->hooks->on_frame(s, &f, p->peer, handle);
+		deliver(s, &f, p->peer, handle);
 		s->corked = 0;
 		if (!more) {
 			break;
@@ -1395,7 +1407,7 @@ int tasksrv_channel_run_deferred(tasksrv_loop_t *loop, void *ctx)
 	(void) loop;
 	while (s->deferred_pos < s->ndeferred && !s->exiting) {
 		tasksrv_deferred_t d = s->deferred[s->deferred_pos++];
-		s->hooks->on_frame(s, &d.f, d.peer, d.handle);
+		deliver(s, &d.f, d.peer, d.handle);
 	}
 	if (s->deferred_pos >= s->ndeferred) {
 		s->deferred_pos = s->ndeferred = 0;

@@ -44,14 +44,7 @@ static int forward(tasksrv_server_t *s, int64_t session, int op, const char *dat
 	if (!owner_reachable(s, owner)) {
 		return -1;
 	}
-	memset(&f, 0, sizeof(f));
-	f.version = TASKSRV_FRAME_VERSION;
-	f.type = TASKSRV_FRAME_CONN;
-	f.flags = (uint16_t) op;
-	f.len = (uint32_t) len;
-	f.task_id = session;
-	f.src_worker = s->worker_id >= 0 ? s->worker_id : s->self_endpoint;
-	f.time = tasksrv_io_unix_time();
+	tasksrv_frame_conn_op(&f, session, op, s->worker_id >= 0 ? s->worker_id : s->self_endpoint, (uint32_t) len);
 	/* A task worker runs PHP with no loop turn to finish an async write: it writes now. */
 	if (s->role == TASKSRV_ROLE_TASK_WORKER) {
 		return tasksrv_channel_send_blocking(s, owner, &f, data) < 0 ? -1 : 0;
@@ -105,14 +98,14 @@ void tasksrv_forward_on_frame(tasksrv_server_t *s, const tasksrv_frame_t *f, con
 {
 	/* SWOOLE_PROCESS: pause()/resume() for the master. */
 	if (s->role == TASKSRV_ROLE_MASTER) {
-		tasksrv_master_conn_op(s, f->task_id, f->flags);
+		tasksrv_master_conn_op(s, f->session, f->conn_op);
 		return;
 	}
 	/* The session may have ended since the frame was sent: then there is nothing to do. */
 	if (s->role != TASKSRV_ROLE_WORKER
-			|| tasksrv_worker_conn_op(s, f->task_id, f->flags, data ? data : "", f->len) == -2) {
+			|| tasksrv_worker_conn_op(s, f->session, f->conn_op, data ? data : "", f->len) == -2) {
 		tasksrv_log(TASKSRV_LOG_DEBUG, "connection#%ld: forwarded operation %d from #%d not done",
-			(long) f->task_id, f->flags, f->src_worker);
+			(long) f->session, f->conn_op, f->src_worker);
 	}
 }
 

@@ -1,10 +1,13 @@
 /* tasksrv: the IPC frame. Every message between two processes is a 32-byte
- * header followed by `len` payload bytes, on a SOCK_STREAM socketpair.
+ * header followed by `len` payload bytes, through a channel (src/core/channel.c).
  * Both ends are the same machine and build, so fields are native-endian. */
 #ifndef TASKSRV_FRAME_H
 #define TASKSRV_FRAME_H
 
 #include <stdint.h>
+#include <string.h>
+
+#include "io.h"
 
 #define TASKSRV_FRAME_VERSION 1
 /* No single payload may exceed this: a corrupt length must not become a 4 GiB allocation. */
@@ -52,17 +55,113 @@ enum tasksrv_conn_op {
 #define TASKSRV_FLAG_NODATA     0x0200u /* no result value: only marks the end of a task */
 #define TASKSRV_FLAG_FAILURE    0x0400u /* the payload is a tasksrv_failure_t record */
 
+/* The 32-byte header. A field whose meaning depends on the frame type is a union
+ * with a name per meaning (the bytes and the layout are the same): make frames with
+ * the constructors below, read them through the name of their type's meaning. */
 typedef struct {
 	uint8_t version;
 	uint8_t type;
-	uint16_t flags;
-	uint32_t len;        /* payload bytes that follow */
-	int64_t task_id;     /* per-sender id, as task() returned it */
-	int32_t src_worker;  /* sender's worker id (results: the task worker's id) */
-	uint32_t origin_gen; /* incarnation of the process that sent the task; a result for
-	                      * an older incarnation of a respawned worker is dropped */
-	double time;         /* sender's unix time at dispatch */
+	union {
+		uint16_t flags;      /* TASK, RESULT, PIPE: TASKSRV_FLAG_* */
+		uint16_t conn_op;    /* CONN: enum tasksrv_conn_op */
+	};
+	uint32_t len;            /* payload bytes that follow */
+	union {
+		int64_t task_id;     /* TASK, RESULT: per-sender id, as task() returned it */
+		int64_t session;     /* connection frames (CONNECT..BUFFER_EMPTY): the session id */
+	};
+	union {
+		int32_t src_worker;  /* sender's worker id (RESULT: the task worker's id) */
+		int32_t reactor_id;  /* master -> worker connection frames: the reactor (0; -1 in
+		                      * a CLOSE caused by close()) */
+	};
+	union {
+		uint32_t origin_gen; /* TASK, RESULT: incarnation of the process that sent the task;
+		                      * a result for an older incarnation of a respawned worker is dropped */
+		uint32_t port;       /* master -> worker connection frames: index of the port that
+		                      * accepted the connection (the worker fires its callbacks) */
+		int32_t os_fd;       /* SEND, DISCONNECT (to the master): the client socket */
+	};
+	double time;             /* sender's unix time at dispatch */
 } tasksrv_frame_t;
+
+/* The flags a result copies from its task: how its sender takes it. */
+#define TASKSRV_FLAG_DELIVERY (TASKSRV_FLAG_NONBLOCK | TASKSRV_FLAG_CALLBACK | TASKSRV_FLAG_WAITALL)
+
+/* {{{ Constructors: the one place each frame type is made (inline: the task path is hot). */
+static inline void tasksrv_frame_make(tasksrv_frame_t *f, int type, uint32_t len)
+{
+	memset(f, 0, sizeof(*f));
+	f->version = TASKSRV_FRAME_VERSION;
+	f->type = (uint8_t) type;
+	f->len = len;
+	f->time = tasksrv_io_unix_time();
+}
+
+/* A task: id from its sender's counter, gen its sender's incarnation. */
+static inline void tasksrv_frame_task(tasksrv_frame_t *f, int64_t task_id, int src_worker, uint32_t gen,
+	uint16_t flags, uint32_t len)
+{
+	tasksrv_frame_make(f, TASKSRV_FRAME_TASK, len);
+	f->flags = flags;
+	f->task_id = task_id;
+	f->src_worker = src_worker;
+	f->origin_gen = gen;
+}
+
+/* A result (or failure, or end mark) of task, from task worker src_worker. */
+static inline void tasksrv_frame_result(tasksrv_frame_t *f, const tasksrv_frame_t *task, int src_worker,
+	uint16_t flags, uint32_t len)
+{
+	tasksrv_frame_make(f, TASKSRV_FRAME_RESULT, len);
+	f->flags = flags | (task->flags & TASKSRV_FLAG_DELIVERY);
+	f->task_id = task->task_id;
+	f->src_worker = src_worker;
+	f->origin_gen = task->origin_gen;
+}
+
+/* sendMessage() from worker src_worker (id from the sender's task counter, as Swoole's
+ * messages take one). */
+static inline void tasksrv_frame_pipe(tasksrv_frame_t *f, int64_t id, int src_worker, uint32_t gen, uint16_t flags,
+	uint32_t len)
+{
+	tasksrv_frame_make(f, TASKSRV_FRAME_PIPE, len);
+	f->flags = flags;
+	f->task_id = id;
+	f->src_worker = src_worker;
+	f->origin_gen = gen;
+}
+
+/* Master -> worker: CONNECT, RECEIVE, CLOSE, BUFFER_FULL or BUFFER_EMPTY of session,
+ * accepted on port. */
+static inline void tasksrv_frame_conn_event(tasksrv_frame_t *f, int type, int64_t session, int reactor_id,
+	int port, uint32_t len)
+{
+	tasksrv_frame_make(f, type, len);
+	f->session = session;
+	f->reactor_id = reactor_id;
+	f->port = (uint32_t) port;
+}
+
+/* Any process -> master: SEND (the bytes) or DISCONNECT for session on socket os_fd. */
+static inline void tasksrv_frame_to_master(tasksrv_frame_t *f, int type, int64_t session, int src_worker,
+	int os_fd, uint32_t len)
+{
+	tasksrv_frame_make(f, type, len);
+	f->session = session;
+	f->src_worker = src_worker;
+	f->os_fd = os_fd;
+}
+
+/* CONN: operation op (enum tasksrv_conn_op) on session, for the process that holds it. */
+static inline void tasksrv_frame_conn_op(tasksrv_frame_t *f, int64_t session, int op, int src_worker, uint32_t len)
+{
+	tasksrv_frame_make(f, TASKSRV_FRAME_CONN, len);
+	f->conn_op = (uint16_t) op;
+	f->session = session;
+	f->src_worker = src_worker;
+}
+/* }}} */
 
 /* Checks a received header before anything is allocated for it. Returns NULL or the reason. */
 const char *tasksrv_frame_check(const tasksrv_frame_t *f);

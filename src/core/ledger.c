@@ -197,3 +197,26 @@ void tasksrv_ledger_rebook_failed(tasksrv_server_t *s, int reason)
 	TASKSRV_ATOMIC_ADD(&s->shm->task_done, -1);
 	TASKSRV_ATOMIC_ADD(&s->shm->task_failed_by_reason[reason], 1);
 }
+
+
+/* The counters are events (accepted, done, failed by reason) and one gauge
+ * (running); the queue is what is left: queued = accepted - done - failed - running,
+ * so the balance holds in every reading by construction. Writers move a task out of
+ * `running` before they count it done or failed, and count it accepted before it can
+ * start; reading in the opposite order (outcomes, then running, then accepted) never
+ * yields a negative queue: a task caught in mid-step shows for an instant as queued. */
+void tasksrv_ledger_read(const tasksrv_server_t *s, tasksrv_ledger_t *l)
+{
+	tasksrv_shm_t *shm = s->shm;
+	int i;
+
+	memset(l, 0, sizeof(*l));
+	for (i = 1; i <= TASKSRV_FAIL_REASON_MAX; i++) {
+		l->by_reason[i] = __atomic_load_n(&shm->task_failed_by_reason[i], __ATOMIC_SEQ_CST);
+		l->failed += l->by_reason[i];
+	}
+	l->done = __atomic_load_n(&shm->task_done, __ATOMIC_SEQ_CST);
+	l->running = __atomic_load_n(&shm->task_running, __ATOMIC_SEQ_CST);
+	l->accepted = __atomic_load_n(&shm->task_accepted, __ATOMIC_SEQ_CST);
+	l->queued = l->accepted - l->done - l->failed - l->running;
+}

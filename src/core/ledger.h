@@ -3,7 +3,18 @@
 #ifndef TASKSRV_LEDGER_H
 #define TASKSRV_LEDGER_H
 
+#include "failure.h"
 #include "state.h"
+
+/* One reading of the ledger, server-wide: accepted = done + failed + queued + running
+ * holds in every reading. */
+typedef struct {
+	int64_t accepted, done, failed, queued, running;
+	int64_t by_reason[TASKSRV_FAIL_REASON_MAX + 1]; /* failed, by enum tasksrv_failure_reason */
+} tasksrv_ledger_t;
+
+/* Reads the ledger at once (the stats() of any process). */
+void tasksrv_ledger_read(const tasksrv_server_t *s, tasksrv_ledger_t *l);
 
 /* Bookkeeping in a task worker around one task: take it when it starts (0: do not
  * run it, its sender gave it up); end it after onTask with 0 (done) or a failure

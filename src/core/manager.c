@@ -547,6 +547,11 @@ static int spawn(tasksrv_server_t *s, int worker_id)
 	tasksrv_channel_open(s, worker_id, 1);
 	s->role = worker_id < s->cfg.worker_num ? TASKSRV_ROLE_WORKER : TASKSRV_ROLE_TASK_WORKER;
 	tasksrv_channel_resume(s, tasksrv_task_report_cut);
+	/* A remote transport's connections are not shared across a fork. */
+	tasksrv_transport_close(&s->transport);
+	if (tasksrv_transport_open(&s->transport) < 0) {
+		tasksrv_log(TASKSRV_LOG_ERROR, "worker #%d cannot open the task transport: %s", worker_id, strerror(errno));
+	}
 	if (s->role == TASKSRV_ROLE_WORKER) {
 		s->exit_code = tasksrv_worker_main(s);
 	} else {

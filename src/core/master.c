@@ -113,14 +113,8 @@ static int to_worker(tasksrv_server_t *s, int worker, int type, const tasksrv_co
 {
 	tasksrv_frame_t f;
 
-	memset(&f, 0, sizeof(f));
-	f.version = TASKSRV_FRAME_VERSION;
-	f.type = (uint8_t) type;
-	f.len = (uint32_t) len;
-	f.task_id = session;
-	f.src_worker = reactor_id;
-	f.origin_gen = (uint32_t) c->port; /* the worker fires that port's callbacks */
-	f.time = tasksrv_io_unix_time();
+	/* The worker fires the callbacks of the port that accepted it. */
+	tasksrv_frame_conn_event(&f, type, session, reactor_id, c->port, (uint32_t) len);
 	if (tasksrv_channel_send_async(s, worker, &f, data ? data : "") < 0) {
 		tasksrv_log(TASKSRV_LOG_WARNING, "dispatch to worker #%d failed: %s", worker, strerror(errno));
 		return -1;
@@ -438,11 +432,11 @@ static void worker_conn_frame(tasksrv_server_t *s, const tasksrv_frame_t *f, con
 	int prev = s->cur_port;
 
 	/* The callbacks of the port the connection came in on (the master says which). */
-	s->cur_port = f->origin_gen < (uint32_t) s->ports.n ? (int) f->origin_gen : 0;
+	s->cur_port = f->port < (uint32_t) s->ports.n ? (int) f->port : 0;
 	switch (f->type) {
 		case TASKSRV_FRAME_CONNECT:
 			if (s->hooks->on_connect) {
-				s->hooks->on_connect(s, f->task_id, f->src_worker);
+				s->hooks->on_connect(s, f->session, f->reactor_id);
 			}
 			break;
 		case TASKSRV_FRAME_RECEIVE:
@@ -451,7 +445,7 @@ static void worker_conn_frame(tasksrv_server_t *s, const tasksrv_frame_t *f, con
 			TASKSRV_ATOMIC_ADD(&s->shm->concurrency, 1);
 			TASKSRV_ATOMIC_ADD(&slot->concurrency, 1);
 			if (s->hooks->on_receive) {
-				s->hooks->on_receive(s, f->task_id, f->src_worker, data, len);
+				s->hooks->on_receive(s, f->session, f->reactor_id, data, len);
 			}
 			TASKSRV_ATOMIC_ADD(&slot->concurrency, -1);
 			TASKSRV_ATOMIC_ADD(&s->shm->concurrency, -1);
@@ -460,17 +454,17 @@ static void worker_conn_frame(tasksrv_server_t *s, const tasksrv_frame_t *f, con
 			break;
 		case TASKSRV_FRAME_CLOSE:
 			if (s->hooks->on_close) {
-				s->hooks->on_close(s, f->task_id, f->src_worker);
+				s->hooks->on_close(s, f->session, f->reactor_id);
 			}
 			break;
 		case TASKSRV_FRAME_BUFFER_FULL:
 			if (s->hooks->on_buffer_full) {
-				s->hooks->on_buffer_full(s, f->task_id);
+				s->hooks->on_buffer_full(s, f->session);
 			}
 			break;
 		case TASKSRV_FRAME_BUFFER_EMPTY:
 			if (s->hooks->on_buffer_empty) {
-				s->hooks->on_buffer_empty(s, f->task_id);
+				s->hooks->on_buffer_empty(s, f->session);
 			}
 			break;
 		default:
@@ -486,9 +480,9 @@ void tasksrv_master_conn_frame(tasksrv_server_t *s, const tasksrv_frame_t *f, in
 		worker_conn_frame(s, f, data, len);
 	} else if (s->role == TASKSRV_ROLE_MASTER && f->type == TASKSRV_FRAME_SEND) {
 		/* The sender was told yes: the session existed. Gone since: dropped. */
-		master_send(s, f->task_id, (int) f->origin_gen, data, len);
+		master_send(s, f->session, f->os_fd, data, len);
 	} else if (s->role == TASKSRV_ROLE_MASTER && f->type == TASKSRV_FRAME_DISCONNECT) {
-		master_close(s, f->task_id, (int) f->origin_gen);
+		master_close(s, f->session, f->os_fd);
 	} else {
 		tasksrv_log(TASKSRV_LOG_WARNING, "unexpected frame of type %d from endpoint %d dropped", f->type, peer);
 	}
@@ -513,14 +507,8 @@ int tasksrv_master_forward(tasksrv_server_t *s, int type, int64_t session, const
 		if (type == TASKSRV_FRAME_DISCONNECT) {
 			tasksrv_shm_session_close(s->shm, session);
 		}
-		memset(&f, 0, sizeof(f));
-		f.version = TASKSRV_FRAME_VERSION;
-		f.type = (uint8_t) type;
-		f.len = (uint32_t) len;
-		f.task_id = session;
-		f.origin_gen = (uint32_t) os_fd;   /* to the master: the socket (see conn_find) */
-		f.src_worker = s->worker_id;
-		f.time = tasksrv_io_unix_time();
+		/* To the master: the socket too (see conn_find). */
+		tasksrv_frame_to_master(&f, type, session, s->worker_id, os_fd, (uint32_t) len);
 		/* Blocking is safe (the master reads its channels at all times and never
 		 * blocks on us), keeps send() order, and records its progress: a successor
 		 * completes a frame this process died writing. */
@@ -561,13 +549,7 @@ int tasksrv_master_conn_op(tasksrv_server_t *s, int64_t session, int op)
 	if (master < 0 || s->peers == NULL || s->peers[master].h.fd < 0) {
 		return -1;
 	}
-	memset(&f, 0, sizeof(f));
-	f.version = TASKSRV_FRAME_VERSION;
-	f.type = TASKSRV_FRAME_CONN;
-	f.flags = (uint16_t) op;
-	f.task_id = session;
-	f.src_worker = s->worker_id;
-	f.time = tasksrv_io_unix_time();
+	tasksrv_frame_conn_op(&f, session, op, s->worker_id, 0);
 	return tasksrv_channel_send_blocking(s, master, &f, "");
 }
 /* }}} */

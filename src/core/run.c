@@ -31,6 +31,7 @@ void tasksrv_run_free(tasksrv_server_t *s)
 {
 	int i;
 
+	tasksrv_transport_close(&s->transport);
 	tasksrv_channel_close(s);
 	tasksrv_channel_destroy(s);
 	if (s->loop.epfd >= 0) {

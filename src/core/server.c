@@ -4,6 +4,7 @@
 #include "server.h"
 #include "channel.h"
 #include "conn.h"
+#include "forward.h"
 #include "io.h"
 #include "log.h"
 #include "manager.h"
@@ -12,6 +13,7 @@
 #include "run.h"
 #include "signals.h"
 #include "task.h"
+#include "transport_local.h"
 #include "userproc.h"
 #include "worker.h"
 
@@ -28,12 +30,30 @@
 
 #define SESSION_TABLE_SLOTS 65536
 
+/* A connection frame read by a channel: a forwarded operation for the owner of the
+ * session (forward.c), or a frame of SWOOLE_PROCESS's master or its workers (master.c). */
+static void route_conn(tasksrv_server_t *s, const tasksrv_frame_t *f, int peer, void *handle)
+{
+	size_t len = 0;
+	const char *data = handle ? s->hooks->payload_data(s, handle, &len) : NULL;
+
+	if (f->type == TASKSRV_FRAME_CONN) {
+		tasksrv_forward_on_frame(s, f, data);
+	} else {
+		tasksrv_master_conn_frame(s, f, peer, data ? data : "", len);
+	}
+	s->hooks->payload_free(s, handle);
+}
+
 void tasksrv_server_init(tasksrv_server_t *s, const tasksrv_hooks_t *hooks, void *user)
 {
 	memset(s, 0, sizeof(*s));
 	s->hooks = hooks;
 	s->user = user;
 	s->refuse_frame = tasksrv_task_refuse_frame;
+	s->route_conn = route_conn;
+	s->transport.ops = tasksrv_transport_local_ops();
+	s->transport.srv = s;
 	s->worker_id = -1;
 	s->loop.epfd = -1;
 	s->wait_epfd = -1;
@@ -141,6 +161,11 @@ int tasksrv_server_run(tasksrv_server_t *s, char *err, size_t errlen)
 		tasksrv_run_free(s);
 		return -1;
 	}
+	if (tasksrv_transport_open(&s->transport) < 0) {
+		snprintf(err, errlen, "cannot open the task transport (%s): %s", s->transport.ops->name, strerror(errno));
+		tasksrv_run_free(s);
+		return -1;
+	}
 	rc = process ? tasksrv_master_run(s, err, errlen) : tasksrv_manager_run(s, err, errlen);
 	if (rc == 1) {
 		/* A child done (a worker freed its state already; the PROCESS manager not). */
@@ -237,3 +262,75 @@ void tasksrv_server_abort(tasksrv_server_t *s)
 	}
 }
 
+/* {{{ stats() */
+static void stats_fd_range(tasksrv_shm_t *shm, tasksrv_stats_t *st)
+{
+	tasksrv_session_t *sess;
+	int64_t id = 0;
+
+	while ((sess = tasksrv_shm_session_next(shm, id, &id)) != NULL) {
+		int64_t fd = sess->os_fd;
+		st->min_fd = st->min_fd == 0 || fd < st->min_fd ? fd : st->min_fd;
+		st->max_fd = fd > st->max_fd ? fd : st->max_fd;
+	}
+}
+
+static void stats_workers(const tasksrv_server_t *s, tasksrv_stats_t *st)
+{
+	tasksrv_shm_t *shm = s->shm;
+	int w = s->cfg.worker_num, t = s->cfg.task_worker_num, i;
+	int64_t tasking = 0;
+
+	for (i = 0; i < w + t; i++) {
+		int idle = TASKSRV_ATOMIC_LOAD(&shm->workers[i].status) == TASKSRV_WORKER_IDLE;
+		if (i < w) {
+			st->idle_worker_num += idle;
+		} else {
+			st->task_idle_worker_num += idle;
+			tasking += TASKSRV_ATOMIC_LOAD(&shm->workers[i].queued);
+		}
+	}
+	tasking += TASKSRV_ATOMIC_LOAD(&shm->task_backlog);
+	st->tasking_num = tasking > 0 ? tasking : 0;
+	if (s->worker_id >= 0) {
+		tasksrv_worker_slot_t *slot = &shm->workers[s->worker_id];
+		st->has_worker = 1;
+		st->worker_request_count = TASKSRV_ATOMIC_LOAD(&slot->request_count);
+		st->worker_response_count = TASKSRV_ATOMIC_LOAD(&slot->response_count);
+		st->worker_dispatch_count = TASKSRV_ATOMIC_LOAD(&slot->dispatch_count);
+		st->worker_concurrency = TASKSRV_ATOMIC_LOAD(&slot->concurrency);
+	}
+}
+
+int tasksrv_server_stats(const tasksrv_server_t *s, tasksrv_stats_t *st)
+{
+	tasksrv_shm_t *shm = s->shm;
+
+	memset(st, 0, sizeof(*st));
+	if (shm == NULL) {
+		return -1;
+	}
+	st->worker_num = s->cfg.worker_num;
+	st->task_worker_num = s->cfg.task_worker_num;
+	stats_workers(s, st);
+	tasksrv_ledger_read(s, &st->ledger);
+	st->start_time = shm->start_time;
+	st->connection_num = TASKSRV_ATOMIC_LOAD(&shm->connection_num);
+	st->abort_count = TASKSRV_ATOMIC_LOAD(&shm->abort_count);
+	st->accept_count = TASKSRV_ATOMIC_LOAD(&shm->accept_count);
+	st->close_count = TASKSRV_ATOMIC_LOAD(&shm->close_count);
+	st->dispatch_count = TASKSRV_ATOMIC_LOAD(&shm->dispatch_count);
+	st->request_count = TASKSRV_ATOMIC_LOAD(&shm->request_count);
+	st->response_count = TASKSRV_ATOMIC_LOAD(&shm->response_count);
+	st->total_recv_bytes = TASKSRV_ATOMIC_LOAD(&shm->total_recv_bytes);
+	st->total_send_bytes = TASKSRV_ATOMIC_LOAD(&shm->total_send_bytes);
+	st->pipe_packet_msg_id = TASKSRV_ATOMIC_LOAD(&shm->pipe_packet_msg_id);
+	st->concurrency = TASKSRV_ATOMIC_LOAD(&shm->concurrency);
+	st->session_round = TASKSRV_ATOMIC_LOAD(&shm->session_round);
+	st->task_count = TASKSRV_ATOMIC_LOAD(&shm->task_count);
+	st->task_rejected = TASKSRV_ATOMIC_LOAD(&shm->task_rejected);
+	st->task_queue_bytes = TASKSRV_ATOMIC_LOAD(&shm->task_queue_bytes);
+	stats_fd_range(shm, st);
+	return 0;
+}
+/* }}} */

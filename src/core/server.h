@@ -3,6 +3,7 @@
 #ifndef TASKSRV_SERVER_H
 #define TASKSRV_SERVER_H
 
+#include "ledger.h"
 #include "state.h"
 
 void tasksrv_server_init(tasksrv_server_t *s, const tasksrv_hooks_t *hooks, void *user);
@@ -21,6 +22,23 @@ int tasksrv_server_reload(tasksrv_server_t *s, int task_workers_only);
 int tasksrv_server_stop_one(tasksrv_server_t *s, int worker_id);
 /* Leaves the loop now: PHP's exit() is unwinding this process. */
 void tasksrv_server_abort(tasksrv_server_t *s);
+
+/* stats(): one reading of the server's counters, from any process. */
+typedef struct {
+	int64_t start_time, connection_num, abort_count, accept_count, close_count;
+	int worker_num, task_worker_num, idle_worker_num, task_idle_worker_num;
+	int64_t dispatch_count, request_count, response_count, total_recv_bytes, total_send_bytes;
+	int64_t pipe_packet_msg_id, concurrency, session_round;
+	int64_t min_fd, max_fd;        /* of the live connections (0 when none) */
+	int has_worker;                /* this process is a worker: its own counters follow */
+	int64_t worker_request_count, worker_response_count, worker_dispatch_count, worker_concurrency;
+	int64_t tasking_num;           /* Swoole's: what the task workers' queues (and the backlog) hold */
+	int64_t task_count, task_rejected, task_queue_bytes;
+	tasksrv_ledger_t ledger;
+} tasksrv_stats_t;
+
+/* Fills st; -1 when the server is not running. */
+int tasksrv_server_stats(const tasksrv_server_t *s, tasksrv_stats_t *st);
 
 /* Ports: binds a new one (s->ports) and returns its index, or -1 with errno. */
 int tasksrv_server_add_listener(tasksrv_server_t *s, const char *host, int port, int type);

@@ -18,6 +18,7 @@
 #include "protocol.h"
 #include "ring.h"
 #include "shm.h"
+#include "transport.h"
 
 #define TASKSRV_MODE_BASE 1
 #define TASKSRV_MODE_PROCESS 2
@@ -59,7 +60,10 @@ typedef struct {
 	 * string), so it is never copied on the way in. */
 	char *(*payload_alloc)(tasksrv_server_t *s, size_t len, void **handle);
 	void (*payload_free)(tasksrv_server_t *s, void *handle);
-	/* TASK in a task worker, RESULT or PIPE in a worker. The glue owns handle afterwards. */
+	/* The bytes of a payload read into handle (the core's own frames: connections). */
+	const char *(*payload_data)(tasksrv_server_t *s, void *handle, size_t *len);
+	/* TASK in a task worker, RESULT or PIPE in a worker (the frames of the task API,
+	 * task.h): connection frames never come here. The glue owns handle afterwards. */
 	void (*on_frame)(tasksrv_server_t *s, const tasksrv_frame_t *f, int peer, void *handle);
 	/* Draining (a worker stopping): how many of its tasks still await an outcome,
 	 * and what to do with those left when max_wait_time is over. */
@@ -157,6 +161,7 @@ struct tasksrv_server {
 	 * picks that port's callback (falling back to the primary port's). */
 	int cur_port;
 	const tasksrv_hooks_t *hooks;
+	tasksrv_transport_t transport; /* how tasks travel (transport.h); the local one by default */
 	void *user;               /* the glue's object */
 
 	/* identity of this process */
@@ -180,6 +185,9 @@ struct tasksrv_server {
 	/* A frame this process cannot take (too large for it): task.c's
 	 * tasksrv_task_refuse_frame, set by tasksrv_server_init. */
 	int (*refuse_frame)(tasksrv_server_t *s, int peer, const tasksrv_frame_t *hdr, tasksrv_frame_t *f, void **handle);
+	/* Connection frames (CONN, CONNECT..BUFFER_EMPTY) go here, not to the glue
+	 * (server.c routes them to forward.c or master.c). */
+	void (*route_conn)(tasksrv_server_t *s, const tasksrv_frame_t *f, int peer, void *handle);
 	/* A task worker's successor reports the tasks its predecessor died receiving
 	 * through this (task.c's tasksrv_task_report_cut, given to tasksrv_channel_resume). */
 	void (*report_cut)(tasksrv_server_t *s, int peer, const tasksrv_frame_t *hdr);

@@ -12,6 +12,7 @@
 #include "log.h"
 
 #include <errno.h>
+#include <poll.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -73,7 +74,7 @@ static int claim_free_task_worker(tasksrv_server_t *s)
 static int send_claimed(tasksrv_server_t *s, int dst, tasksrv_frame_t *f, const char *payload)
 {
 	TASKSRV_ATOMIC_ADD(&s->shm->task_queue_bytes, (int64_t) f->len);
-	if (tasksrv_channel_send_async(s, s->cfg.worker_num + dst, f, payload) < 0) {
+	if (tasksrv_transport_send_async(&s->transport, tasksrv_transport_dest(dst), f, payload) < 0) {
 		TASKSRV_ATOMIC_ADD(&s->shm->workers[s->cfg.worker_num + dst].queued, -1);
 		TASKSRV_ATOMIC_ADD(&s->shm->task_queue_bytes, -(int64_t) f->len);
 		return -1;
@@ -142,7 +143,7 @@ int tasksrv_task_send(tasksrv_server_t *s, int dst, tasksrv_frame_t *f, const ch
 		return 0;
 	}
 	task_accounted(s, dst, f, 1);
-	if (tasksrv_channel_send_async(s, s->cfg.worker_num + dst, f, payload) < 0) {
+	if (tasksrv_transport_send_async(&s->transport, tasksrv_transport_dest(dst), f, payload) < 0) {
 		task_accounted(s, dst, f, -1);
 		return -1;
 	}
@@ -157,34 +158,27 @@ int tasksrv_task_send_wait(tasksrv_server_t *s, int dst, tasksrv_frame_t *f, con
 		return tasksrv_task_send(s, dst, f, payload);
 	}
 	task_accounted(s, dst, f, 1);
-	if (tasksrv_channel_send_blocking(s, s->cfg.worker_num + dst, f, payload) < 0) {
+	if (tasksrv_transport_send_blocking(&s->transport, tasksrv_transport_dest(dst), f, payload) < 0) {
 		task_accounted(s, dst, f, -1);
 		return -1;
 	}
 	return 0;
 }
 
-/* Returns 1 when a frame for a waiter was taken, 0 when none is waiting, -1 on error. */
-static int take_waiter_frame(tasksrv_server_t *s, int peer, tasksrv_frame_t *result, void **handle)
+/* Whether a frame met by a waiter is its own: 1 (a result for a waiter of this
+ * incarnation); 0 after it went to the loop (not for a waiter: handed out later, in
+ * arrival order) or was dropped (for a waiter of an earlier incarnation). */
+static int waiter_frame(tasksrv_server_t *s, const tasksrv_frame_t *f, int src, void *handle)
 {
-	int r;
-
-	for (;;) {
-		r = tasksrv_channel_read_frame(s, peer, result, handle);
-		if (r <= 0) {
-			return r;
-		}
-		if (result->type != TASKSRV_FRAME_RESULT || (result->flags & TASKSRV_FLAG_NONBLOCK)) {
-			/* Not for a waiter: the loop hands it out later, in arrival order. */
-			tasksrv_channel_defer(s, result, peer, *handle);
-		} else if (result->origin_gen != s->gen) {
-			/* For a waiter of an earlier incarnation of this worker id. */
-			s->hooks->payload_free(s, *handle);
-		} else {
-			return 1;
-		}
-		*handle = NULL;
+	if (f->type != TASKSRV_FRAME_RESULT || (f->flags & TASKSRV_FLAG_NONBLOCK)) {
+		tasksrv_channel_defer(s, f, src, handle);
+		return 0;
 	}
+	if (f->origin_gen != s->gen) {
+		s->hooks->payload_free(s, handle);
+		return 0;
+	}
+	return 1;
 }
 
 /* A waiter's frame may have been read earlier, while a blocking send drained the
@@ -213,7 +207,8 @@ static int take_deferred_waiter_frame(tasksrv_server_t *s, tasksrv_frame_t *resu
 
 int tasksrv_task_wait_result(tasksrv_server_t *s, int64_t deadline_ms, tasksrv_frame_t *result, void **handle)
 {
-	int w = s->cfg.worker_num, t = s->cfg.task_worker_num, ready[64], nready, i, r, timeout;
+	int64_t until;
+	int src, r;
 
 	*handle = NULL;
 	tasksrv_channel_uncork(s);
@@ -221,33 +216,16 @@ int tasksrv_task_wait_result(tasksrv_server_t *s, int64_t deadline_ms, tasksrv_f
 		return 1;
 	}
 	for (;;) {
-		/* Frames already in a ring first: the wait cannot see them. On shared-memory
-		 * channels, writers ring this process's eventfd from now on. */
-		if (s->shm_reader) {
-			tasksrv_ring_set_sleep_begin(s->rings, s->self_endpoint);
-		}
-		for (i = 0; i <= t; i++) {
-			if (tasksrv_channel_has_input(s, w + i) && (r = take_waiter_frame(s, w + i, result, handle)) != 0) {
-				return r;
-			}
-		}
-		timeout = (int) (deadline_ms - tasksrv_io_now_ms());
-		if (timeout < 0) {
-			timeout = 0;
-		}
+		until = deadline_ms;
 		/* task_ipc_mode 3: the loop is not turning, so the shared queue is pumped here. */
 		if (tasksrv_buffer_size(&s->backlog) > 0) {
 			backlog_pump(&s->loop, s);
-			if (tasksrv_buffer_size(&s->backlog) > 0 && timeout > 1) {
-				timeout = 1;
+			if (tasksrv_buffer_size(&s->backlog) > 0 && until > tasksrv_io_now_ms() + 1) {
+				until = tasksrv_io_now_ms() + 1;
 			}
 		}
-		/* Task workers send results; the manager sends failures of tasks it saw die. */
-		r = tasksrv_channel_wait_input(s, w, w + t + 1, timeout, ready, 64, &nready);
+		r = tasksrv_transport_next_frame(&s->transport, until, result, &src, handle);
 		if (r < 0) {
-			if (errno == EINTR) {
-				continue;
-			}
 			return -1;
 		}
 		if (r == 0) {
@@ -256,22 +234,20 @@ int tasksrv_task_wait_result(tasksrv_server_t *s, int64_t deadline_ms, tasksrv_f
 			}
 			return 0;
 		}
-		/* A ring's wake-up puts nothing in ready: the rings are looked at at the top. */
-		for (i = 0; i < nready; i++) {
-			r = take_waiter_frame(s, ready[i], result, handle);
-			if (r != 0) {
-				return r;
-			}
+		if (waiter_frame(s, result, src, *handle)) {
+			return 1;
 		}
+		*handle = NULL;
 	}
 }
 
-static int send_failure(tasksrv_server_t *s, int peer, int64_t task_id, uint32_t origin_gen, uint16_t task_flags,
-	const tasksrv_failure_t *fail, int blocking);
+static int send_failure(tasksrv_server_t *s, int peer, const tasksrv_frame_t *task, const tasksrv_failure_t *fail,
+	int blocking);
 
 int tasksrv_task_report_lost(tasksrv_server_t *s, int worker_id, int reason, int signo, int exit_status)
 {
 	tasksrv_worker_slot_t *slot = &s->shm->workers[worker_id];
+	tasksrv_frame_t task;
 	tasksrv_failure_t fail;
 	char msg[160];
 	int peer;
@@ -303,12 +279,14 @@ int tasksrv_task_report_lost(tasksrv_server_t *s, int worker_id, int reason, int
 			tasksrv_failure_reason_name(reason), msg);
 		return 1;
 	}
-	return send_failure(s, peer, slot->cur_task_id, slot->cur_gen, slot->cur_flags, &fail, 0) < 0 ? -1 : 1;
+	/* The task as its sender knows it: its id, incarnation and delivery flags. */
+	tasksrv_frame_task(&task, slot->cur_task_id, 0, slot->cur_gen, slot->cur_flags, 0);
+	return send_failure(s, peer, &task, &fail, 0) < 0 ? -1 : 1;
 }
 
 /* Writes a task's failure to the worker that sent it (its last frame). */
-static int send_failure(tasksrv_server_t *s, int peer, int64_t task_id, uint32_t origin_gen, uint16_t task_flags,
-	const tasksrv_failure_t *fail, int blocking)
+static int send_failure(tasksrv_server_t *s, int peer, const tasksrv_frame_t *task, const tasksrv_failure_t *fail,
+	int blocking)
 {
 	tasksrv_buffer_t buf = {0};
 	tasksrv_frame_t f;
@@ -317,18 +295,9 @@ static int send_failure(tasksrv_server_t *s, int peer, int64_t task_id, uint32_t
 	if (tasksrv_failure_encode(fail, &buf) < 0) {
 		return -1;
 	}
-	memset(&f, 0, sizeof(f));
-	f.version = TASKSRV_FRAME_VERSION;
-	f.type = TASKSRV_FRAME_RESULT;
-	f.flags = TASKSRV_FLAG_FAILURE | TASKSRV_FLAG_FINAL
-		| (task_flags & (TASKSRV_FLAG_NONBLOCK | TASKSRV_FLAG_CALLBACK | TASKSRV_FLAG_WAITALL));
-	f.len = (uint32_t) tasksrv_buffer_size(&buf);
-	f.task_id = task_id;
-	f.src_worker = fail->worker_id;
-	f.origin_gen = origin_gen;
-	f.time = tasksrv_io_unix_time();
-	rc = blocking ? tasksrv_channel_send_blocking(s, peer, &f, tasksrv_buffer_head(&buf))
-		: tasksrv_channel_send_async(s, peer, &f, tasksrv_buffer_head(&buf));
+	tasksrv_frame_result(&f, task, fail->worker_id, TASKSRV_FLAG_FAILURE | TASKSRV_FLAG_FINAL,
+		(uint32_t) tasksrv_buffer_size(&buf));
+	rc = tasksrv_transport_reply(&s->transport, peer, &f, tasksrv_buffer_head(&buf), blocking);
 	tasksrv_buffer_free(&buf);
 	return rc;
 }
@@ -351,7 +320,7 @@ static void fail_unstarted_task(tasksrv_server_t *s, int peer, const tasksrv_fra
 			tasksrv_failure_reason_name(reason), msg);
 		return;
 	}
-	if (send_failure(s, peer, hdr->task_id, hdr->origin_gen, hdr->flags, &fail, 1) < 0) {
+	if (send_failure(s, peer, hdr, &fail, 1) < 0) {
 		tasksrv_log(TASKSRV_LOG_WARNING, "cannot tell worker #%d that task %ld failed: %s", peer,
 			(long) hdr->task_id, strerror(errno));
 	}
@@ -391,10 +360,9 @@ static int refused_result(tasksrv_server_t *s, const tasksrv_frame_t *hdr, tasks
 		return 0;
 	}
 	memcpy(dst, tasksrv_buffer_head(&buf), tasksrv_buffer_size(&buf));
-	*f = *hdr;
-	f->flags = TASKSRV_FLAG_FAILURE | TASKSRV_FLAG_FINAL
-		| (hdr->flags & (TASKSRV_FLAG_NONBLOCK | TASKSRV_FLAG_CALLBACK | TASKSRV_FLAG_WAITALL));
-	f->len = (uint32_t) tasksrv_buffer_size(&buf);
+	tasksrv_frame_result(f, hdr, hdr->src_worker, TASKSRV_FLAG_FAILURE | TASKSRV_FLAG_FINAL,
+		(uint32_t) tasksrv_buffer_size(&buf));
+	f->time = hdr->time;
 	tasksrv_buffer_free(&buf);
 	/* The task worker booked it as done. */
 	tasksrv_ledger_rebook_failed(s, TASKSRV_FAIL_TOO_LARGE);
@@ -439,3 +407,88 @@ int64_t tasksrv_task_drop_backlog(tasksrv_server_t *s)
 	TASKSRV_ATOMIC_ADD(&s->shm->task_failed_by_reason[TASKSRV_FAIL_SHUTDOWN], n);
 	return n;
 }
+
+/* {{{ The task API the glue calls: submit, answer, messages */
+int tasksrv_task_takes_results(const tasksrv_server_t *s)
+{
+	return s->role != TASKSRV_ROLE_MANAGER && s->role != TASKSRV_ROLE_MASTER;
+}
+
+/* The frame flags of a task sent in mode, as Swoole's task flags say it. */
+static uint16_t mode_flags(const tasksrv_server_t *s, int mode, int serialized)
+{
+	uint16_t flags = serialized ? TASKSRV_FLAG_SERIALIZED : 0;
+
+	switch (mode) {
+		case TASKSRV_TASK_WAIT:
+			return flags;
+		case TASKSRV_TASK_WAIT_ALL:
+			return flags | TASKSRV_FLAG_WAITALL;
+		default:
+			/* The manager and the master take no results: their tasks are one-way. */
+			if (!tasksrv_task_takes_results(s)) {
+				return flags | TASKSRV_FLAG_NONBLOCK | TASKSRV_FLAG_NOREPLY;
+			}
+			return flags | TASKSRV_FLAG_NONBLOCK | (mode == TASKSRV_TASK_CALLBACK ? TASKSRV_FLAG_CALLBACK : 0);
+	}
+}
+
+int64_t tasksrv_task_submit(tasksrv_server_t *s, int dst, int mode, int serialized, const char *data, size_t len)
+{
+	tasksrv_frame_t f;
+	int rc;
+
+	/* As Swoole: tasks from the manager report worker 0 as their source. */
+	tasksrv_frame_task(&f, s->next_task_id++, s->worker_id >= 0 ? s->worker_id : 0, s->gen,
+		mode_flags(s, mode, serialized), (uint32_t) len);
+	rc = mode == TASKSRV_TASK_WAIT || mode == TASKSRV_TASK_WAIT_ALL
+		? tasksrv_task_send_wait(s, dst, &f, data) : tasksrv_task_send(s, dst, &f, data);
+	return rc < 0 ? -1 : f.task_id;
+}
+
+int tasksrv_task_answer(tasksrv_server_t *s, const tasksrv_frame_t *task, int peer, int answer, int serialized,
+	const char *data, size_t len)
+{
+	static const uint16_t answer_flags[] = {
+		[TASKSRV_ANSWER_RESULT] = 0,
+		[TASKSRV_ANSWER_LAST] = TASKSRV_FLAG_FINAL,
+		[TASKSRV_ANSWER_END] = TASKSRV_FLAG_NODATA | TASKSRV_FLAG_FINAL,
+		[TASKSRV_ANSWER_FAILURE] = TASKSRV_FLAG_FAILURE | TASKSRV_FLAG_FINAL,
+	};
+	tasksrv_frame_t f;
+
+	tasksrv_frame_result(&f, task, s->worker_id, answer_flags[answer] | (serialized ? TASKSRV_FLAG_SERIALIZED : 0),
+		(uint32_t) len);
+	return tasksrv_transport_reply(&s->transport, peer, &f, data, 1);
+}
+
+int tasksrv_task_can_message(const tasksrv_server_t *s, int dst)
+{
+	return !s->single && s->peers != NULL && dst >= 0 && dst < s->nendpoints && s->peers[dst].h.fd >= 0;
+}
+
+int tasksrv_task_send_message(tasksrv_server_t *s, int dst, int serialized, const char *data, size_t len)
+{
+	tasksrv_frame_t f;
+
+	/* A message takes an id from the task counter too (the next task() shows it). */
+	tasksrv_frame_pipe(&f, s->next_task_id++, s->worker_id >= 0 ? s->worker_id : 0, s->gen,
+		serialized ? TASKSRV_FLAG_SERIALIZED : 0, (uint32_t) len);
+	/* A task worker has no loop turn while it runs PHP: it writes at once. */
+	return s->role == TASKSRV_ROLE_TASK_WORKER ? tasksrv_channel_send_blocking(s, dst, &f, data)
+		: tasksrv_channel_send_async(s, dst, &f, data);
+}
+void tasksrv_task_collect_answers(tasksrv_server_t *s, int max_ms)
+{
+	int64_t until = tasksrv_io_now_ms() + max_ms;
+	int from = s->cfg.worker_num, to = tasksrv_state_endpoint_manager(s) + 1;
+
+	while (tasksrv_ledger_answers_in_flight(s) > 0 && tasksrv_io_now_ms() < until) {
+		tasksrv_channel_sweep(s, from, to);
+		tasksrv_channel_run_deferred(&s->loop, s);
+		poll(NULL, 0, 1);
+	}
+	tasksrv_channel_sweep(s, from, to);
+	tasksrv_channel_run_deferred(&s->loop, s);
+}
+/* }}} */

@@ -4,6 +4,99 @@
 
 #include "state.h"
 
+/* How a task is sent, and where its outcome goes. */
+enum tasksrv_task_mode {
+	TASKSRV_TASK_ASYNC = 0,   /* task(): the outcome goes to onFinish / onTaskFailure */
+	TASKSRV_TASK_CALLBACK,    /* task() with a per-task callback */
+	TASKSRV_TASK_WAIT,        /* taskwait(): its sender waits for it (tasksrv_task_wait_result) */
+	TASKSRV_TASK_WAIT_ALL     /* taskWaitMulti(), taskCo(): one of several waited for */
+};
+
+/* What a frame answering a task carries back to its sender. */
+enum tasksrv_task_answer {
+	TASKSRV_ANSWER_RESULT = 0, /* finish(): a result; more may follow */
+	TASKSRV_ANSWER_LAST,       /* onTask's return value: the last result */
+	TASKSRV_ANSWER_END,        /* the task ended without a value */
+	TASKSRV_ANSWER_FAILURE     /* the task failed: the payload is a failure record (failure.h) */
+};
+
+/* Whether this process takes results (the manager's and the master's tasks are one-way). */
+int tasksrv_task_takes_results(const tasksrv_server_t *s);
+/* Sends a task (its payload serialized or a raw string) to task worker index dst
+ * (tasksrv_task_pick_worker) in mode (enum tasksrv_task_mode): the async modes
+ * without blocking, the waited ones blocking until the channel took it. Returns the
+ * task id (the sender's counter), or -1 with errno. */
+int64_t tasksrv_task_submit(tasksrv_server_t *s, int dst, int mode, int serialized, const char *data, size_t len);
+/* A task worker answers task (a TASK frame it got from peer) with answer (enum
+ * tasksrv_task_answer), blocking until the channel took it. Returns 0 or -1. */
+int tasksrv_task_answer(tasksrv_server_t *s, const tasksrv_frame_t *task, int peer, int answer, int serialized,
+	const char *data, size_t len);
+/* sendMessage(): whether worker dst can be written to from here, and the message
+ * (async from an event worker, blocking from a task worker). Returns 0 or -1. */
+int tasksrv_task_can_message(const tasksrv_server_t *s, int dst);
+int tasksrv_task_send_message(tasksrv_server_t *s, int dst, int serialized, const char *data, size_t len);
+
+/* A draining worker that gave up on its tasks: waits up to max_ms for the answers
+ * task workers are writing right now, then hands out (on_frame) every frame already
+ * in its channels from task workers and the manager. */
+void tasksrv_task_collect_answers(tasksrv_server_t *s, int max_ms);
+
+/* {{{ Reading a task's frames (TASK, RESULT, PIPE) as the glue gets them */
+/* The payload is serialize()d (else a raw string). */
+static inline int tasksrv_task_is_serialized(const tasksrv_frame_t *f)
+{
+	return (f->flags & TASKSRV_FLAG_SERIALIZED) != 0;
+}
+
+/* A task nobody takes results of (sent by the manager or the master). */
+static inline int tasksrv_task_is_one_way(const tasksrv_frame_t *f)
+{
+	return (f->flags & TASKSRV_FLAG_NOREPLY) != 0;
+}
+
+/* A result for task() (async), not for a waiter. */
+static inline int tasksrv_task_is_async(const tasksrv_frame_t *f)
+{
+	return (f->flags & TASKSRV_FLAG_NONBLOCK) != 0;
+}
+
+/* The task's last frame: its outcome is known. */
+static inline int tasksrv_task_is_last(const tasksrv_frame_t *f)
+{
+	return (f->flags & TASKSRV_FLAG_FINAL) != 0;
+}
+
+/* The task ended without a value (no payload to decode). */
+static inline int tasksrv_task_is_end(const tasksrv_frame_t *f)
+{
+	return (f->flags & TASKSRV_FLAG_NODATA) != 0;
+}
+
+/* The task failed: the payload is a failure record (failure.h). */
+static inline int tasksrv_task_is_failure(const tasksrv_frame_t *f)
+{
+	return (f->flags & TASKSRV_FLAG_FAILURE) != 0;
+}
+
+/* Swoole's task flags (Server\Task::$flags). */
+static inline int tasksrv_task_swoole_flags(const tasksrv_frame_t *f)
+{
+	return f->flags & 0xff;
+}
+
+/* A result for an earlier incarnation of this worker id: nobody here waits for it. */
+static inline int tasksrv_task_is_stale(const tasksrv_server_t *s, const tasksrv_frame_t *f)
+{
+	return f->origin_gen != s->gen;
+}
+
+/* Whether two frames are of the same task of the same sender incarnation. */
+static inline int tasksrv_task_same(const tasksrv_frame_t *a, const tasksrv_frame_t *b)
+{
+	return a->task_id == b->task_id && a->origin_gen == b->origin_gen;
+}
+/* }}} */
+
 /* The task worker index (0..T-1) a task goes to: an idle one round robin, else the
  * one with the shortest queue. */
 int tasksrv_task_pick_worker(tasksrv_server_t *s);

@@ -134,7 +134,7 @@ zend_result tasksrv_codec_encode(zval *value, tasksrv_payload_t *out, const char
 	smart_str_0(&out->buf);
 	out->ptr = ZSTR_VAL(out->buf.s);
 	out->len = ZSTR_LEN(out->buf.s);
-	out->flags = TASKSRV_FLAG_SERIALIZED;
+	out->serialized = true;
 	return SUCCESS;
 }
 
@@ -145,11 +145,11 @@ void tasksrv_payload_free(tasksrv_payload_t *p)
 	p->len = 0;
 }
 
-zend_result tasksrv_codec_decode(zend_string *payload, uint16_t flags, zval *rv)
+zend_result tasksrv_codec_decode(zend_string *payload, bool serialized, zval *rv)
 {
 	zend_result rc;
 
-	if (!(flags & TASKSRV_FLAG_SERIALIZED)) {
+	if (!serialized) {
 		ZVAL_STR(rv, payload);
 		return SUCCESS;
 	}

@@ -10,7 +10,7 @@
 typedef struct {
 	const char *ptr;   /* bytes to send: borrowed from the value, or buf's */
 	size_t len;
-	uint16_t flags;    /* TASKSRV_FLAG_SERIALIZED or 0 */
+	bool serialized;   /* serialize()d, else a raw string */
 	smart_str buf;     /* owned serialized bytes, if any */
 } tasksrv_payload_t;
 
@@ -26,6 +26,6 @@ zend_result tasksrv_codec_encode(zval *value, tasksrv_payload_t *out, const char
 void tasksrv_payload_free(tasksrv_payload_t *p);
 /* Turns a received payload (ownership taken) into a value. On failure rv is UNDEF and
  * an exception may be pending (one thrown by an __unserialize()/__wakeup()). */
-zend_result tasksrv_codec_decode(zend_string *payload, uint16_t flags, zval *rv);
+zend_result tasksrv_codec_decode(zend_string *payload, bool serialized, zval *rv);
 
 #endif

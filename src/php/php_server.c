@@ -16,7 +16,6 @@
 #include "php_task.h"
 #include "server.h"
 #include "forward.h"
-#include "master.h"
 #include "worker.h"
 #include "io.h"
 #include "log.h"
@@ -362,20 +361,17 @@ static char *hook_payload_alloc(tasksrv_server_t *s, size_t len, void **handle)
 
 
 
+static const char *hook_payload_data(tasksrv_server_t *s, void *handle, size_t *len)
+{
+	*len = ZSTR_LEN((zend_string *) handle);
+	return ZSTR_VAL((zend_string *) handle);
+}
+
 static void hook_frame(tasksrv_server_t *s, const tasksrv_frame_t *f, int peer, void *handle)
 {
 	server_obj *o = CORE_SERVER(s);
 
-	if (f->type == TASKSRV_FRAME_CONN) {
-		/* BASE mode: send()/close() by another process on a connection of ours: the core does it. */
-		tasksrv_forward_on_frame(s, f, handle ? ZSTR_VAL((zend_string *) handle) : NULL);
-		tasksrv_php_payload_free(s, handle);
-	} else if (f->type >= TASKSRV_FRAME_CONNECT) {
-		/* PROCESS mode: a client's packet or event, or a send()/close() for the master. */
-		zend_string *str = handle;
-		tasksrv_master_conn_frame(s, f, peer, ZSTR_VAL(str), ZSTR_LEN(str));
-		tasksrv_php_payload_free(s, handle);
-	} else if (f->type == TASKSRV_FRAME_TASK && s->role == TASKSRV_ROLE_TASK_WORKER) {
+	if (f->type == TASKSRV_FRAME_TASK && s->role == TASKSRV_ROLE_TASK_WORKER) {
 		tasksrv_php_run_task(o, f, peer, handle);
 	} else if (f->type == TASKSRV_FRAME_RESULT && s->role == TASKSRV_ROLE_WORKER) {
 		tasksrv_php_deliver_result(o, f, handle);
@@ -402,6 +398,7 @@ static const tasksrv_hooks_t hooks = {
 	.on_close = hook_close,
 	.payload_alloc = hook_payload_alloc,
 	.payload_free = tasksrv_php_payload_free,
+	.payload_data = hook_payload_data,
 	.on_frame = hook_frame,
 	.outstanding = tasksrv_php_outstanding,
 	.on_drain_expired = tasksrv_php_drain_expired,
@@ -1231,125 +1228,62 @@ PHP_METHOD(TaskSrv_Server, getManagerPid)
 	RETURN_LONG(o->state == STATE_RUNNING && o->core.shm ? o->core.shm->manager_pid : 0);
 }
 
-typedef struct {
-	int64_t accepted, done, failed, by_reason[TASKSRV_FAIL_REASON_MAX + 1], queued, running;
-} ledger_t;
-
-/* The ledger as one consistent reading. The counters are events (accepted, done,
- * failed by reason) and one gauge (running); the queue is what is left:
- * queued = accepted - done - failed - running, so the invariant holds in every
- * reading by construction. Writers move a task out of `running` before they count
- * it done or failed, and count it accepted before it can start; reading in the
- * opposite order (outcomes, then running, then accepted) never yields a negative
- * queue: a task caught in mid-step shows for an instant as still queued. */
-static void ledger_read(tasksrv_shm_t *shm, ledger_t *l)
-{
-	int i;
-
-	memset(l, 0, sizeof(*l));
-	for (i = 1; i <= TASKSRV_FAIL_REASON_MAX; i++) {
-		l->by_reason[i] = __atomic_load_n(&shm->task_failed_by_reason[i], __ATOMIC_SEQ_CST);
-		l->failed += l->by_reason[i];
-	}
-	l->done = __atomic_load_n(&shm->task_done, __ATOMIC_SEQ_CST);
-	l->running = __atomic_load_n(&shm->task_running, __ATOMIC_SEQ_CST);
-	l->accepted = __atomic_load_n(&shm->task_accepted, __ATOMIC_SEQ_CST);
-	l->queued = l->accepted - l->done - l->failed - l->running;
-}
-
-/* min_fd / max_fd: the smallest and largest OS fd of a live connection (0 when none). */
-static void stats_fd_range(tasksrv_shm_t *shm, zval *rv)
-{
-	tasksrv_session_t *sess;
-	int64_t id = 0;
-	zend_long lo = 0, hi = 0;
-
-	while ((sess = tasksrv_shm_session_next(shm, id, &id)) != NULL) {
-		zend_long fd = sess->os_fd;
-		lo = lo == 0 || fd < lo ? fd : lo;
-		hi = fd > hi ? fd : hi;
-	}
-	add_assoc_long(rv, "min_fd", lo);
-	add_assoc_long(rv, "max_fd", hi);
-}
-
 PHP_METHOD(TaskSrv_Server, stats)
 {
 	server_obj *o = THIS_SERVER();
-	tasksrv_shm_t *shm = o->core.shm;
-	int w, t, i;
-	zend_long idle = 0, task_idle = 0, tasking;
-	ledger_t l;
+	tasksrv_stats_t st;
+	int r;
 
 	ZEND_PARSE_PARAMETERS_NONE();
 
-	if (o->state != STATE_RUNNING || shm == NULL) {
+	if (o->state != STATE_RUNNING || tasksrv_server_stats(&o->core, &st) < 0) {
 		php_error_docref(NULL, E_WARNING, "server is not running");
 		RETURN_EMPTY_ARRAY();
 	}
-	w = o->core.cfg.worker_num;
-	t = o->core.cfg.task_worker_num;
-	for (i = 0; i < w + t; i++) {
-		int status = TASKSRV_ATOMIC_LOAD(&shm->workers[i].status);
-		if (i < w) {
-			idle += status == TASKSRV_WORKER_IDLE;
-		} else {
-			task_idle += status == TASKSRV_WORKER_IDLE;
-		}
-	}
-	ledger_read(shm, &l);
-	/* Swoole's tasking_num: what the task workers' queues hold. */
-	for (tasking = 0, i = w; i < w + t; i++) {
-		tasking += TASKSRV_ATOMIC_LOAD(&shm->workers[i].queued);
-	}
-	tasking = MAX(0, tasking + TASKSRV_ATOMIC_LOAD(&shm->task_backlog));
 	array_init(return_value);
-	add_assoc_long(return_value, "start_time", shm->start_time);
-	add_assoc_long(return_value, "connection_num", TASKSRV_ATOMIC_LOAD(&shm->connection_num));
-	add_assoc_long(return_value, "abort_count", TASKSRV_ATOMIC_LOAD(&shm->abort_count));
-	add_assoc_long(return_value, "accept_count", TASKSRV_ATOMIC_LOAD(&shm->accept_count));
-	add_assoc_long(return_value, "close_count", TASKSRV_ATOMIC_LOAD(&shm->close_count));
-	add_assoc_long(return_value, "worker_num", w);
-	add_assoc_long(return_value, "task_worker_num", t);
+	add_assoc_long(return_value, "start_time", st.start_time);
+	add_assoc_long(return_value, "connection_num", st.connection_num);
+	add_assoc_long(return_value, "abort_count", st.abort_count);
+	add_assoc_long(return_value, "accept_count", st.accept_count);
+	add_assoc_long(return_value, "close_count", st.close_count);
+	add_assoc_long(return_value, "worker_num", st.worker_num);
+	add_assoc_long(return_value, "task_worker_num", st.task_worker_num);
 	add_assoc_long(return_value, "user_worker_num", tasksrv_userproc_count(&o->core));
-	add_assoc_long(return_value, "idle_worker_num", idle);
-	add_assoc_long(return_value, "dispatch_count", TASKSRV_ATOMIC_LOAD(&shm->dispatch_count));
-	add_assoc_long(return_value, "request_count", TASKSRV_ATOMIC_LOAD(&shm->request_count));
-	add_assoc_long(return_value, "response_count", TASKSRV_ATOMIC_LOAD(&shm->response_count));
-	add_assoc_long(return_value, "total_recv_bytes", TASKSRV_ATOMIC_LOAD(&shm->total_recv_bytes));
-	add_assoc_long(return_value, "total_send_bytes", TASKSRV_ATOMIC_LOAD(&shm->total_send_bytes));
-	add_assoc_long(return_value, "pipe_packet_msg_id", TASKSRV_ATOMIC_LOAD(&shm->pipe_packet_msg_id));
-	add_assoc_long(return_value, "concurrency", TASKSRV_ATOMIC_LOAD(&shm->concurrency));
-	add_assoc_long(return_value, "session_round", TASKSRV_ATOMIC_LOAD(&shm->session_round));
-	stats_fd_range(shm, return_value);
-	if (o->core.worker_id >= 0) {
-		tasksrv_worker_slot_t *slot = &shm->workers[o->core.worker_id];
-		add_assoc_long(return_value, "worker_request_count", TASKSRV_ATOMIC_LOAD(&slot->request_count));
-		add_assoc_long(return_value, "worker_response_count", TASKSRV_ATOMIC_LOAD(&slot->response_count));
-		add_assoc_long(return_value, "worker_dispatch_count", TASKSRV_ATOMIC_LOAD(&slot->dispatch_count));
-		add_assoc_long(return_value, "worker_concurrency", TASKSRV_ATOMIC_LOAD(&slot->concurrency));
+	add_assoc_long(return_value, "idle_worker_num", st.idle_worker_num);
+	add_assoc_long(return_value, "dispatch_count", st.dispatch_count);
+	add_assoc_long(return_value, "request_count", st.request_count);
+	add_assoc_long(return_value, "response_count", st.response_count);
+	add_assoc_long(return_value, "total_recv_bytes", st.total_recv_bytes);
+	add_assoc_long(return_value, "total_send_bytes", st.total_send_bytes);
+	add_assoc_long(return_value, "pipe_packet_msg_id", st.pipe_packet_msg_id);
+	add_assoc_long(return_value, "concurrency", st.concurrency);
+	add_assoc_long(return_value, "session_round", st.session_round);
+	add_assoc_long(return_value, "min_fd", st.min_fd);
+	add_assoc_long(return_value, "max_fd", st.max_fd);
+	if (st.has_worker) {
+		add_assoc_long(return_value, "worker_request_count", st.worker_request_count);
+		add_assoc_long(return_value, "worker_response_count", st.worker_response_count);
+		add_assoc_long(return_value, "worker_dispatch_count", st.worker_dispatch_count);
+		add_assoc_long(return_value, "worker_concurrency", st.worker_concurrency);
 	}
-	if (t > 0) {
-		add_assoc_long(return_value, "task_idle_worker_num", task_idle);
-		add_assoc_long(return_value, "tasking_num", tasking);
-		add_assoc_long(return_value, "task_count", TASKSRV_ATOMIC_LOAD(&shm->task_count));
-		add_assoc_long(return_value, "task_accepted", l.accepted);
-		add_assoc_long(return_value, "task_done", l.done);
-		add_assoc_long(return_value, "task_failed", l.failed);
-		{
-			zval by;
-			int r;
-			array_init(&by);
-			for (r = 1; r <= TASKSRV_FAIL_REASON_MAX; r++) {
-				add_assoc_long(&by, tasksrv_failure_reason_name(r), l.by_reason[r]);
-			}
-			add_assoc_zval(return_value, "task_failed_by_reason", &by);
+	if (st.task_worker_num > 0) {
+		zval by;
+		add_assoc_long(return_value, "task_idle_worker_num", st.task_idle_worker_num);
+		add_assoc_long(return_value, "tasking_num", st.tasking_num);
+		add_assoc_long(return_value, "task_count", st.task_count);
+		add_assoc_long(return_value, "task_accepted", st.ledger.accepted);
+		add_assoc_long(return_value, "task_done", st.ledger.done);
+		add_assoc_long(return_value, "task_failed", st.ledger.failed);
+		array_init(&by);
+		for (r = 1; r <= TASKSRV_FAIL_REASON_MAX; r++) {
+			add_assoc_long(&by, tasksrv_failure_reason_name(r), st.ledger.by_reason[r]);
 		}
-		add_assoc_long(return_value, "task_queue_num", l.queued);
-		add_assoc_long(return_value, "task_running_num", l.running);
-		add_assoc_long(return_value, "task_rejected", TASKSRV_ATOMIC_LOAD(&shm->task_rejected));
+		add_assoc_zval(return_value, "task_failed_by_reason", &by);
+		add_assoc_long(return_value, "task_queue_num", st.ledger.queued);
+		add_assoc_long(return_value, "task_running_num", st.ledger.running);
+		add_assoc_long(return_value, "task_rejected", st.task_rejected);
 		if (o->opts.task_ipc_mode != 1) {
-			add_assoc_long(return_value, "task_queue_bytes", TASKSRV_ATOMIC_LOAD(&shm->task_queue_bytes));
+			add_assoc_long(return_value, "task_queue_bytes", st.task_queue_bytes);
 		}
 	}
 	/* tasksrv has no coroutines: the main context is the only one. */

@@ -6,7 +6,6 @@
 #include "php_call.h"
 #include "php_exceptions.h"
 #include "php_failure.h"
-#include "channel.h"
 #include "io.h"
 #include "ledger.h"
 #include "task.h"
@@ -35,7 +34,8 @@ static inline task_obj *task_from_obj(zend_object *obj)
 }
 
 
-static bool send_answer(server_obj *o, const tasksrv_frame_t *task, int peer, const char *p, size_t len, uint16_t flags);
+static bool send_answer(server_obj *o, const tasksrv_frame_t *task, int peer, int answer, bool serialized,
+	const char *p, size_t len);
 static bool payload_fits(const tasksrv_payload_t *p);
 
 /* {{{ fatal errors in onTask: the process ends, but the caller still learns why */
@@ -64,9 +64,9 @@ static void task_worker_error_cb(int type, zend_string *file, const uint32_t lin
 		/* The process is about to bail out: claim and send the failure now (a one-way
 		 * task only gets booked: PHP prints the error, nobody waits for it). */
 		if (tasksrv_ledger_end(&o->core, TASKSRV_FAIL_FATAL_ERROR)
-				&& !(o->cur_task.flags & TASKSRV_FLAG_NOREPLY) && tasksrv_failure_encode(&f, &buf) == 0) {
-			send_answer(o, &o->cur_task, o->cur_peer, tasksrv_buffer_head(&buf), tasksrv_buffer_size(&buf),
-				TASKSRV_FLAG_FAILURE | TASKSRV_FLAG_FINAL);
+				&& !tasksrv_task_is_one_way(&o->cur_task) && tasksrv_failure_encode(&f, &buf) == 0) {
+			send_answer(o, &o->cur_task, o->cur_peer, TASKSRV_ANSWER_FAILURE, false, tasksrv_buffer_head(&buf),
+				tasksrv_buffer_size(&buf));
 		}
 		tasksrv_ledger_sent(&o->core);
 		tasksrv_buffer_free(&buf);
@@ -89,7 +89,7 @@ void tasksrv_php_watch_fatal_errors(server_obj *o)
  * threw, or a SerializationException saying the bytes could not be read. */
 static bool decode_payload(const tasksrv_frame_t *f, void *handle, zval *data)
 {
-	if (tasksrv_codec_decode((zend_string *) handle, f->flags, data) == FAILURE) {
+	if (tasksrv_codec_decode((zend_string *) handle, tasksrv_task_is_serialized(f), data) == FAILURE) {
 		if (!EG(exception)) {
 			zend_throw_exception_ex(tasksrv_serialization_exception_ce, 0,
 				"unserialize() failed: a payload of %u bytes from worker #%d (task %ld) could not be decoded",
@@ -126,29 +126,18 @@ static void failure_from_exception(server_obj *o, zend_object *ex, const tasksrv
 	tasksrv_buffer_free(&buf);
 	zval_ptr_dtor(&holder);
 	/* The task worker booked the task as done when it sent this final result. */
-	if (f->flags & TASKSRV_FLAG_FINAL) {
-		TASKSRV_ATOMIC_ADD(&o->core.shm->task_done, -1);
-		TASKSRV_ATOMIC_ADD(&o->core.shm->task_failed_by_reason[TASKSRV_FAIL_EXCEPTION], 1);
+	if (tasksrv_task_is_last(f)) {
+		tasksrv_ledger_rebook_failed(&o->core, TASKSRV_FAIL_EXCEPTION);
 	}
 }
 
 /* Writes one frame answering a task to the worker that sent it. */
-static bool send_answer(server_obj *o, const tasksrv_frame_t *task, int peer, const char *p, size_t len, uint16_t flags)
+static bool send_answer(server_obj *o, const tasksrv_frame_t *task, int peer, int answer, bool serialized,
+	const char *p, size_t len)
 {
-	tasksrv_frame_t f;
-
-	memset(&f, 0, sizeof(f));
-	f.version = TASKSRV_FRAME_VERSION;
-	f.type = TASKSRV_FRAME_RESULT;
-	f.flags = flags | (task->flags & (TASKSRV_FLAG_NONBLOCK | TASKSRV_FLAG_CALLBACK | TASKSRV_FLAG_WAITALL));
-	f.len = (uint32_t) len;
-	f.task_id = task->task_id;
-	f.src_worker = o->core.worker_id;
-	f.origin_gen = task->origin_gen;
-	f.time = tasksrv_io_unix_time();
-	if (tasksrv_channel_send_blocking(&o->core, peer, &f, p) < 0) {
+	if (tasksrv_task_answer(&o->core, task, peer, answer, serialized, p, len) < 0) {
 		tasksrv_log(TASKSRV_LOG_WARNING, "Server::finish(): send result of task %ld to worker #%d failed: %s",
-			(long) f.task_id, task->src_worker, strerror(errno));
+			(long) task->task_id, task->src_worker, strerror(errno));
 		return false;
 	}
 	return true;
@@ -160,7 +149,7 @@ static bool send_result(server_obj *o, const tasksrv_frame_t *task, int peer, zv
 	tasksrv_payload_t p;
 	bool ok;
 
-	if (task->flags & TASKSRV_FLAG_NOREPLY) {
+	if (tasksrv_task_is_one_way(task)) {
 		tasksrv_log(TASKSRV_LOG_WARNING, "Server::finish(): Server::finish() can only be used in the worker process");
 		return false;
 	}
@@ -175,7 +164,7 @@ static bool send_result(server_obj *o, const tasksrv_frame_t *task, int peer, zv
 		tasksrv_payload_free(&p);
 		return false;
 	}
-	ok = send_answer(o, task, peer, p.ptr, p.len, p.flags);
+	ok = send_answer(o, task, peer, TASKSRV_ANSWER_RESULT, p.serialized, p.ptr, p.len);
 	tasksrv_payload_free(&p);
 	return ok;
 }
@@ -205,7 +194,7 @@ static void make_task_object(server_obj *o, const tasksrv_frame_t *f, int peer, 
 	zend_update_property_double(tasksrv_task_ce, Z_OBJ_P(out), "dispatch_time", sizeof("dispatch_time") - 1, f->time);
 	zend_update_property_long(tasksrv_task_ce, Z_OBJ_P(out), "id", sizeof("id") - 1, f->task_id);
 	zend_update_property_long(tasksrv_task_ce, Z_OBJ_P(out), "worker_id", sizeof("worker_id") - 1, f->src_worker);
-	zend_update_property_long(tasksrv_task_ce, Z_OBJ_P(out), "flags", sizeof("flags") - 1, f->flags & 0xff);
+	zend_update_property_long(tasksrv_task_ce, Z_OBJ_P(out), "flags", sizeof("flags") - 1, tasksrv_task_swoole_flags(f));
 }
 
 /* Ends the task in hand: books its outcome (unless the manager already did, at a
@@ -216,7 +205,7 @@ static void end_task(server_obj *o, const tasksrv_frame_t *f, int peer, zval *re
 	tasksrv_buffer_t fail = {0};
 	zval holder;
 	bool has_value = retval && !Z_ISUNDEF_P(retval) && Z_TYPE_P(retval) != IS_NULL;
-	bool reply = !(f->flags & TASKSRV_FLAG_NOREPLY);
+	bool reply = !tasksrv_task_is_one_way(f);
 	int owned;
 
 	ZVAL_UNDEF(&holder);
@@ -245,12 +234,12 @@ static void end_task(server_obj *o, const tasksrv_frame_t *f, int peer, zval *re
 	}
 	if (owned && reply && !o->core.exiting) {
 		if (ex) {
-			send_answer(o, f, peer, tasksrv_buffer_head(&fail), tasksrv_buffer_size(&fail),
-				TASKSRV_FLAG_FAILURE | TASKSRV_FLAG_FINAL);
+			send_answer(o, f, peer, TASKSRV_ANSWER_FAILURE, false, tasksrv_buffer_head(&fail),
+				tasksrv_buffer_size(&fail));
 		} else if (has_value) {
-			send_answer(o, f, peer, p.ptr, p.len, p.flags | TASKSRV_FLAG_FINAL);
+			send_answer(o, f, peer, TASKSRV_ANSWER_LAST, p.serialized, p.ptr, p.len);
 		} else {
-			send_answer(o, f, peer, NULL, 0, TASKSRV_FLAG_NODATA | TASKSRV_FLAG_FINAL);
+			send_answer(o, f, peer, TASKSRV_ANSWER_END, false, NULL, 0);
 		}
 	} else if (has_value && !reply) {
 		tasksrv_log(TASKSRV_LOG_WARNING, "Server::finish(): Server::finish() can only be used in the worker process");
@@ -364,13 +353,13 @@ void tasksrv_php_deliver_result(server_obj *o, const tasksrv_frame_t *f, void *h
 	zval argv[3], *entry, callable;
 
 	entry = zend_hash_index_find(&o->pending, f->task_id);
-	if (f->origin_gen != o->core.gen || !(f->flags & TASKSRV_FLAG_NONBLOCK) || entry == NULL) {
+	if (tasksrv_task_is_stale(&o->core, f) || !tasksrv_task_is_async(f) || entry == NULL) {
 		/* For an earlier incarnation of this worker, for a taskwait() that gave up, or
 		 * for a task whose outcome is already known (it failed at its deadline). */
 		tasksrv_php_payload_free(&o->core, handle);
 		return;
 	}
-	if (f->flags & TASKSRV_FLAG_FAILURE) {
+	if (tasksrv_task_is_failure(f)) {
 		zval failure;
 		failure_from_frame(f, (zend_string *) handle, &failure);
 		tasksrv_php_payload_free(&o->core, handle);
@@ -379,7 +368,7 @@ void tasksrv_php_deliver_result(server_obj *o, const tasksrv_frame_t *f, void *h
 		zval_ptr_dtor(&failure);
 		return;
 	}
-	if (f->flags & TASKSRV_FLAG_NODATA) {
+	if (tasksrv_task_is_end(f)) {
 		tasksrv_php_payload_free(&o->core, handle);
 		zend_hash_index_del(&o->pending, f->task_id);
 		return;
@@ -397,7 +386,7 @@ void tasksrv_php_deliver_result(server_obj *o, const tasksrv_frame_t *f, void *h
 	}
 	ZVAL_LONG(&argv[1], f->task_id);
 	ZVAL_COPY(&callable, entry);
-	if (f->flags & TASKSRV_FLAG_FINAL) {
+	if (tasksrv_task_is_last(f)) {
 		zend_hash_index_del(&o->pending, f->task_id);
 	} else if (Z_TYPE(callable) != IS_TRUE) {
 		/* As Swoole: a per-task callback is used once; later results find none. */
@@ -442,16 +431,7 @@ void tasksrv_php_drain_expired(tasksrv_server_t *s)
 			ZVAL_NULL(e); /* marks "claimed here" for the loop below */
 		}
 	} ZEND_HASH_FOREACH_END();
-	{
-		int64_t until = tasksrv_io_now_ms() + 1000;
-		while (tasksrv_ledger_answers_in_flight(s) > 0 && tasksrv_io_now_ms() < until) {
-			tasksrv_channel_sweep(s, s->cfg.worker_num, tasksrv_state_endpoint_manager(s) + 1);
-			tasksrv_channel_run_deferred(&s->loop, s);
-			poll(NULL, 0, 1);
-		}
-	}
-	tasksrv_channel_sweep(s, s->cfg.worker_num, tasksrv_state_endpoint_manager(s) + 1);
-	tasksrv_channel_run_deferred(&s->loop, s);
+	tasksrv_task_collect_answers(s, 1000);
 	if (zend_hash_num_elements(&o->pending) == 0) {
 		return;
 	}
@@ -500,20 +480,6 @@ static zend_long task_target(server_obj *o, zend_long dst, uint32_t dst_arg, con
 	return dst;
 }
 
-static void task_frame(server_obj *o, tasksrv_frame_t *f, const tasksrv_payload_t *p, uint16_t flags)
-{
-	memset(f, 0, sizeof(*f));
-	f->version = TASKSRV_FRAME_VERSION;
-	f->type = TASKSRV_FRAME_TASK;
-	f->flags = p->flags | flags;
-	f->len = (uint32_t) p->len;
-	f->task_id = o->core.next_task_id++;
-	/* As Swoole: tasks from the manager report worker 0 as their source. */
-	f->src_worker = o->core.worker_id >= 0 ? o->core.worker_id : 0;
-	f->origin_gen = o->core.gen;
-	f->time = tasksrv_io_unix_time();
-}
-
 static bool payload_fits(const tasksrv_payload_t *p)
 {
 	if (p->len > TASKSRV_FRAME_MAX_LEN) {
@@ -534,8 +500,7 @@ PHP_METHOD(TaskSrv_Server, task)
 	zend_fcall_info fci = empty_fcall_info;
 	zend_fcall_info_cache fcc = empty_fcall_info_cache;
 	tasksrv_payload_t p;
-	tasksrv_frame_t f;
-	uint16_t flags = TASKSRV_FLAG_NONBLOCK;
+	int64_t id;
 
 	ZEND_PARSE_PARAMETERS_START(1, 3)
 		Z_PARAM_ZVAL(data)
@@ -563,29 +528,25 @@ PHP_METHOD(TaskSrv_Server, task)
 		tasksrv_payload_free(&p);
 		RETURN_THROWS();
 	}
-	/* The manager and the master take no results: their tasks are one-way. */
-	if (o->core.role == TASKSRV_ROLE_MANAGER || o->core.role == TASKSRV_ROLE_MASTER) {
-		flags |= TASKSRV_FLAG_NOREPLY;
-	} else if (ZEND_FCI_INITIALIZED(fci)) {
-		flags |= TASKSRV_FLAG_CALLBACK;
-	}
-	task_frame(o, &f, &p, flags);
-	if (tasksrv_task_send(&o->core, (int) dst, &f, p.ptr) < 0) {
+	/* (The manager's and the master's tasks are one-way: the core says so.) */
+	id = tasksrv_task_submit(&o->core, (int) dst, ZEND_FCI_INITIALIZED(fci) ? TASKSRV_TASK_CALLBACK : TASKSRV_TASK_ASYNC,
+		p.serialized, p.ptr, p.len);
+	if (id < 0) {
 		php_error_docref(NULL, E_WARNING, "send %zu bytes to task worker #%d failed: %s", p.len, (int) dst, strerror(errno));
 		tasksrv_payload_free(&p);
 		RETURN_FALSE;
 	}
 	tasksrv_payload_free(&p);
-	if (!(flags & TASKSRV_FLAG_NOREPLY)) {
+	if (tasksrv_task_takes_results(&o->core)) {
 		zval entry;
-		if (flags & TASKSRV_FLAG_CALLBACK) {
+		if (ZEND_FCI_INITIALIZED(fci)) {
 			ZVAL_COPY(&entry, &fci.function_name);
 		} else {
 			ZVAL_TRUE(&entry);
 		}
-		zend_hash_index_update(&o->pending, f.task_id, &entry);
+		zend_hash_index_update(&o->pending, id, &entry);
 	}
-	RETURN_LONG(f.task_id);
+	RETURN_LONG(id);
 }
 
 /* Only an event worker can wait: it is the one process that takes results. */
@@ -609,10 +570,10 @@ static bool timeout_arg(double timeout, uint32_t arg)
 
 /* Encodes and sends one task for a waiter. Returns its id, -1 when it could not be
  * dispatched (warning given), -2 when an exception was thrown. */
-static zend_long dispatch_for_waiter(server_obj *o, zval *data, zend_long dst, uint16_t flags, const char *what)
+static zend_long dispatch_for_waiter(server_obj *o, zval *data, zend_long dst, int mode, const char *what)
 {
 	tasksrv_payload_t p;
-	tasksrv_frame_t f;
+	int64_t id;
 
 	if (tasksrv_codec_encode(data, &p, what) == FAILURE) {
 		return -2;
@@ -621,14 +582,14 @@ static zend_long dispatch_for_waiter(server_obj *o, zval *data, zend_long dst, u
 		tasksrv_payload_free(&p);
 		return -2;
 	}
-	task_frame(o, &f, &p, flags);
-	if (tasksrv_task_send_wait(&o->core, (int) dst, &f, p.ptr) < 0) {
+	id = tasksrv_task_submit(&o->core, (int) dst, mode, p.serialized, p.ptr, p.len);
+	if (id < 0) {
 		php_error_docref(NULL, E_WARNING, "send %zu bytes to task worker #%d failed: %s", p.len, (int) dst, strerror(errno));
 		tasksrv_payload_free(&p);
 		return -1;
 	}
 	tasksrv_payload_free(&p);
-	return f.task_id;
+	return id;
 }
 
 static void put_keyed(zval *arr, zval *key, zval *value)
@@ -653,11 +614,11 @@ static void file_wait_frame(server_obj *o, HashTable *waiting, tasksrv_frame_t *
 		tasksrv_php_payload_free(&o->core, handle);
 		return;
 	}
-	if (f->flags & TASKSRV_FLAG_FAILURE) {
+	if (tasksrv_task_is_failure(f)) {
 		failure_from_frame(f, (zend_string *) handle, &value);
 		tasksrv_php_payload_free(&o->core, handle);
 		put_keyed(failures, key, &value);
-	} else if (f->flags & TASKSRV_FLAG_NODATA) {
+	} else if (tasksrv_task_is_end(f)) {
 		/* The task ended without a result: its entry stays absent (false for taskwait). */
 		tasksrv_php_payload_free(&o->core, handle);
 	} else if (decode_payload(f, handle, &value)) {
@@ -784,7 +745,7 @@ PHP_METHOD(TaskSrv_Server, taskwait)
 		throw_queue_full(o);
 		RETURN_THROWS();
 	}
-	id = dispatch_for_waiter(o, data, dst, 0, "taskwait()");
+	id = dispatch_for_waiter(o, data, dst, TASKSRV_TASK_WAIT, "taskwait()");
 	if (id == -2) {
 		RETURN_THROWS();
 	}
@@ -871,7 +832,7 @@ static void wait_multi(INTERNAL_FUNCTION_PARAMETERS, const char *what, bool fill
 			throw_queue_full(o);
 			RETURN_THROWS();
 		}
-		id = dispatch_for_waiter(o, data, tasksrv_task_pick_worker(&o->core), TASKSRV_FLAG_WAITALL, what);
+		id = dispatch_for_waiter(o, data, tasksrv_task_pick_worker(&o->core), TASKSRV_TASK_WAIT_ALL, what);
 		if (id == -2) {
 			zend_hash_destroy(&waiting);
 			zval_ptr_dtor(&results);
@@ -976,7 +937,6 @@ PHP_METHOD(TaskSrv_Server, sendMessage)
 	zval *msg;
 	zend_long dst;
 	tasksrv_payload_t p;
-	tasksrv_frame_t f;
 	int rc, total;
 
 	ZEND_PARSE_PARAMETERS_START(2, 2)
@@ -1000,7 +960,7 @@ PHP_METHOD(TaskSrv_Server, sendMessage)
 		php_error_docref(NULL, E_WARNING, "can't send messages to self");
 		RETURN_FALSE;
 	}
-	if (o->core.single || o->core.peers == NULL || o->core.peers[dst].h.fd < 0) {
+	if (!tasksrv_task_can_message(&o->core, (int) dst)) {
 		php_error_docref(NULL, E_WARNING, "worker_id[" ZEND_LONG_FMT "] is invalid", dst);
 		RETURN_FALSE;
 	}
@@ -1011,12 +971,7 @@ PHP_METHOD(TaskSrv_Server, sendMessage)
 		tasksrv_payload_free(&p);
 		RETURN_THROWS();
 	}
-	task_frame(o, &f, &p, 0);
-	f.type = TASKSRV_FRAME_PIPE;
-	/* A task worker has no loop turn while it runs PHP: it writes at once. */
-	rc = o->core.role == TASKSRV_ROLE_TASK_WORKER
-		? tasksrv_channel_send_blocking(&o->core, (int) dst, &f, p.ptr)
-		: tasksrv_channel_send_async(&o->core, (int) dst, &f, p.ptr);
+	rc = tasksrv_task_send_message(&o->core, (int) dst, p.serialized, p.ptr, p.len);
 	tasksrv_payload_free(&p);
 	if (rc < 0) {
 		php_error_docref(NULL, E_WARNING, "send message to worker #" ZEND_LONG_FMT " failed: %s", dst, strerror(errno));
@@ -1044,7 +999,7 @@ PHP_METHOD(TaskSrv_Server_Task, finish)
 		RETURN_FALSE;
 	}
 	/* Once onTask returned, the task has its outcome: a later result would be a second one. */
-	if (!o->in_task || o->cur_task.task_id != t->frame.task_id || o->cur_task.origin_gen != t->frame.origin_gen
+	if (!o->in_task || !tasksrv_task_same(&o->cur_task, &t->frame)
 			|| o->cur_peer != t->peer) {
 		php_error_docref(NULL, E_WARNING, "task " ZEND_LONG_FMT " already ended: finish() can only send its "
 			"results while its onTask runs", (zend_long) t->frame.task_id);
