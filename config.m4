@@ -36,6 +36,8 @@ if test "$PHP_TASKSRV" != "no"; then
   dnl src/core/Makefile builds it, src/core/Makefile.frag makes it a dependency of the module
   dnl and adds it to TASKSRV_SHARED_LIBADD. A new core module needs no edit here.
   TASKSRV_GLUE="src/php/php_failure.c src/php/php_exceptions.c src/php/php_codec.c src/php/php_options.c src/php/php_protocol.c src/php/php_call.c src/php/php_server.c src/php/php_spare.c src/php/php_task.c src/php/php_port.c src/php/php_connections.c src/php/php_errors.c src/php/php_sysinfo.c src/php/php_process.c src/php/php_timer.c src/php/php_event.c"
+  dnl Server's companions besides send() (sendfile/sendwait, Task::pack, getSocket, commands)
+  TASKSRV_GLUE="$TASKSRV_GLUE src/php/php_send.c src/php/php_task_pack.c src/php/php_socket.c src/php/php_command.c"
 
   PHP_NEW_EXTENSION(tasksrv, tasksrv.c $TASKSRV_GLUE, $ext_shared,, $TASKSRV_CFLAGS)
   PHP_ADD_BUILD_DIR($ext_builddir/src/core)

@@ -98,6 +98,7 @@ static PHP_MINIT_FUNCTION(tasksrv)
 	tasksrv_sysinfo_minit(!swoole_loaded(), module_number);
 	tasksrv_timer_minit(!swoole_loaded(), module_number);
 	tasksrv_event_minit(!swoole_loaded(), module_number);
+	tasksrv_command_minit(!swoole_loaded(), module_number);
 	return SUCCESS;
 }
 

@@ -147,6 +147,24 @@ namespace TaskSrv {
 
         public function stats(): array {}
 
+        /** Sends length bytes (0: to the end) of a regular file from offset, from any process, as send() does. */
+        public function sendfile(int $conn_fd, string $filename, int $offset = 0, int $length = 0): bool {}
+
+        /** SWOOLE_BASE, in an event worker, on its own connection: send() and wait until the socket took it all. */
+        public function sendwait(int $conn_fd, string $send_data): bool {}
+
+        /** The listening socket of a port (its number; 0: the primary port) as an ext/sockets Socket. */
+        public function getSocket(int $port = 0): \Socket|false {}
+
+        /** Registers an admin command: a callback fn(Server $s, string $json): string for the process types (SWOOLE_SERVER_COMMAND_*) it accepts; before start(). */
+        public function addCommand(string $name, int $accepted_process_types, callable $callback): bool {}
+
+        /** Runs a command in the process (process_id, process_type) with json_encode($data); its result, JSON-decoded unless $json_decode is false. */
+        public function command(string $name, int $process_id, int $process_type, mixed $data, bool $json_decode = true): array|string|false {}
+
+        /** Binds a connection to a uid, once (dispatch_mode 5 then sends its packets to worker uid % worker_num). */
+        public function bind(int $fd, int $uid): bool {}
+
         /** This process's last error code (SWOOLE_ERROR_*), as swoole_last_error(). */
         public function getLastError(): int {}
 
@@ -206,6 +224,12 @@ namespace TaskSrv\Server {
 
         /** Sends a result for this task to the worker that dispatched it. */
         public function finish(mixed $data): bool {}
+
+        /** The value as a task package string (a Closure or resource throws, as serialize()). */
+        public static function pack(mixed $data): string|false {}
+
+        /** The value of a pack()ed package; anything else: warning "invalid task package", false. */
+        public static function unpack(string $data): mixed {}
     }
 
     /**
@@ -233,5 +257,8 @@ namespace TaskSrv\Server {
         public function on(string $event_name, callable $callback): bool {}
 
         public function getCallback(string $event_name): \Closure|string|array|null {}
+
+        /** This port's listening socket as an ext/sockets Socket. */
+        public function getSocket(): \Socket|false {}
     }
 }

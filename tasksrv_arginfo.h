@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 5107dbc7a603398362a908c46e5a33f33f51fe26 */
+ * Stub hash: 58560025a48b892277ba897bf008ef4baafe10ba */
 
 ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_TaskSrv_TaskFailedException_getFailure, 0, 0, TaskSrv\\TaskFailure, 0)
 ZEND_END_ARG_INFO()
@@ -152,6 +152,41 @@ ZEND_END_ARG_INFO()
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_TaskSrv_Server_stats, 0, 0, IS_ARRAY, 0)
 ZEND_END_ARG_INFO()
 
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_TaskSrv_Server_sendfile, 0, 2, _IS_BOOL, 0)
+	ZEND_ARG_TYPE_INFO(0, conn_fd, IS_LONG, 0)
+	ZEND_ARG_TYPE_INFO(0, filename, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, offset, IS_LONG, 0, "0")
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, length, IS_LONG, 0, "0")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_TaskSrv_Server_sendwait, 0, 2, _IS_BOOL, 0)
+	ZEND_ARG_TYPE_INFO(0, conn_fd, IS_LONG, 0)
+	ZEND_ARG_TYPE_INFO(0, send_data, IS_STRING, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_OBJ_TYPE_MASK_EX(arginfo_class_TaskSrv_Server_getSocket, 0, 0, Socket, MAY_BE_FALSE)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, port, IS_LONG, 0, "0")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_TaskSrv_Server_addCommand, 0, 3, _IS_BOOL, 0)
+	ZEND_ARG_TYPE_INFO(0, name, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, accepted_process_types, IS_LONG, 0)
+	ZEND_ARG_TYPE_INFO(0, callback, IS_CALLABLE, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_MASK_EX(arginfo_class_TaskSrv_Server_command, 0, 4, MAY_BE_ARRAY|MAY_BE_STRING|MAY_BE_FALSE)
+	ZEND_ARG_TYPE_INFO(0, name, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, process_id, IS_LONG, 0)
+	ZEND_ARG_TYPE_INFO(0, process_type, IS_LONG, 0)
+	ZEND_ARG_TYPE_INFO(0, data, IS_MIXED, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, json_decode, _IS_BOOL, 0, "true")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_TaskSrv_Server_bind, 0, 2, _IS_BOOL, 0)
+	ZEND_ARG_TYPE_INFO(0, fd, IS_LONG, 0)
+	ZEND_ARG_TYPE_INFO(0, uid, IS_LONG, 0)
+ZEND_END_ARG_INFO()
+
 #define arginfo_class_TaskSrv_Server_getLastError arginfo_class_TaskSrv_Server_getMasterPid
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_MASK_EX(arginfo_class_TaskSrv_Server_addProcess, 0, 1, MAY_BE_LONG|MAY_BE_FALSE)
@@ -193,6 +228,14 @@ ZEND_END_ARG_INFO()
 
 #define arginfo_class_TaskSrv_Server_Task_finish arginfo_class_TaskSrv_Server_finish
 
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_MASK_EX(arginfo_class_TaskSrv_Server_Task_pack, 0, 1, MAY_BE_STRING|MAY_BE_FALSE)
+	ZEND_ARG_TYPE_INFO(0, data, IS_MIXED, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_TaskSrv_Server_Task_unpack, 0, 1, IS_MIXED, 0)
+	ZEND_ARG_TYPE_INFO(0, data, IS_STRING, 0)
+ZEND_END_ARG_INFO()
+
 #define arginfo_class_TaskSrv_Server_Port___construct arginfo_class_TaskSrv_TaskFailure___construct
 
 #define arginfo_class_TaskSrv_Server_Port_set arginfo_class_TaskSrv_Server_set
@@ -200,6 +243,9 @@ ZEND_END_ARG_INFO()
 #define arginfo_class_TaskSrv_Server_Port_on arginfo_class_TaskSrv_Server_on
 
 #define arginfo_class_TaskSrv_Server_Port_getCallback arginfo_class_TaskSrv_Server_getCallback
+
+ZEND_BEGIN_ARG_WITH_RETURN_OBJ_TYPE_MASK_EX(arginfo_class_TaskSrv_Server_Port_getSocket, 0, 0, Socket, MAY_BE_FALSE)
+ZEND_END_ARG_INFO()
 
 
 ZEND_METHOD(TaskSrv_TaskFailedException, getFailure);
@@ -236,6 +282,12 @@ ZEND_METHOD(TaskSrv_Server, getWorkerStatus);
 ZEND_METHOD(TaskSrv_Server, getMasterPid);
 ZEND_METHOD(TaskSrv_Server, getManagerPid);
 ZEND_METHOD(TaskSrv_Server, stats);
+ZEND_METHOD(TaskSrv_Server, sendfile);
+ZEND_METHOD(TaskSrv_Server, sendwait);
+ZEND_METHOD(TaskSrv_Server, getSocket);
+ZEND_METHOD(TaskSrv_Server, addCommand);
+ZEND_METHOD(TaskSrv_Server, command);
+ZEND_METHOD(TaskSrv_Server, bind);
 ZEND_METHOD(TaskSrv_Server, getLastError);
 ZEND_METHOD(TaskSrv_Server, addProcess);
 ZEND_METHOD(TaskSrv_Connection_Iterator, __construct);
@@ -250,10 +302,13 @@ ZEND_METHOD(TaskSrv_Connection_Iterator, offsetGet);
 ZEND_METHOD(TaskSrv_Connection_Iterator, offsetSet);
 ZEND_METHOD(TaskSrv_Connection_Iterator, offsetUnset);
 ZEND_METHOD(TaskSrv_Server_Task, finish);
+ZEND_METHOD(TaskSrv_Server_Task, pack);
+ZEND_METHOD(TaskSrv_Server_Task, unpack);
 ZEND_METHOD(TaskSrv_Server_Port, __construct);
 ZEND_METHOD(TaskSrv_Server_Port, set);
 ZEND_METHOD(TaskSrv_Server_Port, on);
 ZEND_METHOD(TaskSrv_Server_Port, getCallback);
+ZEND_METHOD(TaskSrv_Server_Port, getSocket);
 
 
 static const zend_function_entry class_TaskSrv_Exception_methods[] = {
@@ -320,6 +375,12 @@ static const zend_function_entry class_TaskSrv_Server_methods[] = {
 	ZEND_ME(TaskSrv_Server, getMasterPid, arginfo_class_TaskSrv_Server_getMasterPid, ZEND_ACC_PUBLIC)
 	ZEND_ME(TaskSrv_Server, getManagerPid, arginfo_class_TaskSrv_Server_getManagerPid, ZEND_ACC_PUBLIC)
 	ZEND_ME(TaskSrv_Server, stats, arginfo_class_TaskSrv_Server_stats, ZEND_ACC_PUBLIC)
+	ZEND_ME(TaskSrv_Server, sendfile, arginfo_class_TaskSrv_Server_sendfile, ZEND_ACC_PUBLIC)
+	ZEND_ME(TaskSrv_Server, sendwait, arginfo_class_TaskSrv_Server_sendwait, ZEND_ACC_PUBLIC)
+	ZEND_ME(TaskSrv_Server, getSocket, arginfo_class_TaskSrv_Server_getSocket, ZEND_ACC_PUBLIC)
+	ZEND_ME(TaskSrv_Server, addCommand, arginfo_class_TaskSrv_Server_addCommand, ZEND_ACC_PUBLIC)
+	ZEND_ME(TaskSrv_Server, command, arginfo_class_TaskSrv_Server_command, ZEND_ACC_PUBLIC)
+	ZEND_ME(TaskSrv_Server, bind, arginfo_class_TaskSrv_Server_bind, ZEND_ACC_PUBLIC)
 	ZEND_ME(TaskSrv_Server, getLastError, arginfo_class_TaskSrv_Server_getLastError, ZEND_ACC_PUBLIC)
 	ZEND_ME(TaskSrv_Server, addProcess, arginfo_class_TaskSrv_Server_addProcess, ZEND_ACC_PUBLIC)
 	ZEND_FE_END
@@ -344,6 +405,8 @@ static const zend_function_entry class_TaskSrv_Connection_Iterator_methods[] = {
 
 static const zend_function_entry class_TaskSrv_Server_Task_methods[] = {
 	ZEND_ME(TaskSrv_Server_Task, finish, arginfo_class_TaskSrv_Server_Task_finish, ZEND_ACC_PUBLIC)
+	ZEND_ME(TaskSrv_Server_Task, pack, arginfo_class_TaskSrv_Server_Task_pack, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
+	ZEND_ME(TaskSrv_Server_Task, unpack, arginfo_class_TaskSrv_Server_Task_unpack, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
 	ZEND_FE_END
 };
 
@@ -353,6 +416,7 @@ static const zend_function_entry class_TaskSrv_Server_Port_methods[] = {
 	ZEND_ME(TaskSrv_Server_Port, set, arginfo_class_TaskSrv_Server_Port_set, ZEND_ACC_PUBLIC)
 	ZEND_ME(TaskSrv_Server_Port, on, arginfo_class_TaskSrv_Server_Port_on, ZEND_ACC_PUBLIC)
 	ZEND_ME(TaskSrv_Server_Port, getCallback, arginfo_class_TaskSrv_Server_Port_getCallback, ZEND_ACC_PUBLIC)
+	ZEND_ME(TaskSrv_Server_Port, getSocket, arginfo_class_TaskSrv_Server_Port_getSocket, ZEND_ACC_PUBLIC)
 	ZEND_FE_END
 };
 

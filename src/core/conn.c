@@ -6,6 +6,7 @@
 #include "log.h"
 
 #include <errno.h>
+#include <poll.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <stdlib.h>
@@ -427,6 +428,22 @@ static void conn_flush(tasksrv_server_t *s, tasksrv_conn_t *c)
 	}
 	conn_watch(s, c);
 	tasksrv_conn_watermarks(s, c, 1);
+}
+
+int tasksrv_conn_drain_wait(tasksrv_server_t *s, tasksrv_conn_t *c)
+{
+	struct pollfd p = {.fd = c->fd, .events = POLLOUT};
+
+	while (tasksrv_buffer_size(&c->out) > 0) {
+		if (poll(&p, 1, -1) < 0 && errno != EINTR) {
+			return -1;
+		}
+		if (p.revents & (POLLERR | POLLNVAL)) {
+			return -1;
+		}
+		conn_flush(s, c);
+	}
+	return 0;
 }
 
 void tasksrv_conn_pause(tasksrv_server_t *s, tasksrv_conn_t *c, int paused)

@@ -50,6 +50,9 @@ tasksrv_conn_t *tasksrv_conn_find(tasksrv_server_t *s, int64_t session, int os_f
 /* Writes now if nothing is queued, queues what the socket refuses and watches for
  * writability. Returns 0 (all written), 1 (some queued), -1 (socket error, no room). */
 int tasksrv_conn_write(tasksrv_server_t *s, tasksrv_conn_t *c, const char *data, size_t len);
+/* Blocks until everything queued for c is written (sendwait()): 0, or -1 when the
+ * socket fails. c must not be closing. */
+int tasksrv_conn_drain_wait(tasksrv_server_t *s, tasksrv_conn_t *c);
 /* Tells the owner that the output crossed a watermark (below). */
 void tasksrv_conn_crossed(tasksrv_server_t *s, tasksrv_conn_t *c, int full);
 /* BufferFull when the queued output reaches buffer_high_watermark; BufferEmpty when,

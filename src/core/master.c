@@ -100,6 +100,12 @@ static int pick_worker(tasksrv_server_t *s, const tasksrv_conn_t *c)
 				}
 			}
 			return (int) (start % w);
+		case TASKSRV_DISPATCH_UID: {
+			tasksrv_session_t *sess = tasksrv_shm_session_get(s->shm, c->session);
+			uint32_t uid = sess ? __atomic_load_n(&sess->uid, __ATOMIC_ACQUIRE) : 0;
+
+			return uid ? (int) (uid % w) : c->worker;
+		}
 		default:
 			return c->worker;
 	}

@@ -112,9 +112,11 @@ int tasksrv_server_run(tasksrv_server_t *s, char *err, size_t errlen)
 	int total = s->cfg.worker_num + s->cfg.task_worker_num, rc, i;
 	int process = s->cfg.mode == TASKSRV_MODE_PROCESS;
 
-	/* User processes need the manager that forks and restarts them. */
+	/* One process when nothing needs a manager: no task workers, no user processes
+	 * (the manager forks and restarts them), and no worker that max_request recycles
+	 * (Swoole starts a manager then too). */
 	s->single = !process && s->cfg.worker_num == 1 && s->cfg.task_worker_num == 0
-		&& tasksrv_userproc_count(s) == 0;
+		&& tasksrv_userproc_count(s) == 0 && !s->cfg.recycle_workers;
 	/* PROCESS mode: one endpoint more, the master. */
 	s->nendpoints = total + 1 + process;
 	tasksrv_process_raise_fd_limit();

@@ -76,6 +76,18 @@ int64_t tasksrv_shm_session_open(tasksrv_shm_t *shm, int worker_id, int os_fd)
 	return 0;
 }
 
+int tasksrv_shm_session_bind(tasksrv_shm_t *shm, int64_t id, uint32_t uid)
+{
+	tasksrv_session_t *s = tasksrv_shm_session_get(shm, id);
+	uint32_t expect = 0;
+
+	/* Any process may bind: the first uid wins, as in Swoole. */
+	if (s == NULL || !__atomic_compare_exchange_n(&s->uid, &expect, uid, 0, __ATOMIC_ACQ_REL, __ATOMIC_RELAXED)) {
+		return -1;
+	}
+	return 0;
+}
+
 tasksrv_session_t *tasksrv_shm_session_get(tasksrv_shm_t *shm, int64_t id)
 {
 	tasksrv_session_t *s;

@@ -75,6 +75,7 @@ typedef struct {
 	int64_t recv_queued_bytes; /* input read but not yet delivered as a packet */
 	int64_t send_queued_bytes; /* output accepted by send() but not yet by the socket */
 	int64_t closed_id;     /* the id this slot held before its close, for onClose */
+	uint32_t uid;          /* bind(): 0 until bound, then fixed (dispatch_mode 5) */
 	char remote_ip[48];
 } tasksrv_session_t;
 
@@ -155,6 +156,9 @@ tasksrv_session_t *tasksrv_shm_session_get(tasksrv_shm_t *shm, int64_t id);
 /* The first live session whose slot comes after the slot of `after` (0: from the
  * start), with its id in *id; NULL at the end. For getClientList() and the heartbeat. */
 tasksrv_session_t *tasksrv_shm_session_next(tasksrv_shm_t *shm, int64_t after, int64_t *id);
+/* bind(): gives a live session its uid, once (0 stays unbound and may be bound again).
+ * Returns 0, or -1 when the session is gone or already has another uid. */
+int tasksrv_shm_session_bind(tasksrv_shm_t *shm, int64_t id, uint32_t uid);
 /* Ends a session; its slot keeps the data (closed_id) until the id is reused. */
 void tasksrv_shm_session_close(tasksrv_shm_t *shm, int64_t id);
 /* A session that is live, or closed and not yet reused (for onClose and $ignoreError). */

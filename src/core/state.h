@@ -37,7 +37,8 @@ enum tasksrv_dispatch {
 	TASKSRV_DISPATCH_ROUND_ROBIN = 1,
 	TASKSRV_DISPATCH_FD = 2,      /* os_fd % worker_num, the default */
 	TASKSRV_DISPATCH_IDLE = 3,    /* first idle worker, else round robin */
-	TASKSRV_DISPATCH_IP = 4       /* hash of the client address */
+	TASKSRV_DISPATCH_IP = 4,      /* hash of the client address */
+	TASKSRV_DISPATCH_UID = 5      /* the bound uid modulo worker_num; before bind() as FD */
 };
 
 typedef struct tasksrv_server tasksrv_server_t;
@@ -150,6 +151,8 @@ typedef struct {
 	size_t buffer_high_watermark;  /* onBufferFull at or above */
 	size_t buffer_low_watermark;   /* onBufferEmpty at or below, after a BufferFull */
 	int reload_async;         /* 1: stop all reloaded processes at once; 0: one at a time */
+	int recycle_workers;      /* max_request is set: event workers exit to be replaced, so
+	                           * BASE mode always has a manager to replace them */
 } tasksrv_config_t;
 
 struct tasksrv_server {

@@ -142,6 +142,16 @@ static tasksrv_conn_t *own_conn(tasksrv_server_t *s, int64_t session)
 	return tasksrv_conn_find(s, session, sess->os_fd);
 }
 
+int tasksrv_worker_send_wait(tasksrv_server_t *s, int64_t session, const char *data, size_t len)
+{
+	tasksrv_conn_t *c = own_conn(s, session);
+
+	if (c == NULL || c->closing || conn_send(s, c, data, len) < 0) {
+		return -1;
+	}
+	return tasksrv_conn_drain_wait(s, c);
+}
+
 int tasksrv_worker_conn_op(tasksrv_server_t *s, int64_t session, int op, const char *data, size_t len)
 {
 	tasksrv_conn_t *c = own_conn(s, session);

@@ -4,6 +4,7 @@
  * shared memory (src/core/shm.h), so these work from any process of the server. */
 #include "php_connections.h"
 #include "php_call.h"
+#include "php_server.h"
 #include "server.h"
 #include "forward.h"
 
@@ -69,7 +70,13 @@ static int64_t next_visible(server_obj *o, int64_t after, int port)
 /* getClientInfo()'s array, keys in Swoole's order. */
 static void client_info(server_obj *o, const tasksrv_session_t *sess, zval *rv)
 {
+	uint32_t uid = __atomic_load_n(&sess->uid, __ATOMIC_ACQUIRE);
+
 	array_init(rv);
+	/* As Swoole: first, once bound or whenever dispatch_mode is 5 (0: not bound). */
+	if (uid || o->core.cfg.dispatch_mode == TASKSRV_DISPATCH_UID) {
+		add_assoc_long(rv, "uid", (zend_long) uid);
+	}
 	add_assoc_long(rv, "server_port", sess->server_port);
 	add_assoc_long(rv, "server_fd", sess->server_fd);
 	add_assoc_long(rv, "socket_fd", sess->os_fd);
@@ -124,6 +131,28 @@ PHP_METHOD(TaskSrv_Server, getClientInfo)
 		RETURN_FALSE;
 	}
 	client_info(o, sess, return_value);
+}
+
+/* As Swoole 6.2.1: from any process, in any mode (the uid is in getClientInfo());
+ * only dispatch_mode 5 routes by it. A session already bound, or gone, is false. */
+PHP_METHOD(TaskSrv_Server, bind)
+{
+	server_obj *o = THIS_SERVER();
+	zend_long fd, uid;
+
+	ZEND_PARSE_PARAMETERS_START(2, 2)
+		Z_PARAM_LONG(fd)
+		Z_PARAM_LONG(uid)
+	ZEND_PARSE_PARAMETERS_END();
+
+	if (uid > UINT32_MAX || uid < INT32_MIN) {
+		php_error_docref(NULL, E_WARNING, "uid can not be greater than %u or less than %d", UINT32_MAX, INT32_MIN);
+		RETURN_FALSE;
+	}
+	if (!tasksrv_php_running_check(o) || fd <= 0) {
+		RETURN_FALSE;
+	}
+	RETURN_BOOL(tasksrv_php_session_result(o, fd, tasksrv_shm_session_bind(o->core.shm, fd, (uint32_t) uid) == 0));
 }
 
 PHP_METHOD(TaskSrv_Server, getClientList)

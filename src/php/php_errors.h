@@ -6,6 +6,7 @@
 #include "php.h"
 
 /* The codes the glue sets; every code Swoole 6.2.1 defines is registered as a constant. */
+#define TASKSRV_ERROR_INVALID_PARAMS 505
 #define TASKSRV_ERROR_PHP_RUNTIME_NOTICE 510
 #define TASKSRV_ERROR_FILE_NOT_EXIST 700
 #define TASKSRV_ERROR_FILE_EMPTY 702

@@ -425,6 +425,7 @@ static zend_object *server_create(zend_class_entry *ce)
 	}
 	zend_hash_init(&o->pending, 0, NULL, finish_callback_dtor, 0);
 	ZVAL_UNDEF(&o->user_procs);
+	ZVAL_UNDEF(&o->commands);
 	zend_object_std_init(&o->std, ce);
 	object_properties_init(&o->std, ce);
 	o->std.handlers = &tasksrv_server_handlers;
@@ -460,6 +461,7 @@ static void server_free(zend_object *obj)
 	tasksrv_options_free(&o->opts);
 	tasksrv_server_free(&o->core);
 	zval_ptr_dtor(&o->user_procs);
+	zval_ptr_dtor(&o->commands);
 	if (constructed_server == o) {
 		constructed_server = NULL;
 	}
@@ -481,6 +483,7 @@ static HashTable *server_get_gc(zend_object *obj, zval **table, int *n)
 	} ZEND_HASH_FOREACH_END();
 	zend_get_gc_buffer_add_zval(buf, &o->opts.package_length_func);
 	zend_get_gc_buffer_add_zval(buf, &o->user_procs);
+	zend_get_gc_buffer_add_zval(buf, &o->commands);
 	for (i = 0; i < o->nports; i++) {
 		zend_get_gc_buffer_add_obj(buf, &o->ports[i]->std);
 	}
@@ -768,9 +771,12 @@ static void configure(server_obj *o)
 	cfg->task_worker_num = (int) opts->task_worker_num;
 	cfg->max_wait_time_ms = (int) (opts->max_wait_time * 1000);
 	cfg->task_timeout_ms = (int) ceil(opts->task_timeout * 1000);
-	cfg->shared_task_queue = opts->task_ipc_mode == 3;
+	/* 3 (preemptive) and 4 (Swoole's stream mode: an idle task worker accepts the next
+	 * task) both mean task workers that share the work. */
+	cfg->shared_task_queue = opts->task_ipc_mode == 3 || opts->task_ipc_mode == 4;
 	cfg->task_timeout_grace_ms = (int) ceil(opts->task_timeout_grace * 1000);
 	cfg->reload_async = opts->reload_async;
+	cfg->recycle_workers = opts->max_request > 0;
 	o->task_object_mode = opts->task_use_object || opts->task_object || opts->task_enable_coroutine;
 	/* Framing is per port (before $server->setting gains the defaults below). */
 	tasksrv_ports_configure(o, zend_read_property(tasksrv_server_ce, &o->std, "setting", sizeof("setting") - 1, 1, &setting_rv));
@@ -1061,6 +1067,16 @@ static bool session_arg(server_obj *o, zend_long fd, uint32_t arg)
 		return false;
 	}
 	return true;
+}
+
+bool tasksrv_php_session_arg(server_obj *o, zend_long fd)
+{
+	return session_arg(o, fd, 1);
+}
+
+bool tasksrv_php_session_result(server_obj *o, zend_long fd, bool ok)
+{
+	return session_result(o, fd, ok);
 }
 
 PHP_METHOD(TaskSrv_Server, send)

@@ -52,6 +52,7 @@ typedef struct {
 	zend_string *pid_path;       /* pid_file made absolute, written at start() */
 	bool keep_title;             /* the script set a title before start(): the original process keeps it */
 	zval user_procs;             /* the Process objects of addProcess() (an array), UNDEF when none */
+	zval commands;               /* addCommand(): name => [process types, callable], UNDEF when none */
 	zend_object std;
 } server_obj;
 

@@ -473,8 +473,8 @@ static zend_long task_target(server_obj *o, zend_long dst, uint32_t dst_arg, con
 		zend_argument_value_error(dst_arg, "must be -1 (any task worker) or between 0 and %d", o->core.cfg.task_worker_num - 1);
 		return -2;
 	}
-	/* task_ipc_mode 3: the task workers share the work, a destination is ignored as in Swoole. */
-	if (dst < 0 || o->opts.task_ipc_mode == 3) {
+	/* task_ipc_mode 3 and 4: the task workers share the work, a destination is ignored as in Swoole. */
+	if (dst < 0 || o->core.cfg.shared_task_queue) {
 		return tasksrv_task_pick_worker(&o->core);
 	}
 	return dst;

@@ -1,11 +1,11 @@
 --TEST--
-task_ipc_mode 3: task workers compete for the work and dst_worker_id is ignored: a task for a busy task worker runs at once on an idle one; in mode 1 it waits for its task worker
+task_ipc_mode 3 and 4 (Swoole's stream mode): task workers compete for the work and dst_worker_id is ignored: a task for a busy task worker runs at once on an idle one; in mode 1 it waits for its task worker
 --EXTENSIONS--
 tasksrv
 --FILE--
 <?php
 require __DIR__ . '/../inc/task_timing.inc';
-foreach ([3, 1] as $mode) {
+foreach ([3, 4, 1] as $mode) {
     $srv = tasksrv_server(tasksrv_timed(str_replace('MODE', $mode, <<<'PHP'
         $s = new TaskSrv\Server('127.0.0.1', PORT);
         $s->set(['worker_num' => 1, 'task_worker_num' => 3, 'task_ipc_mode' => MODE]);
@@ -53,6 +53,10 @@ foreach ([3, 1] as $mode) {
 ?>
 --EXPECT--
 mode 3:
+taskwait(dst=busy): ran on an idle task worker, at once
+7 results
+exit: 0
+mode 4:
 taskwait(dst=busy): ran on an idle task worker, at once
 7 results
 exit: 0

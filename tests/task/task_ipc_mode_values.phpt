@@ -1,12 +1,12 @@
 --TEST--
-task_ipc_mode: 1, 2 and 3 are accepted and task(), taskwait(), taskWaitMulti() work in each; stats() has task_queue_num/task_queue_bytes in 2 and 3; other values throw ValueError naming the key
+task_ipc_mode: 1, 2, 3 and 4 (Swoole's stream mode, shared work as 3) are accepted and task(), taskwait(), taskWaitMulti() work in each; stats() has task_queue_num/task_queue_bytes in 2, 3 and 4; other values throw ValueError naming the key
 --EXTENSIONS--
 tasksrv
 --FILE--
 <?php
 require __DIR__ . '/../inc/task.inc';
 $s = new TaskSrv\Server('127.0.0.1', 0);
-foreach ([0, 4, -1, 255] as $mode) {
+foreach ([0, 5, -1, 255] as $mode) {
     try {
         $s->set(['task_ipc_mode' => $mode]);
     } catch (Throwable $e) {
@@ -15,7 +15,7 @@ foreach ([0, 4, -1, 255] as $mode) {
 }
 unset($s);
 
-foreach ([1, 2, 3] as $mode) {
+foreach ([1, 2, 3, 4] as $mode) {
     $srv = tasksrv_server(str_replace('MODE', $mode, <<<'PHP'
         $s = new TaskSrv\Server('127.0.0.1', PORT);
         var_dump($s->set(['worker_num' => 1, 'task_worker_num' => 2, 'task_ipc_mode' => MODE]));
@@ -46,10 +46,10 @@ foreach ([1, 2, 3] as $mode) {
 }
 ?>
 --EXPECT--
-ValueError: TaskSrv\Server::set(): Argument #1 ($settings) option "task_ipc_mode" must be between 1 and 3, 0 given
-ValueError: TaskSrv\Server::set(): Argument #1 ($settings) option "task_ipc_mode" must be between 1 and 3, 4 given
-ValueError: TaskSrv\Server::set(): Argument #1 ($settings) option "task_ipc_mode" must be between 1 and 3, -1 given
-ValueError: TaskSrv\Server::set(): Argument #1 ($settings) option "task_ipc_mode" must be between 1 and 3, 255 given
+ValueError: TaskSrv\Server::set(): Argument #1 ($settings) option "task_ipc_mode" must be between 1 and 4, 0 given
+ValueError: TaskSrv\Server::set(): Argument #1 ($settings) option "task_ipc_mode" must be between 1 and 4, 5 given
+ValueError: TaskSrv\Server::set(): Argument #1 ($settings) option "task_ipc_mode" must be between 1 and 4, -1 given
+ValueError: TaskSrv\Server::set(): Argument #1 ($settings) option "task_ipc_mode" must be between 1 and 4, 255 given
 mode 1: taskwait: r:w, taskwait(dst=1): r:w1, taskWaitMulti: {"a":"r:m1","b":"r:m2"}, stats has task_queue_num: false, task: r:t
 exit: 0
 bool(true)
@@ -57,5 +57,8 @@ mode 2: taskwait: r:w, taskwait(dst=1): r:w1, taskWaitMulti: {"a":"r:m1","b":"r:
 exit: 0
 bool(true)
 mode 3: taskwait: r:w, taskwait(dst=1): r:w1, taskWaitMulti: {"a":"r:m1","b":"r:m2"}, stats has task_queue_num: true, task: r:t
+exit: 0
+bool(true)
+mode 4: taskwait: r:w, taskwait(dst=1): r:w1, taskWaitMulti: {"a":"r:m1","b":"r:m2"}, stats has task_queue_num: true, task: r:t
 exit: 0
 bool(true)
