@@ -1,9 +1,9 @@
 /* tasksrv: Server\Task::pack() and ::unpack(). Swoole packs a value into its task
  * frame for programs that push tasks into the SysV queue of task_ipc_mode 2/3 from
  * outside. tasksrv has no such queue, so a package is only what unpack() turns back
- * into the value: "TSKP", a version byte, a reserved byte, the codec's 16-bit flags
- * (little-endian), then the encoded value (php_codec.c: strings raw, the rest
- * serialized). */
+ * into the value: "TSKP", a version byte, a reserved byte, a byte that says whether
+ * the value was serialized, a reserved byte, then the encoded value (php_codec.c:
+ * strings raw, the rest serialized). */
 #include "php_server.h"
 #include "php_codec.h"
 
@@ -28,8 +28,8 @@ PHP_METHOD(TaskSrv_Server_Task, pack)
 	memcpy(ZSTR_VAL(out), PACK_MAGIC, 4);
 	ZSTR_VAL(out)[4] = PACK_VERSION;
 	ZSTR_VAL(out)[5] = 0;
-	ZSTR_VAL(out)[6] = (char) (p.flags & 0xff);
-	ZSTR_VAL(out)[7] = (char) (p.flags >> 8);
+	ZSTR_VAL(out)[6] = p.serialized ? 1 : 0;
+	ZSTR_VAL(out)[7] = 0;
 	memcpy(ZSTR_VAL(out) + PACK_HEADER, p.ptr, p.len);
 	ZSTR_VAL(out)[PACK_HEADER + p.len] = '\0';
 	tasksrv_payload_free(&p);
@@ -39,7 +39,7 @@ PHP_METHOD(TaskSrv_Server_Task, pack)
 PHP_METHOD(TaskSrv_Server_Task, unpack)
 {
 	zend_string *data;
-	uint16_t flags;
+	bool serialized;
 
 	ZEND_PARSE_PARAMETERS_START(1, 1)
 		Z_PARAM_STR(data)
@@ -50,9 +50,9 @@ PHP_METHOD(TaskSrv_Server_Task, unpack)
 		php_error_docref(NULL, E_WARNING, "invalid task package");
 		RETURN_FALSE;
 	}
-	flags = (uint16_t) ((unsigned char) ZSTR_VAL(data)[6] | ((unsigned char) ZSTR_VAL(data)[7] << 8));
+	serialized = ZSTR_VAL(data)[6] != 0;
 	if (tasksrv_codec_decode(zend_string_init(ZSTR_VAL(data) + PACK_HEADER, ZSTR_LEN(data) - PACK_HEADER, 0),
-			flags, return_value) == FAILURE) {
+			serialized, return_value) == FAILURE) {
 		if (!EG(exception)) {
 			php_error_docref(NULL, E_WARNING, "invalid task package");
 		}
