@@ -87,7 +87,7 @@ redirected: "to the pipe\n" code=4
 
 Fatal error: Uncaught RuntimeException: boom in %s:%d
 Stack trace:
-#0 [internal function]: {closure}(Object(TaskSrv\Process))
+#0 [internal function]: {closure%S}(Object(TaskSrv\Process))
 #1 %s(%d): TaskSrv\Process->start()
 #2 {main}
   thrown in %s on line %d

@@ -40,7 +40,7 @@ WorkerStart(%d)
 
 Fatal error: Uncaught RuntimeException: thrown in onReceive in %s:%d
 Stack trace:
-#0 [internal function]: {closure}(Object(TaskSrv\Server), %d, 0, 'throw')
+#0 [internal function]: {closure%S}(Object(TaskSrv\Server), %d, 0, 'throw')
 #1 %s(%d): TaskSrv\Server->start()
 #2 {main}
   thrown in %s on line %d

@@ -66,7 +66,7 @@ Close(fd=3, reactor_id=0)
 
 Fatal error: Uncaught RuntimeException: no length here in %s:%d
 Stack trace:
-#0 [internal function]: {closure}('throw:')
+#0 [internal function]: {closure%S}('throw:')
 #1 %s(%d): TaskSrv\Server->start()
 #2 {main}
   thrown in %s on line %d
