@@ -80,7 +80,8 @@ $st = rel_parse(tasksrv_request($c, 'stats'), 'STATS')['now'];
 echo "counters settle: queue={$st['queue']} running={$st['running']} accepted={$st['accepted']} done+failed=", $st['done'] + $st['failed'], " balanced={$st['balanced']}\n";
 echo tasksrv_request($c, 'ledger'), "\n";
 $out = $srv->output();
-echo "onFinish ran only in the killed worker: ", var_export(array_unique(tasksrv_lines($out, 'FINISH ')) === [(string) $pid], true), "\n";
+// None in another process (the killed worker may or may not have had time for some before the kill).
+echo "onFinish ran only in the killed worker: ", var_export(array_diff(tasksrv_lines($out, 'FINISH '), [(string) $pid]) === [], true), "\n";
 tasksrv_print_lines($out, 'UNEXPECTED');
 $by = [];
 foreach (explode(',', $st['by_reason']) as $kv) {
