@@ -139,6 +139,72 @@ static void print_options_table(void)
 	php_info_print_table_end();
 }
 
+/* The Swoole names this module registered, read back from the engine's own tables (classes and
+ * aliases, functions, constants of this module), so the list is whatever MINIT and the glue
+ * files registered, never a second list to keep. */
+static const char *swoole_class_name(zend_string *key, zend_class_entry *ce, char *buf, size_t size)
+{
+	const char *own = strchr(ZSTR_VAL(ce->name), '\\');
+
+	if (strncasecmp(ZSTR_VAL(ce->name), "swoole\\", sizeof("swoole\\") - 1) == 0) {
+		return ZSTR_VAL(ce->name);
+	}
+	/* An alias keeps only its lower-case key: TaskSrv\Server\Task gives Swoole\Server\Task its case. */
+	if (own && strcasecmp(own + 1, ZSTR_VAL(key) + sizeof("swoole\\") - 1) == 0) {
+		snprintf(buf, size, "Swoole\\%s", own + 1);
+		return buf;
+	}
+	return ZSTR_VAL(key);
+}
+
+static bool ours(zend_module_entry *module, int module_number)
+{
+	return module && module->module_number == module_number;
+}
+
+static void print_swoole_names(int module_number)
+{
+	smart_str classes = {0}, functions = {0};
+	zend_string *key;
+	zend_class_entry *ce;
+	zend_function *fn;
+	zend_constant *c;
+	char buf[256], count[32];
+	int nclasses = 0, nfunctions = 0, nconstants = 0;
+
+	ZEND_HASH_FOREACH_STR_KEY_PTR(CG(class_table), key, ce) {
+		if (key && ce->type == ZEND_INTERNAL_CLASS && ours(ce->info.internal.module, module_number)
+			&& strncmp(ZSTR_VAL(key), "swoole\\", sizeof("swoole\\") - 1) == 0) {
+			smart_str_appends(&classes, nclasses++ ? ", " : "");
+			smart_str_appends(&classes, swoole_class_name(key, ce, buf, sizeof(buf)));
+		}
+	} ZEND_HASH_FOREACH_END();
+	ZEND_HASH_FOREACH_PTR(CG(function_table), fn) {
+		if (fn->type == ZEND_INTERNAL_FUNCTION && ours(fn->internal_function.module, module_number)
+			&& strncmp(ZSTR_VAL(fn->common.function_name), "swoole_", sizeof("swoole_") - 1) == 0) {
+			smart_str_appends(&functions, nfunctions++ ? ", " : "");
+			smart_str_append(&functions, fn->common.function_name);
+		}
+	} ZEND_HASH_FOREACH_END();
+	ZEND_HASH_FOREACH_PTR(EG(zend_constants), c) {
+		if ((int) ZEND_CONSTANT_MODULE_NUMBER(c) == module_number
+			&& strncmp(ZSTR_VAL(c->name), "SWOOLE_", sizeof("SWOOLE_") - 1) == 0) {
+			nconstants++;
+		}
+	} ZEND_HASH_FOREACH_END();
+	smart_str_0(&classes);
+	smart_str_0(&functions);
+
+	snprintf(buf, sizeof(buf), "Swoole classes (%d)", nclasses);
+	php_info_print_table_row(2, buf, classes.s ? ZSTR_VAL(classes.s) : "none");
+	snprintf(buf, sizeof(buf), "Swoole functions (%d)", nfunctions);
+	php_info_print_table_row(2, buf, functions.s ? ZSTR_VAL(functions.s) : "none");
+	snprintf(count, sizeof(count), "%d", nconstants);
+	php_info_print_table_row(2, "Swoole constants (SWOOLE_*)", count);
+	smart_str_free(&classes);
+	smart_str_free(&functions);
+}
+
 static PHP_MINFO_FUNCTION(tasksrv)
 {
 	char buf[64], tbuf[320];
@@ -147,6 +213,7 @@ static PHP_MINFO_FUNCTION(tasksrv)
 	php_info_print_table_header(2, "tasksrv support", "enabled");
 	php_info_print_table_row(2, "Version", PHP_TASKSRV_VERSION);
 	php_info_print_table_row(2, "Swoole\\Server compatibility names", swoole_loaded() ? "off (ext/swoole is loaded)" : "on");
+	print_swoole_names(zend_module->module_number);
 	php_info_print_table_row(2, "Event loop", "epoll");
 	/* What src/core/channel.c does (docs/ARCHITECTURE.md, "The task transport"). */
 	snprintf(tbuf, sizeof(tbuf), "shared-memory rings of %u KiB between event workers and task workers "
