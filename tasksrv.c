@@ -213,7 +213,6 @@ static PHP_MINFO_FUNCTION(tasksrv)
 	php_info_print_table_header(2, "tasksrv support", "enabled");
 	php_info_print_table_row(2, "Version", PHP_TASKSRV_VERSION);
 	php_info_print_table_row(2, "Swoole\\Server compatibility names", swoole_loaded() ? "off (ext/swoole is loaded)" : "on");
-	print_swoole_names(zend_module->module_number);
 	php_info_print_table_row(2, "Event loop", "epoll");
 	/* What src/core/channel.c does (docs/ARCHITECTURE.md, "The task transport"). */
 	snprintf(tbuf, sizeof(tbuf), "shared-memory rings of %u KiB between event workers and task workers "
@@ -226,6 +225,7 @@ static PHP_MINFO_FUNCTION(tasksrv)
 	snprintf(buf, sizeof(buf), "%u MiB", TASKSRV_FRAME_MAX_LEN / (1024u * 1024u));
 	php_info_print_table_row(2, "Largest task payload", buf);
 	php_info_print_table_row(2, "Serializer", "php (strings travel raw)");
+	print_swoole_names(zend_module->module_number);
 	php_info_print_table_row(2, "Modes", "SWOOLE_BASE, SWOOLE_PROCESS");
 #ifdef TASKSRV_DEV
 	php_info_print_table_row(2, "Build", "developer (-Wall -Wextra -Werror)");
