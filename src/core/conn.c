@@ -126,7 +126,7 @@ static void session_set_errno(tasksrv_server_t *s, tasksrv_conn_t *c, int err)
  * while output is queued. (A paused socket still reports HUP/ERR: it is read then.) */
 static void conn_watch(tasksrv_server_t *s, tasksrv_conn_t *c)
 {
-	uint32_t ev = c->paused || c->closing ? 0 : EPOLLIN | EPOLLRDHUP;
+	uint32_t ev = c->paused || c->closing || c->rd_closed ? 0 : EPOLLIN | EPOLLRDHUP;
 
 	if (tasksrv_buffer_size(&c->out) > 0) {
 		ev |= EPOLLOUT;
@@ -145,6 +145,9 @@ static void conn_release(tasksrv_server_t *s, tasksrv_conn_t *c)
 	c->closing = 0;
 	c->paused = 0;
 	c->full = 0;
+	c->rd_closed = 0;
+	c->eof_wait = 0;
+	c->dispatched = 0;
 	tasksrv_buffer_free(&c->in);
 	tasksrv_buffer_free(&c->out);
 	TASKSRV_ATOMIC_ADD(&s->shm->connection_num, -1);
@@ -161,7 +164,8 @@ void tasksrv_conn_end(tasksrv_server_t *s, tasksrv_conn_t *c, int reactor_id)
 	c->closing = 1;
 	s->conn_ops->closed(s, c, session, reactor_id);
 	if (c->fd >= 0 && c->session == session) {
-		if (reactor_id >= 0 || tasksrv_buffer_size(&c->out) == 0) {
+		/* A half-closed client still reads: its replies go out before the close. */
+		if ((reactor_id >= 0 && !c->rd_closed) || tasksrv_buffer_size(&c->out) == 0) {
 			conn_release(s, c);
 		} else {
 			/* close() asked for it: what was sent before still reaches the client. */
@@ -214,6 +218,9 @@ static void conn_init(tasksrv_server_t *s, tasksrv_conn_t *c, tasksrv_listener_t
 	c->closing = 0;
 	c->paused = 0;
 	c->full = 0;
+	c->rd_closed = 0;
+	c->eof_wait = 0;
+	c->dispatched = 0;
 	memset(&c->framing, 0, sizeof(c->framing));
 	c->h.fn = conn_on_event;
 	c->h.ctx = c;
@@ -351,6 +358,11 @@ static void conn_read(tasksrv_server_t *s, tasksrv_conn_t *c)
 	if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
 		return;
 	}
+	if (n == 0 && s->conn_ops->half_closed && s->conn_ops->half_closed(s, c)) {
+		c->rd_closed = 1;
+		conn_watch(s, c);
+		return;
+	}
 	if (n <= 0) {
 		session_set_errno(s, c, n < 0 ? errno : 0);
 		tasksrv_conn_end(s, c, tasksrv_conn_reactor(s));
@@ -468,7 +480,10 @@ static void conn_on_event(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, uint3
 			return;
 		}
 	}
-	if (!c->closing && (events & (EPOLLIN | EPOLLRDHUP | EPOLLHUP | EPOLLERR))) {
+	if (c->rd_closed && !c->closing && (events & (EPOLLHUP | EPOLLERR))) {
+		/* Half-closed, and now gone both ways: nobody is left to read the replies. */
+		tasksrv_conn_end(s, c, tasksrv_conn_reactor(s));
+	} else if (!c->closing && !c->rd_closed && (events & (EPOLLIN | EPOLLRDHUP | EPOLLHUP | EPOLLERR))) {
 		conn_read(s, c);
 	}
 }

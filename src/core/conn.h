@@ -19,6 +19,9 @@ struct tasksrv_conn {
 	int closing;          /* closed, waiting for its output to drain: input ignored */
 	int paused;           /* pause(): not read until resume() */
 	int full;             /* BufferFull was reported; BufferEmpty is due when the output drains */
+	int rd_closed;        /* the client half-closed: no more input, output still goes out */
+	int eof_wait;         /* PROCESS: workers yet to answer the half-close (EOF_ACK) */
+	uint64_t dispatched;  /* PROCESS: the workers (bit id % 64) that got packets of it */
 	tasksrv_protocol_state_t framing; /* progress on the packet being received */
 	tasksrv_buffer_t in;
 	tasksrv_buffer_t out;
@@ -34,6 +37,9 @@ struct tasksrv_conn_ops {
 	void (*closed)(tasksrv_server_t *s, tasksrv_conn_t *c, int64_t session, int reactor_id);
 	/* The queued output reached the high watermark (full 1), or drained to the low one (0). */
 	void (*watermark)(tasksrv_server_t *s, tasksrv_conn_t *c, int full);
+	/* Optional. The client half-closed (end of input): 1 when the owner ends the
+	 * connection itself later (its replies still in flight), 0 to end it now. */
+	int (*half_closed)(tasksrv_server_t *s, tasksrv_conn_t *c);
 };
 
 /* The reactor id of this process's connections: the master is reactor 0 (tasksrv has

@@ -66,6 +66,11 @@ int tasksrv_forward_conn_op(tasksrv_server_t *s, int64_t session, int op, const 
 				"the sendfile, chunked transfer mode or adjust the output_buffer_size", len, s->cfg.output_buffer_size);
 			return -2;
 		}
+		if (op == TASKSRV_CONN_SEND && len > TASKSRV_FRAME_MAX_LEN && s->role != TASKSRV_ROLE_MASTER) {
+			tasksrv_log(TASKSRV_LOG_WARNING, "The length of data [%zu] exceeds the largest message between processes "
+				"[%u]: SWOOLE_PROCESS sends it through the master; split it or use sendfile()", len, TASKSRV_FRAME_MAX_LEN);
+			return -2;
+		}
 		if (op == TASKSRV_CONN_SEND || op == TASKSRV_CONN_CLOSE || op == TASKSRV_CONN_CLOSE_RESET) {
 			return tasksrv_master_forward(s, op == TASKSRV_CONN_SEND ? TASKSRV_FRAME_SEND : TASKSRV_FRAME_DISCONNECT,
 				session, data, len) < 0 ? -1 : 0;

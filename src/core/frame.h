@@ -32,7 +32,12 @@ enum tasksrv_frame_type {
 	 * buffer_high_watermark / drained to buffer_low_watermark (onBufferFull/Empty). */
 	TASKSRV_FRAME_BUFFER_FULL = 10,
 	TASKSRV_FRAME_BUFFER_EMPTY = 11,
-	TASKSRV_FRAME_TYPE_MAX = 11
+	/* SWOOLE_PROCESS, the client half-closed (shutdown(SHUT_WR)): master -> every worker
+	 * that got packets of it, behind them; the worker answers EOF_ACK behind the
+	 * replies it sent for them, and the master closes once every answer is in. */
+	TASKSRV_FRAME_EOF = 12,
+	TASKSRV_FRAME_EOF_ACK = 13,
+	TASKSRV_FRAME_TYPE_MAX = 13
 };
 
 /* The operation of a CONN frame, in its `flags`. */
@@ -68,7 +73,7 @@ typedef struct {
 	uint32_t len;            /* payload bytes that follow */
 	union {
 		int64_t task_id;     /* TASK, RESULT: per-sender id, as task() returned it */
-		int64_t session;     /* connection frames (CONNECT..BUFFER_EMPTY): the session id */
+		int64_t session;     /* connection frames (CONNECT..DISCONNECT, BUFFER_FULL..EOF_ACK): the session id */
 	};
 	union {
 		int32_t src_worker;  /* sender's worker id (RESULT: the task worker's id) */
@@ -132,7 +137,7 @@ static inline void tasksrv_frame_pipe(tasksrv_frame_t *f, int64_t id, int src_wo
 	f->origin_gen = gen;
 }
 
-/* Master -> worker: CONNECT, RECEIVE, CLOSE, BUFFER_FULL or BUFFER_EMPTY of session,
+/* Master -> worker: CONNECT, RECEIVE, CLOSE, BUFFER_FULL, BUFFER_EMPTY or EOF of session,
  * accepted on port. */
 static inline void tasksrv_frame_conn_event(tasksrv_frame_t *f, int type, int64_t session, int reactor_id,
 	int port, uint32_t len)
@@ -143,7 +148,7 @@ static inline void tasksrv_frame_conn_event(tasksrv_frame_t *f, int type, int64_
 	f->port = (uint32_t) port;
 }
 
-/* Any process -> master: SEND (the bytes) or DISCONNECT for session on socket os_fd. */
+/* Any process -> master: SEND (the bytes), DISCONNECT or EOF_ACK for session on socket os_fd. */
 static inline void tasksrv_frame_to_master(tasksrv_frame_t *f, int type, int64_t session, int src_worker,
 	int os_fd, uint32_t len)
 {

@@ -143,6 +143,7 @@ static void dispatch_packet(tasksrv_server_t *s, tasksrv_conn_t *c, size_t len)
 	TASKSRV_ATOMIC_ADD(&s->shm->dispatch_count, 1);
 	TASKSRV_ATOMIC_ADD(&slot->dispatch_count, 1);
 	TASKSRV_ATOMIC_ADD(&slot->queued, 1);
+	c->dispatched |= (uint64_t) 1 << (worker % 64);
 	if (to_worker(s, worker, TASKSRV_FRAME_RECEIVE, c, c->session, MASTER_REACTOR_ID, tasksrv_buffer_head(&c->in), len) < 0) {
 		TASKSRV_ATOMIC_ADD(&slot->queued, -1);
 		TASKSRV_ATOMIC_ADD(&slot->dispatch_count, -1);
@@ -181,12 +182,39 @@ static void conn_watermark(tasksrv_server_t *s, tasksrv_conn_t *c, int full)
 	}
 }
 
+/* The client half-closed (shutdown(SHUT_WR), as `nc -N` and many HTTP clients do):
+ * its packets may still be in workers, whose replies must reach it. Every worker that
+ * got one is sent an EOF behind them; the connection ends when all have answered. */
+static int conn_half_closed(tasksrv_server_t *s, tasksrv_conn_t *c)
+{
+	int w;
+
+	c->eof_wait = 0;
+	for (w = 0; w < s->cfg.worker_num; w++) {
+		if ((c->dispatched & ((uint64_t) 1 << (w % 64)))
+				&& to_worker(s, w, TASKSRV_FRAME_EOF, c, c->session, MASTER_REACTOR_ID, NULL, 0) == 0) {
+			c->eof_wait++;
+		}
+	}
+	return c->eof_wait > 0;
+}
+
+static void master_eof_ack(tasksrv_server_t *s, int64_t session, int os_fd)
+{
+	tasksrv_conn_t *c = conn_find(s, session, os_fd);
+
+	if (c && c->rd_closed && c->eof_wait > 0 && --c->eof_wait == 0) {
+		tasksrv_conn_end(s, c, MASTER_REACTOR_ID);
+	}
+}
+
 /* Every event goes to a worker as a frame; no PHP runs here. */
 static const tasksrv_conn_ops_t master_conn_ops = {
 	.accepted = conn_accepted,
 	.packet = dispatch_packet,
 	.closed = conn_closed,
 	.watermark = conn_watermark,
+	.half_closed = conn_half_closed,
 };
 
 /* send() of any process: written now as far as the socket takes it, the rest
@@ -473,6 +501,12 @@ static void worker_conn_frame(tasksrv_server_t *s, const tasksrv_frame_t *f, con
 				s->hooks->on_buffer_empty(s, f->session);
 			}
 			break;
+		case TASKSRV_FRAME_EOF:
+			/* Behind the replies to the packets before it, on the same channel. */
+			if (tasksrv_master_forward(s, TASKSRV_FRAME_EOF_ACK, f->session, NULL, 0) < 0) {
+				tasksrv_log(TASKSRV_LOG_DEBUG, "connection#%ld: half-close not answered", (long) f->session);
+			}
+			break;
 		default:
 			tasksrv_log(TASKSRV_LOG_WARNING, "unexpected connection frame of type %d dropped", f->type);
 	}
@@ -482,13 +516,15 @@ static void worker_conn_frame(tasksrv_server_t *s, const tasksrv_frame_t *f, con
 void tasksrv_master_conn_frame(tasksrv_server_t *s, const tasksrv_frame_t *f, int peer, const char *data, size_t len)
 {
 	if (s->role == TASKSRV_ROLE_WORKER && (f->type <= TASKSRV_FRAME_CLOSE || f->type == TASKSRV_FRAME_BUFFER_FULL
-			|| f->type == TASKSRV_FRAME_BUFFER_EMPTY) && !s->exiting) {
+			|| f->type == TASKSRV_FRAME_BUFFER_EMPTY || f->type == TASKSRV_FRAME_EOF) && !s->exiting) {
 		worker_conn_frame(s, f, data, len);
 	} else if (s->role == TASKSRV_ROLE_MASTER && f->type == TASKSRV_FRAME_SEND) {
 		/* The sender was told yes: the session existed. Gone since: dropped. */
 		master_send(s, f->session, f->os_fd, data, len);
 	} else if (s->role == TASKSRV_ROLE_MASTER && f->type == TASKSRV_FRAME_DISCONNECT) {
 		master_close(s, f->session, f->os_fd);
+	} else if (s->role == TASKSRV_ROLE_MASTER && f->type == TASKSRV_FRAME_EOF_ACK) {
+		master_eof_ack(s, f->session, f->os_fd);
 	} else {
 		tasksrv_log(TASKSRV_LOG_WARNING, "unexpected frame of type %d from endpoint %d dropped", f->type, peer);
 	}
@@ -505,6 +541,10 @@ int tasksrv_master_forward(tasksrv_server_t *s, int type, int64_t session, const
 	if (s->role == TASKSRV_ROLE_MASTER) {
 		rc = type == TASKSRV_FRAME_SEND ? master_send(s, session, os_fd, data, len) : master_close(s, session, os_fd);
 	} else {
+		if (len > TASKSRV_FRAME_MAX_LEN) {
+			errno = EMSGSIZE;
+			return -1;
+		}
 		if (master < 0 || s->peers == NULL || s->peers[master].h.fd < 0) {
 			return -1;
 		}

@@ -1,6 +1,7 @@
 #include "php_options.h"
 #include "log.h"
 #include "protocol.h"
+#include "frame.h"
 
 #include <stddef.h>
 
@@ -35,7 +36,9 @@ static const option_t options[] = {
 	OPT("open_eof_check", OPT_BOOL, 0, 1, open_eof_check),
 	OPT("open_eof_split", OPT_BOOL, 0, 1, open_eof_split),
 	OPT("package_eof", OPT_STRING, 1, 8, package_eof),
-	OPT("package_max_length", OPT_INT, 1, ZEND_LONG_MAX, package_max_length),
+	/* At most what one frame between processes carries (a PROCESS master hands each
+	 * packet to a worker whole). */
+	OPT("package_max_length", OPT_INT, 1, TASKSRV_FRAME_MAX_LEN, package_max_length),
 	OPT("open_tcp_nodelay", OPT_BOOL, 0, 1, open_tcp_nodelay),
 	OPT("enable_coroutine", OPT_BOOL, 0, 1, enable_coroutine),
 	OPT("reactor_num", OPT_INT, 1, 10000, reactor_num),
