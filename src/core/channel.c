@@ -751,6 +751,11 @@ static int shm_send(tasksrv_server_t *s, tasksrv_peer_t *p, tasksrv_frame_t *f, 
 static int shm_send_async(tasksrv_server_t *s, tasksrv_peer_t *p, tasksrv_frame_t *f, const char *payload);
 static int shm_flush(tasksrv_server_t *s, tasksrv_peer_t *p);
 
+size_t tasksrv_channel_backlog(const tasksrv_server_t *s, int peer)
+{
+	return s->peers && s->peers[peer].h.fd >= 0 ? tasksrv_buffer_size(&s->peers[peer].out) : 0;
+}
+
 int tasksrv_channel_send_async(tasksrv_server_t *s, int peer, tasksrv_frame_t *f, const char *payload)
 {
 	tasksrv_peer_t *p = &s->peers[peer];

@@ -20,6 +20,8 @@ void tasksrv_channel_close(tasksrv_server_t *s);
 void tasksrv_channel_resume(tasksrv_server_t *s, void (*cut)(tasksrv_server_t *s, int peer, const tasksrv_frame_t *hdr));
 /* Queues a frame to a peer without blocking. Returns 0 or -1 (errno). */
 int tasksrv_channel_send_async(tasksrv_server_t *s, int peer, tasksrv_frame_t *f, const char *payload);
+/* Bytes of frames to peer that wait in this process (the socket took no more yet). */
+size_t tasksrv_channel_backlog(const tasksrv_server_t *s, int peer);
 /* Writes a frame to a peer, blocking until the socket took it all. */
 int tasksrv_channel_send_blocking(tasksrv_server_t *s, int peer, tasksrv_frame_t *f, const char *payload);
 /* Reads from a peer without blocking, as far as the bytes go: returns 1 with a whole

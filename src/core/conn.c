@@ -126,7 +126,7 @@ static void session_set_errno(tasksrv_server_t *s, tasksrv_conn_t *c, int err)
  * while output is queued. (A paused socket still reports HUP/ERR: it is read then.) */
 static void conn_watch(tasksrv_server_t *s, tasksrv_conn_t *c)
 {
-	uint32_t ev = c->paused || c->closing || c->rd_closed ? 0 : EPOLLIN | EPOLLRDHUP;
+	uint32_t ev = c->paused || c->closing || c->rd_closed || c->held ? 0 : EPOLLIN | EPOLLRDHUP;
 
 	if (tasksrv_buffer_size(&c->out) > 0) {
 		ev |= EPOLLOUT;
@@ -146,6 +146,7 @@ static void conn_release(tasksrv_server_t *s, tasksrv_conn_t *c)
 	c->paused = 0;
 	c->full = 0;
 	c->rd_closed = 0;
+	c->held = 0;
 	c->eof_wait = 0;
 	c->dispatched = 0;
 	tasksrv_buffer_free(&c->in);
@@ -219,6 +220,7 @@ static void conn_init(tasksrv_server_t *s, tasksrv_conn_t *c, tasksrv_listener_t
 	c->paused = 0;
 	c->full = 0;
 	c->rd_closed = 0;
+	c->held = 0;
 	c->eof_wait = 0;
 	c->dispatched = 0;
 	memset(&c->framing, 0, sizeof(c->framing));
@@ -456,6 +458,14 @@ int tasksrv_conn_drain_wait(tasksrv_server_t *s, tasksrv_conn_t *c)
 		conn_flush(s, c);
 	}
 	return 0;
+}
+
+void tasksrv_conn_hold(tasksrv_server_t *s, tasksrv_conn_t *c, int held)
+{
+	if (c->held != held) {
+		c->held = held;
+		conn_watch(s, c);
+	}
 }
 
 void tasksrv_conn_pause(tasksrv_server_t *s, tasksrv_conn_t *c, int paused)

@@ -20,6 +20,7 @@ struct tasksrv_conn {
 	int paused;           /* pause(): not read until resume() */
 	int full;             /* BufferFull was reported; BufferEmpty is due when the output drains */
 	int rd_closed;        /* the client half-closed: no more input, output still goes out */
+	int held;             /* PROCESS: not read while the channel to its worker is backed up */
 	int eof_wait;         /* PROCESS: workers yet to answer the half-close (EOF_ACK) */
 	uint64_t dispatched;  /* PROCESS: the workers (bit id % 64) that got packets of it */
 	tasksrv_protocol_state_t framing; /* progress on the packet being received */
@@ -75,6 +76,8 @@ static inline void tasksrv_conn_watermarks(tasksrv_server_t *s, tasksrv_conn_t *
 	}
 }
 void tasksrv_conn_pause(tasksrv_server_t *s, tasksrv_conn_t *c, int paused);
+/* Back-pressure (not the user's pause()): a held connection is not read. */
+void tasksrv_conn_hold(tasksrv_server_t *s, tasksrv_conn_t *c, int held);
 /* Ends a connection: the session id dies, the owner's closed() runs, then the socket is
  * released, or (reactor_id -1: close() asked for it, output queued) after the drain. */
 void tasksrv_conn_end(tasksrv_server_t *s, tasksrv_conn_t *c, int reactor_id);

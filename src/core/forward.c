@@ -52,6 +52,26 @@ static int forward(tasksrv_server_t *s, int64_t session, int op, const char *dat
 	return tasksrv_channel_send_async(s, owner, &f, data) < 0 ? -1 : 0;
 }
 
+/* SWOOLE_PROCESS: the master holds the output of every connection; what it has
+ * queued and what is on its way to it count against socket_buffer_size, as a BASE
+ * worker's own queue does, so a client that never reads cannot grow the master. */
+static int process_output_full(tasksrv_server_t *s, int64_t session, size_t len)
+{
+	tasksrv_session_t *sess = tasksrv_shm_session_get(s->shm, session);
+	int64_t queued;
+
+	if (sess == NULL) {
+		return 0;
+	}
+	queued = TASKSRV_ATOMIC_LOAD(&sess->send_queued_bytes) + TASKSRV_ATOMIC_LOAD(&sess->send_pending_bytes);
+	if (queued > 0 && (size_t) queued + len > s->cfg.socket_buffer_size) {
+		tasksrv_log(TASKSRV_LOG_WARNING, "connection#%ld output buffer overflow (%ld bytes queued, socket_buffer_size %zu)",
+			(long) session, (long) queued, s->cfg.socket_buffer_size);
+		return 1;
+	}
+	return 0;
+}
+
 int tasksrv_forward_conn_op(tasksrv_server_t *s, int64_t session, int op, const char *data, size_t len)
 {
 	int rc;
@@ -64,6 +84,9 @@ int tasksrv_forward_conn_op(tasksrv_server_t *s, int64_t session, int op, const 
 		if (op == TASKSRV_CONN_SEND && len > s->cfg.output_buffer_size) {
 			tasksrv_log(TASKSRV_LOG_WARNING, "The length of data [%zu] exceeds the output buffer size[%zu], please use "
 				"the sendfile, chunked transfer mode or adjust the output_buffer_size", len, s->cfg.output_buffer_size);
+			return -2;
+		}
+		if (op == TASKSRV_CONN_SEND && process_output_full(s, session, len)) {
 			return -2;
 		}
 		if (op == TASKSRV_CONN_SEND && len > TASKSRV_FRAME_MAX_LEN && s->role != TASKSRV_ROLE_MASTER) {

@@ -48,6 +48,16 @@ static tasksrv_conn_t *conn_find(tasksrv_server_t *s, int64_t session, int os_fd
 	return c && !c->closing ? c : NULL;
 }
 
+/* send() bytes on their way to the master, for the output cap of every process. */
+static void pending_add(tasksrv_server_t *s, int64_t session, int64_t n)
+{
+	tasksrv_session_t *sess = tasksrv_shm_session_get(s->shm, session);
+
+	if (sess) {
+		TASKSRV_ATOMIC_ADD(&sess->send_pending_bytes, n);
+	}
+}
+
 static int session_fd(tasksrv_server_t *s, int64_t session)
 {
 	tasksrv_session_t *sess = tasksrv_shm_session_get(s->shm, session);
@@ -81,6 +91,48 @@ static int fixed_worker(tasksrv_server_t *s, int fd, const char *ip)
 	return (int) (s->cfg.dispatch_mode == TASKSRV_DISPATCH_IP ? ip_hash(ip) % w : (uint32_t) fd % w);
 }
 
+/* {{{ back-pressure: a worker slower than its clients must not grow the master. A
+ * connection whose packet finds its worker's channel backed up past BACKLOG_HIGH
+ * (bytes the socket has not taken) is not read again until that backlog is down
+ * to BACKLOG_LOW; its client's own socket buffers fill, and TCP slows it down.
+ * The master's memory is then bounded by BACKLOG_HIGH per worker plus one read
+ * and one packet per connection. */
+#define BACKLOG_HIGH (4u << 20)
+#define BACKLOG_LOW (1u << 20)
+#define HOLD_CHECK_MS 5
+
+static void hold_check(tasksrv_loop_t *loop, void *ctx)
+{
+	tasksrv_server_t *s = ctx;
+	int i, left = 0;
+
+	(void) loop;
+	for (i = 0; i < s->conns_cap; i++) {
+		tasksrv_conn_t *c = s->conns[i];
+		if (c == NULL || c->fd < 0 || !c->held) {
+			continue;
+		}
+		if (tasksrv_channel_backlog(s, c->held - 1) <= BACKLOG_LOW) {
+			tasksrv_conn_hold(s, c, 0);
+		} else {
+			left++;
+		}
+	}
+	s->hold_timer = left ? tasksrv_loop_timer_add(&s->loop, HOLD_CHECK_MS, hold_check, s) : 0;
+}
+
+static void hold_if_backed_up(tasksrv_server_t *s, tasksrv_conn_t *c, int worker)
+{
+	if (tasksrv_channel_backlog(s, worker) <= BACKLOG_HIGH) {
+		return;
+	}
+	tasksrv_conn_hold(s, c, worker + 1); /* the worker it waits for, + 1 (conn_watch reads a flag) */
+	if (!s->hold_timer) {
+		s->hold_timer = tasksrv_loop_timer_add(&s->loop, HOLD_CHECK_MS, hold_check, s);
+	}
+}
+/* }}} */
+
 /* The worker for the next packet of c. Mode 3 takes a worker that is idle with
  * nothing dispatched to it still unread (its slot's `queued`), scanning from a
  * rotating start as Swoole does; when all are busy, round robin. */
@@ -90,7 +142,12 @@ static int pick_worker(tasksrv_server_t *s, const tasksrv_conn_t *c)
 
 	switch (s->cfg.dispatch_mode) {
 		case TASKSRV_DISPATCH_ROUND_ROBIN:
-			return (int) (s->dispatch_rr++ % w);
+			/* Past a worker whose channel is backed up, if another's is not. */
+			start = s->dispatch_rr++ % w;
+			for (i = 1; i < w && tasksrv_channel_backlog(s, (int) start) > BACKLOG_HIGH; i++) {
+				start = s->dispatch_rr++ % w;
+			}
+			return (int) start;
 		case TASKSRV_DISPATCH_IDLE:
 			start = s->dispatch_rr++;
 			for (i = 0; i < w; i++) {
@@ -128,6 +185,7 @@ static int to_worker(tasksrv_server_t *s, int worker, int type, const tasksrv_co
 	return 0;
 }
 
+
 /* The next packet of c (the first len bytes of its input) to a worker. */
 static void dispatch_packet(tasksrv_server_t *s, tasksrv_conn_t *c, size_t len)
 {
@@ -148,7 +206,9 @@ static void dispatch_packet(tasksrv_server_t *s, tasksrv_conn_t *c, size_t len)
 		TASKSRV_ATOMIC_ADD(&slot->queued, -1);
 		TASKSRV_ATOMIC_ADD(&slot->dispatch_count, -1);
 		TASKSRV_ATOMIC_ADD(&s->shm->dispatch_count, -1);
+		return;
 	}
+	hold_if_backed_up(s, c, worker);
 }
 /* }}} */
 
@@ -521,6 +581,7 @@ void tasksrv_master_conn_frame(tasksrv_server_t *s, const tasksrv_frame_t *f, in
 	} else if (s->role == TASKSRV_ROLE_MASTER && f->type == TASKSRV_FRAME_SEND) {
 		/* The sender was told yes: the session existed. Gone since: dropped. */
 		master_send(s, f->session, f->os_fd, data, len);
+		pending_add(s, f->session, -(int64_t) len);
 	} else if (s->role == TASKSRV_ROLE_MASTER && f->type == TASKSRV_FRAME_DISCONNECT) {
 		master_close(s, f->session, f->os_fd);
 	} else if (s->role == TASKSRV_ROLE_MASTER && f->type == TASKSRV_FRAME_EOF_ACK) {
@@ -555,10 +616,16 @@ int tasksrv_master_forward(tasksrv_server_t *s, int type, int64_t session, const
 		}
 		/* To the master: the socket too (see conn_find). */
 		tasksrv_frame_to_master(&f, type, session, s->worker_id, os_fd, (uint32_t) len);
+		if (type == TASKSRV_FRAME_SEND) {
+			pending_add(s, session, (int64_t) len);
+		}
 		/* Blocking is safe (the master reads its channels at all times and never
 		 * blocks on us), keeps send() order, and records its progress: a successor
 		 * completes a frame this process died writing. */
 		rc = tasksrv_channel_send_blocking(s, master, &f, data ? data : "");
+		if (rc < 0 && type == TASKSRV_FRAME_SEND) {
+			pending_add(s, session, -(int64_t) len);
+		}
 	}
 	if (rc >= 0 && type == TASKSRV_FRAME_SEND) {
 		tasksrv_session_t *sess = tasksrv_shm_session_get(s->shm, session);

@@ -232,6 +232,7 @@ struct tasksrv_server {
 
 	/* master (PROCESS mode) */
 	pid_t manager_pid;        /* the child it forked */
+	uint64_t hold_timer;      /* back-pressure: the check of held connections */
 	uint32_t dispatch_rr;
 };
 
