@@ -7,7 +7,9 @@ tasksrv
 require __DIR__ . '/../inc/server.inc';
 $srv = tasksrv_server(<<<'PHP'
 $s = new TaskSrv\Server('127.0.0.1', PORT, SWOOLE_PROCESS);
-$s->set(['worker_num' => 1]);
+/* Room for all 16 MiB (the default socket_buffer_size, 8 MiB, would refuse the rest:
+ * tests/limits/process_master_memory.phpt). */
+$s->set(['worker_num' => 1, 'socket_buffer_size' => 32 << 20]);
 $s->on('WorkerStart', fn($s, $id) => print("WorkerStart($id)\n"));
 $s->on('Receive', function ($s, $fd, $rid, $data) {
     if ($data === 'big') {

@@ -7,7 +7,9 @@ tasksrv
 require __DIR__ . '/../inc/server.inc';
 $srv = tasksrv_server(<<<'PHP'
 $s = new TaskSrv\Server('127.0.0.1', PORT, SWOOLE_PROCESS);
-$s->set(['worker_num' => 1, 'socket_buffer_size' => 1024 * 1024, 'output_buffer_size' => 3 * 1024 * 1024]);
+/* The watermarks of a 1 MiB buffer, with room for the whole flood (19 MiB): every send() is taken. */
+$s->set(['worker_num' => 1, 'socket_buffer_size' => 32 << 20, 'buffer_high_watermark' => 819 * 1024,
+    'buffer_low_watermark' => 0, 'output_buffer_size' => 3 * 1024 * 1024]);
 $s->on('WorkerStart', fn($s, $id) => print("WorkerStart($id)\n"));
 $s->on('BufferFull', fn($s, $fd) => print("BufferFull($fd) in worker {$s->getWorkerId()}\n"));
 $s->on('BufferEmpty', fn($s, $fd) => print("BufferEmpty($fd)\n"));
