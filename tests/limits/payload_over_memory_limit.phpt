@@ -16,7 +16,7 @@ $s->on('WorkerStart', function ($s, $id) {
     if ($s->taskworker) {
         ini_set('memory_limit', '128M');
     }
-    echo "start $id ", getmypid(), "\n";
+    echo "start $id " . getmypid() . "\n";   /* one write: three processes share the log */
 });
 $s->on('Receive', function ($s, $fd, $r, $d) {
     switch (trim($d)) {
