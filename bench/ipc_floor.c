@@ -21,7 +21,8 @@
  * shows how much of a gap the read pattern alone explains.
  *
  * One JSON line on stdout. A warm-up (10% of SECONDS, at least 0.1 s) is not counted.
- * Build: cc -O2 -o bench/ipc_floor bench/ipc_floor.c */
+ * Build (bench/run does it): the core library (make -C src/core O=.build/bench/core), then
+ * cc -O2 -Isrc/core -o bench/ipc_floor bench/ipc_floor.c .build/bench/core/libtasksrv_core.a */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <signal.h>
@@ -38,24 +39,29 @@
 #include <unistd.h>
 
 #include "bench.h"
+#include "io.h"
+
+#include <poll.h>
 
 typedef struct {
 	char *buf;
 	size_t cap, start, end;
 } reader_t;
 
+/* One frame, header + payload, with the core's writev step (src/core/io.c, as tasksrv's
+ * channels write): the floor and tasksrv share the syscall path, not a copy of it. */
 static void write_all(int fd, const char *hdr, const char *payload, size_t len)
 {
 	struct iovec iov[2] = {{(void *) hdr, HDR}, {(void *) payload, len}};
 	int i = 0;
 
 	while (i < 2) {
-		ssize_t w = writev(fd, &iov[i], 2 - i);
+		ssize_t w = tasksrv_io_writev_some(fd, &iov[i], 2 - i);
 		if (w < 0) {
-			if (errno == EINTR) {
-				continue;
-			}
 			die("writev");
+		}
+		if (w == 0 && tasksrv_io_wait(fd, POLLOUT, -1) < 0) {
+			die("poll");
 		}
 		while (w > 0 && i < 2) {
 			if ((size_t) w >= iov[i].iov_len) {
