@@ -1,5 +1,5 @@
 /* fuzz/fuzz_codec.c: the serializer boundary of the glue (src/php/php_codec.c): the bytes
- * of a frame's payload, flagged serialized, turned into a PHP value as a receiving
+ * of a frame's payload, marked serialized, turned into a PHP value as a receiving
  * process does (tasksrv_codec_decode), then sent on and received again (encode, decode).
  * Runs PHP through its embed SAPI (libphp8.2-embed), one request for the whole run, with
  * USE_ZEND_ALLOC=0 (scripts/fuzz) so that ASAN sees PHP's allocations. Only php_codec.c is
@@ -46,11 +46,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	zval rv, again;
 
 	zend_try {
-		if (tasksrv_codec_decode(in, TASKSRV_FLAG_SERIALIZED, &rv) == SUCCESS) {
+		if (tasksrv_codec_decode(in, true, &rv) == SUCCESS) {
 			tasksrv_payload_t out = {0};
 			if (tasksrv_codec_encode(&rv, &out, "fuzz") == SUCCESS) {
 				zend_string *back = zend_string_init(out.ptr, out.len, 0);
-				if (tasksrv_codec_decode(back, out.flags, &again) == SUCCESS) {
+				if (tasksrv_codec_decode(back, out.serialized, &again) == SUCCESS) {
 					zval_ptr_dtor(&again);
 				} else if (!EG(exception)) {
 					abort();   /* our own encoding refused by our own decoder */
