@@ -21,6 +21,7 @@
 #include "log.h"
 #include "process.h"
 #include "signals.h"
+#include "userproc.h"
 
 #include <errno.h>
 #include <signal.h>
@@ -364,8 +365,10 @@ static void begin_stop(tasksrv_server_t *s)
 		return;
 	}
 	kill(s->manager_pid, SIGTERM);
-	/* The manager gives workers max_wait_time + 1 s, then task workers max_wait_time. */
-	tasksrv_loop_timer_add(&s->loop, 2 * (int64_t) s->cfg.max_wait_time_ms + 3000, stop_timeout, s);
+	/* The manager gives workers max_wait_time + 1 s, then task workers max_wait_time,
+	 * then user processes (addProcess) max_wait_time. */
+	tasksrv_loop_timer_add(&s->loop, (2 + (tasksrv_userproc_count(s) > 0)) * (int64_t) s->cfg.max_wait_time_ms + 3000,
+		stop_timeout, s);
 }
 
 static void reap_manager(tasksrv_server_t *s)
