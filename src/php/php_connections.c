@@ -4,7 +4,7 @@
  * shared memory (src/core/shm.h), so these work from any process of the server. */
 #include "php_connections.h"
 #include "php_call.h"
-#include "php_server.h"
+#include "php_errors.h"
 #include "server.h"
 #include "forward.h"
 
@@ -131,6 +131,26 @@ PHP_METHOD(TaskSrv_Server, getClientInfo)
 		RETURN_FALSE;
 	}
 	client_info(o, sess, return_value);
+}
+
+bool tasksrv_php_session_result(server_obj *o, zend_long fd, bool ok)
+{
+	if (!ok && tasksrv_shm_session_get(o->core.shm, fd) == NULL) {
+		tasksrv_php_set_last_error(TASKSRV_ERROR_SESSION_NOT_EXIST);
+	}
+	return ok;
+}
+
+bool tasksrv_php_session_arg(server_obj *o, zend_long fd)
+{
+	if (!tasksrv_php_running_check(o)) {
+		return false;
+	}
+	if (fd <= 0) {
+		php_error_docref(NULL, E_WARNING, "invalid fd[" ZEND_LONG_FMT "]", fd);
+		return false;
+	}
+	return true;
 }
 
 /* As Swoole 6.2.1: from any process, in any mode (the uid is in getClientInfo());

@@ -11,6 +11,11 @@ void tasksrv_php_connections_detach(server_obj *o);
 zend_object *tasksrv_php_connections_port_iterator(server_obj *o, int port);
 void tasksrv_php_connections_iterator_detach(zend_object *obj);
 
+/* A session argument of a connection method: the server runs and fd > 0 (else a warning). */
+bool tasksrv_php_session_arg(server_obj *o, zend_long fd);
+/* ok; when !ok for a session that does not exist, last error 1005 (SESSION_NOT_EXIST), as Swoole. */
+bool tasksrv_php_session_result(server_obj *o, zend_long fd, bool ok);
+
 extern zend_class_entry *tasksrv_conn_iterator_ce;
 void tasksrv_connections_minit(zend_class_entry *ce);
 

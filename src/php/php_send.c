@@ -5,6 +5,7 @@
 #include "php_server.h"
 #include "php_server_int.h"
 #include "php_call.h"
+#include "php_connections.h"
 #include "php_errors.h"
 #include "server.h"
 #include "log.h"

@@ -1046,39 +1046,6 @@ PHP_METHOD(TaskSrv_Server, stop)
 	RETURN_BOOL(tasksrv_server_stop_one(&o->core, (int) worker_id) == 0);
 }
 
-/* The outcome of an operation on a session: false for a session that does not exist
- * sets SWOOLE_ERROR_SESSION_NOT_EXIST (1005) as the last error, as Swoole. */
-static bool session_result(server_obj *o, zend_long fd, bool ok)
-{
-	if (!ok && tasksrv_shm_session_get(o->core.shm, fd) == NULL) {
-		tasksrv_php_set_last_error(TASKSRV_ERROR_SESSION_NOT_EXIST);
-	}
-	return ok;
-}
-
-static bool session_arg(server_obj *o, zend_long fd, uint32_t arg)
-{
-	(void) arg;
-	if (!tasksrv_php_running_check(o)) {
-		return false;
-	}
-	if (fd <= 0) {
-		php_error_docref(NULL, E_WARNING, "invalid fd[" ZEND_LONG_FMT "]", fd);
-		return false;
-	}
-	return true;
-}
-
-bool tasksrv_php_session_arg(server_obj *o, zend_long fd)
-{
-	return session_arg(o, fd, 1);
-}
-
-bool tasksrv_php_session_result(server_obj *o, zend_long fd, bool ok)
-{
-	return session_result(o, fd, ok);
-}
-
 PHP_METHOD(TaskSrv_Server, send)
 {
 	server_obj *o = THIS_SERVER();
@@ -1102,7 +1069,7 @@ PHP_METHOD(TaskSrv_Server, send)
 	if (path) {
 		fd = ZEND_STRTOL(ZSTR_VAL(path), NULL, 10);
 	}
-	if (!session_arg(o, fd, 1)) {
+	if (!tasksrv_php_session_arg(o, fd)) {
 		RETURN_FALSE;
 	}
 	if (ZSTR_LEN(data) == 0) {
@@ -1111,7 +1078,7 @@ PHP_METHOD(TaskSrv_Server, send)
 	}
 	/* An unknown or closed session is false without a warning, as in Swoole; an
 	 * output buffer cap was logged by the core. */
-	RETURN_BOOL(session_result(o, fd, tasksrv_forward_send(&o->core, fd, ZSTR_VAL(data), ZSTR_LEN(data)) == 0));
+	RETURN_BOOL(tasksrv_php_session_result(o, fd, tasksrv_forward_send(&o->core, fd, ZSTR_VAL(data), ZSTR_LEN(data)) == 0));
 }
 
 PHP_METHOD(TaskSrv_Server, close)
@@ -1126,10 +1093,10 @@ PHP_METHOD(TaskSrv_Server, close)
 		Z_PARAM_BOOL(reset)
 	ZEND_PARSE_PARAMETERS_END();
 
-	if (!session_arg(o, fd, 1)) {
+	if (!tasksrv_php_session_arg(o, fd)) {
 		RETURN_FALSE;
 	}
-	RETURN_BOOL(session_result(o, fd,
+	RETURN_BOOL(tasksrv_php_session_result(o, fd,
 		tasksrv_forward_conn_op(&o->core, fd, reset ? TASKSRV_CONN_CLOSE_RESET : TASKSRV_CONN_CLOSE, NULL, 0) == 0));
 }
 
@@ -1145,7 +1112,7 @@ PHP_METHOD(TaskSrv_Server, exists)
 	if (!tasksrv_php_running_check(o)) {
 		RETURN_FALSE;
 	}
-	RETURN_BOOL(session_result(o, fd, tasksrv_shm_session_get(o->core.shm, fd) != NULL));
+	RETURN_BOOL(tasksrv_php_session_result(o, fd, tasksrv_shm_session_get(o->core.shm, fd) != NULL));
 }
 
 PHP_METHOD(TaskSrv_Server, getWorkerId)

@@ -13,10 +13,6 @@ const char *tasksrv_server_event_name(int i);
 /* Sets this process's title to "<process_title_prefix>: <what>", e.g. "master" (see docs/server.md). */
 void tasksrv_php_process_title(server_obj *o, const char *what);
 
-/* A session argument of a connection method: the server runs and fd > 0 (else a warning). */
-bool tasksrv_php_session_arg(server_obj *o, zend_long fd);
-/* ok, and when !ok for a session that does not exist, last error 1005 as Swoole. */
-bool tasksrv_php_session_result(server_obj *o, zend_long fd, bool ok);
 /* SWOOLE_SERVER_COMMAND_* (and TaskSrv\SERVER_COMMAND_*) for addCommand()/command() (php_command.c). */
 void tasksrv_command_minit(bool swoole_names, int module_number);
 
