@@ -21,6 +21,7 @@
 #include "src/php/php_process.h"
 #include "src/php/php_timer.h"
 #include "src/php/php_event.h"
+#include "src/php/php_shared.h"
 #include "src/core/frame.h"
 
 #ifndef ZEND_ACC_ALLOW_DYNAMIC_PROPERTIES
@@ -49,6 +50,7 @@ static const struct {
 	{"SWOOLE_LOG_DEBUG", 0}, {"SWOOLE_LOG_TRACE", 1}, {"SWOOLE_LOG_INFO", 2}, {"SWOOLE_LOG_NOTICE", 3},
 	{"SWOOLE_LOG_WARNING", 4}, {"SWOOLE_LOG_ERROR", 5}, {"SWOOLE_LOG_NONE", 6},
 	{"SWOOLE_SSL", 512},
+	{"SWOOLE_MUTEX", 3}, {"SWOOLE_RWLOCK", 1}, {"SWOOLE_SPINLOCK", 5},
 	{"SWOOLE_DISPATCH_ROUND", 1}, {"SWOOLE_DISPATCH_FDMOD", 2}, {"SWOOLE_DISPATCH_IDLE_WORKER", 3},
 	{"SWOOLE_DISPATCH_IPMOD", 4}, {"SWOOLE_DISPATCH_UIDMOD", 5}, {"SWOOLE_DISPATCH_USERFUNC", 6},
 	{"SWOOLE_DISPATCH_STREAM", 7}, {"SWOOLE_DISPATCH_CO_CONN_LB", 8}, {"SWOOLE_DISPATCH_CO_REQ_LB", 9},
@@ -77,6 +79,9 @@ static void register_swoole_names(int module_number)
 	zend_register_class_alias("Swoole\\Server\\Port", tasksrv_port_ce);
 	zend_register_class_alias("Swoole\\Connection\\Iterator", tasksrv_conn_iterator_ce);
 	tasksrv_process_register_swoole_names(module_number);
+	zend_register_class_alias("Swoole\\Atomic", tasksrv_atomic_ce);
+	zend_register_class_alias("Swoole\\Atomic\\Long", tasksrv_atomic_long_ce);
+	zend_register_class_alias("Swoole\\Lock", tasksrv_lock_ce);
 }
 
 static PHP_MINIT_FUNCTION(tasksrv)
@@ -91,6 +96,7 @@ static PHP_MINIT_FUNCTION(tasksrv)
 	tasksrv_port_minit(register_class_TaskSrv_Server_Port());
 	tasksrv_connections_minit(register_class_TaskSrv_Connection_Iterator(zend_ce_iterator, zend_ce_countable, zend_ce_arrayaccess));
 	tasksrv_process_minit();
+	tasksrv_shared_minit();
 	if (!swoole_loaded()) {
 		register_swoole_names(module_number);
 	}
