@@ -40,7 +40,7 @@ if test "$PHP_TASKSRV" != "no"; then
   TASKSRV_GLUE="$TASKSRV_GLUE src/php/php_send.c src/php/php_task_pack.c src/php/php_socket.c src/php/php_command.c"
 
   dnl Shared state: Swoole\Atomic, Swoole\Lock, Swoole\Table (docs/shared.md)
-  TASKSRV_GLUE="$TASKSRV_GLUE src/php/php_shared.c"
+  TASKSRV_GLUE="$TASKSRV_GLUE src/php/php_shared.c src/php/php_table.c"
 
   PHP_NEW_EXTENSION(tasksrv, tasksrv.c $TASKSRV_GLUE, $ext_shared,, $TASKSRV_CFLAGS)
   PHP_ADD_BUILD_DIR($ext_builddir/src/core)

@@ -22,6 +22,7 @@
 #include "src/php/php_timer.h"
 #include "src/php/php_event.h"
 #include "src/php/php_shared.h"
+#include "src/php/php_table.h"
 #include "src/core/frame.h"
 
 #ifndef ZEND_ACC_ALLOW_DYNAMIC_PROPERTIES
@@ -82,6 +83,7 @@ static void register_swoole_names(int module_number)
 	zend_register_class_alias("Swoole\\Atomic", tasksrv_atomic_ce);
 	zend_register_class_alias("Swoole\\Atomic\\Long", tasksrv_atomic_long_ce);
 	zend_register_class_alias("Swoole\\Lock", tasksrv_lock_ce);
+	zend_register_class_alias("Swoole\\Table", tasksrv_table_ce);
 }
 
 static PHP_MINIT_FUNCTION(tasksrv)
@@ -97,6 +99,7 @@ static PHP_MINIT_FUNCTION(tasksrv)
 	tasksrv_connections_minit(register_class_TaskSrv_Connection_Iterator(zend_ce_iterator, zend_ce_countable, zend_ce_arrayaccess));
 	tasksrv_process_minit();
 	tasksrv_shared_minit();
+	tasksrv_table_minit();
 	if (!swoole_loaded()) {
 		register_swoole_names(module_number);
 	}
