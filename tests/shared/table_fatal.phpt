@@ -4,6 +4,7 @@ Table misuse that ends the program in Swoole 6.2.1 ends it here too: a row opera
 tasksrv
 --FILE--
 <?php
+require __DIR__ . '/../inc/server.inc';
 $pre = '$t = new TaskSrv\Table(64); $t->column("i", TaskSrv\Table::TYPE_INT);';
 $cases = [
     'set before create' => '$t->set("a", ["i" => 1]);',
@@ -18,7 +19,7 @@ $cases = [
     'serialize' => 'serialize($t);',
 ];
 $php = getenv('TEST_PHP_EXECUTABLE') ?: PHP_BINARY;
-$so = realpath(__DIR__ . '/../../modules/tasksrv.so');
+$so = tasksrv_extension_path();
 foreach ($cases as $name => $code) {
     $file = tempnam(sys_get_temp_dir(), 'tbl');
     file_put_contents($file, "<?php\n$pre\n$code\necho \"still running\\n\";\n");
