@@ -28,5 +28,15 @@ int tasksrv_buffer_append(tasksrv_buffer_t *b, const void *p, size_t n);
 char *tasksrv_buffer_reserve(tasksrv_buffer_t *b, size_t n);
 void tasksrv_buffer_consume(tasksrv_buffer_t *b, size_t n);
 void tasksrv_buffer_free(tasksrv_buffer_t *b);
+/* An empty buffer bigger than TASKSRV_BUFFER_KEEP gives its memory back: one huge
+ * message must not leave a channel or a connection holding its size for good. Up to
+ * that size it is kept, so a steady stream of big messages reuses it. */
+#define TASKSRV_BUFFER_KEEP ((size_t) 32 << 20)
+static inline void tasksrv_buffer_shrink(tasksrv_buffer_t *b)
+{
+	if (b->len == b->off && b->cap > TASKSRV_BUFFER_KEEP) {
+		tasksrv_buffer_free(b);
+	}
+}
 
 #endif

@@ -846,6 +846,7 @@ static int peer_flush(tasksrv_server_t *s, tasksrv_peer_t *p)
 		}
 		tasksrv_buffer_consume(&p->out, (size_t) w);
 	}
+	tasksrv_buffer_shrink(&p->out);
 	peer_want_out(s, p, 0);
 	return 0;
 }
@@ -1083,6 +1084,7 @@ static int shm_flush(tasksrv_server_t *s, tasksrv_peer_t *p)
 		put |= !big;
 	}
 	if (tasksrv_buffer_size(&p->out) == 0) {
+		tasksrv_buffer_shrink(&p->out);
 		peer_want_out(s, p, 0);
 	}
 	if (put) {

@@ -187,7 +187,8 @@ static tasksrv_conn_t *conn_open(tasksrv_server_t *s, int fd, int64_t *session)
 	c = *session ? conn_slot(s, fd) : NULL;
 	if (c == NULL) {
 		TASKSRV_ATOMIC_ADD(&s->shm->abort_count, 1);
-		tasksrv_log(TASKSRV_LOG_WARNING, "Too many connections [now: %ld]",
+		static tasksrv_log_limit_t lim;
+		tasksrv_log_limited(&lim, TASKSRV_LOG_WARNING, "Too many connections [now: %ld]",
 			(long) TASKSRV_ATOMIC_LOAD(&s->shm->connection_num));
 		if (*session) {
 			tasksrv_shm_session_close(s->shm, *session);
@@ -256,7 +257,8 @@ void tasksrv_conn_on_accept(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, uin
 				continue;
 			}
 			if (errno != EAGAIN && errno != EWOULDBLOCK) {
-				tasksrv_log(TASKSRV_LOG_WARNING, "accept() failed: %s", strerror(errno));
+				static tasksrv_log_limit_t lim;
+				tasksrv_log_limited(&lim, TASKSRV_LOG_WARNING, "accept() failed: %s", strerror(errno));
 			}
 			return;
 		}
@@ -303,11 +305,12 @@ static int conn_gone(const tasksrv_server_t *s, const tasksrv_conn_t *c, int64_t
 static void log_framing_error(tasksrv_server_t *s, const tasksrv_protocol_t *proto, int64_t session,
 	const tasksrv_protocol_result_t *r)
 {
+	static tasksrv_log_limit_t lim;
 	tasksrv_session_t *sess = tasksrv_shm_session_get(s->shm, session);
 	char why[160];
 
 	tasksrv_protocol_describe(proto, r, why, sizeof(why));
-	tasksrv_log(TASKSRV_LOG_WARNING, "Server::onReceive(): session#%ld from %s:%d: %s, connection closed",
+	tasksrv_log_limited(&lim, TASKSRV_LOG_WARNING, "Server::onReceive(): session#%ld from %s:%d: %s, connection closed",
 		(long) session, sess ? sess->remote_ip : "?", sess ? sess->remote_port : 0, why);
 }
 
@@ -435,6 +438,7 @@ static void conn_flush(tasksrv_server_t *s, tasksrv_conn_t *c)
 		}
 		tasksrv_buffer_consume(&c->out, (size_t) w);
 	}
+	tasksrv_buffer_shrink(&c->out);
 	tasksrv_conn_queued(s, c);
 	if (c->closing) {
 		conn_release(s, c);

@@ -65,7 +65,8 @@ static int process_output_full(tasksrv_server_t *s, int64_t session, size_t len)
 	}
 	queued = TASKSRV_ATOMIC_LOAD(&sess->send_queued_bytes) + TASKSRV_ATOMIC_LOAD(&sess->send_pending_bytes);
 	if (queued > 0 && (size_t) queued + len > s->cfg.socket_buffer_size) {
-		tasksrv_log(TASKSRV_LOG_WARNING, "connection#%ld output buffer overflow (%ld bytes queued, socket_buffer_size %zu)",
+		static tasksrv_log_limit_t lim;
+		tasksrv_log_limited(&lim, TASKSRV_LOG_WARNING, "connection#%ld output buffer overflow (%ld bytes queued, socket_buffer_size %zu)",
 			(long) session, (long) queued, s->cfg.socket_buffer_size);
 		return 1;
 	}

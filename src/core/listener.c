@@ -88,15 +88,37 @@ static int is_unix(int type)
 	return type == TASKSRV_SOCK_UNIX_STREAM || type == TASKSRV_SOCK_UNIX_DGRAM;
 }
 
-/* A socket file left by an earlier run would make bind() fail with EADDRINUSE;
- * anything that is not a socket is left alone (bind then reports it). */
-static void unlink_stale(const char *path)
+/* Whether a process still listens on (or, datagram, is bound to) the Unix socket at
+ * ss: a probe connects without blocking. A refused connection is a stale file. */
+static int unix_socket_live(const struct sockaddr_storage *ss, socklen_t len, int dgram)
+{
+	int fd = socket(AF_UNIX, (dgram ? SOCK_DGRAM : SOCK_STREAM) | SOCK_NONBLOCK | SOCK_CLOEXEC, 0), rc, err;
+
+	if (fd < 0) {
+		return 0;
+	}
+	rc = connect(fd, (const struct sockaddr *) ss, len);
+	err = errno;
+	close(fd);
+	/* EAGAIN: a listener whose backlog is full is alive too. */
+	return rc == 0 || err == EAGAIN || err == EINPROGRESS;
+}
+
+/* A socket file left by an earlier run would make bind() fail with EADDRINUSE, so it
+ * is removed; one that a live server holds is not (-1, EADDRINUSE: a second instance
+ * must not steal it); anything that is not a socket is left alone (bind reports it). */
+static int unlink_stale(const char *path, const struct sockaddr_storage *ss, socklen_t len, int dgram)
 {
 	struct stat st;
 
 	if (lstat(path, &st) == 0 && S_ISSOCK(st.st_mode)) {
+		if (unix_socket_live(ss, len, dgram)) {
+			errno = EADDRINUSE;
+			return -1;
+		}
 		unlink(path);
 	}
+	return 0;
 }
 
 static int address_of(tasksrv_listener_t *l, const char *host, int port, struct sockaddr_storage *ss, socklen_t *len)
@@ -171,11 +193,13 @@ int tasksrv_listener_bind(tasksrv_listener_t *l, const char *host, int port, int
 		return -1;
 	}
 	if (l->family == AF_UNIX) {
-		unlink_stale(l->path);
+		if (unlink_stale(l->path, &ss, len, tasksrv_listener_type_is_dgram(type)) < 0) {
+			l->path[0] = '\0'; /* not ours: never unlinked at close */
+		}
 	} else {
 		setsockopt(l->fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
 	}
-	if (bind(l->fd, (struct sockaddr *) &ss, len) < 0) {
+	if ((l->family == AF_UNIX && l->path[0] == '\0') || bind(l->fd, (struct sockaddr *) &ss, len) < 0) {
 		saved = errno;
 		close(l->fd);
 		l->fd = -1;

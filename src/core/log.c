@@ -102,6 +102,36 @@ void tasksrv_log_close(void)
 	}
 }
 
+void tasksrv_log_limited(tasksrv_log_limit_t *lim, int level, const char *fmt, ...)
+{
+	char msg[1800];
+	long now = (long) time(NULL);
+	va_list ap;
+
+	if (level < log_level || level >= TASKSRV_LOG_NONE) {
+		return;
+	}
+	if (lim->window != now) {
+		lim->window = now;
+		lim->sent = 0;
+	}
+	if (lim->sent >= TASKSRV_LOG_BURST) {
+		lim->held++;
+		return;
+	}
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if (lim->held > 0) {
+		tasksrv_log(level, "%s (and %ld more like it before, not logged: at most %d a second)", msg, lim->held,
+			TASKSRV_LOG_BURST);
+	} else {
+		tasksrv_log(level, "%s", msg);
+	}
+	lim->sent++;
+	lim->held = 0;
+}
+
 void tasksrv_log(int level, const char *fmt, ...)
 {
 	char line[2048];

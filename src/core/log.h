@@ -33,4 +33,21 @@ void tasksrv_log(int level, const char *fmt, ...)
 #endif
 	;
 
+/* A rate limit for one kind of line that clients can cause at will (a connection
+ * refused, a packet too large, output overflowing): at most TASKSRV_LOG_BURST lines
+ * a second; the lines held back are counted, and the next line that goes out says
+ * how many. One zero-initialised static per call site. */
+#define TASKSRV_LOG_BURST 5
+typedef struct {
+	long window;        /* the second the lines counted in `sent` went out in */
+	int sent;           /* lines out in that second */
+	long held;          /* lines held back since the last one out */
+} tasksrv_log_limit_t;
+
+void tasksrv_log_limited(tasksrv_log_limit_t *lim, int level, const char *fmt, ...)
+#ifdef __GNUC__
+	__attribute__((format(printf, 3, 4)))
+#endif
+	;
+
 #endif

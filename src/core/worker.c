@@ -112,7 +112,8 @@ static int conn_send(tasksrv_server_t *s, tasksrv_conn_t *c, const char *data, s
 		return -2;
 	}
 	if (queued > 0 && queued + len > s->cfg.socket_buffer_size) {
-		tasksrv_log(TASKSRV_LOG_WARNING, "connection#%ld output buffer overflow (%zu bytes queued, socket_buffer_size %zu)",
+		static tasksrv_log_limit_t lim;
+		tasksrv_log_limited(&lim, TASKSRV_LOG_WARNING, "connection#%ld output buffer overflow (%zu bytes queued, socket_buffer_size %zu)",
 			(long) c->session, queued, s->cfg.socket_buffer_size);
 		return -2;
 	}
