@@ -62,3 +62,8 @@ s/\btasksrv_server_spawn\b/tasksrv_manager_spawn/g
 s/\btasksrv_server_run_manager\b/tasksrv_manager_run/g
 s/\btasksrv_server_dgram_listener\b/tasksrv_listener_set_dgram/g
 s/\btasksrv_server_close_listeners\b/tasksrv_listener_set_close/g
+# The server struct by role (s->pids -> s->manager.pids, ...).
+s/\b\(s\|srv\)->\(pids\|stopping\|stop_phase\|stop_timer\|kill_at\|respawn\|respawn_timer\|reload_old\|reloading\|reload_current\|reload_timer\|userprocs\)\b/\1->manager.\2/g
+s/\bs->\(manager_pid\|dispatch_rr\|hold_timer\)\b/s->master.\1/g
+s/\bs->\(draining\|drain_expired\)\b/s->worker.\1/g
+s/\bs->\(next_task_id\|backlog\|backlog_timer\)\b/s->tasks.\1/g

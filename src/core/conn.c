@@ -244,7 +244,7 @@ void tasksrv_conn_on_accept(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, uin
 
 	(void) loop;
 	(void) events;
-	for (i = 0; i < ACCEPT_BATCH && !s->exiting && !s->stopping; i++) {
+	for (i = 0; i < ACCEPT_BATCH && !s->exiting && !s->manager.stopping; i++) {
 		tasksrv_conn_t *c;
 		int64_t session;
 

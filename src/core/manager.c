@@ -33,7 +33,7 @@ static int worker_of(tasksrv_server_t *s, pid_t pid)
 	int i, total = s->cfg.worker_num + s->cfg.task_worker_num;
 
 	for (i = 0; i < total; i++) {
-		if (s->pids[i] == pid) {
+		if (s->manager.pids[i] == pid) {
 			return i;
 		}
 	}
@@ -46,8 +46,8 @@ static int signal_range(tasksrv_server_t *s, int from, int to, int signo)
 	int i, n = 0;
 
 	for (i = from; i < to; i++) {
-		if (s->pids[i] > 0) {
-			kill(s->pids[i], signo);
+		if (s->manager.pids[i] > 0) {
+			kill(s->manager.pids[i], signo);
 			n++;
 		}
 	}
@@ -73,19 +73,19 @@ static void stop_timeout(tasksrv_loop_t *loop, void *ctx)
 {
 	tasksrv_server_t *s = ctx;
 	int w = s->cfg.worker_num, total = w + s->cfg.task_worker_num;
-	int from = s->stop_phase == 1 ? 0 : w, to = s->stop_phase == 1 ? w : total, i;
+	int from = s->manager.stop_phase == 1 ? 0 : w, to = s->manager.stop_phase == 1 ? w : total, i;
 
 	(void) loop;
-	s->stop_timer = 0;
-	if (s->stop_phase == 3) {
+	s->manager.stop_timer = 0;
+	if (s->manager.stop_phase == 3) {
 		tasksrv_userproc_signal_all(s, SIGKILL);
 		return;
 	}
 	for (i = from; i < to; i++) {
-		if (s->pids[i] > 0) {
+		if (s->manager.pids[i] > 0) {
 			tasksrv_log(TASKSRV_LOG_WARNING, "worker(pid=%d, id=%d) did not stop within max_wait_time, killed",
-				(int) s->pids[i], i);
-			kill(s->pids[i], SIGKILL);
+				(int) s->manager.pids[i], i);
+			kill(s->manager.pids[i], SIGKILL);
 		}
 	}
 }
@@ -96,49 +96,49 @@ static void stop_phase(tasksrv_server_t *s)
 {
 	int w = s->cfg.worker_num, total = w + s->cfg.task_worker_num;
 
-	if (s->stop_phase == 1 && alive_in(s, 0, w) == 0) {
-		s->stop_phase = 2;
+	if (s->manager.stop_phase == 1 && alive_in(s, 0, w) == 0) {
+		s->manager.stop_phase = 2;
 		TASKSRV_ATOMIC_STORE(&s->shm->stop_phase, 2);
-		if (s->stop_timer) {
-			tasksrv_loop_timer_del(&s->loop, s->stop_timer);
-			s->stop_timer = 0;
+		if (s->manager.stop_timer) {
+			tasksrv_loop_timer_del(&s->loop, s->manager.stop_timer);
+			s->manager.stop_timer = 0;
 		}
 		if (signal_range(s, w, total, SIGTERM) > 0) {
-			s->stop_timer = tasksrv_loop_timer_add(&s->loop, s->cfg.max_wait_time_ms, stop_timeout, s);
+			s->manager.stop_timer = tasksrv_loop_timer_add(&s->loop, s->cfg.max_wait_time_ms, stop_timeout, s);
 		}
 	}
-	if (s->stop_phase == 2 && alive_in(s, w, total) == 0) {
-		s->stop_phase = 3;
-		if (s->stop_timer) {
-			tasksrv_loop_timer_del(&s->loop, s->stop_timer);
-			s->stop_timer = 0;
+	if (s->manager.stop_phase == 2 && alive_in(s, w, total) == 0) {
+		s->manager.stop_phase = 3;
+		if (s->manager.stop_timer) {
+			tasksrv_loop_timer_del(&s->loop, s->manager.stop_timer);
+			s->manager.stop_timer = 0;
 		}
 		if (tasksrv_userproc_signal_all(s, SIGTERM) > 0) {
-			s->stop_timer = tasksrv_loop_timer_add(&s->loop, s->cfg.max_wait_time_ms, stop_timeout, s);
+			s->manager.stop_timer = tasksrv_loop_timer_add(&s->loop, s->cfg.max_wait_time_ms, stop_timeout, s);
 		}
 	}
-	if (s->stop_phase == 3 && tasksrv_userproc_signal_all(s, 0) == 0) {
+	if (s->manager.stop_phase == 3 && tasksrv_userproc_signal_all(s, 0) == 0) {
 		tasksrv_loop_stop(&s->loop);
 	}
 }
 
 static void begin_stop(tasksrv_server_t *s)
 {
-	if (s->stopping) {
+	if (s->manager.stopping) {
 		return;
 	}
-	s->stopping = 1;
+	s->manager.stopping = 1;
 	TASKSRV_ATOMIC_STORE(&s->shm->shutting_down, 1);
-	if (s->reloading) {
+	if (s->manager.reloading) {
 		reload_end(s, 0); /* the stop takes the old processes down anyway */
 	}
-	s->stop_phase = 1;
+	s->manager.stop_phase = 1;
 	/* Before the signals: a worker that got a stop signal from outside as well (one to
 	 * the whole process group) reads it to know its turn has come (tasksrv_signals_stop_signal). */
 	TASKSRV_ATOMIC_STORE(&s->shm->stop_phase, 1);
 	/* Workers drain for up to max_wait_time: give them a second more before SIGKILL. */
 	if (signal_range(s, 0, s->cfg.worker_num, SIGTERM) > 0) {
-		s->stop_timer = tasksrv_loop_timer_add(&s->loop, s->cfg.max_wait_time_ms + 1000, stop_timeout, s);
+		s->manager.stop_timer = tasksrv_loop_timer_add(&s->loop, s->cfg.max_wait_time_ms + 1000, stop_timeout, s);
 	}
 	stop_phase(s);
 }
@@ -147,11 +147,11 @@ static void begin_stop(tasksrv_server_t *s)
  * the reload is over when every old pid of it is gone (AfterReload). */
 static void reload_end(tasksrv_server_t *s, int run_hook)
 {
-	if (s->reload_timer) {
-		tasksrv_loop_timer_del(&s->loop, s->reload_timer);
-		s->reload_timer = 0;
+	if (s->manager.reload_timer) {
+		tasksrv_loop_timer_del(&s->loop, s->manager.reload_timer);
+		s->manager.reload_timer = 0;
 	}
-	s->reloading = 0;
+	s->manager.reloading = 0;
 	TASKSRV_ATOMIC_STORE(&s->shm->reloading, 0);
 	if (run_hook && s->hooks->on_after_reload) {
 		s->hooks->on_after_reload(s);
@@ -166,13 +166,13 @@ static void reload_timeout(tasksrv_loop_t *loop, void *ctx)
 	int total = s->cfg.worker_num + s->cfg.task_worker_num, i;
 
 	(void) loop;
-	s->reload_timer = 0;
+	s->manager.reload_timer = 0;
 	for (i = 0; i < total; i++) {
-		if (s->reload_old[i] > 0 && s->pids[i] == s->reload_old[i]
-				&& (s->cfg.reload_async || s->reload_old[i] == s->reload_current)) {
+		if (s->manager.reload_old[i] > 0 && s->manager.pids[i] == s->manager.reload_old[i]
+				&& (s->cfg.reload_async || s->manager.reload_old[i] == s->manager.reload_current)) {
 			tasksrv_log(TASKSRV_LOG_WARNING, "ReloadTask::kill_all(): force kill worker process(pid=%d, id=%d)",
-				(int) s->reload_old[i], i);
-			kill(s->reload_old[i], SIGKILL);
+				(int) s->manager.reload_old[i], i);
+			kill(s->manager.reload_old[i], SIGKILL);
 		}
 	}
 }
@@ -190,24 +190,24 @@ static void reload_step(tasksrv_server_t *s)
 {
 	int total = s->cfg.worker_num + s->cfg.task_worker_num, i;
 
-	if (!s->reloading) {
+	if (!s->manager.reloading) {
 		return;
 	}
-	for (i = 0; i < total && s->reload_old[i] == 0; i++) {
+	for (i = 0; i < total && s->manager.reload_old[i] == 0; i++) {
 	}
 	if (i == total) {
 		reload_end(s, 1);
 		return;
 	}
-	if (s->cfg.reload_async || s->reload_old[i] == s->reload_current) {
+	if (s->cfg.reload_async || s->manager.reload_old[i] == s->manager.reload_current) {
 		return;
 	}
-	if (s->reload_timer) {
-		tasksrv_loop_timer_del(&s->loop, s->reload_timer);
+	if (s->manager.reload_timer) {
+		tasksrv_loop_timer_del(&s->loop, s->manager.reload_timer);
 	}
-	s->reload_current = s->reload_old[i];
-	kill(s->reload_current, SIGTERM);
-	s->reload_timer = tasksrv_loop_timer_add(&s->loop, reload_wait_ms(s, i < s->cfg.worker_num), reload_timeout, s);
+	s->manager.reload_current = s->manager.reload_old[i];
+	kill(s->manager.reload_current, SIGTERM);
+	s->manager.reload_timer = tasksrv_loop_timer_add(&s->loop, reload_wait_ms(s, i < s->cfg.worker_num), reload_timeout, s);
 }
 
 /* Returns 0, or -1 when a reload is already running or there is nothing of that kind. */
@@ -215,7 +215,7 @@ static int reload(tasksrv_server_t *s, int task_workers_only)
 {
 	int w = s->cfg.worker_num, total = w + s->cfg.task_worker_num, i, from = task_workers_only ? w : 0;
 
-	if (s->stopping) {
+	if (s->manager.stopping) {
 		errno = ESHUTDOWN;
 		return -1;
 	}
@@ -224,25 +224,25 @@ static int reload(tasksrv_server_t *s, int task_workers_only)
 		errno = ESRCH;
 		return -1;
 	}
-	if (s->reloading) {
+	if (s->manager.reloading) {
 		errno = EALREADY;
 		return -1;
 	}
 	tasksrv_log(TASKSRV_LOG_INFO, "Server is reloading %s now", task_workers_only ? "task workers" : "all workers");
-	s->reloading = 1;
+	s->manager.reloading = 1;
 	TASKSRV_ATOMIC_STORE(&s->shm->reloading, 1);
-	s->reload_current = 0;
+	s->manager.reload_current = 0;
 	if (s->hooks->on_before_reload) {
 		s->hooks->on_before_reload(s);
 	}
 	/* The set of old processes is taken after BeforeReload, which may take time. */
 	for (i = 0; i < total; i++) {
-		s->reload_old[i] = i >= from && s->pids[i] > 0 ? s->pids[i] : 0;
+		s->manager.reload_old[i] = i >= from && s->manager.pids[i] > 0 ? s->manager.pids[i] : 0;
 	}
 	if (s->cfg.reload_async) {
 		/* Each stops gracefully and is respawned by reap() like any exit. */
 		if (signal_range(s, from, total, SIGTERM) > 0) {
-			s->reload_timer = tasksrv_loop_timer_add(&s->loop, reload_wait_ms(s, from < w), reload_timeout, s);
+			s->manager.reload_timer = tasksrv_loop_timer_add(&s->loop, reload_wait_ms(s, from < w), reload_timeout, s);
 		}
 	}
 	reload_step(s);
@@ -275,7 +275,7 @@ static void book_unsent(tasksrv_server_t *s, int id, pid_t pid, int code, int si
 
 static int64_t respawn_delay(tasksrv_server_t *s, int id, int abnormal)
 {
-	tasksrv_respawn_t *r = &s->respawn[id];
+	tasksrv_respawn_t *r = &s->manager.respawn[id];
 	int64_t delay;
 	int shift;
 
@@ -304,16 +304,16 @@ static void respawn_schedule(tasksrv_server_t *s)
 	int i, total = s->cfg.worker_num + s->cfg.task_worker_num;
 
 	for (i = 0; i < total; i++) {
-		if (s->respawn[i].due_ms && (first == 0 || s->respawn[i].due_ms < first)) {
-			first = s->respawn[i].due_ms;
+		if (s->manager.respawn[i].due_ms && (first == 0 || s->manager.respawn[i].due_ms < first)) {
+			first = s->manager.respawn[i].due_ms;
 		}
 	}
-	if (s->respawn_timer) {
-		tasksrv_loop_timer_del(&s->loop, s->respawn_timer);
-		s->respawn_timer = 0;
+	if (s->manager.respawn_timer) {
+		tasksrv_loop_timer_del(&s->loop, s->manager.respawn_timer);
+		s->manager.respawn_timer = 0;
 	}
 	if (first) {
-		s->respawn_timer = tasksrv_loop_timer_add(&s->loop, first > now ? first - now : 0, respawn_due, s);
+		s->manager.respawn_timer = tasksrv_loop_timer_add(&s->loop, first > now ? first - now : 0, respawn_due, s);
 	}
 }
 
@@ -325,13 +325,13 @@ static void respawn_due(tasksrv_loop_t *loop, void *ctx)
 	int i, total = s->cfg.worker_num + s->cfg.task_worker_num;
 
 	(void) loop;
-	s->respawn_timer = 0;
+	s->manager.respawn_timer = 0;
 	for (i = 0; i < total; i++) {
-		if (!s->respawn[i].due_ms || (s->respawn[i].due_ms > now && !s->stopping)) {
+		if (!s->manager.respawn[i].due_ms || (s->manager.respawn[i].due_ms > now && !s->manager.stopping)) {
 			continue;
 		}
-		s->respawn[i].due_ms = 0;
-		if (!s->stopping && s->pids[i] == 0 && spawn(s, i) == 1) {
+		s->manager.respawn[i].due_ms = 0;
+		if (!s->manager.stopping && s->manager.pids[i] == 0 && spawn(s, i) == 1) {
 			return; /* we are that worker now, and its work is done */
 		}
 	}
@@ -357,9 +357,9 @@ static int reap(tasksrv_server_t *s)
 		tasksrv_process_exit_info(status, &code, &signo);
 		if (id >= s->cfg.worker_num) {
 			/* A task worker gone with a task in hand: its sender learns it now. */
-			tasksrv_task_report_lost(s, id, s->kill_at[id] ? TASKSRV_FAIL_TIMEOUT : TASKSRV_FAIL_WORKER_DIED,
+			tasksrv_task_report_lost(s, id, s->manager.kill_at[id] ? TASKSRV_FAIL_TIMEOUT : TASKSRV_FAIL_WORKER_DIED,
 				signo, WIFEXITED(status) ? code : -1);
-			s->kill_at[id] = 0;
+			s->manager.kill_at[id] = 0;
 		}
 		book_unsent(s, id, pid, code, signo);
 		if (id < s->cfg.worker_num && s->cfg.mode != TASKSRV_MODE_PROCESS) {
@@ -369,9 +369,9 @@ static int reap(tasksrv_server_t *s)
 			TASKSRV_ATOMIC_ADD(&s->shm->connection_num, -n);
 			TASKSRV_ATOMIC_ADD(&s->shm->close_count, n);
 		}
-		s->pids[id] = 0;
-		if (s->reload_old[id] == pid) {
-			s->reload_old[id] = 0;
+		s->manager.pids[id] = 0;
+		if (s->manager.reload_old[id] == pid) {
+			s->manager.reload_old[id] = 0;
 		}
 		s->shm->workers[id].pid = 0;
 		s->shm->workers[id].status = TASKSRV_WORKER_EXIT;
@@ -382,12 +382,12 @@ static int reap(tasksrv_server_t *s)
 				s->hooks->on_worker_error(s, id, pid, code, signo);
 			}
 		}
-		if (s->stopping) {
+		if (s->manager.stopping) {
 			continue;
 		}
 		delay = respawn_delay(s, id, code != 0 || signo != 0);
 		if (delay > 0) {
-			s->respawn[id].due_ms = tasksrv_io_now_ms() + delay;
+			s->manager.respawn[id].due_ms = tasksrv_io_now_ms() + delay;
 			respawn_schedule(s);
 			continue;
 		}
@@ -408,18 +408,18 @@ static void deadline_tick(tasksrv_loop_t *loop, void *ctx)
 
 	for (i = w; i < total; i++) {
 		tasksrv_worker_slot_t *slot = &s->shm->workers[i];
-		if (s->kill_at[i] && now >= s->kill_at[i] && s->pids[i] > 0) {
+		if (s->manager.kill_at[i] && now >= s->manager.kill_at[i] && s->manager.pids[i] > 0) {
 			tasksrv_log(TASKSRV_LOG_WARNING, "task worker #%d (pid %d) did not stop within task_timeout_grace, killed",
-				i, (int) s->pids[i]);
-			kill(s->pids[i], SIGKILL);
-			s->kill_at[i] = INT64_MAX;
+				i, (int) s->manager.pids[i]);
+			kill(s->manager.pids[i], SIGKILL);
+			s->manager.kill_at[i] = INT64_MAX;
 		}
-		if (!s->kill_at[i] && s->pids[i] > 0
+		if (!s->manager.kill_at[i] && s->manager.pids[i] > 0
 				&& __atomic_load_n(&slot->cur_state, __ATOMIC_ACQUIRE) == TASKSRV_TASK_RUNNING
 				&& now - slot->cur_start_ms > s->cfg.task_timeout_ms) {
 			if (tasksrv_task_report_lost(s, i, TASKSRV_FAIL_TIMEOUT, 0, -1) > 0) {
-				s->kill_at[i] = now + s->cfg.task_timeout_grace_ms;
-				kill(s->pids[i], SIGTERM);
+				s->manager.kill_at[i] = now + s->cfg.task_timeout_grace_ms;
+				kill(s->manager.pids[i], SIGTERM);
 			}
 		}
 	}
@@ -433,13 +433,13 @@ static void manager_on_signal(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, u
 
 	(void) loop;
 	(void) events;
-	while ((signo = tasksrv_signals_next_for(s->pids, s->cfg.worker_num + s->cfg.task_worker_num)) != 0) {
+	while ((signo = tasksrv_signals_next_for(s->manager.pids, s->cfg.worker_num + s->cfg.task_worker_num)) != 0) {
 		switch (signo) {
 			case SIGCHLD:
 				if (reap(s)) {
 					return; /* we are a new child now, and its work is done */
 				}
-				if (s->stopping) {
+				if (s->manager.stopping) {
 					stop_phase(s);
 				} else {
 					reload_step(s);
@@ -478,8 +478,8 @@ static int manager_main(tasksrv_server_t *s)
 		return -1;
 	}
 	tasksrv_channel_open(s, m, 0);
-	s->kill_at = calloc(m, sizeof(int64_t));
-	s->reload_old = calloc(m, sizeof(pid_t));
+	s->manager.kill_at = calloc(m, sizeof(int64_t));
+	s->manager.reload_old = calloc(m, sizeof(pid_t));
 	if (s->cfg.task_timeout_ms > 0 && s->cfg.task_worker_num > 0) {
 		tasksrv_loop_timer_add(&s->loop, deadline_interval(s), deadline_tick, s);
 	}
@@ -529,9 +529,9 @@ static int spawn(tasksrv_server_t *s, int worker_id)
 		return -1;
 	}
 	if (pid > 0) {
-		s->pids[worker_id] = pid;
-		if (s->respawn) {
-			s->respawn[worker_id].started_ms = tasksrv_io_now_ms();
+		s->manager.pids[worker_id] = pid;
+		if (s->manager.respawn) {
+			s->manager.respawn[worker_id].started_ms = tasksrv_io_now_ms();
 		}
 		slot->pid = pid;
 		return 0;
@@ -579,9 +579,9 @@ static int spawn_all(tasksrv_server_t *s, char *err, size_t errlen)
 		if (rc < 0) {
 			snprintf(err, errlen, "cannot fork worker #%d: %s", id, strerror(errno));
 			for (i = 0; i < total; i++) {
-				if (s->pids[i] > 0) {
-					kill(s->pids[i], SIGKILL);
-					waitpid(s->pids[i], NULL, 0);
+				if (s->manager.pids[i] > 0) {
+					kill(s->manager.pids[i], SIGKILL);
+					waitpid(s->manager.pids[i], NULL, 0);
 				}
 			}
 			return -1;
@@ -596,8 +596,8 @@ int tasksrv_manager_run(tasksrv_server_t *s, char *err, size_t errlen)
 	const int manager_signals[] = {SIGTERM, SIGINT, SIGCHLD, SIGUSR1, SIGUSR2, SIGRTMIN, SIGWINCH};
 	int total = s->cfg.worker_num + s->cfg.task_worker_num, rc;
 
-	s->pids = calloc(total, sizeof(pid_t));
-	s->respawn = calloc(total, sizeof(tasksrv_respawn_t));
+	s->manager.pids = calloc(total, sizeof(pid_t));
+	s->manager.respawn = calloc(total, sizeof(tasksrv_respawn_t));
 	s->role = TASKSRV_ROLE_MANAGER;
 	s->shm->manager_pid = getpid();
 	tasksrv_log_set_process('$', 0);

@@ -119,7 +119,7 @@ static void hold_check(tasksrv_loop_t *loop, void *ctx)
 			left++;
 		}
 	}
-	s->hold_timer = left ? tasksrv_loop_timer_add(&s->loop, HOLD_CHECK_MS, hold_check, s) : 0;
+	s->master.hold_timer = left ? tasksrv_loop_timer_add(&s->loop, HOLD_CHECK_MS, hold_check, s) : 0;
 }
 
 static void hold_if_backed_up(tasksrv_server_t *s, tasksrv_conn_t *c, int worker)
@@ -128,8 +128,8 @@ static void hold_if_backed_up(tasksrv_server_t *s, tasksrv_conn_t *c, int worker
 		return;
 	}
 	tasksrv_conn_hold(s, c, worker + 1); /* the worker it waits for, + 1 (conn_watch reads a flag) */
-	if (!s->hold_timer) {
-		s->hold_timer = tasksrv_loop_timer_add(&s->loop, HOLD_CHECK_MS, hold_check, s);
+	if (!s->master.hold_timer) {
+		s->master.hold_timer = tasksrv_loop_timer_add(&s->loop, HOLD_CHECK_MS, hold_check, s);
 	}
 }
 /* }}} */
@@ -144,13 +144,13 @@ static int pick_worker(tasksrv_server_t *s, const tasksrv_conn_t *c)
 	switch (s->cfg.dispatch_mode) {
 		case TASKSRV_DISPATCH_ROUND_ROBIN:
 			/* Past a worker whose channel is backed up, if another's is not. */
-			start = s->dispatch_rr++ % w;
+			start = s->master.dispatch_rr++ % w;
 			for (i = 1; i < w && tasksrv_channel_backlog(s, (int) start) > BACKLOG_HIGH; i++) {
-				start = s->dispatch_rr++ % w;
+				start = s->master.dispatch_rr++ % w;
 			}
 			return (int) start;
 		case TASKSRV_DISPATCH_IDLE:
-			start = s->dispatch_rr++;
+			start = s->master.dispatch_rr++;
 			for (i = 0; i < w; i++) {
 				tasksrv_worker_slot_t *slot = &s->shm->workers[(start + i) % w];
 				if (TASKSRV_ATOMIC_LOAD(&slot->status) == TASKSRV_WORKER_IDLE && TASKSRV_ATOMIC_LOAD(&slot->queued) <= 0) {
@@ -315,9 +315,9 @@ static void stop_timeout(tasksrv_loop_t *loop, void *ctx)
 	tasksrv_server_t *s = ctx;
 
 	(void) loop;
-	if (s->manager_pid > 0) {
-		tasksrv_log(TASKSRV_LOG_WARNING, "manager(pid=%d) did not stop in time, killed", (int) s->manager_pid);
-		kill(s->manager_pid, SIGKILL);
+	if (s->master.manager_pid > 0) {
+		tasksrv_log(TASKSRV_LOG_WARNING, "manager(pid=%d) did not stop in time, killed", (int) s->master.manager_pid);
+		kill(s->master.manager_pid, SIGKILL);
 	}
 }
 
@@ -351,20 +351,20 @@ static void stop_accepting(tasksrv_server_t *s)
  * workers; the loop goes on writing what they send until the manager is gone. */
 static void begin_stop(tasksrv_server_t *s)
 {
-	if (s->stopping) {
+	if (s->manager.stopping) {
 		return;
 	}
-	s->stopping = 1;
+	s->manager.stopping = 1;
 	TASKSRV_ATOMIC_STORE(&s->shm->shutting_down, 1);
 	if (s->hooks->on_before_shutdown && !s->exiting) {
 		s->hooks->on_before_shutdown(s);
 	}
 	stop_accepting(s);
-	if (s->manager_pid <= 0) {
+	if (s->master.manager_pid <= 0) {
 		tasksrv_loop_stop(&s->loop);
 		return;
 	}
-	kill(s->manager_pid, SIGTERM);
+	kill(s->master.manager_pid, SIGTERM);
 	/* The manager gives workers max_wait_time + 1 s, then task workers max_wait_time,
 	 * then user processes (addProcess) max_wait_time. */
 	tasksrv_loop_timer_add(&s->loop, (2 + (tasksrv_userproc_count(s) > 0)) * (int64_t) s->cfg.max_wait_time_ms + 3000,
@@ -376,16 +376,16 @@ static void reap_manager(tasksrv_server_t *s)
 	int status, code, signo;
 	char sig[64];
 
-	if (s->manager_pid <= 0 || waitpid(s->manager_pid, &status, WNOHANG) != s->manager_pid) {
+	if (s->master.manager_pid <= 0 || waitpid(s->master.manager_pid, &status, WNOHANG) != s->master.manager_pid) {
 		return;
 	}
-	s->manager_pid = 0;
-	if (!s->stopping) {
+	s->master.manager_pid = 0;
+	if (!s->manager.stopping) {
 		tasksrv_process_exit_info(status, &code, &signo);
 		snprintf(sig, sizeof(sig), "%s: %d", strsignal(signo), signo);
 		tasksrv_log(TASKSRV_LOG_WARNING, "Fatal Error: manager process exit. status=%d, signal=[%s]", code, sig);
 		/* Its workers died with it (their parent-death signal): nothing serves any more. */
-		s->stopping = 1;
+		s->manager.stopping = 1;
 		TASKSRV_ATOMIC_STORE(&s->shm->shutting_down, 1);
 		stop_accepting(s);
 	}
@@ -399,7 +399,7 @@ static void on_signal(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, uint32_t 
 
 	(void) loop;
 	(void) events;
-	while ((signo = tasksrv_signals_next_for(&s->manager_pid, 1)) != 0) {
+	while ((signo = tasksrv_signals_next_for(&s->master.manager_pid, 1)) != 0) {
 		switch (signo) {
 			case SIGTERM:
 			case SIGINT:
@@ -408,8 +408,8 @@ static void on_signal(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, uint32_t 
 			case SIGUSR1:
 			case SIGUSR2:
 				/* Reloads are the manager's work. */
-				if (!s->stopping && s->manager_pid > 0) {
-					kill(s->manager_pid, signo);
+				if (!s->manager.stopping && s->master.manager_pid > 0) {
+					kill(s->master.manager_pid, signo);
 				}
 				break;
 			case SIGCHLD:
@@ -448,12 +448,12 @@ static int master_main(tasksrv_server_t *s)
 	if (!s->exiting && tasksrv_loop_run(&s->loop) < 0) {
 		tasksrv_log(TASKSRV_LOG_ERROR, "event loop failed: %s", strerror(errno));
 	}
-	if (s->manager_pid > 0) {
+	if (s->master.manager_pid > 0) {
 		/* exit() in a master callback, or a broken loop: the tree goes with us. */
-		kill(s->manager_pid, SIGKILL);
-		while (waitpid(s->manager_pid, NULL, 0) < 0 && errno == EINTR) {
+		kill(s->master.manager_pid, SIGKILL);
+		while (waitpid(s->master.manager_pid, NULL, 0) < 0 && errno == EINTR) {
 		}
-		s->manager_pid = 0;
+		s->master.manager_pid = 0;
 	}
 	/* Whatever is still queued gets one last try; the workers are gone, so nobody
 	 * is left for onClose. */
@@ -515,7 +515,7 @@ int tasksrv_master_run(tasksrv_server_t *s, char *err, size_t errlen)
 	if (pid == 0) {
 		return manager_child(s, err, errlen);
 	}
-	s->manager_pid = pid;
+	s->master.manager_pid = pid;
 	s->shm->manager_pid = pid;
 	tasksrv_channel_open(s, tasksrv_state_endpoint_master(s), 1);
 	return master_main(s);

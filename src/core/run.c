@@ -14,17 +14,17 @@
  * which must not keep its parent's. */
 void tasksrv_run_free_manager(tasksrv_server_t *s)
 {
-	free(s->pids);
-	s->pids = NULL;
-	free(s->kill_at);
-	s->kill_at = NULL;
-	free(s->respawn);
-	s->respawn = NULL;
-	s->respawn_timer = 0;
-	free(s->reload_old);
-	s->reload_old = NULL;
-	s->reloading = 0;
-	s->reload_timer = 0;
+	free(s->manager.pids);
+	s->manager.pids = NULL;
+	free(s->manager.kill_at);
+	s->manager.kill_at = NULL;
+	free(s->manager.respawn);
+	s->manager.respawn = NULL;
+	s->manager.respawn_timer = 0;
+	free(s->manager.reload_old);
+	s->manager.reload_old = NULL;
+	s->manager.reloading = 0;
+	s->manager.reload_timer = 0;
 }
 
 void tasksrv_run_free(tasksrv_server_t *s)
@@ -38,8 +38,8 @@ void tasksrv_run_free(tasksrv_server_t *s)
 		tasksrv_loop_free(&s->loop);
 	}
 	tasksrv_conn_free_all(s);
-	tasksrv_buffer_free(&s->backlog);
-	s->backlog_timer = 0;
+	tasksrv_buffer_free(&s->tasks.backlog);
+	s->tasks.backlog_timer = 0;
 	for (i = s->deferred_pos; i < s->ndeferred; i++) {
 		s->hooks->payload_free(s, s->deferred[i].handle);
 	}

@@ -248,7 +248,7 @@ int tasksrv_server_stop_one(tasksrv_server_t *s, int worker_id)
 	if (worker_id == s->worker_id) {
 		return kill(getpid(), SIGTERM);
 	}
-	pid = s->role == TASKSRV_ROLE_MANAGER ? s->pids[worker_id] : (pid_t) s->shm->workers[worker_id].pid;
+	pid = s->role == TASKSRV_ROLE_MANAGER ? s->manager.pids[worker_id] : (pid_t) s->shm->workers[worker_id].pid;
 	if (pid <= 0) {
 		errno = ESRCH;
 		return -1;

@@ -155,6 +155,44 @@ typedef struct {
 	                           * BASE mode always has a manager to replace them */
 } tasksrv_config_t;
 
+/* {{{ Each role's own state (a process uses its role's; the rest stays zero) */
+/* The manager: the process tree (src/core/manager.c). */
+typedef struct {
+	pid_t *pids;              /* by worker id */
+	int stopping;             /* shutdown in progress */
+	int stop_phase;           /* 1: waiting for workers, 2: for task workers */
+	uint64_t stop_timer;
+	int64_t *kill_at;         /* by worker id: SIGKILL deadline of a task worker past its task_timeout */
+	tasksrv_respawn_t *respawn; /* by worker id */
+	uint64_t respawn_timer;   /* the next delayed start */
+	pid_t *reload_old;        /* by worker id: the old process a reload still waits for, 0 when none */
+	int reloading;            /* a reload is in progress */
+	pid_t reload_current;     /* one at a time: the old process told to stop now */
+	uint64_t reload_timer;    /* max_wait_time of the reload (or of the current process, one at a time) */
+	struct tasksrv_userprocs *userprocs; /* addProcess(): src/core/userproc.c; NULL when none */
+} tasksrv_manager_state_t;
+
+/* The SWOOLE_PROCESS master (src/core/master.c). */
+typedef struct {
+	pid_t manager_pid;        /* the child it forked */
+	uint32_t dispatch_rr;     /* dispatch_mode 1's next worker */
+	uint64_t hold_timer;      /* back-pressure: the check of held connections */
+} tasksrv_master_state_t;
+
+/* An event worker (src/core/worker.c). */
+typedef struct {
+	int draining;             /* stopping: waiting for the outcomes of our tasks, our unsent output */
+	int drain_expired;        /* max_wait_time ended the drain */
+} tasksrv_worker_state_t;
+
+/* Task dispatch in a process that sends tasks (src/core/task.c). */
+typedef struct {
+	int64_t next_task_id;     /* this process's task ids (task(), taskwait(), sendMessage()) */
+	tasksrv_buffer_t backlog; /* task_ipc_mode 3: frames waiting for a free task worker */
+	uint64_t backlog_timer;
+} tasksrv_tasks_state_t;
+/* }}} */
+
 struct tasksrv_server {
 	tasksrv_config_t cfg;
 	/* The ports, primary first; each is bound when declared and lives until the
@@ -200,40 +238,20 @@ struct tasksrv_server {
 	tasksrv_loop_t loop;
 	tasksrv_loop_handler_t sig_h;
 
-	/* manager */
-	pid_t *pids;              /* by worker id */
-	int stopping;             /* shutdown in progress */
-	int stop_phase;           /* 1: waiting for workers, 2: for task workers */
-	uint64_t stop_timer;
-	int64_t *kill_at;         /* by worker id: SIGKILL deadline of a task worker past its task_timeout */
-	tasksrv_respawn_t *respawn; /* by worker id */
-	uint64_t respawn_timer;   /* the next delayed start */
-	pid_t *reload_old;        /* by worker id: the old process a reload still waits for, 0 when none */
-	int reloading;            /* a reload is in progress */
-	pid_t reload_current;     /* one at a time: the old process told to stop now */
-	uint64_t reload_timer;    /* max_wait_time of the reload (or of the current process, one at a time) */
-	struct tasksrv_userprocs *userprocs; /* addProcess(): src/core/userproc.c; NULL when none */
-
 	/* client connections (a BASE event worker's own, the PROCESS master's all): src/core/conn.c */
 	tasksrv_conn_t **conns;   /* by OS fd */
 	int conns_cap;
 	const tasksrv_conn_ops_t *conn_ops; /* the owner's part */
 
-	/* worker */
-	int64_t next_task_id;
-	tasksrv_deferred_t *deferred;
+	/* what this process does */
+	tasksrv_deferred_t *deferred; /* frames read early, handed out by the loop in arrival order */
 	int ndeferred, deferred_cap, deferred_pos;
 	int exiting;              /* a PHP exit() is unwinding: leave the loop at once */
-	int draining;             /* stopping: waiting for the outcomes of our tasks, our unsent output */
-	int drain_expired;        /* max_wait_time ended the drain */
-	tasksrv_buffer_t backlog; /* task_ipc_mode 3: frames waiting for a free task worker */
-	uint64_t backlog_timer;
 	int exit_code;
-
-	/* master (PROCESS mode) */
-	pid_t manager_pid;        /* the child it forked */
-	uint64_t hold_timer;      /* back-pressure: the check of held connections */
-	uint32_t dispatch_rr;
+	tasksrv_tasks_state_t tasks;
+	tasksrv_manager_state_t manager;
+	tasksrv_master_state_t master;
+	tasksrv_worker_state_t worker;
 };
 
 #define TASKSRV_MAX_POLL 1024

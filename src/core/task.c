@@ -99,22 +99,22 @@ static void backlog_pump(tasksrv_loop_t *loop, void *ctx)
 	int dst;
 
 	/* Called by its timer (already off the list) or directly: one timer at most. */
-	if (s->backlog_timer) {
-		tasksrv_loop_timer_del(loop, s->backlog_timer);
-		s->backlog_timer = 0;
+	if (s->tasks.backlog_timer) {
+		tasksrv_loop_timer_del(loop, s->tasks.backlog_timer);
+		s->tasks.backlog_timer = 0;
 	}
-	while (tasksrv_buffer_size(&s->backlog) >= sizeof(f) && (dst = claim_free_task_worker(s)) >= 0) {
-		memcpy(&f, tasksrv_buffer_head(&s->backlog), sizeof(f));
-		if (send_claimed(s, dst, &f, tasksrv_buffer_head(&s->backlog) + sizeof(f)) < 0) {
+	while (tasksrv_buffer_size(&s->tasks.backlog) >= sizeof(f) && (dst = claim_free_task_worker(s)) >= 0) {
+		memcpy(&f, tasksrv_buffer_head(&s->tasks.backlog), sizeof(f));
+		if (send_claimed(s, dst, &f, tasksrv_buffer_head(&s->tasks.backlog) + sizeof(f)) < 0) {
 			tasksrv_log(TASKSRV_LOG_WARNING, "send of task %ld to task worker #%d failed: %s",
 				(long) f.task_id, dst, strerror(errno));
 			break;
 		}
-		tasksrv_buffer_consume(&s->backlog, sizeof(f) + f.len);
+		tasksrv_buffer_consume(&s->tasks.backlog, sizeof(f) + f.len);
 		backlog_counted(s, -1);
 	}
-	if (tasksrv_buffer_size(&s->backlog) > 0 && loop->epfd >= 0) {
-		s->backlog_timer = tasksrv_loop_timer_add(loop, 1, backlog_pump, s);
+	if (tasksrv_buffer_size(&s->tasks.backlog) > 0 && loop->epfd >= 0) {
+		s->tasks.backlog_timer = tasksrv_loop_timer_add(loop, 1, backlog_pump, s);
 	}
 }
 
@@ -123,7 +123,7 @@ int tasksrv_task_send(tasksrv_server_t *s, int dst, tasksrv_frame_t *f, const ch
 	if (s->cfg.shared_task_queue) {
 		TASKSRV_ATOMIC_ADD(&s->shm->task_count, 1);
 		TASKSRV_ATOMIC_ADD(&s->shm->task_accepted, 1);
-		if (tasksrv_buffer_size(&s->backlog) == 0 && (dst = claim_free_task_worker(s)) >= 0) {
+		if (tasksrv_buffer_size(&s->tasks.backlog) == 0 && (dst = claim_free_task_worker(s)) >= 0) {
 			if (send_claimed(s, dst, f, payload) == 0) {
 				return 0;
 			}
@@ -132,13 +132,13 @@ int tasksrv_task_send(tasksrv_server_t *s, int dst, tasksrv_frame_t *f, const ch
 			return -1;
 		}
 		/* Every task worker is busy: the task waits here, not behind a long task. */
-		if (tasksrv_buffer_append(&s->backlog, f, sizeof(*f)) < 0
-				|| tasksrv_buffer_append(&s->backlog, payload, f->len) < 0) {
+		if (tasksrv_buffer_append(&s->tasks.backlog, f, sizeof(*f)) < 0
+				|| tasksrv_buffer_append(&s->tasks.backlog, payload, f->len) < 0) {
 			return -1;
 		}
 		backlog_counted(s, 1);
-		if (!s->backlog_timer && s->loop.epfd >= 0) {
-			s->backlog_timer = tasksrv_loop_timer_add(&s->loop, 1, backlog_pump, s);
+		if (!s->tasks.backlog_timer && s->loop.epfd >= 0) {
+			s->tasks.backlog_timer = tasksrv_loop_timer_add(&s->loop, 1, backlog_pump, s);
 		}
 		return 0;
 	}
@@ -218,9 +218,9 @@ int tasksrv_task_wait_result(tasksrv_server_t *s, int64_t deadline_ms, tasksrv_f
 	for (;;) {
 		until = deadline_ms;
 		/* task_ipc_mode 3: the loop is not turning, so the shared queue is pumped here. */
-		if (tasksrv_buffer_size(&s->backlog) > 0) {
+		if (tasksrv_buffer_size(&s->tasks.backlog) > 0) {
 			backlog_pump(&s->loop, s);
-			if (tasksrv_buffer_size(&s->backlog) > 0 && until > tasksrv_io_now_ms() + 1) {
+			if (tasksrv_buffer_size(&s->tasks.backlog) > 0 && until > tasksrv_io_now_ms() + 1) {
 				until = tasksrv_io_now_ms() + 1;
 			}
 		}
@@ -398,9 +398,9 @@ int64_t tasksrv_task_drop_backlog(tasksrv_server_t *s)
 	int64_t n = 0;
 	tasksrv_frame_t f;
 
-	while (tasksrv_buffer_size(&s->backlog) >= sizeof(f)) {
-		memcpy(&f, tasksrv_buffer_head(&s->backlog), sizeof(f));
-		tasksrv_buffer_consume(&s->backlog, sizeof(f) + f.len);
+	while (tasksrv_buffer_size(&s->tasks.backlog) >= sizeof(f)) {
+		memcpy(&f, tasksrv_buffer_head(&s->tasks.backlog), sizeof(f));
+		tasksrv_buffer_consume(&s->tasks.backlog, sizeof(f) + f.len);
 		n++;
 	}
 	backlog_counted(s, -n);
@@ -439,7 +439,7 @@ int64_t tasksrv_task_submit(tasksrv_server_t *s, int dst, int mode, int serializ
 	int rc;
 
 	/* As Swoole: tasks from the manager report worker 0 as their source. */
-	tasksrv_frame_task(&f, s->next_task_id++, s->worker_id >= 0 ? s->worker_id : 0, s->gen,
+	tasksrv_frame_task(&f, s->tasks.next_task_id++, s->worker_id >= 0 ? s->worker_id : 0, s->gen,
 		mode_flags(s, mode, serialized), (uint32_t) len);
 	rc = mode == TASKSRV_TASK_WAIT || mode == TASKSRV_TASK_WAIT_ALL
 		? tasksrv_task_send_wait(s, dst, &f, data) : tasksrv_task_send(s, dst, &f, data);
@@ -472,7 +472,7 @@ int tasksrv_task_send_message(tasksrv_server_t *s, int dst, int serialized, cons
 	tasksrv_frame_t f;
 
 	/* A message takes an id from the task counter too (the next task() shows it). */
-	tasksrv_frame_pipe(&f, s->next_task_id++, s->worker_id >= 0 ? s->worker_id : 0, s->gen,
+	tasksrv_frame_pipe(&f, s->tasks.next_task_id++, s->worker_id >= 0 ? s->worker_id : 0, s->gen,
 		serialized ? TASKSRV_FLAG_SERIALIZED : 0, (uint32_t) len);
 	/* A task worker has no loop turn while it runs PHP: it writes at once. */
 	return s->role == TASKSRV_ROLE_TASK_WORKER ? tasksrv_channel_send_blocking(s, dst, &f, data)

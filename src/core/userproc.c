@@ -132,10 +132,10 @@ int tasksrv_userproc_pipe_blocking(int fd, int blocking)
 /* {{{ the server's user processes */
 int tasksrv_userproc_add(tasksrv_server_t *s, const int fds[2], tasksrv_userproc_main_t main, void *ctx)
 {
-	tasksrv_userprocs_t *u = s->userprocs;
+	tasksrv_userprocs_t *u = s->manager.userprocs;
 
 	if (u == NULL) {
-		u = s->userprocs = calloc(1, sizeof(*u));
+		u = s->manager.userprocs = calloc(1, sizeof(*u));
 		if (u == NULL) {
 			return -1;
 		}
@@ -156,7 +156,7 @@ int tasksrv_userproc_add(tasksrv_server_t *s, const int fds[2], tasksrv_userproc
 
 int tasksrv_userproc_count(const tasksrv_server_t *s)
 {
-	return s->userprocs ? s->userprocs->n : 0;
+	return s->manager.userprocs ? s->manager.userprocs->n : 0;
 }
 
 int tasksrv_userproc_worker_id(const tasksrv_server_t *s, int index)
@@ -166,7 +166,7 @@ int tasksrv_userproc_worker_id(const tasksrv_server_t *s, int index)
 
 pid_t tasksrv_userproc_pid(const tasksrv_server_t *s, int index)
 {
-	tasksrv_userprocs_t *u = s->userprocs;
+	tasksrv_userprocs_t *u = s->manager.userprocs;
 
 	if (u == NULL || u->shared_pids == NULL || index < 0 || index >= u->n) {
 		return 0;
@@ -176,7 +176,7 @@ pid_t tasksrv_userproc_pid(const tasksrv_server_t *s, int index)
 
 int tasksrv_userproc_prepare(tasksrv_server_t *s)
 {
-	tasksrv_userprocs_t *u = s->userprocs;
+	tasksrv_userprocs_t *u = s->manager.userprocs;
 	void *m;
 
 	if (u == NULL || u->n == 0 || u->shared_pids != NULL) {
@@ -192,7 +192,7 @@ int tasksrv_userproc_prepare(tasksrv_server_t *s)
 
 void tasksrv_userproc_release(tasksrv_server_t *s)
 {
-	tasksrv_userprocs_t *u = s->userprocs;
+	tasksrv_userprocs_t *u = s->manager.userprocs;
 	int i;
 
 	if (u == NULL) {
@@ -211,10 +211,10 @@ void tasksrv_userproc_release(tasksrv_server_t *s)
 void tasksrv_userproc_free(tasksrv_server_t *s)
 {
 	tasksrv_userproc_release(s);
-	if (s->userprocs) {
-		free(s->userprocs->procs);
-		free(s->userprocs);
-		s->userprocs = NULL;
+	if (s->manager.userprocs) {
+		free(s->manager.userprocs->procs);
+		free(s->manager.userprocs);
+		s->manager.userprocs = NULL;
 	}
 }
 
@@ -245,7 +245,7 @@ static void become_user_process(tasksrv_server_t *s)
 /* Returns 0 in the manager, 1 in the child once its work is done, -1 on error. */
 static int spawn(tasksrv_server_t *s, int index)
 {
-	tasksrv_userprocs_t *u = s->userprocs;
+	tasksrv_userprocs_t *u = s->manager.userprocs;
 	pid_t pid = tasksrv_process_fork();
 
 	if (pid < 0) {
@@ -286,14 +286,14 @@ static void respawn_later(tasksrv_loop_t *loop, void *ctx)
 
 	(void) loop;
 	p->respawn_timer = 0;
-	if (!p->srv->stopping && p->pid == 0) {
+	if (!p->srv->manager.stopping && p->pid == 0) {
 		spawn(p->srv, p->index);
 	}
 }
 
 int tasksrv_userproc_reap(tasksrv_server_t *s, pid_t pid, int status)
 {
-	tasksrv_userprocs_t *u = s->userprocs;
+	tasksrv_userprocs_t *u = s->manager.userprocs;
 	int i, n = tasksrv_userproc_count(s), code, signo, id;
 	int64_t wait_ms;
 
@@ -304,7 +304,7 @@ int tasksrv_userproc_reap(tasksrv_server_t *s, pid_t pid, int status)
 	}
 	u->procs[i].pid = 0;
 	set_pid(u, i, 0);
-	if (s->stopping) {
+	if (s->manager.stopping) {
 		return 0; /* stopped by us: no error to report, nothing to restart */
 	}
 	tasksrv_process_exit_info(status, &code, &signo);
@@ -331,9 +331,9 @@ int tasksrv_userproc_signal_all(tasksrv_server_t *s, int signo)
 	int i, live = 0, n = tasksrv_userproc_count(s);
 
 	for (i = 0; i < n; i++) {
-		pid_t pid = s->userprocs->procs[i].pid;
+		pid_t pid = s->manager.userprocs->procs[i].pid;
 		if (pid > 0) {
-			if (signo == SIGKILL && s->stopping) {
+			if (signo == SIGKILL && s->manager.stopping) {
 				tasksrv_log(TASKSRV_LOG_WARNING, "user process(pid=%d, id=%d) did not stop within max_wait_time, killed",
 					(int) pid, tasksrv_userproc_worker_id(s, i));
 			}

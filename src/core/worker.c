@@ -240,7 +240,7 @@ static int worker_idle(tasksrv_loop_t *loop, void *ctx)
 	tasksrv_server_t *s = ctx;
 	int more = tasksrv_channel_run_deferred(loop, s);
 
-	if (s->draining && loop->running) {
+	if (s->worker.draining && loop->running) {
 		if (pending_work(s) == 0) {
 			tasksrv_loop_stop(loop);
 		} else if (s->hooks->on_worker_exit && !s->exiting) {
@@ -259,7 +259,7 @@ static void drain_timeout(tasksrv_loop_t *loop, void *ctx)
 {
 	tasksrv_server_t *s = ctx;
 
-	s->drain_expired = 1;
+	s->worker.drain_expired = 1;
 	tasksrv_loop_stop(loop);
 }
 
@@ -271,13 +271,13 @@ static void drain(tasksrv_server_t *s)
 	if (s->exiting || pending_work(s) == 0) {
 		return;
 	}
-	s->draining = 1;
-	s->drain_expired = 0;
+	s->worker.draining = 1;
+	s->worker.drain_expired = 0;
 	TASKSRV_ATOMIC_STORE(&s->shm->workers[s->worker_id].status, TASKSRV_WORKER_EXIT);
 	tasksrv_loop_timer_add(&s->loop, s->cfg.max_wait_time_ms, drain_timeout, s);
 	tasksrv_loop_run(&s->loop);
-	s->draining = 0;
-	if (s->drain_expired && !s->exiting) {
+	s->worker.draining = 0;
+	if (s->worker.drain_expired && !s->exiting) {
 		tasksrv_log(TASKSRV_LOG_WARNING, "Worker::drain() (ERRNO 9101): worker exit timeout, forced termination");
 	}
 	if (!s->exiting && s->hooks->outstanding(s) > 0) {
