@@ -6,6 +6,7 @@ TASKSRV_CORE_LIB = $(builddir)/src/core/libtasksrv_core.a
 TASKSRV_SHARED_DEPENDENCIES = $(TASKSRV_CORE_LIB)
 TASKSRV_SHARED_LIBADD += -Wl,$(TASKSRV_CORE_LIB)
 
-$(TASKSRV_CORE_LIB): $(wildcard $(srcdir)/src/core/*.c $(srcdir)/src/core/*.h $(srcdir)/src/core/*.re) $(srcdir)/src/core/Makefile
+# The directory too: its time changes when a module is removed or renamed.
+$(TASKSRV_CORE_LIB): $(wildcard $(srcdir)/src/core/*.c $(srcdir)/src/core/*.h $(srcdir)/src/core/*.re) $(srcdir)/src/core/Makefile $(srcdir)/src/core
 	$(MAKE) -C $(srcdir)/src/core O="$(abspath $(builddir)/src/core)" CC="$(CC)" CFLAGS="$(CFLAGS_CLEAN)" TASKSRV_CFLAGS="$(TASKSRV_CFLAGS)"
 	@touch $@
