@@ -233,6 +233,13 @@ static PHP_MINFO_FUNCTION(tasksrv)
 	php_info_print_table_row(2, "Frame version", buf);
 	snprintf(buf, sizeof(buf), "%u MiB", TASKSRV_FRAME_MAX_LEN / (1024u * 1024u));
 	php_info_print_table_row(2, "Largest task payload", buf);
+	/* docs/reliability.md, "Limits and hostile input" */
+	php_info_print_table_row(2, "Payload over the receiver's memory_limit",
+		"refused before allocating: a task fails as too_large, a sendMessage() is dropped and logged");
+	php_info_print_table_row(2, "SWOOLE_PROCESS master input",
+		"a connection is not read while its worker's channel holds over 4 MiB (read again at 1 MiB)");
+	php_info_print_table_row(2, "Respawn back-off", "100 ms from the 3rd abnormal exit in a row within 1 s of a start, doubling to 5 s");
+	php_info_print_table_row(2, "Log lines clients can cause", "at most 5 a second per kind, the rest counted");
 	php_info_print_table_row(2, "Serializer", "php (strings travel raw)");
 	print_swoole_names(zend_module->module_number);
 	php_info_print_table_row(2, "Modes", "SWOOLE_BASE, SWOOLE_PROCESS");
