@@ -21,7 +21,7 @@ $s->on('WorkerStart', function ($s, $wid) {
         }
         Swoole\Event::write($c, "$role got $d");
     });
-    echo "$role added: ", var_export(is_int($r), true), "\n";
+    echo "$role added: " . var_export(is_int($r), true) . "\n";
 });
 $s->on('Receive', function ($s, $fd, $rid, $data) {
     Swoole\Event::defer(fn() => print("deferred\n"));

@@ -8,15 +8,16 @@ require __DIR__ . '/../inc/server.inc';
 $code = <<<'PHP'
 $s = new Swoole\Server('127.0.0.1', PORT, MODE);
 $s->set(['worker_num' => 2, 'task_worker_num' => 1, 'log_level' => SWOOLE_LOG_WARNING]);
-// (in SWOOLE_BASE onStart runs in event worker 0, as in Swoole)
+// (in SWOOLE_BASE onStart runs in event worker 0, as in Swoole; one echo per line: one write,
+// so the processes' lines do not interleave)
 MODE === SWOOLE_PROCESS && $s->on('Start', function ($s) {
     Swoole\Timer::after(20, function (...$a) use ($s) {
-        echo "master after ", json_encode($a), " in ", getmypid() === $s->master_pid ? "master" : "?", "\n";
+        echo "master after " . json_encode($a) . " in " . (getmypid() === $s->master_pid ? "master" : "?") . "\n";
     }, 'a', 1);
 });
 $s->on('ManagerStart', function ($s) {
     Swoole\Timer::tick(20, function ($id, $p) use ($s) {
-        echo "manager tick $p in ", getmypid() === $s->manager_pid ? "manager" : "?", "\n";
+        echo "manager tick $p in " . (getmypid() === $s->manager_pid ? "manager" : "?") . "\n";
         Swoole\Timer::clear($id);
     }, 'x');
 });
@@ -25,7 +26,7 @@ $s->on('WorkerStart', function ($s, $wid) {
     Swoole\Timer::tick(20, function ($tid) use ($s, $wid, &$n) {
         if (++$n === 3) {
             Swoole\Timer::clear($tid);
-            echo "worker $wid (", $s->taskworker ? "task" : "event", ") ticked 3 times, id $tid\n";
+            echo "worker $wid (" . ($s->taskworker ? "task" : "event") . ") ticked 3 times, id $tid\n";
         }
     });
 });
