@@ -1,16 +1,11 @@
 /* Unit tests of the shared-state core: src/core/table.c, lock.c, atomic.c (cmocka). */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
+#include "unit.h"
+
 #include <errno.h>
 #include <signal.h>
+#include <stdio.h>
 #include <unistd.h>
 #include <sys/wait.h>
-#include <cmocka.h>
 
 #include "table.h"
 #include "lock.h"
