@@ -38,6 +38,20 @@ if test "$PHP_TASKSRV" != "no"; then
   TASKSRV_GLUE="src/php/php_failure.c src/php/php_exceptions.c src/php/php_codec.c src/php/php_options.c src/php/php_protocol.c src/php/php_call.c src/php/php_server.c src/php/php_spare.c src/php/php_task.c src/php/php_port.c src/php/php_connections.c src/php/php_errors.c src/php/php_sysinfo.c src/php/php_process.c src/php/php_timer.c src/php/php_event.c"
   dnl Server's companions besides send() (sendfile/sendwait, Task::pack, getSocket, commands)
   TASKSRV_GLUE="$TASKSRV_GLUE src/php/php_send.c src/php/php_task_pack.c src/php/php_socket.c src/php/php_command.c"
+  dnl The HTTP server (docs/http.md)
+  TASKSRV_GLUE="$TASKSRV_GLUE src/php/php_http_server.c src/php/php_http_request.c src/php/php_http_response.c"
+
+  dnl zlib for http_compression (gzip); without it responses are never compressed.
+  PHP_ARG_WITH([tasksrv-zlib], [whether tasksrv uses zlib for HTTP compression],
+    [AS_HELP_STRING([--without-tasksrv-zlib], [tasksrv: no gzip for http_compression])], [yes], [no])
+  if test "$PHP_TASKSRV_ZLIB" != "no"; then
+    AC_CHECK_HEADER([zlib.h], [
+      PHP_CHECK_LIBRARY([z], [deflateInit2_], [
+        AC_DEFINE([TASKSRV_HAVE_ZLIB], [1], [tasksrv: gzip through zlib])
+        PHP_ADD_LIBRARY([z], [1], [TASKSRV_SHARED_LIBADD])
+      ], [AC_MSG_WARN([tasksrv: zlib not found, http_compression is off])])
+    ], [AC_MSG_WARN([tasksrv: zlib.h not found, http_compression is off])])
+  fi
 
   dnl Shared state: Swoole\Atomic, Swoole\Lock, Swoole\Table (docs/shared.md)
   TASKSRV_GLUE="$TASKSRV_GLUE src/php/php_shared.c src/php/php_table.c"

@@ -14,6 +14,10 @@
 #include "src/php/php_task.h"
 #include "src/php/php_port.h"
 #include "src/php/php_connections.h"
+#include "src/php/php_http_server.h"
+#ifdef TASKSRV_HAVE_ZLIB
+#include <zlib.h>
+#endif
 #include "src/php/php_options.h"
 #include "src/php/php_failure.h"
 #include "src/php/php_errors.h"
@@ -84,6 +88,7 @@ static void register_swoole_names(int module_number)
 	zend_register_class_alias("Swoole\\Atomic\\Long", tasksrv_atomic_long_ce);
 	zend_register_class_alias("Swoole\\Lock", tasksrv_lock_ce);
 	zend_register_class_alias("Swoole\\Table", tasksrv_table_ce);
+	tasksrv_http_register_swoole_names();
 }
 
 static PHP_MINIT_FUNCTION(tasksrv)
@@ -100,6 +105,7 @@ static PHP_MINIT_FUNCTION(tasksrv)
 	tasksrv_process_minit();
 	tasksrv_shared_minit();
 	tasksrv_table_minit();
+	tasksrv_http_minit(tasksrv_server_ce);
 	if (!swoole_loaded()) {
 		register_swoole_names(module_number);
 	}
@@ -229,6 +235,12 @@ static PHP_MINFO_FUNCTION(tasksrv)
 		"AF_UNIX SOCK_STREAM socketpairs between the other processes; 32-byte frames, no temp files",
 		TASKSRV_RING_CAP / 1024u, TASKSRV_RING_BIG / 1024u);
 	php_info_print_table_row(2, "Task transport", tbuf);
+	php_info_print_table_row(2, "HTTP server", "TaskSrv\\Http\\Server (re2c HTTP/1.1 parser)");
+#ifdef TASKSRV_HAVE_ZLIB
+	php_info_print_table_row(2, "HTTP compression", "gzip (zlib " ZLIB_VERSION ")");
+#else
+	php_info_print_table_row(2, "HTTP compression", "off (built without zlib)");
+#endif
 	snprintf(buf, sizeof(buf), "%u", TASKSRV_FRAME_VERSION);
 	php_info_print_table_row(2, "Frame version", buf);
 	snprintf(buf, sizeof(buf), "%u MiB", TASKSRV_FRAME_MAX_LEN / (1024u * 1024u));

@@ -2,6 +2,7 @@
  * conn.h). The table is indexed by OS fd and its slots are never freed while the
  * loop runs; everything the owner does differently goes through s->conn_ops. */
 #include "conn.h"
+#include "http.h"
 #include "io.h"
 #include "log.h"
 
@@ -19,6 +20,15 @@
 #define ACCEPT_BATCH 64
 
 static void conn_on_event(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, uint32_t events);
+
+static void http_free(tasksrv_conn_t *c)
+{
+	if (c->http) {
+		tasksrv_http_parser_free(c->http);
+		free(c->http);
+		c->http = NULL;
+	}
+}
 
 /* {{{ the table, by OS fd */
 static tasksrv_conn_t *conn_slot(tasksrv_server_t *s, int fd)
@@ -51,6 +61,7 @@ void tasksrv_conn_free_all(tasksrv_server_t *s)
 
 	for (i = 0; i < s->conns_cap; i++) {
 		if (s->conns[i]) {
+			http_free(s->conns[i]);
 			tasksrv_buffer_free(&s->conns[i]->in);
 			tasksrv_buffer_free(&s->conns[i]->out);
 			free(s->conns[i]);
@@ -149,6 +160,7 @@ static void conn_release(tasksrv_server_t *s, tasksrv_conn_t *c)
 	c->held = 0;
 	c->eof_wait = 0;
 	c->dispatched = 0;
+	http_free(c);
 	tasksrv_buffer_free(&c->in);
 	tasksrv_buffer_free(&c->out);
 	TASKSRV_ATOMIC_ADD(&s->shm->connection_num, -1);
@@ -314,17 +326,85 @@ static void log_framing_error(tasksrv_server_t *s, const tasksrv_protocol_t *pro
 		(long) session, sess ? sess->remote_ip : "?", sess ? sess->remote_port : 0, why);
 }
 
+/* Bad input on an HTTP port: the status the parser chose, then the connection closes
+ * (the caller ends it; the few bytes go out at once). */
+static void http_refuse(tasksrv_server_t *s, tasksrv_conn_t *c)
+{
+	tasksrv_session_t *sess = tasksrv_shm_session_get(s->shm, c->session);
+	char buf[160];
+	size_t n = tasksrv_http_status_line(buf, sizeof(buf), c->http->status, NULL, 0);
+
+	tasksrv_log(TASKSRV_LOG_DEBUG, "http: session#%ld from %s:%d: %s, answered %d and closed",
+		(long) c->session, sess ? sess->remote_ip : "?", sess ? sess->remote_port : 0, c->http->error,
+		c->http->status);
+	if (n > 0 && n + 40 <= sizeof(buf)) {
+		memcpy(buf + n, "Content-Length: 0\r\nConnection: close\r\n\r\n", 40);
+		tasksrv_conn_write(s, c, buf, n + 40);
+	}
+}
+
+/* An HTTP port: every complete request (src/core/http_parser.c decides) to the owner
+ * as a blob; "100 Continue" when a client waits for it. Returns -1 when the connection
+ * must close (after the error's status went out). */
+static int http_input(tasksrv_server_t *s, tasksrv_conn_t *c, const tasksrv_protocol_t *proto)
+{
+	int64_t session = c->session;
+
+	for (;;) {
+		size_t used, n;
+		char *blob;
+		int rc;
+
+		if (c->http == NULL) {
+			if ((c->http = malloc(sizeof(*c->http))) == NULL) {
+				return -1;
+			}
+			tasksrv_http_parser_init(c->http, &proto->http_limits);
+		}
+		rc = tasksrv_http_parser_execute(c->http, tasksrv_buffer_head(&c->in), tasksrv_buffer_size(&c->in));
+		if (rc == TASKSRV_HTTP_NEED_MORE) {
+			return 0;
+		}
+		if (rc == TASKSRV_HTTP_CONTINUE) {
+			if (tasksrv_conn_write(s, c, "HTTP/1.1 100 Continue\r\n\r\n", 25) < 0) {
+				return -1;
+			}
+			continue;
+		}
+		if (rc == TASKSRV_HTTP_ERROR) {
+			http_refuse(s, c);
+			return -1;
+		}
+		n = tasksrv_http_pack_size(c->http);
+		if ((blob = malloc(n)) == NULL) {
+			return -1;
+		}
+		tasksrv_http_pack(c->http, tasksrv_buffer_head(&c->in), blob);
+		used = c->http->length;
+		tasksrv_http_parser_reset(c->http);
+		s->conn_ops->packet(s, c, blob, n);
+		free(blob);
+		if (conn_gone(s, c, session)) {
+			return 0;
+		}
+		tasksrv_buffer_consume(&c->in, used);
+	}
+}
+
 /* Hands every complete packet (src/core/protocol.c decides) to the owner. Returns -1 when
  * the connection must close. The owner (or package_length_func) may close the
  * connection or exit: then the rest of its input is left alone. */
 static int frame_input(tasksrv_server_t *s, tasksrv_conn_t *c)
 {
-	void (*packet)(tasksrv_server_t *, tasksrv_conn_t *, size_t) = s->conn_ops->packet;
+	void (*packet)(tasksrv_server_t *, tasksrv_conn_t *, const char *, size_t) = s->conn_ops->packet;
 	int64_t session = c->session;
 	const tasksrv_protocol_t *proto = &s->ports.items[c->port]->protocol;
 	tasksrv_protocol_result_t r;
 	int rc;
 
+	if (proto->open_http_protocol) {
+		return http_input(s, c, proto);
+	}
 	for (;;) {
 		rc = tasksrv_protocol_next(proto, &c->framing, tasksrv_buffer_head(&c->in),
 			tasksrv_buffer_size(&c->in), &r);
@@ -335,7 +415,7 @@ static int frame_input(tasksrv_server_t *s, tasksrv_conn_t *c)
 		if (rc != TASKSRV_PROTOCOL_PACKET || r.length == 0) {
 			break;
 		}
-		packet(s, c, r.length);
+		packet(s, c, tasksrv_buffer_head(&c->in), r.length);
 		if (conn_gone(s, c, session)) {
 			return 0;
 		}

@@ -24,6 +24,7 @@ struct tasksrv_conn {
 	int eof_wait;         /* PROCESS: workers yet to answer the half-close (EOF_ACK) */
 	uint64_t dispatched;  /* PROCESS: the workers (bit id % 64) that got packets of it */
 	tasksrv_protocol_state_t framing; /* progress on the packet being received */
+	tasksrv_http_parser_t *http;      /* an HTTP port's: the request being received */
 	tasksrv_buffer_t in;
 	tasksrv_buffer_t out;
 };
@@ -32,8 +33,9 @@ struct tasksrv_conn {
 struct tasksrv_conn_ops {
 	/* c was accepted, is in the table and watched. */
 	void (*accepted)(tasksrv_server_t *s, tasksrv_conn_t *c);
-	/* The next complete packet: the first len bytes of c->in (consumed afterwards). */
-	void (*packet)(tasksrv_server_t *s, tasksrv_conn_t *c, size_t len);
+	/* The next complete packet, len bytes at data: the start of c->in (consumed
+	 * afterwards), or on an HTTP port a request's blob (src/core/http.h). */
+	void (*packet)(tasksrv_server_t *s, tasksrv_conn_t *c, const char *data, size_t len);
 	/* The session has ended (its id is dead already), its socket is still open. */
 	void (*closed)(tasksrv_server_t *s, tasksrv_conn_t *c, int64_t session, int reactor_id);
 	/* The queued output reached the high watermark (full 1), or drained to the low one (0). */

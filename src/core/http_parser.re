@@ -528,6 +528,11 @@ static int line_too_long(tasksrv_http_parser_t *p, size_t end)
 			if (end - p->pos > MAX_CHUNK_LINE) {
 				return fail(p, 400, "chunk size line too long");
 			}
+			/* Tiny chunks with long extensions: the raw bytes a body takes are
+			 * bounded too, not only the decoded ones (at most twice the limit). */
+			if (end - ((size_t) p->body.off + p->body.len) > p->limits.max_body + MAX_CHUNK_LINE) {
+				return fail(p, 413, "chunked body framing over the limit");
+			}
 	}
 	return 0;
 }

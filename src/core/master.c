@@ -187,8 +187,8 @@ static int to_worker(tasksrv_server_t *s, int worker, int type, const tasksrv_co
 }
 
 
-/* The next packet of c (the first len bytes of its input) to a worker. */
-static void dispatch_packet(tasksrv_server_t *s, tasksrv_conn_t *c, size_t len)
+/* The next packet of c (len bytes at data) to a worker. */
+static void dispatch_packet(tasksrv_server_t *s, tasksrv_conn_t *c, const char *data, size_t len)
 {
 	int worker = pick_worker(s, c);
 	tasksrv_worker_slot_t *slot = &s->shm->workers[worker];
@@ -203,7 +203,7 @@ static void dispatch_packet(tasksrv_server_t *s, tasksrv_conn_t *c, size_t len)
 	TASKSRV_ATOMIC_ADD(&slot->dispatch_count, 1);
 	TASKSRV_ATOMIC_ADD(&slot->queued, 1);
 	c->dispatched |= (uint64_t) 1 << (worker % 64);
-	if (to_worker(s, worker, TASKSRV_FRAME_RECEIVE, c, c->session, MASTER_REACTOR_ID, tasksrv_buffer_head(&c->in), len) < 0) {
+	if (to_worker(s, worker, TASKSRV_FRAME_RECEIVE, c, c->session, MASTER_REACTOR_ID, data, len) < 0) {
 		TASKSRV_ATOMIC_ADD(&slot->queued, -1);
 		TASKSRV_ATOMIC_ADD(&slot->dispatch_count, -1);
 		TASKSRV_ATOMIC_ADD(&s->shm->dispatch_count, -1);

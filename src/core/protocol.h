@@ -9,6 +9,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "http_parser.h"
+
 /* The largest package_length_offset / package_body_offset (Swoole's limit). */
 #define TASKSRV_PROTOCOL_MAX_OFFSET 8152
 /* package_max_length is never below this (as Swoole). */
@@ -35,6 +37,11 @@ struct tasksrv_protocol {
 	tasksrv_protocol_length_fn length_func; /* replaces the length field when set */
 	void *length_ctx;            /* the glue's: whose hook it is (the server object) */
 	void *length_arg;            /* the glue's: per-port data (the callable) */
+	/* open_http_protocol: the port speaks HTTP/1.1; src/core/http_parser.c frames its
+	 * requests (max_body: package_max_length) and each packet is a request's blob
+	 * (src/core/http.h) instead of bytes. */
+	int open_http_protocol;
+	tasksrv_http_limits_t http_limits;
 };
 
 /* What a caller keeps per connection between calls, so a packet arriving in many

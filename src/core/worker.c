@@ -75,14 +75,16 @@ static void on_datagram(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, uint32_
 
 /* One packet to onReceive. As Swoole counts them: dispatch_count when it is handed
  * over, request_count when the call is over; concurrency while it runs. */
-static void deliver(tasksrv_server_t *s, tasksrv_conn_t *c, size_t n)
+static void deliver(tasksrv_server_t *s, tasksrv_conn_t *c, const char *data, size_t n)
 {
 	tasksrv_worker_slot_t *slot = &s->shm->workers[s->worker_id];
 	tasksrv_session_t *sess = tasksrv_shm_session_get(s->shm, c->session);
 
 	if (sess) {
 		sess->last_dispatch_time = tasksrv_io_unix_time();
-		sess->recv_queued_bytes = (int64_t) (tasksrv_buffer_size(&c->in) - n);
+		size_t queued = tasksrv_buffer_size(&c->in);
+
+		sess->recv_queued_bytes = (int64_t) (queued > n ? queued - n : 0);
 	}
 	TASKSRV_ATOMIC_ADD(&s->shm->dispatch_count, 1);
 	TASKSRV_ATOMIC_ADD(&slot->dispatch_count, 1);
@@ -90,7 +92,7 @@ static void deliver(tasksrv_server_t *s, tasksrv_conn_t *c, size_t n)
 	TASKSRV_ATOMIC_ADD(&slot->concurrency, 1);
 	if (s->hooks->on_receive) {
 		int prev = port_enter(s, c->port);
-		s->hooks->on_receive(s, c->session, s->worker_id, tasksrv_buffer_head(&c->in), n);
+		s->hooks->on_receive(s, c->session, s->worker_id, data, n);
 		s->cur_port = prev;
 	}
 	TASKSRV_ATOMIC_ADD(&slot->concurrency, -1);

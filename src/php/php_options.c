@@ -78,6 +78,18 @@ static const option_t options[] = {
 	OPT("log_date_format", OPT_STRING, 1, 63, log_date_format),
 	OPT("process_title", OPT_BOOL, 0, 1, process_title),
 	OPT("process_title_prefix", OPT_STRING, 1, 64, process_title_prefix),
+	OPT("open_http_protocol", OPT_BOOL, 0, 1, open_http_protocol),
+	OPT("http_parse_post", OPT_BOOL, 0, 1, http_parse_post),
+	OPT("http_parse_cookie", OPT_BOOL, 0, 1, http_parse_cookie),
+	OPT("http_parse_files", OPT_BOOL, 0, 1, http_parse_files),
+	OPT("upload_tmp_dir", OPT_DIR, 1, 4095, upload_tmp_dir),
+	OPT("upload_max_filesize", OPT_INT, 0, ZEND_LONG_MAX, upload_max_filesize),
+	OPT("http_compression", OPT_BOOL, 0, 1, http_compression),
+	OPT("http_compression_level", OPT_INT, 1, 9, http_compression_level),
+	OPT("compression_min_length", OPT_INT, 1, INT32_MAX, compression_min_length),
+	OPT("document_root", OPT_STRING, 1, 4095, document_root),
+	OPT("enable_static_handler", OPT_BOOL, 0, 1, enable_static_handler),
+	OPT("http_autoindex", OPT_BOOL, 0, 1, http_autoindex),
 };
 
 void tasksrv_options_init(tasksrv_options_t *o)
@@ -100,6 +112,12 @@ void tasksrv_options_init(tasksrv_options_t *o)
 	o->buffer_high_watermark = -1;
 	o->reload_async = true;
 	o->process_title = true;
+	o->http_parse_post = true;
+	o->http_parse_cookie = true;
+	o->http_parse_files = true;
+	o->http_compression = true;
+	o->http_compression_level = 1;
+	o->compression_min_length = 20;
 }
 
 void tasksrv_options_free(tasksrv_options_t *o)
@@ -132,6 +150,13 @@ void tasksrv_options_free(tasksrv_options_t *o)
 		zend_string_release(o->process_title_prefix);
 	}
 	o->pid_file = o->log_date_format = o->process_title_prefix = NULL;
+	if (o->upload_tmp_dir) {
+		zend_string_release(o->upload_tmp_dir);
+	}
+	if (o->document_root) {
+		zend_string_release(o->document_root);
+	}
+	o->upload_tmp_dir = o->document_root = NULL;
 }
 
 static bool one_of(const char *choices, const char *word)

@@ -55,6 +55,19 @@ typedef struct {
 	zend_string *log_date_format;/* strftime() format; NULL: "%Y-%m-%d %H:%M:%S" */
 	bool process_title;          /* "tasksrv: worker #0" and so on (default true) */
 	zend_string *process_title_prefix; /* NULL: "tasksrv" */
+	/* HTTP (src/php/php_http*.c) */
+	bool open_http_protocol;     /* the port speaks HTTP/1.1 (Http\Server turns it on) */
+	bool http_parse_post;
+	bool http_parse_cookie;
+	bool http_parse_files;
+	zend_string *upload_tmp_dir; /* NULL: /tmp */
+	zend_long upload_max_filesize; /* 0: package_max_length */
+	bool http_compression;
+	zend_long http_compression_level;
+	zend_long compression_min_length;
+	zend_string *document_root;  /* NULL: no static files */
+	bool enable_static_handler;
+	bool http_autoindex;         /* only false */
 } tasksrv_options_t;
 
 void tasksrv_options_init(tasksrv_options_t *o);

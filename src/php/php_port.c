@@ -15,8 +15,8 @@ zend_class_entry *tasksrv_port_ce;
 static zend_object_handlers tasksrv_port_handlers;
 
 /* The events a port has; the rest are the server's. */
-static const int port_events[] = {EV_CONNECT, EV_RECEIVE, EV_CLOSE, EV_PACKET, EV_BUFFER_FULL, EV_BUFFER_EMPTY};
-static const char *const port_event_names[] = {"Connect", "Receive", "Close", "Packet", "BufferFull", "BufferEmpty"};
+static const int port_events[] = {EV_CONNECT, EV_RECEIVE, EV_CLOSE, EV_PACKET, EV_BUFFER_FULL, EV_BUFFER_EMPTY, EV_REQUEST};
+static const char *const port_event_names[] = {"Connect", "Receive", "Close", "Packet", "BufferFull", "BufferEmpty", "Request"};
 #define PORT_EVENTS (sizeof(port_events) / sizeof(port_events[0]))
 
 static inline port_obj *port_from_obj(zend_object *obj)

@@ -64,4 +64,7 @@ void tasksrv_php_protocol_configure(tasksrv_protocol_t *p, tasksrv_options_t *op
 	 * a Swoole application's ordinary traffic. */
 	p->package_max_length = opts->package_max_length < TASKSRV_PROTOCOL_MIN_MAX_LENGTH
 		? TASKSRV_PROTOCOL_MIN_MAX_LENGTH : (size_t) opts->package_max_length;
+	/* HTTP: a body over package_max_length is a 413 (the parser's other limits are its own). */
+	p->open_http_protocol = opts->open_http_protocol;
+	p->http_limits.max_body = p->package_max_length;
 }

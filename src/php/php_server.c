@@ -5,6 +5,7 @@
 #include "php_server.h"
 #include "php_errors.h"
 #include "php_server_int.h"
+#include "php_http_server.h"
 #include "php_codec.h"
 #include "php_exceptions.h"
 #include "php_options.h"
@@ -45,10 +46,12 @@ static const char *const event_names[EV_COUNT] = {
 	[EV_BEFORE_RELOAD] = "BeforeReload", [EV_AFTER_RELOAD] = "AfterReload",
 	[EV_CONNECT] = "Connect", [EV_RECEIVE] = "Receive", [EV_CLOSE] = "Close", [EV_PACKET] = "Packet",
 	[EV_BUFFER_FULL] = "BufferFull", [EV_BUFFER_EMPTY] = "BufferEmpty",
-	[EV_TASK_FAILURE] = "TaskFailure" /* ours: fn(Server $s, int $taskId, TaskSrv\TaskFailure $f) */
+	[EV_TASK_FAILURE] = "TaskFailure", /* ours: fn(Server $s, int $taskId, TaskSrv\TaskFailure $f) */
+	[EV_REQUEST] = "Request" /* an HTTP port's: fn(Http\Request $req, Http\Response $res) */
 };
 
 static server_obj *constructed_server; /* one server per process, as in Swoole */
+
 
 
 
@@ -266,9 +269,14 @@ static void hook_receive(tasksrv_server_t *s, int64_t session, int reactor_id, c
 	ZVAL_LONG(&argv[2], reactor_id);
 	server_obj *o = CORE_SERVER(s);
 
-	ZVAL_STRINGL(&argv[3], data, len);
-	tasksrv_php_fire(o, EV_RECEIVE, 4, argv, NULL);
-	zval_ptr_dtor(&argv[3]);
+	if (s->ports.items[s->cur_port]->protocol.open_http_protocol) {
+		/* An HTTP port's packet is a parsed request (php_http_server.c). */
+		tasksrv_php_http_request(o, session, reactor_id, data, len);
+	} else {
+		ZVAL_STRINGL(&argv[3], data, len);
+		tasksrv_php_fire(o, EV_RECEIVE, 4, argv, NULL);
+		zval_ptr_dtor(&argv[3]);
+	}
 	/* max_request: this worker stops (after draining its tasks) and is replaced. */
 	if (o->request_limit > 0 && ++o->requests == o->request_limit) {
 		tasksrv_worker_stop(s);
@@ -835,10 +843,14 @@ static bool callbacks_check(server_obj *o)
 	int i;
 
 	for (i = 0; i < o->nports; i++) {
-		bool dgram = tasksrv_listener_is_dgram(o->core.ports.items[o->ports[i]->index]);
-		callback_t *cb = tasksrv_port_callback(o, i, dgram ? EV_PACKET : EV_RECEIVE);
+		tasksrv_listener_t *l = o->core.ports.items[o->ports[i]->index];
+		port_obj *p = o->ports[i];
+		bool dgram = tasksrv_listener_is_dgram(l);
+		/* (The primary port's options are the server's.) */
+		bool http = !dgram && (p->configured && p->index > 0 ? p->opts : o->opts).open_http_protocol;
+		callback_t *cb = tasksrv_port_callback(o, i, dgram ? EV_PACKET : http ? EV_REQUEST : EV_RECEIVE);
 		if (Z_ISUNDEF(cb->callable)) {
-			TASKSRV_THROW(0, "require %s callback", dgram ? "onPacket" : "onReceive");
+			TASKSRV_THROW(0, "require %s callback", dgram ? "onPacket" : http ? "onRequest" : "onReceive");
 			return false;
 		}
 	}

@@ -19,6 +19,8 @@ Version => %d.%d.%s
 Swoole\Server compatibility names => on
 Event loop => epoll
 Task transport => shared-memory rings of 256 KiB between event workers and task workers (a frame up to 128 KiB goes whole through the ring, a bigger payload through the channel's socketpair), AF_UNIX SOCK_STREAM socketpairs between the other processes; 32-byte frames, no temp files
+HTTP server => TaskSrv\Http\Server (re2c HTTP/1.1 parser)
+HTTP compression => %s
 %A
 Modes => SWOOLE_BASE, SWOOLE_PROCESS
 Build => %s

@@ -345,6 +345,27 @@ static void test_body_limit(void **state)
 	done(&f);
 }
 
+/* 1-byte chunks with long extensions: the raw body is bounded, not only the decoded one. */
+static void test_chunk_overhead_limit(void **state)
+{
+	tasksrv_http_limits_t limits = { .max_body = 4096 };
+	char ext[600], *req = malloc(1 << 20);
+	fixture_t f;
+	size_t len;
+	int i;
+
+	memset(ext, 'e', sizeof(ext) - 1);
+	ext[sizeof(ext) - 1] = '\0';
+	len = (size_t) sprintf(req, "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n");
+	for (i = 0; i < 100; i++) {
+		len += (size_t) sprintf(req + len, "1;%s\r\nx\r\n", ext);
+	}
+	assert_int_equal(parse_all(&f, req, len, &limits), TASKSRV_HTTP_ERROR);
+	assert_int_equal(f.p.status, 413);
+	done(&f);
+	free(req);
+}
+
 static void test_multipart(void **state)
 {
 	static const char ctype[] = "multipart/form-data; charset=utf-8; boundary=\"----xyz\"";
@@ -404,6 +425,7 @@ int main(void)
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_header_limits),
 		cmocka_unit_test(test_body_limit),
+		cmocka_unit_test(test_chunk_overhead_limit),
 		cmocka_unit_test(test_multipart),
 		cmocka_unit_test(test_reasons),
 	};
