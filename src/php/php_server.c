@@ -54,7 +54,6 @@ static server_obj *constructed_server; /* one server per process, as in Swoole *
 
 
 
-
 /* {{{ callbacks */
 static void finish_callback_dtor(zval *zv)
 {
