@@ -13,7 +13,9 @@ function run(string $code): void
     exec(escapeshellarg($php) . ' -n -d extension=' . escapeshellarg(tasksrv_extension_path())
         . ' -d display_errors=1 -d error_reporting=-1 ' . escapeshellarg($f) . ' 2>&1', $out, $rc);
     unlink($f);
-    echo preg_replace('/\S+tasksrv-timer-\w+\.php/', 'FILE', implode("\n", $out)), "\nrc=$rc\n";
+    /* PHP 8.4 names a closure {closure:FILE:LINE} in traces, 8.2 {closure}. */
+    $text = preg_replace('/\{closure:[^}]*\}/', '{closure}', implode("\n", $out));
+    echo preg_replace('/\S+tasksrv-timer-\w+\.php/', 'FILE', $text), "\nrc=$rc\n";
 }
 echo "-- implicit wait at the end\n";
 run(<<<'PHP'
