@@ -220,3 +220,22 @@ void tasksrv_ledger_read(const tasksrv_server_t *s, tasksrv_ledger_t *l)
 	l->accepted = __atomic_load_n(&shm->task_accepted, __ATOMIC_SEQ_CST);
 	l->queued = l->accepted - l->done - l->failed - l->running;
 }
+
+int64_t tasksrv_ledger_waiting(const tasksrv_server_t *s)
+{
+	tasksrv_shm_t *shm = s->shm;
+	int64_t queued = 0, backlog;
+	int i;
+
+	for (i = s->cfg.worker_num; i < (int) shm->nworkers; i++) {
+		int32_t q = TASKSRV_ATOMIC_LOAD(&shm->workers[i].queued);
+		queued += q > 0 ? q : 0;
+	}
+	backlog = TASKSRV_ATOMIC_LOAD(&shm->task_backlog);
+	return queued + (backlog > 0 ? backlog : 0);
+}
+
+void tasksrv_ledger_rejected(tasksrv_server_t *s)
+{
+	TASKSRV_ATOMIC_ADD(&s->shm->task_rejected, 1);
+}

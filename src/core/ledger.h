@@ -43,6 +43,11 @@ void tasksrv_ledger_unstarted(tasksrv_server_t *s, uint32_t len, int reason);
 /* A task booked as done turned out failed for reason on its sender's side (its last
  * result could not be taken or decoded there). */
 void tasksrv_ledger_rebook_failed(tasksrv_server_t *s, int reason);
+/* Backpressure (task_queue_max): the tasks accepted and not started yet, server-wide
+ * (the task workers' queues and the task_ipc_mode 3 backlogs); a task() or a wait
+ * refused because the queue is full ("reject": never accepted, so not in the balance). */
+int64_t tasksrv_ledger_waiting(const tasksrv_server_t *s);
+void tasksrv_ledger_rejected(tasksrv_server_t *s);
 /* Manager, reaping worker_id: the tasks it had accepted but not put on the wire
  * (frames in its output buffer, the one it was cut writing, its task_ipc_mode 3
  * backlog) fail with `reason`; nobody can be told, their caller is gone. Returns

@@ -653,14 +653,7 @@ static void collect_results(server_obj *o, HashTable *waiting, int64_t deadline,
 /* Tasks accepted and not yet started, server-wide. */
 static zend_long queued_tasks(server_obj *o)
 {
-	tasksrv_shm_t *shm = o->core.shm;
-	zend_long queued = 0;
-	int i;
-
-	for (i = o->core.cfg.worker_num; i < (int) shm->nworkers; i++) {
-		queued += MAX(0, TASKSRV_ATOMIC_LOAD(&shm->workers[i].queued));
-	}
-	return queued + MAX(0, TASKSRV_ATOMIC_LOAD(&shm->task_backlog));
+	return (zend_long) tasksrv_ledger_waiting(&o->core);
 }
 
 static bool queue_full(server_obj *o)
@@ -699,7 +692,7 @@ static bool make_room(server_obj *o, HashTable *waiting, zval *out, zval *failur
 		return true;
 	}
 	if (rejects_when_full(o)) {
-		TASKSRV_ATOMIC_ADD(&o->core.shm->task_rejected, 1);
+		tasksrv_ledger_rejected(&o->core);
 		return false;
 	}
 	wait_for_room(o, waiting, out, failures);
@@ -815,7 +808,7 @@ static void wait_multi(INTERNAL_FUNCTION_PARAMETERS, const char *what, bool fill
 	 * accepted tasks whose outcomes reach nobody. */
 	if (rejects_when_full(o) && o->opts.task_queue_max > 0
 			&& queued_tasks(o) + (zend_long) zend_hash_num_elements(tasks) > o->opts.task_queue_max) {
-		TASKSRV_ATOMIC_ADD(&o->core.shm->task_rejected, 1);
+		tasksrv_ledger_rejected(&o->core);
 		throw_queue_full(o);
 		RETURN_THROWS();
 	}
