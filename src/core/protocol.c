@@ -140,6 +140,11 @@ static int next_eof_split(const tasksrv_protocol_t *p, tasksrv_protocol_state_t 
 	const char *eof = memmem(data + from, len - from, p->package_eof, eof_len);
 
 	if (eof != NULL) {
+		/* A whole packet over the limit is refused too, however it arrived (in one
+		 * read or several): package_max_length bounds what onReceive gets. */
+		if ((size_t) (eof - data) + eof_len > p->package_max_length) {
+			return fail(r, TASKSRV_PROTOCOL_E_EOF_TOO_BIG, (int64_t) ((eof - data) + eof_len));
+		}
 		return packet(st, r, (size_t) (eof - data) + eof_len);
 	}
 	/* An EOF cut by the end of the buffer starts in its last eof_len - 1 bytes. */
@@ -153,7 +158,7 @@ static int next_eof_check(const tasksrv_protocol_t *p, tasksrv_protocol_state_t 
 	size_t eof_len = (size_t) p->package_eof_len;
 
 	if (len >= eof_len && memcmp(data + len - eof_len, p->package_eof, eof_len) == 0) {
-		return packet(st, r, len);
+		return len > p->package_max_length ? fail(r, TASKSRV_PROTOCOL_E_EOF_TOO_BIG, (int64_t) len) : packet(st, r, len);
 	}
 	return need_more(p, len, r);
 }
@@ -233,6 +238,10 @@ int tasksrv_protocol_next(const tasksrv_protocol_t *p, tasksrv_protocol_state_t 
 void tasksrv_protocol_describe(const tasksrv_protocol_t *p, const tasksrv_protocol_result_t *r, char *buf, size_t n)
 {
 	switch (r->error) {
+		case TASKSRV_PROTOCOL_E_EOF_TOO_BIG:
+			snprintf(buf, n, "packet of %" PRId64 " bytes is larger than package_max_length %zu",
+				r->value, p->package_max_length);
+			return;
 		case TASKSRV_PROTOCOL_E_TOO_BIG:
 			if (length_mode(p)) {
 				snprintf(buf, n, "packet of %" PRId64 " bytes is larger than package_max_length %zu",

@@ -63,7 +63,8 @@ enum tasksrv_protocol_error {
 	TASKSRV_PROTOCOL_E_TOO_BIG,      /* length > package_max_length (or no EOF within it) */
 	TASKSRV_PROTOCOL_E_NEGATIVE,     /* a signed length field below zero */
 	TASKSRV_PROTOCOL_E_SHORT,        /* a length that ends before the length field does */
-	TASKSRV_PROTOCOL_E_FUNC          /* package_length_func said error (or threw) */
+	TASKSRV_PROTOCOL_E_FUNC,         /* package_length_func said error (or threw) */
+	TASKSRV_PROTOCOL_E_EOF_TOO_BIG   /* EOF modes: a whole packet longer than package_max_length */
 };
 
 typedef struct {

@@ -315,6 +315,38 @@ static void eof_max_length(void **state)
 	free(buf);
 }
 
+/* A whole packet over package_max_length is refused in both EOF modes, also when it
+ * arrives in one read with its EOF (it used to be handed to onReceive). */
+static void eof_whole_packet_too_big(void **state)
+{
+	tasksrv_protocol_t p;
+	tasksrv_protocol_result_t r;
+	char *buf = malloc(90004), msg[200];
+
+	(void) state;
+	memset(buf, 'z', 90000);
+	memcpy(buf + 90000, "\r\n\r\n", 4);
+	tasksrv_protocol_init(&p);
+	p.package_max_length = 65536;
+	p.open_eof_split = 1;
+	assert_int_equal(next1(&p, buf, 90004, &r), TASKSRV_PROTOCOL_ERROR);
+	assert_int_equal(r.error, TASKSRV_PROTOCOL_E_EOF_TOO_BIG);
+	assert_int_equal(r.value, 90004);
+	tasksrv_protocol_describe(&p, &r, msg, sizeof(msg));
+	assert_string_equal(msg, "packet of 90004 bytes is larger than package_max_length 65536");
+	p.open_eof_split = 0;
+	p.open_eof_check = 1;
+	assert_int_equal(next1(&p, buf, 90004, &r), TASKSRV_PROTOCOL_ERROR);
+	assert_int_equal(r.error, TASKSRV_PROTOCOL_E_EOF_TOO_BIG);
+	/* at the limit exactly: a packet */
+	p.package_max_length = 90004;
+	assert_int_equal(next1(&p, buf, 90004, &r), TASKSRV_PROTOCOL_PACKET);
+	p.open_eof_check = 0;
+	p.open_eof_split = 1;
+	assert_int_equal(next1(&p, buf, 90004, &r), TASKSRV_PROTOCOL_PACKET);
+	free(buf);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -329,6 +361,7 @@ int main(void)
 		cmocka_unit_test(eof_split),
 		cmocka_unit_test(eof_check),
 		cmocka_unit_test(eof_max_length),
+		cmocka_unit_test(eof_whole_packet_too_big),
 	};
 
 	return cmocka_run_group_tests_name("protocol", tests, NULL, NULL);
