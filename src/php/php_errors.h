@@ -14,6 +14,7 @@
 #define TASKSRV_ERROR_TASK_TIMEOUT 2003
 #define TASKSRV_ERROR_SERVER_IS_NOT_REGULAR_FILE 9013
 #define TASKSRV_ERROR_SERVER_INVALID_COMMAND 9012
+#define TASKSRV_ERROR_CO_TIMEDOUT 10018
 
 void tasksrv_php_set_last_error(int code);
 int tasksrv_php_last_error(void);

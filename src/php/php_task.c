@@ -3,6 +3,7 @@
  * task's frames: running it in a task worker, its results and failures in the
  * worker that sent it, backpressure and draining. */
 #include "php_task.h"
+#include "php_errors.h"
 #include "php_call.h"
 #include "php_exceptions.h"
 #include "php_failure.h"
@@ -763,6 +764,8 @@ PHP_METHOD(TaskSrv_Server, taskwait)
 			tasksrv_spares_keep(&o->spares, Z_STR_P(res), true);
 		}
 	} else {
+		/* Swoole 6.2.1 leaves this code (its coroutine timeout) after a taskwait() that timed out */
+		tasksrv_php_set_last_error(TASKSRV_ERROR_CO_TIMEDOUT);
 		RETVAL_FALSE;
 	}
 	zval_ptr_dtor(&results);

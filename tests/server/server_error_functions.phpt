@@ -1,5 +1,5 @@
 --TEST--
-swoole_last_error()/getLastError(), swoole_strerror(), swoole_errno(), swoole_version(), swoole_cpu_num(), swoole_get_local_ip()/mac(), SWOOLE_VERSION*, SWOOLE_ERROR_*: Swoole 6.2.1's values and signatures; a send to an unknown session sets 1005 in a worker
+swoole_last_error()/getLastError(), swoole_strerror(), swoole_errno(), swoole_version(), swoole_cpu_num(), swoole_get_local_ip()/mac(), SWOOLE_VERSION*, SWOOLE_ERROR_*: Swoole 6.2.1's values and signatures; a send to an unknown session sets 1005 in a worker, a taskwait() timeout 10018
 --EXTENSIONS--
 tasksrv
 --FILE--
@@ -48,10 +48,15 @@ try {
 // In a running server: a send to a session that does not exist is false and sets 1005.
 $srv = tasksrv_server(<<<'PHP'
 $s = new Swoole\Server('127.0.0.1', PORT);
+$s->set(['task_worker_num' => 1]);
+$s->on('Task', function () { usleep(300000); return 1; });
 $s->on('Receive', function ($s, $fd, $rid, $data) {
     $before = [$s->getLastError(), swoole_last_error()];
     $r = $s->send(9999, 'x');
-    $s->send($fd, json_encode([$before, $r, $s->getLastError(), swoole_last_error(), $s->exists(9999)]) . "\n");
+    $sent = [$r, $s->getLastError(), swoole_last_error(), $s->exists(9999)];
+    // a taskwait() that times out leaves what Swoole 6.2.1 leaves: 10018
+    $t = $s->taskwait('slow', 0.05);
+    $s->send($fd, json_encode([$before, ...$sent, $t, $s->getLastError() === SWOOLE_ERROR_CO_TIMEDOUT]) . "\n");
 });
 $s->start();
 PHP);
@@ -101,4 +106,4 @@ bool(true)
 bool(true)
 bool(true)
 swoole_get_local_ip(): Argument #1 ($family) must be AF_INET or AF_INET6
-[[0,0],false,1005,1005,false]
+[[0,0],false,1005,1005,false,false,true]
