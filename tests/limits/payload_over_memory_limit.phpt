@@ -7,6 +7,7 @@ tasksrv
 /* memory_limit is the Zend allocator's: without it (ASan and valgrind runs) nothing enforces it. */
 if (getenv('USE_ZEND_ALLOC') === '0') die('skip memory_limit needs the Zend allocator (USE_ZEND_ALLOC=0)');
 if ((int) shell_exec("awk '/MemAvailable/ {print \$2}' /proc/meminfo") < 3 * 1024 * 1024) die('skip needs 3 GiB of free memory');
+if (getenv('USE_ZEND_ALLOC') === '0') die('skip memory_limit does not work without the Zend memory manager (USE_ZEND_ALLOC=0, scripts/asan-tests)');
 ?>
 --FILE--
 <?php
