@@ -15,7 +15,7 @@ $s = new Swoole\Server('127.0.0.1', PORT);
 $s->set(['worker_num' => 1, 'task_worker_num' => 1, 'log_level' => SWOOLE_LOG_WARNING]);
 $s->on('WorkerStart', function ($s, $wid) {
     $r = $s->taskworker ? TaskSrv\set_process_name("my task worker $wid") : swoole_set_process_name("my worker $wid");
-    echo "set: ", var_export($r, true), "\n";
+    echo "set: " . var_export($r, true) . "\n"; // one write: two processes share the log
     try {
         swoole_set_process_name([]);
     } catch (TypeError $e) {
