@@ -45,7 +45,7 @@ foreach (['SWOOLE_SOCK_UNIX_STREAM', 'SWOOLE_SOCK_UNIX_DGRAM'] as $type) {
 /* A stale file: a socket bound once, nobody listening now. */
 $path = sys_get_temp_dir() . '/tasksrv-stale-' . getmypid() . '.sock';
 @unlink($path);
-exec('python3 -c ' . escapeshellarg("import socket; s = socket.socket(socket.AF_UNIX); s.bind('$path')"));
+fclose(stream_socket_server("unix://$path")); // PHP leaves the file behind: bound once, nobody listens
 echo "stale file there: ", var_export(file_exists($path), true), ", a server on it: ", $second($path, 'SWOOLE_SOCK_UNIX_STREAM'), "\n";
 @unlink($path);
 ?>
