@@ -51,6 +51,13 @@ namespace TaskSrv {
     #[\AllowDynamicProperties]
     class Server
     {
+        /** @var int */
+        public const STATS_DEFAULT = 0;
+        /** @var int */
+        public const STATS_JSON = 1;
+        /** @var int */
+        public const STATS_OPENMETRICS = 2;
+
         public ?array $setting = null;
         public string $host = "";
         public int $port = 0;
@@ -145,7 +152,8 @@ namespace TaskSrv {
 
         public function getManagerPid(): int {}
 
-        public function stats(): array {}
+        /** stats() as an array (STATS_DEFAULT), JSON (STATS_JSON) or OpenMetrics text (STATS_OPENMETRICS, OpenSwoole's values). */
+        public function stats(int $mode = Server::STATS_DEFAULT): array|string|false {}
 
         /** Sends length bytes (0: to the end) of a regular file from offset, from any process, as send() does. */
         public function sendfile(int $conn_fd, string $filename, int $offset = 0, int $length = 0): bool {}

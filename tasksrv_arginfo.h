@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 58560025a48b892277ba897bf008ef4baafe10ba */
+ * Stub hash: 027c479b166df6120ca1dd06cc3f96fce9904858 */
 
 ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_TaskSrv_TaskFailedException_getFailure, 0, 0, TaskSrv\\TaskFailure, 0)
 ZEND_END_ARG_INFO()
@@ -149,7 +149,8 @@ ZEND_END_ARG_INFO()
 
 #define arginfo_class_TaskSrv_Server_getManagerPid arginfo_class_TaskSrv_Server_getMasterPid
 
-ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_TaskSrv_Server_stats, 0, 0, IS_ARRAY, 0)
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_MASK_EX(arginfo_class_TaskSrv_Server_stats, 0, 0, MAY_BE_ARRAY|MAY_BE_STRING|MAY_BE_FALSE)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, mode, IS_LONG, 0, "TaskSrv\\Server::STATS_DEFAULT")
 ZEND_END_ARG_INFO()
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_TaskSrv_Server_sendfile, 0, 2, _IS_BOOL, 0)
@@ -551,6 +552,24 @@ static zend_class_entry *register_class_TaskSrv_Server(void)
 	INIT_NS_CLASS_ENTRY(ce, "TaskSrv", "Server", class_TaskSrv_Server_methods);
 	class_entry = zend_register_internal_class_ex(&ce, NULL);
 	class_entry->ce_flags |= ZEND_ACC_NOT_SERIALIZABLE|ZEND_ACC_ALLOW_DYNAMIC_PROPERTIES;
+
+	zval const_STATS_DEFAULT_value;
+	ZVAL_LONG(&const_STATS_DEFAULT_value, 0);
+	zend_string *const_STATS_DEFAULT_name = zend_string_init_interned("STATS_DEFAULT", sizeof("STATS_DEFAULT") - 1, 1);
+	zend_declare_class_constant_ex(class_entry, const_STATS_DEFAULT_name, &const_STATS_DEFAULT_value, ZEND_ACC_PUBLIC, NULL);
+	zend_string_release(const_STATS_DEFAULT_name);
+
+	zval const_STATS_JSON_value;
+	ZVAL_LONG(&const_STATS_JSON_value, 1);
+	zend_string *const_STATS_JSON_name = zend_string_init_interned("STATS_JSON", sizeof("STATS_JSON") - 1, 1);
+	zend_declare_class_constant_ex(class_entry, const_STATS_JSON_name, &const_STATS_JSON_value, ZEND_ACC_PUBLIC, NULL);
+	zend_string_release(const_STATS_JSON_name);
+
+	zval const_STATS_OPENMETRICS_value;
+	ZVAL_LONG(&const_STATS_OPENMETRICS_value, 2);
+	zend_string *const_STATS_OPENMETRICS_name = zend_string_init_interned("STATS_OPENMETRICS", sizeof("STATS_OPENMETRICS") - 1, 1);
+	zend_declare_class_constant_ex(class_entry, const_STATS_OPENMETRICS_name, &const_STATS_OPENMETRICS_value, ZEND_ACC_PUBLIC, NULL);
+	zend_string_release(const_STATS_OPENMETRICS_name);
 
 	zval property_setting_default_value;
 	ZVAL_NULL(&property_setting_default_value);

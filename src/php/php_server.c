@@ -23,6 +23,10 @@
 #include "process.h"
 #include "userproc.h"
 #include "loop.h"
+#include "metrics.h"
+#include "php_tasksrv.h"
+#include "ext/json/php_json.h"
+#include "zend_smart_str.h"
 
 #include "zend_exceptions.h"
 #include "zend_interfaces.h"
@@ -1222,18 +1226,69 @@ PHP_METHOD(TaskSrv_Server, getManagerPid)
 	RETURN_LONG(o->state == STATE_RUNNING && o->core.shm ? o->core.shm->manager_pid : 0);
 }
 
+#define STATS_DEFAULT 0
+#define STATS_JSON 1
+#define STATS_OPENMETRICS 2
+
+/* STATS_OPENMETRICS: the core's text (src/core/metrics.c). */
+static void stats_openmetrics(server_obj *o, const tasksrv_stats_t *st, zval *return_value)
+{
+	tasksrv_buffer_t out = {0};
+
+	if (tasksrv_metrics_format(&o->core, st, PHP_TASKSRV_VERSION, &out) < 0) {
+		tasksrv_buffer_free(&out);
+		RETURN_FALSE;
+	}
+	RETVAL_STRINGL(tasksrv_buffer_head(&out), tasksrv_buffer_size(&out));
+	tasksrv_buffer_free(&out);
+}
+
+static void stats_array(server_obj *o, const tasksrv_stats_t *st, zval *return_value);
+
 PHP_METHOD(TaskSrv_Server, stats)
 {
 	server_obj *o = THIS_SERVER();
 	tasksrv_stats_t st;
-	int r;
+	zend_long mode = STATS_DEFAULT;
 
-	ZEND_PARSE_PARAMETERS_NONE();
+	ZEND_PARSE_PARAMETERS_START(0, 1)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_LONG(mode)
+	ZEND_PARSE_PARAMETERS_END();
 
+	if (mode < STATS_DEFAULT || mode > STATS_OPENMETRICS) {
+		zend_argument_value_error(1, "must be one of TaskSrv\\Server::STATS_DEFAULT, STATS_JSON or STATS_OPENMETRICS");
+		RETURN_THROWS();
+	}
 	if (o->state != STATE_RUNNING || tasksrv_server_stats(&o->core, &st) < 0) {
 		php_error_docref(NULL, E_WARNING, "server is not running");
-		RETURN_EMPTY_ARRAY();
+		if (mode == STATS_DEFAULT) {
+			RETURN_EMPTY_ARRAY();
+		}
+		RETURN_FALSE;
 	}
+	if (mode == STATS_OPENMETRICS) {
+		stats_openmetrics(o, &st, return_value);
+		return;
+	}
+	stats_array(o, &st, return_value);
+	if (mode == STATS_JSON) {
+		smart_str json = {0};
+		zval arr;
+
+		ZVAL_COPY_VALUE(&arr, return_value);
+		php_json_encode(&json, &arr, 0);
+		zval_ptr_dtor(&arr);
+		smart_str_0(&json);
+		RETVAL_STR(json.s ? json.s : ZSTR_EMPTY_ALLOC());
+	}
+}
+
+static void stats_array(server_obj *o, const tasksrv_stats_t *st_in, zval *return_value)
+{
+	tasksrv_stats_t st = *st_in;
+	int r;
+
 	array_init(return_value);
 	add_assoc_long(return_value, "start_time", st.start_time);
 	add_assoc_long(return_value, "connection_num", st.connection_num);

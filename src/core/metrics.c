@@ -1,0 +1,157 @@
+/* tasksrv: OpenMetrics text of the server's counters (see metrics.h). */
+#include "metrics.h"
+#include "failure.h"
+#include "shm.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+typedef struct {
+	tasksrv_buffer_t *out;
+	int failed;
+} writer_t;
+
+static void put(writer_t *w, const char *fmt, ...)
+{
+	char line[512];
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(line, sizeof(line), fmt, ap);
+	va_end(ap);
+	if (n < 0 || (size_t) n >= sizeof(line) || tasksrv_buffer_append(w->out, line, (size_t) n) < 0) {
+		w->failed = 1;
+	}
+}
+
+/* A metric family's metadata. */
+static void family(writer_t *w, const char *name, const char *type, const char *help)
+{
+	put(w, "# TYPE tasksrv_%s %s\n# HELP tasksrv_%s %s\n", name, type, name, help);
+}
+
+static void counter(writer_t *w, const char *name, const char *help, int64_t v)
+{
+	family(w, name, "counter", help);
+	put(w, "tasksrv_%s_total %lld\n", name, (long long) v);
+}
+
+static void gauge(writer_t *w, const char *name, const char *help, int64_t v)
+{
+	family(w, name, "gauge", help);
+	put(w, "tasksrv_%s %lld\n", name, (long long) v);
+}
+
+/* Resident memory of pid in bytes, -1 when it cannot be read. */
+static int64_t rss_of(int pid)
+{
+	char path[64];
+	long pages = 0, resident = 0;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/%d/statm", pid);
+	if ((f = fopen(path, "r")) == NULL) {
+		return -1;
+	}
+	if (fscanf(f, "%ld %ld", &pages, &resident) != 2) {
+		resident = -1;
+	}
+	fclose(f);
+	return resident < 0 ? -1 : (int64_t) resident * sysconf(_SC_PAGESIZE);
+}
+
+static void workers_by_state(writer_t *w, const tasksrv_server_t *s)
+{
+	static const char *const state_names[] = {
+		[TASKSRV_WORKER_BUSY] = "busy",
+		[TASKSRV_WORKER_IDLE] = "idle",
+		[TASKSRV_WORKER_EXIT] = "exiting",
+	};
+	int count[2][4] = {{0}};
+	int i, kind, st;
+
+	for (i = 0; i < s->cfg.worker_num + s->cfg.task_worker_num && (uint32_t) i < s->shm->nworkers; i++) {
+		st = TASKSRV_ATOMIC_LOAD(&s->shm->workers[i].status);
+		kind = i >= s->cfg.worker_num;
+		count[kind][st >= 1 && st <= 3 ? st : TASKSRV_WORKER_IDLE]++;
+	}
+	family(w, "workers", "gauge", "Event workers (kind=\"worker\") and task workers (kind=\"task_worker\") by state.");
+	for (kind = 0; kind < 2; kind++) {
+		if (kind == 1 && s->cfg.task_worker_num == 0) {
+			break;
+		}
+		for (st = 1; st <= 3; st++) {
+			put(w, "tasksrv_workers{kind=\"%s\",state=\"%s\"} %d\n", kind ? "task_worker" : "worker",
+				state_names[st], count[kind][st]);
+		}
+	}
+}
+
+static void process_memory(writer_t *w, const tasksrv_server_t *s)
+{
+	int i;
+	int64_t rss;
+
+	family(w, "process_resident_memory_bytes", "gauge", "Resident memory of each process of the server.");
+	/* (In BASE the original process is the manager.) */
+	if (s->cfg.mode == TASKSRV_MODE_PROCESS && s->shm->master_pid > 0 && (rss = rss_of(s->shm->master_pid)) >= 0) {
+		put(w, "tasksrv_process_resident_memory_bytes{role=\"master\",id=\"0\"} %lld\n", (long long) rss);
+	}
+	if (s->shm->manager_pid > 0 && (rss = rss_of(s->shm->manager_pid)) >= 0) {
+		put(w, "tasksrv_process_resident_memory_bytes{role=\"manager\",id=\"0\"} %lld\n", (long long) rss);
+	}
+	for (i = 0; i < s->cfg.worker_num + s->cfg.task_worker_num && (uint32_t) i < s->shm->nworkers; i++) {
+		int pid = TASKSRV_ATOMIC_LOAD(&s->shm->workers[i].pid);
+
+		if (pid > 0 && (rss = rss_of(pid)) >= 0) {
+			put(w, "tasksrv_process_resident_memory_bytes{role=\"%s\",id=\"%d\"} %lld\n",
+				i < s->cfg.worker_num ? "worker" : "task_worker", i, (long long) rss);
+		}
+	}
+}
+
+static void tasks(writer_t *w, const tasksrv_stats_t *st)
+{
+	int r;
+
+	counter(w, "tasks_accepted", "Tasks accepted by task().", st->ledger.accepted);
+	counter(w, "tasks_done", "Tasks that ended with a result.", st->ledger.done);
+	family(w, "tasks_failed", "counter", "Tasks that failed, by reason.");
+	for (r = 1; r <= TASKSRV_FAIL_REASON_MAX; r++) {
+		put(w, "tasksrv_tasks_failed_total{reason=\"%s\"} %lld\n", tasksrv_failure_reason_name(r),
+			(long long) st->ledger.by_reason[r]);
+	}
+	gauge(w, "tasks_queued", "Tasks accepted and not started.", st->ledger.queued);
+	gauge(w, "tasks_running", "Tasks running in a task worker now.", st->ledger.running);
+	counter(w, "tasks_rejected", "Tasks refused by a full queue (task_queue_max).", st->task_rejected);
+}
+
+int tasksrv_metrics_format(const tasksrv_server_t *s, const tasksrv_stats_t *st, const char *version,
+	tasksrv_buffer_t *out)
+{
+	writer_t w = { out, 0 };
+
+	family(&w, "build", "info", "The server's build.");
+	put(&w, "tasksrv_build_info{version=\"%s\",mode=\"%s\"} 1\n", version,
+		s->cfg.mode == TASKSRV_MODE_PROCESS ? "process" : "base");
+	gauge(&w, "start_time_seconds", "Unix time the server started.", st->start_time);
+	gauge(&w, "connections", "Open client connections.", st->connection_num);
+	counter(&w, "connections_accepted", "Connections accepted.", st->accept_count);
+	counter(&w, "connections_closed", "Connections closed.", st->close_count);
+	counter(&w, "connections_aborted", "Connections closed at once over max_conn.", st->abort_count);
+	counter(&w, "requests", "Packets (requests) handled by onReceive or onRequest.", st->request_count);
+	counter(&w, "dispatched", "Packets (requests) handed to event workers.", st->dispatch_count);
+	counter(&w, "responses", "send()s (responses) performed.", st->response_count);
+	counter(&w, "received_bytes", "Bytes received from clients.", st->total_recv_bytes);
+	counter(&w, "sent_bytes", "Bytes sent to clients.", st->total_send_bytes);
+	workers_by_state(&w, s);
+	if (s->cfg.task_worker_num > 0) {
+		tasks(&w, st);
+	}
+	process_memory(&w, s);
+	put(&w, "# EOF\n");
+	return w.failed ? -1 : 0;
+}
