@@ -161,6 +161,7 @@ static void conn_release(tasksrv_server_t *s, tasksrv_conn_t *c)
 	c->eof_wait = 0;
 	c->dispatched = 0;
 	http_free(c);
+	c->http_since = 0;
 	tasksrv_buffer_free(&c->in);
 	tasksrv_buffer_free(&c->out);
 	TASKSRV_ATOMIC_ADD(&s->shm->connection_num, -1);
@@ -299,10 +300,54 @@ static void heartbeat_tick(tasksrv_loop_t *loop, void *ctx)
 	tasksrv_loop_timer_add(loop, s->cfg.heartbeat_check_interval_ms, heartbeat_tick, s);
 }
 
+/* http_header_timeout: a client that starts a request and never finishes its head gets
+ * 408 and a close, so it cannot hold a connection (and its buffer) for ever. */
+static int http_timeout_ms(const tasksrv_server_t *s)
+{
+	int i, ms = 0;
+
+	for (i = 0; i < s->ports.n; i++) {
+		const tasksrv_protocol_t *p = &s->ports.items[i]->protocol;
+
+		if (p->open_http_protocol && p->http_header_timeout_ms > 0
+				&& (ms == 0 || p->http_header_timeout_ms < ms)) {
+			ms = p->http_header_timeout_ms;
+		}
+	}
+	return ms;
+}
+
+static void http_timeout_tick(tasksrv_loop_t *loop, void *ctx)
+{
+	tasksrv_server_t *s = ctx;
+	double now = tasksrv_io_unix_time();
+	int i, every = http_timeout_ms(s) / 4;
+
+	for (i = 0; i < s->conns_cap && !s->exiting; i++) {
+		tasksrv_conn_t *c = s->conns[i];
+		int ms = c && c->fd >= 0 && !c->closing && c->http_since > 0
+			? s->ports.items[c->port]->protocol.http_header_timeout_ms : 0;
+
+		if (ms > 0 && (now - c->http_since) * 1000.0 >= ms) {
+			static const char timeout[] = "HTTP/1.1 408 Request Timeout\r\nContent-Length: 0\r\n"
+				"Connection: close\r\n\r\n";
+
+			tasksrv_conn_write(s, c, timeout, sizeof(timeout) - 1);
+			tasksrv_conn_end(s, c, tasksrv_conn_reactor(s));
+		}
+	}
+	tasksrv_loop_timer_add(loop, every < 50 ? 50 : every > 1000 ? 1000 : every, http_timeout_tick, s);
+}
+
 void tasksrv_conn_heartbeat_start(tasksrv_server_t *s)
 {
+	int ms = http_timeout_ms(s);
+
 	if (s->cfg.heartbeat_check_interval_ms > 0) {
 		tasksrv_loop_timer_add(&s->loop, s->cfg.heartbeat_check_interval_ms, heartbeat_tick, s);
+	}
+	if (ms > 0) {
+		tasksrv_loop_timer_add(&s->loop, ms / 4 < 50 ? 50 : ms / 4 > 1000 ? 1000 : ms / 4, http_timeout_tick, s);
 	}
 }
 /* }}} */
@@ -363,6 +408,12 @@ static int http_input(tasksrv_server_t *s, tasksrv_conn_t *c, const tasksrv_prot
 		}
 		rc = tasksrv_http_parser_execute(c->http, tasksrv_buffer_head(&c->in), tasksrv_buffer_size(&c->in));
 		if (rc == TASKSRV_HTTP_NEED_MORE) {
+			/* http_header_timeout counts from the first byte of a head. */
+			if (!tasksrv_http_parser_in_head(c->http) || tasksrv_buffer_size(&c->in) == 0) {
+				c->http_since = 0;
+			} else if (c->http_since == 0) {
+				c->http_since = tasksrv_io_unix_time();
+			}
 			return 0;
 		}
 		if (rc == TASKSRV_HTTP_CONTINUE) {

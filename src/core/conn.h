@@ -25,6 +25,7 @@ struct tasksrv_conn {
 	uint64_t dispatched;  /* PROCESS: the workers (bit id % 64) that got packets of it */
 	tasksrv_protocol_state_t framing; /* progress on the packet being received */
 	tasksrv_http_parser_t *http;      /* an HTTP port's: the request being received */
+	double http_since;                /* unix time its head began to arrive; 0: none pending */
 	tasksrv_buffer_t in;
 	tasksrv_buffer_t out;
 };
@@ -94,7 +95,8 @@ static inline void tasksrv_conn_queued(tasksrv_server_t *s, tasksrv_conn_t *c)
 		sess->send_queued_bytes = (int64_t) tasksrv_buffer_size(&c->out);
 	}
 }
-/* heartbeat_check_interval: the timer that closes idle connections (if configured). */
+/* heartbeat_check_interval: the timer that closes idle connections (if configured); on
+ * HTTP ports, http_header_timeout's timer. */
 void tasksrv_conn_heartbeat_start(tasksrv_server_t *s);
 /* How many connections still have output the socket has not taken. */
 int tasksrv_conn_unsent(tasksrv_server_t *s);

@@ -1577,6 +1577,11 @@ int tasksrv_http_parser_execute(tasksrv_http_parser_t *p, char *data, size_t len
 	return TASKSRV_HTTP_REQUEST;
 }
 
+int tasksrv_http_parser_in_head(const tasksrv_http_parser_t *p)
+{
+	return p->state == S_LINE || p->state == S_HEADERS;
+}
+
 const tasksrv_http_header_t *tasksrv_http_parser_header(const tasksrv_http_parser_t *p, const char *data,
 	const char *name)
 {

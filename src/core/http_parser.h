@@ -101,6 +101,8 @@ void tasksrv_http_parser_free(tasksrv_http_parser_t *p);
 /* Goes on parsing the request that starts at data, of which len bytes have arrived
  * (the same first bytes as the last call, perhaps more). Returns enum tasksrv_http_rc. */
 int tasksrv_http_parser_execute(tasksrv_http_parser_t *p, char *data, size_t len);
+/* Whether the request line or headers are still arriving (no body yet). */
+int tasksrv_http_parser_in_head(const tasksrv_http_parser_t *p);
 /* The first header (not trailer) named name (lower-case), or NULL. */
 const tasksrv_http_header_t *tasksrv_http_parser_header(const tasksrv_http_parser_t *p, const char *data,
 	const char *name);

@@ -42,6 +42,7 @@ struct tasksrv_protocol {
 	 * (src/core/http.h) instead of bytes. */
 	int open_http_protocol;
 	tasksrv_http_limits_t http_limits;
+	int http_header_timeout_ms;  /* a head arriving for longer gets 408 and a close; 0: no limit */
 };
 
 /* What a caller keeps per connection between calls, so a packet arriving in many

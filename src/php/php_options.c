@@ -90,6 +90,7 @@ static const option_t options[] = {
 	OPT("document_root", OPT_STRING, 1, 4095, document_root),
 	OPT("enable_static_handler", OPT_BOOL, 0, 1, enable_static_handler),
 	OPT("http_autoindex", OPT_BOOL, 0, 1, http_autoindex),
+	OPT("http_header_timeout", OPT_FLOAT, 0, 86400, http_header_timeout),
 };
 
 void tasksrv_options_init(tasksrv_options_t *o)
@@ -118,6 +119,7 @@ void tasksrv_options_init(tasksrv_options_t *o)
 	o->http_compression = true;
 	o->http_compression_level = 1;
 	o->compression_min_length = 20;
+	o->http_header_timeout = 30.0;
 }
 
 void tasksrv_options_free(tasksrv_options_t *o)

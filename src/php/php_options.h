@@ -68,6 +68,7 @@ typedef struct {
 	zend_string *document_root;  /* NULL: no static files */
 	bool enable_static_handler;
 	bool http_autoindex;         /* only false */
+	double http_header_timeout;  /* seconds a request's head may take to arrive; 0: no limit */
 } tasksrv_options_t;
 
 void tasksrv_options_init(tasksrv_options_t *o);

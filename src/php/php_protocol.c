@@ -67,4 +67,5 @@ void tasksrv_php_protocol_configure(tasksrv_protocol_t *p, tasksrv_options_t *op
 	/* HTTP: a body over package_max_length is a 413 (the parser's other limits are its own). */
 	p->open_http_protocol = opts->open_http_protocol;
 	p->http_limits.max_body = p->package_max_length;
+	p->http_header_timeout_ms = (int) (opts->http_header_timeout * 1000);
 }
