@@ -14,6 +14,11 @@ PHP_ARG_ENABLE([tasksrv-asan],
   [AS_HELP_STRING([--enable-tasksrv-asan], [tasksrv: build with -fsanitize=address])],
   [no], [no])
 
+PHP_ARG_WITH([tasksrv-redis],
+  [whether to build the tasksrv Redis task backend],
+  [AS_HELP_STRING([--with-tasksrv-redis], [tasksrv: the Redis Streams task backend (task_backend, TaskNode), with hiredis; on when hiredis is found])],
+  [auto], [no])
+
 if test "$PHP_TASKSRV" != "no"; then
   case $host_alias in
     *linux*|"") ;;
@@ -22,6 +27,7 @@ if test "$PHP_TASKSRV" != "no"; then
   AC_CHECK_HEADERS([sys/epoll.h sys/prctl.h], [], [AC_MSG_ERROR([tasksrv needs Linux (sys/epoll.h, sys/prctl.h)])])
 
   TASKSRV_CFLAGS="-std=gnu99 -D_GNU_SOURCE"
+  TASKSRV_CORE_LIBS=""
   if test "$PHP_TASKSRV_DEV" != "no"; then
     dnl -Wno-unused-parameter as php-src itself: Zend's PHP_FUNCTION/PHP_MINIT macros give every
     dnl function parameters (type, module_number, execute_data) that most of them never read.
@@ -30,6 +36,23 @@ if test "$PHP_TASKSRV" != "no"; then
   if test "$PHP_TASKSRV_ASAN" != "no"; then
     TASKSRV_CFLAGS="$TASKSRV_CFLAGS -fsanitize=address -fno-omit-frame-pointer"
     LDFLAGS="$LDFLAGS -fsanitize=address"
+  fi
+
+  dnl The Redis task backend (docs/distributed.md): src/core/transport_redis.c compiles to
+  dnl nothing without TASKSRV_HAVE_REDIS, so a build without hiredis has no backend and says so.
+  if test "$PHP_TASKSRV_REDIS" != "no"; then
+    tasksrv_have_hiredis=no
+    AC_CHECK_HEADER([hiredis/hiredis.h], [AC_CHECK_LIB([hiredis], [redisConnectWithTimeout], [tasksrv_have_hiredis=yes])])
+    if test "$tasksrv_have_hiredis" = "yes"; then
+      TASKSRV_CFLAGS="$TASKSRV_CFLAGS -DTASKSRV_HAVE_REDIS"
+      dnl After the core library on the link line (Makefile.frag), which is what uses it
+      dnl (-Wl, so that libtool keeps it there).
+      TASKSRV_CORE_LIBS="-Wl,-lhiredis"
+    elif test "$PHP_TASKSRV_REDIS" = "yes"; then
+      AC_MSG_ERROR([--with-tasksrv-redis: hiredis not found (Debian: libhiredis-dev)])
+    else
+      AC_MSG_NOTICE([tasksrv: hiredis not found, building without the Redis task backend])
+    fi
   fi
 
   dnl The Zend-free core (every src/core/*.c) is a static library the extension links:
@@ -56,6 +79,9 @@ if test "$PHP_TASKSRV" != "no"; then
   dnl Shared state: Swoole\Atomic, Swoole\Lock, Swoole\Table (docs/shared.md)
   TASKSRV_GLUE="$TASKSRV_GLUE src/php/php_shared.c src/php/php_table.c"
 
+  dnl The Redis task backend's PHP side (TaskNode, BackendException): always built
+  TASKSRV_GLUE="$TASKSRV_GLUE src/php/php_backend.c"
+
   PHP_NEW_EXTENSION(tasksrv, tasksrv.c $TASKSRV_GLUE, $ext_shared,, $TASKSRV_CFLAGS)
   PHP_ADD_BUILD_DIR($ext_builddir/src/core)
   PHP_ADD_BUILD_DIR($ext_builddir/src/php)
@@ -63,5 +89,6 @@ if test "$PHP_TASKSRV" != "no"; then
   PHP_ADD_INCLUDE($ext_srcdir/src/php)
   PHP_SUBST(TASKSRV_CFLAGS)
   PHP_SUBST(TASKSRV_SHARED_LIBADD)
+  PHP_SUBST(TASKSRV_CORE_LIBS)
   PHP_ADD_MAKEFILE_FRAGMENT($ext_srcdir/src/core/Makefile.frag)
 fi

@@ -27,6 +27,8 @@
 #include "src/php/php_event.h"
 #include "src/php/php_shared.h"
 #include "src/php/php_table.h"
+#include "src/php/php_backend.h"
+#include "src/core/transport_redis.h"
 #include "src/core/frame.h"
 
 #ifndef ZEND_ACC_ALLOW_DYNAMIC_PROPERTIES
@@ -107,6 +109,7 @@ static PHP_MINIT_FUNCTION(tasksrv)
 	tasksrv_shared_minit();
 	tasksrv_table_minit();
 	tasksrv_http_minit(tasksrv_server_ce);
+	tasksrv_backend_minit();
 	if (!swoole_loaded()) {
 		register_swoole_names(module_number);
 	}
@@ -254,6 +257,8 @@ static PHP_MINFO_FUNCTION(tasksrv)
 	php_info_print_table_row(2, "Respawn back-off", "100 ms from the 3rd abnormal exit in a row within 1 s of a start, doubling to 5 s");
 	php_info_print_table_row(2, "Log lines clients can cause", "at most 5 a second per kind, the rest counted");
 	php_info_print_table_row(2, "Serializer", "php (strings travel raw)");
+	php_info_print_table_row(2, "Task backend (task_backend, TaskSrv\\TaskNode)", tasksrv_transport_redis_built()
+		? "redis (Redis Streams through hiredis)" : "not built (no hiredis: --with-tasksrv-redis)");
 	print_swoole_names(zend_module->module_number);
 	php_info_print_table_row(2, "Modes", "SWOOLE_BASE, SWOOLE_PROCESS");
 #ifdef TASKSRV_DEV

@@ -139,6 +139,11 @@ int tasksrv_server_run(tasksrv_server_t *s, char *err, size_t errlen)
 		s->shm->workers[0].pid = getpid();
 		s->shm->master_pid = getpid();
 		s->chan = NULL;
+		/* A task backend (a front with task_worker_num 0) has no other process to open it. */
+		if (tasksrv_transport_open(&s->transport) < 0) {
+			snprintf(err, errlen, "cannot open the task transport (%s): %s", s->transport.ops->name, strerror(errno));
+			return -1;
+		}
 		rc = tasksrv_worker_main(s);
 		tasksrv_run_free(s);
 		/* The server is over: its ports go now (and their Unix socket files). */

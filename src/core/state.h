@@ -151,6 +151,11 @@ typedef struct {
 	size_t buffer_high_watermark;  /* onBufferFull at or above */
 	size_t buffer_low_watermark;   /* onBufferEmpty at or below, after a BufferFull */
 	int reload_async;         /* 1: stop all reloaded processes at once; 0: one at a time */
+	/* task_backend (docs/distributed.md): tasks go through Redis Streams when backend is set. */
+	int backend;              /* 1: redis (transport_redis.c); 0: the local transport */
+	int backend_port, backend_db, backend_lease_ms;
+	char backend_host[256];
+	char backend_queue[128];
 	int recycle_workers;      /* max_request is set: event workers exit to be replaced, so
 	                           * BASE mode always has a manager to replace them */
 } tasksrv_config_t;

@@ -39,9 +39,13 @@ int tasksrv_task_pick_worker(tasksrv_server_t *s)
 
 static void task_accounted(tasksrv_server_t *s, int dst, const tasksrv_frame_t *f, int delta)
 {
-	TASKSRV_ATOMIC_ADD(&s->shm->workers[s->cfg.worker_num + dst].queued, delta);
+	/* A remote task has no local task worker slot: it counts as queued (accepted and
+	 * no outcome yet) until its last frame comes back (transport_redis.c books that). */
+	if (!tasksrv_transport_is_remote(&s->transport)) {
+		TASKSRV_ATOMIC_ADD(&s->shm->workers[s->cfg.worker_num + dst].queued, delta);
+		TASKSRV_ATOMIC_ADD(&s->shm->task_queue_bytes, (int64_t) delta * f->len);
+	}
 	TASKSRV_ATOMIC_ADD(&s->shm->task_count, delta);
-	TASKSRV_ATOMIC_ADD(&s->shm->task_queue_bytes, (int64_t) delta * f->len);
 	TASKSRV_ATOMIC_ADD(&s->shm->task_accepted, delta);
 }
 
@@ -120,7 +124,7 @@ static void backlog_pump(tasksrv_loop_t *loop, void *ctx)
 
 int tasksrv_task_send(tasksrv_server_t *s, int dst, tasksrv_frame_t *f, const char *payload)
 {
-	if (s->cfg.shared_task_queue) {
+	if (s->cfg.shared_task_queue && !tasksrv_transport_is_remote(&s->transport)) {
 		TASKSRV_ATOMIC_ADD(&s->shm->task_count, 1);
 		TASKSRV_ATOMIC_ADD(&s->shm->task_accepted, 1);
 		if (tasksrv_buffer_size(&s->tasks.backlog) == 0 && (dst = claim_free_task_worker(s)) >= 0) {
@@ -152,7 +156,7 @@ int tasksrv_task_send(tasksrv_server_t *s, int dst, tasksrv_frame_t *f, const ch
 
 int tasksrv_task_send_wait(tasksrv_server_t *s, int dst, tasksrv_frame_t *f, const char *payload)
 {
-	if (s->cfg.shared_task_queue) {
+	if (s->cfg.shared_task_queue && !tasksrv_transport_is_remote(&s->transport)) {
 		/* Into the shared queue like any task: the wait for its result (and its
 		 * timeout) covers the wait for a free task worker. */
 		return tasksrv_task_send(s, dst, f, payload);

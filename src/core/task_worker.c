@@ -96,6 +96,8 @@ int tasksrv_task_worker_main(tasksrv_server_t *s)
 	if (s->hooks->on_worker_start) {
 		s->hooks->on_worker_start(s, s->worker_id);
 	}
+	/* A task backend (a TaskNode): tasks come from outside the process tree. */
+	tasksrv_transport_watch(&s->transport, &s->loop);
 	if (!s->exiting && tasksrv_loop_run(&s->loop) < 0) {
 		tasksrv_log(TASKSRV_LOG_ERROR, "event loop failed: %s", strerror(errno));
 	}

@@ -21,6 +21,8 @@
 
 #include "frame.h"
 
+struct tasksrv_loop;
+
 typedef struct tasksrv_transport tasksrv_transport_t;
 
 /* Where a task goes. */
@@ -30,6 +32,7 @@ typedef struct {
 
 typedef struct {
 	const char *name;
+	int remote;      /* tasks leave this machine: no local task worker slots, no destination index */
 	/* Lifecycle, in each process that sends tasks or runs them, once its role is
 	 * known (after the fork); and at its end. 0 or -1 with errno. */
 	int (*open)(tasksrv_transport_t *t);
@@ -48,6 +51,10 @@ typedef struct {
 	/* An fd the event loop watches for answers arriving from outside the process
 	 * tree, or -1 when they come through channels the loop already watches. */
 	int (*event_fd)(tasksrv_transport_t *t);
+	/* This process's loop is up (an event worker's, a task worker's): a transport whose
+	 * frames come from outside the process tree starts watching for them there and
+	 * hands them to s->hooks->on_frame itself. Optional (NULL: nothing to watch). */
+	void (*watch)(tasksrv_transport_t *t, struct tasksrv_loop *loop);
 } tasksrv_transport_ops_t;
 
 struct tasksrv_transport {
@@ -89,6 +96,20 @@ static inline int tasksrv_transport_next_frame(tasksrv_transport_t *t, int64_t d
 	int *src, void **handle)
 {
 	return t->ops->next_frame(t, deadline_ms, f, src, handle);
+}
+
+static inline void tasksrv_transport_watch(tasksrv_transport_t *t, struct tasksrv_loop *loop)
+{
+	if (t->ops->watch) {
+		t->ops->watch(t, loop);
+	}
+}
+
+/* Whether tasks leave this machine (a backend such as Redis): then there are no local
+ * task worker slots to count them in, and a destination index means nothing. */
+static inline int tasksrv_transport_is_remote(const tasksrv_transport_t *t)
+{
+	return t->ops->remote;
 }
 
 static inline tasksrv_dest_t tasksrv_transport_dest(int index)

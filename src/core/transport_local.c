@@ -94,6 +94,7 @@ static const tasksrv_transport_ops_t local_ops = {
 	.reply = local_reply,
 	.next_frame = local_next_frame,
 	.event_fd = local_event_fd,
+	.watch = NULL,
 };
 
 const tasksrv_transport_ops_t *tasksrv_transport_local_ops(void)

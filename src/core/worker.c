@@ -341,6 +341,8 @@ int tasksrv_worker_main(tasksrv_server_t *s)
 		return 1;
 	}
 	tasksrv_log_set_process(s->single ? '#' : '*', s->worker_id);
+	/* A task backend: the results of this worker's tasks come from outside. */
+	tasksrv_transport_watch(&s->transport, &s->loop);
 	TASKSRV_ATOMIC_STORE(&s->shm->workers[s->worker_id].status, TASKSRV_WORKER_IDLE);
 	/* As Swoole in BASE mode: worker #0 stands for the master; onStart runs once.
 	 * PROCESS mode: the master is a process of its own and runs onStart itself. */

@@ -2,6 +2,7 @@
 #include "log.h"
 #include "protocol.h"
 #include "frame.h"
+#include "transport_redis.h"
 
 #include <stddef.h>
 
@@ -11,6 +12,7 @@ typedef enum {
 	OPT_FLOAT,
 	OPT_STRING,
 	OPT_DIR,     /* a string naming an existing, writable directory */
+	OPT_BACKEND, /* task_backend: redis://HOST:PORT[/DB], in a build with the Redis backend */
 	OPT_CHOICE,  /* one of the '|'-separated words in `choices` */
 	OPT_CALLABLE /* a zval callable; null removes it */
 } opt_type;
@@ -91,6 +93,10 @@ static const option_t options[] = {
 	OPT("enable_static_handler", OPT_BOOL, 0, 1, enable_static_handler),
 	OPT("http_autoindex", OPT_BOOL, 0, 1, http_autoindex),
 	OPT("http_header_timeout", OPT_FLOAT, 0, 86400, http_header_timeout),
+	/* The Redis task backend (docs/distributed.md). */
+	OPT("task_backend", OPT_BACKEND, 1, 255, task_backend),
+	OPT("task_backend_queue", OPT_STRING, 1, 100, task_backend_queue),
+	OPT("task_backend_lease", OPT_INT, 1, 86400, task_backend_lease),
 };
 
 void tasksrv_options_init(tasksrv_options_t *o)
@@ -120,6 +126,7 @@ void tasksrv_options_init(tasksrv_options_t *o)
 	o->http_compression_level = 1;
 	o->compression_min_length = 20;
 	o->http_header_timeout = 30.0;
+	o->task_backend_lease = 30;
 }
 
 void tasksrv_options_free(tasksrv_options_t *o)
@@ -159,6 +166,13 @@ void tasksrv_options_free(tasksrv_options_t *o)
 		zend_string_release(o->document_root);
 	}
 	o->upload_tmp_dir = o->document_root = NULL;
+	if (o->task_backend) {
+		zend_string_release(o->task_backend);
+	}
+	if (o->task_backend_queue) {
+		zend_string_release(o->task_backend_queue);
+	}
+	o->task_backend = o->task_backend_queue = NULL;
 }
 
 static bool one_of(const char *choices, const char *word)
@@ -247,6 +261,21 @@ static zend_result check(const option_t *opt, zval *v, uint32_t arg_num)
 				return FAILURE;
 			}
 			ZEND_FALLTHROUGH;
+		case OPT_BACKEND:
+			if (opt->type == OPT_BACKEND && Z_TYPE_P(v) == IS_STRING) {
+				char host[256], err[160];
+				int port, db;
+				if (!tasksrv_transport_redis_built()) {
+					zend_argument_value_error(arg_num, "option \"%s\" needs the Redis task backend, which this build "
+						"of tasksrv lacks (built without hiredis: see --with-tasksrv-redis)", opt->name);
+					return FAILURE;
+				}
+				if (tasksrv_transport_redis_parse_url(Z_STRVAL_P(v), host, sizeof(host), &port, &db, err, sizeof(err)) < 0) {
+					zend_argument_value_error(arg_num, "option \"%s\" %s, \"%s\" given", opt->name, err, Z_STRVAL_P(v));
+					return FAILURE;
+				}
+			}
+			ZEND_FALLTHROUGH;
 		case OPT_DIR:
 			if (opt->type == OPT_DIR && Z_TYPE_P(v) == IS_STRING && Z_STRLEN_P(v) > 0 && !writable_dir(Z_STRVAL_P(v))) {
 				zend_argument_value_error(arg_num, "option \"%s\" must name an existing, writable directory, \"%s\" given",
@@ -287,6 +316,7 @@ static void store(tasksrv_options_t *o, const option_t *opt, zval *v)
 			break;
 		case OPT_CHOICE:
 		case OPT_DIR:
+		case OPT_BACKEND:
 		case OPT_STRING: {
 			zend_string **s = (zend_string **) (void *) field;
 			if (*s) {
@@ -341,6 +371,7 @@ static const struct {
 	{"package_length_type", "N"},    /* src/core/protocol.c's default */
 	{"log_date_format", "%Y-%m-%d %H:%M:%S"}, /* src/core/log.c's default */
 	{"process_title_prefix", "tasksrv"},
+	{"task_backend_queue", "tasksrv"},
 };
 
 static const char *unset_default(const option_t *opt)
@@ -384,6 +415,7 @@ static void describe_type(const option_t *opt, char *out, size_t size)
 		case OPT_BOOL: word = "bool"; break;
 		case OPT_FLOAT: word = "float"; break;
 		case OPT_STRING: case OPT_DIR: break;
+		case OPT_BACKEND: word = "string (redis://HOST:PORT[/DB])"; break;
 		case OPT_CALLABLE: word = "callable"; break;
 		case OPT_CHOICE:
 			n = (size_t) snprintf(out, size, "string (");
@@ -445,6 +477,7 @@ static void describe_default(const option_t *opt, const tasksrv_options_t *o, ch
 			}
 			return;
 		case OPT_STRING:
+		case OPT_BACKEND:
 		case OPT_DIR:
 		case OPT_CHOICE:
 			s = *(zend_string *const *) (const void *) field;

@@ -54,6 +54,9 @@ typedef struct {
 	zend_string *pid_file;
 	zend_string *log_date_format;/* strftime() format; NULL: "%Y-%m-%d %H:%M:%S" */
 	bool process_title;          /* "tasksrv: worker #0" and so on (default true) */
+	zend_string *task_backend;       /* redis://HOST:PORT[/DB]; NULL: tasks stay on this machine */
+	zend_string *task_backend_queue; /* NULL: "tasksrv" */
+	zend_long task_backend_lease;    /* seconds */
 	zend_string *process_title_prefix; /* NULL: "tasksrv" */
 	/* HTTP (src/php/php_http*.c) */
 	bool open_http_protocol;     /* the port speaks HTTP/1.1 (Http\Server turns it on) */

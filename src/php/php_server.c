@@ -15,6 +15,8 @@
 #include "php_connections.h"
 #include "php_port.h"
 #include "php_task.h"
+#include "php_backend.h"
+#include "transport_redis.h"
 #include "server.h"
 #include "forward.h"
 #include "worker.h"
@@ -594,6 +596,30 @@ PHP_METHOD(TaskSrv_Server, __construct)
 	prop_long(o, "mode", mode);
 }
 
+/* A TaskNode (docs/distributed.md): a server with no listener, whose task workers
+ * read the task backend's queue (one event worker stays, idle). */
+PHP_METHOD(TaskSrv_TaskNode, __construct)
+{
+	server_obj *o = THIS_SERVER();
+
+	ZEND_PARSE_PARAMETERS_NONE();
+
+	if (o->constructed) {
+		zend_throw_error(NULL, "Constructor of %s can only be called once", ZSTR_VAL(Z_OBJCE_P(ZEND_THIS)->name));
+		RETURN_THROWS();
+	}
+	if (constructed_server != NULL) {
+		TASKSRV_THROW(-3, "server is running. unable to create %s", ZSTR_VAL(Z_OBJCE_P(ZEND_THIS)->name));
+		RETURN_THROWS();
+	}
+	o->constructed = 1;
+	constructed_server = o;
+	o->core.cfg.worker_num = 1;
+	o->core.cfg.mode = TASKSRV_MODE_BASE;
+	update_ports_prop(o);
+	prop_long(o, "mode", TASKSRV_MODE_BASE);
+}
+
 static void listen_method(INTERNAL_FUNCTION_PARAMETERS)
 {
 	server_obj *o = THIS_SERVER();
@@ -769,6 +795,52 @@ PHP_METHOD(TaskSrv_Server, getCallback)
 }
 
 /* Moves the checked options into the core's configuration. */
+/* task_backend: tasks travel through Redis Streams (docs/distributed.md). set() checked
+ * the URL and that this build has the backend. */
+static void configure_backend(server_obj *o)
+{
+	tasksrv_config_t *cfg = &o->core.cfg;
+	tasksrv_options_t *opts = &o->opts;
+	char err[160];
+
+	cfg->backend = 0;
+	if (opts->task_backend == NULL || tasksrv_transport_redis_ops() == NULL
+			|| tasksrv_transport_redis_parse_url(ZSTR_VAL(opts->task_backend), cfg->backend_host,
+				sizeof(cfg->backend_host), &cfg->backend_port, &cfg->backend_db, err, sizeof(err)) < 0) {
+		return;
+	}
+	cfg->backend = 1;
+	cfg->backend_lease_ms = (int) opts->task_backend_lease * 1000;
+	snprintf(cfg->backend_queue, sizeof(cfg->backend_queue), "%s",
+		opts->task_backend_queue ? ZSTR_VAL(opts->task_backend_queue) : "tasksrv");
+	o->core.transport.ops = tasksrv_transport_redis_ops();
+}
+
+/* What this slice of the backend runs: a front (a Server with task_worker_num 0) or a
+ * TaskNode (task workers reading the queue). */
+static bool backend_check(server_obj *o)
+{
+	const tasksrv_config_t *cfg = &o->core.cfg;
+
+	if (instanceof_function(o->std.ce, tasksrv_task_node_ce)) {
+		if (!cfg->backend) {
+			TASKSRV_THROW(0, "failed to start TaskNode: it needs task_backend (redis://HOST:PORT[/DB]) in set()");
+			return false;
+		}
+		if (cfg->task_worker_num == 0) {
+			TASKSRV_THROW(0, "failed to start TaskNode: it needs task_worker_num > 0 (its task workers run the tasks)");
+			return false;
+		}
+		return true;
+	}
+	if (cfg->backend && cfg->task_worker_num > 0) {
+		TASKSRV_THROW(0, "failed to start server: task_backend with task_worker_num > 0 (this server's own task "
+			"workers reading the queue) is not supported yet; set task_worker_num to 0 and run a TaskSrv\\TaskNode");
+		return false;
+	}
+	return true;
+}
+
 static void configure(server_obj *o)
 {
 	tasksrv_config_t *cfg = &o->core.cfg;
@@ -788,6 +860,7 @@ static void configure(server_obj *o)
 	cfg->task_timeout_grace_ms = (int) ceil(opts->task_timeout_grace * 1000);
 	cfg->reload_async = opts->reload_async;
 	cfg->recycle_workers = opts->max_request > 0;
+	configure_backend(o);
 	o->task_object_mode = opts->task_use_object || opts->task_object || opts->task_enable_coroutine;
 	/* Framing is per port (before $server->setting gains the defaults below). */
 	tasksrv_ports_configure(o, zend_read_property(tasksrv_server_ce, &o->std, "setting", sizeof("setting") - 1, 1, &setting_rv));
@@ -912,6 +985,9 @@ PHP_METHOD(TaskSrv_Server, start)
 		RETURN_THROWS();
 	}
 	configure(o);
+	if (!backend_check(o)) {
+		RETURN_THROWS();
+	}
 	if (o->core.cfg.task_worker_num > 0 && Z_ISUNDEF(o->cb[EV_TASK].callable)) {
 		tasksrv_log(TASKSRV_LOG_WARNING, "Server::start_check() (ERRNO 9015): require 'onTask' callback");
 		TASKSRV_THROW(9015, "failed to start server. Error: Server::start_check() (ERRNO 9015): require 'onTask' callback");
@@ -1315,7 +1391,8 @@ static void stats_array(server_obj *o, const tasksrv_stats_t *st_in, zval *retur
 		add_assoc_long(return_value, "worker_dispatch_count", st.worker_dispatch_count);
 		add_assoc_long(return_value, "worker_concurrency", st.worker_concurrency);
 	}
-	if (st.task_worker_num > 0) {
+	/* A front with a task backend sends tasks with no task worker of its own. */
+	if (st.task_worker_num > 0 || o->core.cfg.backend) {
 		zval by;
 		add_assoc_long(return_value, "task_idle_worker_num", st.task_idle_worker_num);
 		add_assoc_long(return_value, "tasking_num", st.tasking_num);

@@ -7,6 +7,8 @@
 #include "php_call.h"
 #include "php_exceptions.h"
 #include "php_failure.h"
+#include "php_backend.h"
+#include "transport_redis.h"
 #include "io.h"
 #include "ledger.h"
 #include "task.h"
@@ -462,6 +464,14 @@ static zend_long task_target(server_obj *o, zend_long dst, uint32_t dst_arg, con
 	if (!tasksrv_php_running_check(o)) {
 		return -2;
 	}
+	if (tasksrv_transport_is_remote(&o->core.transport) && o->core.role != TASKSRV_ROLE_TASK_WORKER) {
+		/* A task backend: the task goes to the queue, whichever node takes it. */
+		if (dst != -1) {
+			zend_argument_value_error(dst_arg, "must be -1 with a task_backend (tasks go to the queue, not to a task worker)");
+			return -2;
+		}
+		return 0;
+	}
 	if (o->core.cfg.task_worker_num == 0) {
 		php_error_docref(NULL, E_WARNING, "task method can't be executed without task worker");
 		return -2;
@@ -532,6 +542,11 @@ PHP_METHOD(TaskSrv_Server, task)
 	/* (The manager's and the master's tasks are one-way: the core says so.) */
 	id = tasksrv_task_submit(&o->core, (int) dst, ZEND_FCI_INITIALIZED(fci) ? TASKSRV_TASK_CALLBACK : TASKSRV_TASK_ASYNC,
 		p.serialized, p.ptr, p.len);
+	if (id < 0 && tasksrv_transport_is_remote(&o->core.transport)) {
+		php_error_docref(NULL, E_WARNING, "task backend: %s", tasksrv_transport_redis_error(&o->core.transport));
+		tasksrv_payload_free(&p);
+		RETURN_FALSE;
+	}
 	if (id < 0) {
 		php_error_docref(NULL, E_WARNING, "send %zu bytes to task worker #%d failed: %s", p.len, (int) dst, strerror(errno));
 		tasksrv_payload_free(&p);
@@ -584,6 +599,12 @@ static zend_long dispatch_for_waiter(server_obj *o, zval *data, zend_long dst, i
 		return -2;
 	}
 	id = tasksrv_task_submit(&o->core, (int) dst, mode, p.serialized, p.ptr, p.len);
+	if (id < 0 && tasksrv_transport_is_remote(&o->core.transport)) {
+		zend_throw_exception_ex(tasksrv_backend_exception_ce, 0, "%s: task backend: %s", what,
+			tasksrv_transport_redis_error(&o->core.transport));
+		tasksrv_payload_free(&p);
+		return -2;
+	}
 	if (id < 0) {
 		php_error_docref(NULL, E_WARNING, "send %zu bytes to task worker #%d failed: %s", p.len, (int) dst, strerror(errno));
 		tasksrv_payload_free(&p);

@@ -1,0 +1,791 @@
+/* tasksrv: the Redis Streams task transport (docs/distributed.md), the second
+ * implementation of transport.h. Tasks go to the stream <queue>:tasks (one entry a
+ * task: id, gen, src, flags, time, reply, payload), read by the task workers of the
+ * TaskNodes through the consumer group <queue>; each answer goes to the reply stream
+ * the task named, <queue>:results:<host>:<pid> of the event worker that sent it.
+ *
+ * Two hiredis connections a process, both blocking sockets with timeouts: `cmd` for
+ * the commands that answer at once (XADD, XACK, XDEL), `rd` for the one blocking
+ * read (XREAD BLOCK on the reply stream in an event worker, XREADGROUP BLOCK on the
+ * task stream in a task worker). The read is sent ahead; the loop watches rd's
+ * socket and parses the reply with hiredis' reader when it comes, so the loop never
+ * blocks on Redis; a waiter (taskwait) polls the same socket until its deadline.
+ * Both reconnect on the next use (the reader also from a retry timer, with a log
+ * line when the backend goes away and one when it is back, not one per task). */
+#include "transport_redis.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int tasksrv_transport_redis_parse_url(const char *url, char *host, size_t hostlen, int *port, int *db,
+	char *err, size_t errlen)
+{
+	const char *p = url, *colon, *slash;
+	char *end;
+	long v;
+
+	if (strncmp(p, "redis://", 8) != 0) {
+		snprintf(err, errlen, "must be a URL redis://HOST:PORT[/DB]");
+		return -1;
+	}
+	p += 8;
+	colon = strrchr(p, ':');
+	if (colon == NULL || colon == p || (size_t) (colon - p) >= hostlen || memchr(p, '/', (size_t) (colon - p))
+			|| memchr(p, '@', (size_t) (colon - p))) {
+		snprintf(err, errlen, "must be a URL redis://HOST:PORT[/DB] (a host and a port; no user or password yet)");
+		return -1;
+	}
+	memcpy(host, p, (size_t) (colon - p));
+	host[colon - p] = '\0';
+	errno = 0;
+	v = strtol(colon + 1, &end, 10);
+	if (end == colon + 1 || errno || v < 1 || v > 65535 || (*end != '\0' && *end != '/')) {
+		snprintf(err, errlen, "must have a port between 1 and 65535 (redis://HOST:PORT[/DB])");
+		return -1;
+	}
+	*port = (int) v;
+	*db = 0;
+	slash = end;
+	if (*slash == '/' && slash[1] != '\0') {
+		v = strtol(slash + 1, &end, 10);
+		if (end == slash + 1 || *end != '\0' || v < 0 || v > 65535) {
+			snprintf(err, errlen, "must have a database number after the port (redis://HOST:PORT/DB)");
+			return -1;
+		}
+		*db = (int) v;
+	}
+	return 0;
+}
+
+#ifndef TASKSRV_HAVE_REDIS
+
+int tasksrv_transport_redis_built(void)
+{
+	return 0;
+}
+
+const tasksrv_transport_ops_t *tasksrv_transport_redis_ops(void)
+{
+	return NULL;
+}
+
+const char *tasksrv_transport_redis_error(const tasksrv_transport_t *t)
+{
+	(void) t;
+	return "";
+}
+
+#else
+
+#include "failure.h"
+#include "io.h"
+#include "log.h"
+#include "loop.h"
+#include "state.h"
+
+#include <hiredis/hiredis.h>
+#include <poll.h>
+#include <sys/epoll.h>
+#include <unistd.h>
+
+/* Entries read at once (one reply of the blocking read). */
+#define READ_BATCH "256"
+/* How long a command may take before the backend counts as failing. */
+#define CMD_TIMEOUT_MS 5000
+#define CONNECT_TIMEOUT_MS 1000
+#define RETRY_MS 500
+
+typedef struct {
+	tasksrv_frame_t f;
+	void *handle;
+} inbox_item_t;
+
+typedef struct {
+	redisContext *cmd, *rd;
+	int rd_pending;              /* the blocking read is sent, its reply not yet read */
+	int watched;                 /* rd's socket is in the loop */
+	tasksrv_loop_t *loop;        /* the loop watching rd (NULL: not watched) */
+	tasksrv_loop_handler_t h;
+	uint64_t retry_timer;
+	int down_logged;             /* "backend unreachable" was logged, "back" is due */
+	char tasks_key[160], reply_key[600], consumer[300];
+	char last_id[48];            /* an event worker's position in its reply stream */
+	inbox_item_t *inbox;         /* frames read and not yet handed out */
+	int in_head, in_n, in_cap;
+	char cur_entry[48];          /* a task worker: the entry of the task in hand */
+	char cur_reply[600];         /* and the reply stream it named */
+	char node[300];              /* host:pid of this process, in results and failures */
+	char err[800];
+} redis_t;
+
+static redis_t *R(const tasksrv_transport_t *t)
+{
+	return t->state;
+}
+
+static void set_err(redis_t *r, const char *what, const redisContext *c, const char *more)
+{
+	snprintf(r->err, sizeof(r->err), "%s: %s", what, more ? more : (c && c->errstr[0] ? c->errstr : "error"));
+}
+
+static redisContext *connect_ctx(tasksrv_transport_t *t)
+{
+	redis_t *r = R(t);
+	const tasksrv_config_t *cfg = &t->srv->cfg;
+	struct timeval tv = {CONNECT_TIMEOUT_MS / 1000, (CONNECT_TIMEOUT_MS % 1000) * 1000};
+	struct timeval cmd_tv = {CMD_TIMEOUT_MS / 1000, 0};
+	redisContext *c = redisConnectWithTimeout(cfg->backend_host, cfg->backend_port, tv);
+	redisReply *rep;
+
+	if (c == NULL || c->err) {
+		snprintf(r->err, sizeof(r->err), "cannot connect to redis://%s:%d: %s", cfg->backend_host, cfg->backend_port,
+			c ? c->errstr : "out of memory");
+		if (c) {
+			redisFree(c);
+		}
+		errno = ECONNREFUSED;
+		return NULL;
+	}
+	redisSetTimeout(c, cmd_tv);
+	if (cfg->backend_db != 0) {
+		rep = redisCommand(c, "SELECT %d", cfg->backend_db);
+		if (rep == NULL || rep->type == REDIS_REPLY_ERROR) {
+			set_err(r, "SELECT", c, rep ? rep->str : NULL);
+			if (rep) {
+				freeReplyObject(rep);
+			}
+			redisFree(c);
+			errno = EIO;
+			return NULL;
+		}
+		freeReplyObject(rep);
+	}
+	return c;
+}
+
+/* Runs one command on cmd (connecting first). Returns the reply, or NULL with r->err
+ * and errno set (the connection is dropped; the next call connects again). */
+static redisReply *command(tasksrv_transport_t *t, int argc, const char **argv, const size_t *lens)
+{
+	redis_t *r = R(t);
+	redisReply *rep;
+
+	if (r->cmd == NULL && (r->cmd = connect_ctx(t)) == NULL) {
+		return NULL;
+	}
+	rep = redisCommandArgv(r->cmd, argc, argv, lens);
+	if (rep == NULL) {
+		snprintf(r->err, sizeof(r->err), "redis://%s:%d: %s", t->srv->cfg.backend_host, t->srv->cfg.backend_port,
+			r->cmd->errstr[0] ? r->cmd->errstr : "connection lost");
+		redisFree(r->cmd);
+		r->cmd = NULL;
+		errno = EIO;
+		return NULL;
+	}
+	if (rep->type == REDIS_REPLY_ERROR) {
+		snprintf(r->err, sizeof(r->err), "%s: %s", argv[0], rep->str);
+		freeReplyObject(rep);
+		errno = EIO;
+		return NULL;
+	}
+	return rep;
+}
+
+/* {{{ frames in and out of stream entries */
+static void num_field(char *buf, size_t len, long long v)
+{
+	snprintf(buf, len, "%lld", v);
+}
+
+/* The value of field name in an entry's field list, or NULL. */
+static const redisReply *field(const redisReply *fields, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i + 1 < fields->elements; i += 2) {
+		if (fields->element[i]->type == REDIS_REPLY_STRING && strcmp(fields->element[i]->str, name) == 0) {
+			return fields->element[i + 1];
+		}
+	}
+	return NULL;
+}
+
+static long long field_num(const redisReply *fields, const char *name, int *ok)
+{
+	const redisReply *v = field(fields, name);
+
+	if (v == NULL || v->type != REDIS_REPLY_STRING) {
+		*ok = 0;
+		return 0;
+	}
+	return strtoll(v->str, NULL, 10);
+}
+
+static int inbox_push(redis_t *r, const tasksrv_frame_t *f, void *handle)
+{
+	if (r->in_head > 0 && r->in_head == r->in_n) {
+		r->in_head = r->in_n = 0;
+	}
+	if (r->in_n == r->in_cap) {
+		int cap = r->in_cap ? r->in_cap * 2 : 64;
+		inbox_item_t *p = realloc(r->inbox, sizeof(*p) * (size_t) cap);
+		if (p == NULL) {
+			return -1;
+		}
+		r->inbox = p;
+		r->in_cap = cap;
+	}
+	r->inbox[r->in_n].f = *f;
+	r->inbox[r->in_n].handle = handle;
+	r->in_n++;
+	return 0;
+}
+
+static int inbox_pop(redis_t *r, tasksrv_frame_t *f, void **handle)
+{
+	if (r->in_head == r->in_n) {
+		return 0;
+	}
+	*f = r->inbox[r->in_head].f;
+	*handle = r->inbox[r->in_head].handle;
+	r->in_head++;
+	return 1;
+}
+
+/* The front's ledger: a remote task counted as queued since task() ends with its
+ * last frame (done, or failed by the reason of its failure record). */
+static void book_outcome(tasksrv_server_t *s, const tasksrv_frame_t *f, const char *payload)
+{
+	tasksrv_failure_t fail;
+
+	if (!(f->flags & TASKSRV_FLAG_FINAL) || f->origin_gen != s->gen) {
+		return;
+	}
+	if ((f->flags & TASKSRV_FLAG_FAILURE) && tasksrv_failure_decode(&fail, payload, f->len) == 0
+			&& fail.reason > 0 && fail.reason <= TASKSRV_FAIL_REASON_MAX) {
+		TASKSRV_ATOMIC_ADD(&s->shm->task_failed_by_reason[fail.reason], 1);
+	} else if (f->flags & TASKSRV_FLAG_FAILURE) {
+		TASKSRV_ATOMIC_ADD(&s->shm->task_failed_by_reason[TASKSRV_FAIL_EXCEPTION], 1);
+	} else {
+		TASKSRV_ATOMIC_ADD(&s->shm->task_done, 1);
+	}
+}
+
+/* One stream entry as a frame of type (TASK in a task worker, RESULT in an event
+ * worker), its payload copied into glue storage. Returns 0, or -1 (malformed: skipped). */
+static int entry_frame(tasksrv_transport_t *t, const redisReply *entry, int type, tasksrv_frame_t *f, void **handle)
+{
+	redis_t *r = R(t);
+	tasksrv_server_t *s = t->srv;
+	const redisReply *fields, *payload, *reply, *tm;
+	int ok = 1;
+	char *dst;
+
+	if (entry->type != REDIS_REPLY_ARRAY || entry->elements != 2 || entry->element[0]->type != REDIS_REPLY_STRING
+			|| entry->element[1]->type != REDIS_REPLY_ARRAY) {
+		return -1;
+	}
+	fields = entry->element[1];
+	payload = field(fields, "payload");
+	if (payload == NULL || payload->type != REDIS_REPLY_STRING || payload->len > TASKSRV_FRAME_MAX_LEN) {
+		return -1;
+	}
+	tasksrv_frame_make(f, type, (uint32_t) payload->len);
+	f->task_id = field_num(fields, "id", &ok);
+	f->origin_gen = (uint32_t) field_num(fields, "gen", &ok);
+	f->src_worker = (int32_t) field_num(fields, "src", &ok);
+	f->flags = (uint16_t) field_num(fields, "flags", &ok);
+	if ((tm = field(fields, "time")) != NULL && tm->type == REDIS_REPLY_STRING) {
+		f->time = strtod(tm->str, NULL);
+	}
+	if (!ok) {
+		return -1;
+	}
+	if (type == TASKSRV_FRAME_TASK) {
+		reply = field(fields, "reply");
+		if (reply == NULL || reply->type != REDIS_REPLY_STRING || reply->len >= sizeof(r->cur_reply)
+				|| entry->element[0]->len >= sizeof(r->cur_entry)) {
+			return -1;
+		}
+	}
+	if ((dst = s->hooks->payload_alloc(s, payload->len, handle)) == NULL) {
+		return -1;
+	}
+	memcpy(dst, payload->str, payload->len);
+	return 0;
+}
+/* }}} */
+
+/* {{{ the blocking read, sent ahead and read when its socket is readable */
+static void drop_rd(redis_t *r)
+{
+	if (r->watched) {
+		tasksrv_loop_del(r->loop, &r->h);
+		r->watched = 0;
+	}
+	if (r->rd) {
+		redisFree(r->rd);
+		r->rd = NULL;
+	}
+	r->rd_pending = 0;
+}
+
+static int send_read(tasksrv_transport_t *t)
+{
+	redis_t *r = R(t);
+	tasksrv_server_t *s = t->srv;
+	int done = 0;
+
+	if (r->rd_pending) {
+		return 0;
+	}
+	if (r->rd == NULL && (r->rd = connect_ctx(t)) == NULL) {
+		return -1;
+	}
+	if (s->role == TASKSRV_ROLE_TASK_WORKER) {
+		redisAppendCommand(r->rd, "XREADGROUP GROUP %s %s COUNT 1 BLOCK 0 STREAMS %s >", s->cfg.backend_queue,
+			r->consumer, r->tasks_key);
+	} else {
+		redisAppendCommand(r->rd, "XREAD COUNT " READ_BATCH " BLOCK 0 STREAMS %s %s", r->reply_key, r->last_id);
+	}
+	while (!done) {
+		if (redisBufferWrite(r->rd, &done) != REDIS_OK) {
+			set_err(r, "redis", r->rd, NULL);
+			drop_rd(r);
+			errno = EIO;
+			return -1;
+		}
+	}
+	r->rd_pending = 1;
+	return 0;
+}
+
+/* A task worker's group: made once, from the start of the stream, so that tasks sent
+ * before any node ran are read too. */
+static int ensure_group(tasksrv_transport_t *t)
+{
+	redis_t *r = R(t);
+	const char *argv[] = {"XGROUP", "CREATE", r->tasks_key, t->srv->cfg.backend_queue, "0", "MKSTREAM"};
+	size_t lens[6];
+	redisReply *rep;
+	int i;
+
+	for (i = 0; i < 6; i++) {
+		lens[i] = strlen(argv[i]);
+	}
+	rep = command(t, 6, argv, lens);
+	if (rep == NULL) {
+		return strstr(r->err, "BUSYGROUP") ? 0 : -1;
+	}
+	freeReplyObject(rep);
+	return 0;
+}
+
+/* Parses one reply of the read into the inbox. Returns how many frames it gave. */
+static int take_read_reply(tasksrv_transport_t *t, redisReply *rep)
+{
+	redis_t *r = R(t);
+	tasksrv_server_t *s = t->srv;
+	int type = s->role == TASKSRV_ROLE_TASK_WORKER ? TASKSRV_FRAME_TASK : TASKSRV_FRAME_RESULT, n = 0;
+	size_t i, j;
+	tasksrv_frame_t f;
+	void *handle;
+
+	if (rep->type != REDIS_REPLY_ARRAY) {
+		return 0;
+	}
+	for (i = 0; i < rep->elements; i++) {
+		const redisReply *st = rep->element[i];
+		if (st->type != REDIS_REPLY_ARRAY || st->elements != 2 || st->element[1]->type != REDIS_REPLY_ARRAY) {
+			continue;
+		}
+		for (j = 0; j < st->element[1]->elements; j++) {
+			const redisReply *e = st->element[1]->element[j];
+			if (e->type == REDIS_REPLY_ARRAY && e->elements == 2 && e->element[0]->type == REDIS_REPLY_STRING
+					&& e->element[0]->len < sizeof(r->last_id) && type == TASKSRV_FRAME_RESULT) {
+				memcpy(r->last_id, e->element[0]->str, e->element[0]->len + 1);
+			}
+			if (entry_frame(t, e, type, &f, &handle) < 0) {
+				tasksrv_log(TASKSRV_LOG_WARNING, "task backend: malformed entry in %s dropped",
+					type == TASKSRV_FRAME_TASK ? r->tasks_key : r->reply_key);
+				continue;
+			}
+			if (type == TASKSRV_FRAME_TASK) {
+				/* One task at a time (COUNT 1): the entry and reply stream of the task in hand. */
+				memcpy(r->cur_entry, e->element[0]->str, e->element[0]->len + 1);
+				memcpy(r->cur_reply, field(e->element[1], "reply")->str, field(e->element[1], "reply")->len + 1);
+				/* Counted in as a local sender would (the ledger of this node balances). */
+				TASKSRV_ATOMIC_ADD(&s->shm->workers[s->worker_id].queued, 1);
+				TASKSRV_ATOMIC_ADD(&s->shm->task_accepted, 1);
+				TASKSRV_ATOMIC_ADD(&s->shm->task_queue_bytes, (int64_t) f.len);
+			} else {
+				size_t len = 0;
+				book_outcome(s, &f, s->hooks->payload_data(s, handle, &len));
+			}
+			if (inbox_push(r, &f, handle) < 0) {
+				s->hooks->payload_free(s, handle);
+				continue;
+			}
+			n++;
+		}
+	}
+	return n;
+}
+
+/* Reads what rd's socket has; parses a whole reply when there is one. Returns the
+ * frames it gave (>= 0), or -1 when the connection failed (dropped). */
+static int read_rd(tasksrv_transport_t *t)
+{
+	redis_t *r = R(t);
+	void *reply = NULL;
+	int n;
+
+	if (redisBufferRead(r->rd) != REDIS_OK) {
+		set_err(r, "the task backend's connection", r->rd, NULL);
+		drop_rd(r);
+		errno = EIO;
+		return -1;
+	}
+	if (redisGetReplyFromReader(r->rd, &reply) != REDIS_OK) {
+		set_err(r, "the task backend's reply", r->rd, NULL);
+		drop_rd(r);
+		errno = EIO;
+		return -1;
+	}
+	if (reply == NULL) {
+		return 0;
+	}
+	r->rd_pending = 0;
+	if (((redisReply *) reply)->type == REDIS_REPLY_ERROR) {
+		snprintf(r->err, sizeof(r->err), "read: %s", ((redisReply *) reply)->str);
+		tasksrv_log(TASKSRV_LOG_WARNING, "task backend: %s", r->err);
+		freeReplyObject(reply);
+		errno = EIO;
+		return -1;
+	}
+	n = take_read_reply(t, reply);
+	freeReplyObject(reply);
+	return n;
+}
+/* }}} */
+
+/* {{{ the loop's side: frames handed to the glue as they come */
+static void rd_ready(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, uint32_t events);
+static void retry(tasksrv_loop_t *loop, void *ctx);
+
+static void schedule_retry(tasksrv_transport_t *t)
+{
+	redis_t *r = R(t);
+
+	if (!r->down_logged) {
+		tasksrv_log(TASKSRV_LOG_WARNING, "task backend unreachable (%s); retrying every %d ms", r->err, RETRY_MS);
+		r->down_logged = 1;
+	}
+	if (r->loop && !r->retry_timer) {
+		r->retry_timer = tasksrv_loop_timer_add(r->loop, RETRY_MS, retry, t);
+	}
+}
+
+/* Sends the read and watches its socket. */
+static void arm(tasksrv_transport_t *t)
+{
+	redis_t *r = R(t);
+
+	if (r->rd_pending || r->loop == NULL) {
+		return;
+	}
+	if (t->srv->role == TASKSRV_ROLE_TASK_WORKER && ensure_group(t) < 0) {
+		schedule_retry(t);
+		return;
+	}
+	if (send_read(t) < 0) {
+		schedule_retry(t);
+		return;
+	}
+	if (r->down_logged) {
+		tasksrv_log(TASKSRV_LOG_NOTICE, "task backend redis://%s:%d reachable again", t->srv->cfg.backend_host,
+			t->srv->cfg.backend_port);
+		r->down_logged = 0;
+	}
+	if (!r->watched) {
+		r->h.fn = rd_ready;
+		r->h.ctx = t;
+		r->watched = tasksrv_loop_add(r->loop, &r->h, r->rd->fd, EPOLLIN) == 0;
+	}
+}
+
+static void retry(tasksrv_loop_t *loop, void *ctx)
+{
+	tasksrv_transport_t *t = ctx;
+
+	(void) loop;
+	R(t)->retry_timer = 0;
+	arm(t);
+}
+
+static void deliver_inbox(tasksrv_transport_t *t)
+{
+	redis_t *r = R(t);
+	tasksrv_server_t *s = t->srv;
+	tasksrv_frame_t f;
+	void *handle;
+
+	while (inbox_pop(r, &f, &handle)) {
+		s->hooks->on_frame(s, &f, TASKSRV_REDIS_PEER, handle);
+	}
+}
+
+static void rd_ready(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, uint32_t events)
+{
+	tasksrv_transport_t *t = h->ctx;
+	redis_t *r = R(t);
+
+	(void) loop;
+	(void) events;
+	if (r->rd == NULL) {
+		return;
+	}
+	if (read_rd(t) < 0) {
+		drop_rd(r);
+		schedule_retry(t);
+		return;
+	}
+	deliver_inbox(t);
+	if (!r->rd_pending && loop->running) {
+		arm(t);
+	}
+}
+/* }}} */
+
+/* {{{ the ops */
+static int redis_open(tasksrv_transport_t *t)
+{
+	tasksrv_server_t *s = t->srv;
+	redis_t *r;
+	char host[256];
+
+	if (t->state != NULL) {
+		return 0;
+	}
+	if ((r = calloc(1, sizeof(*r))) == NULL) {
+		return -1;
+	}
+	if (gethostname(host, sizeof(host)) < 0) {
+		strcpy(host, "localhost");
+	}
+	host[sizeof(host) - 1] = '\0';
+	snprintf(r->node, sizeof(r->node), "%s:%d", host, (int) getpid());
+	snprintf(r->consumer, sizeof(r->consumer), "%s", r->node);
+	snprintf(r->tasks_key, sizeof(r->tasks_key), "%s:tasks", s->cfg.backend_queue);
+	snprintf(r->reply_key, sizeof(r->reply_key), "%s:results:%s", s->cfg.backend_queue, r->node);
+	strcpy(r->last_id, "0");
+	t->state = r;
+	return 0;
+}
+
+static void redis_close(tasksrv_transport_t *t)
+{
+	redis_t *r = R(t);
+	tasksrv_frame_t f;
+	void *handle;
+
+	if (r == NULL) {
+		return;
+	}
+	/* The reply stream is this process's alone: it goes with it. */
+	if (t->srv->role == TASKSRV_ROLE_WORKER && r->cmd) {
+		freeReplyObject(redisCommand(r->cmd, "DEL %s", r->reply_key));
+	}
+	if (r->loop && r->retry_timer) {
+		tasksrv_loop_timer_del(r->loop, r->retry_timer);
+	}
+	drop_rd(r);
+	if (r->cmd) {
+		redisFree(r->cmd);
+	}
+	while (inbox_pop(r, &f, &handle)) {
+		t->srv->hooks->payload_free(t->srv, handle);
+	}
+	free(r->inbox);
+	free(r);
+	t->state = NULL;
+}
+
+static int redis_send(tasksrv_transport_t *t, tasksrv_dest_t dst, tasksrv_frame_t *f, const char *payload)
+{
+	redis_t *r = R(t);
+	char id[24], gen[16], src[16], flags[8], tm[32];
+	const char *argv[17];
+	size_t lens[17];
+	redisReply *rep;
+	int i;
+
+	(void) dst;
+	if (r == NULL) {
+		errno = EINVAL;
+		return -1;
+	}
+	num_field(id, sizeof(id), f->task_id);
+	num_field(gen, sizeof(gen), f->origin_gen);
+	num_field(src, sizeof(src), f->src_worker);
+	num_field(flags, sizeof(flags), f->flags);
+	snprintf(tm, sizeof(tm), "%.6f", f->time);
+	{
+		const char *a[] = {"XADD", r->tasks_key, "*", "id", id, "gen", gen, "src", src, "flags", flags,
+			"time", tm, "reply", r->reply_key, "payload", payload ? payload : ""};
+		for (i = 0; i < 17; i++) {
+			argv[i] = a[i];
+			lens[i] = strlen(a[i]);
+		}
+	}
+	lens[16] = f->len;
+	rep = command(t, 17, argv, lens);
+	if (rep == NULL) {
+		return -1;
+	}
+	freeReplyObject(rep);
+	/* The results come to this process's reply stream: watch it (again). */
+	arm(t);
+	return 0;
+}
+
+static int redis_reply(tasksrv_transport_t *t, int reply_to, tasksrv_frame_t *f, const char *payload, int blocking)
+{
+	redis_t *r = R(t);
+	char id[24], gen[16], src[16], flags[8], tm[32];
+	redisReply *rep;
+	size_t lens[15];
+	int i;
+
+	(void) blocking;
+	if (r == NULL || reply_to != TASKSRV_REDIS_PEER || r->cur_reply[0] == '\0') {
+		errno = EINVAL;
+		return -1;
+	}
+	num_field(id, sizeof(id), f->task_id);
+	num_field(gen, sizeof(gen), f->origin_gen);
+	num_field(src, sizeof(src), f->src_worker);
+	num_field(flags, sizeof(flags), f->flags);
+	snprintf(tm, sizeof(tm), "%.6f", f->time);
+	{
+		const char *argv[] = {"XADD", r->cur_reply, "*", "id", id, "gen", gen, "src", src, "flags", flags,
+			"node", r->node, "payload", payload ? payload : ""};
+		for (i = 0; i < 15; i++) {
+			lens[i] = strlen(argv[i]);
+		}
+		lens[14] = f->len;
+		if ((rep = command(t, 15, argv, lens)) == NULL) {
+			tasksrv_log(TASKSRV_LOG_WARNING, "task backend: the answer to task %ld cannot be sent: %s",
+				(long) f->task_id, r->err);
+			return -1;
+		}
+		freeReplyObject(rep);
+	}
+	if (f->flags & TASKSRV_FLAG_FINAL) {
+		/* The task has its outcome: it leaves the group's pending list. */
+		const char *argv[] = {"XACK", r->tasks_key, t->srv->cfg.backend_queue, r->cur_entry};
+		size_t alens[4];
+		for (i = 0; i < 4; i++) {
+			alens[i] = strlen(argv[i]);
+		}
+		if ((rep = command(t, 4, argv, alens)) != NULL) {
+			freeReplyObject(rep);
+		}
+		r->cur_reply[0] = '\0';
+	}
+	(void) tm;
+	return 0;
+}
+
+static int redis_next_frame(tasksrv_transport_t *t, int64_t deadline_ms, tasksrv_frame_t *f, int *src, void **handle)
+{
+	redis_t *r = R(t);
+	struct pollfd pfd;
+	int64_t now;
+	int n;
+
+	if (r == NULL) {
+		errno = EINVAL;
+		return -1;
+	}
+	for (;;) {
+		if (inbox_pop(r, f, handle)) {
+			*src = TASKSRV_REDIS_PEER;
+			return 1;
+		}
+		if (send_read(t) < 0) {
+			return -1;
+		}
+		now = tasksrv_io_now_ms();
+		pfd.fd = r->rd->fd;
+		pfd.events = POLLIN;
+		n = poll(&pfd, 1, deadline_ms > now ? (int) (deadline_ms - now) : 0);
+		if (n < 0) {
+			if (errno == EINTR) {
+				continue;
+			}
+			return -1;
+		}
+		if (n == 0) {
+			return 0;
+		}
+		if (read_rd(t) < 0) {
+			return -1;
+		}
+	}
+}
+
+static int redis_event_fd(tasksrv_transport_t *t)
+{
+	redis_t *r = R(t);
+
+	return r && r->rd ? r->rd->fd : -1;
+}
+
+static void redis_watch(tasksrv_transport_t *t, tasksrv_loop_t *loop)
+{
+	redis_t *r = R(t);
+	tasksrv_server_t *s = t->srv;
+
+	if (r == NULL) {
+		return;
+	}
+	r->loop = loop;
+	/* A task worker reads tasks from the start; an event worker once it sent one. */
+	if (s->role == TASKSRV_ROLE_TASK_WORKER) {
+		arm(t);
+	}
+}
+
+static const tasksrv_transport_ops_t redis_ops = {
+	.name = "redis",
+	.remote = 1,
+	.open = redis_open,
+	.close = redis_close,
+	.send_async = redis_send,
+	.send_blocking = redis_send,
+	.reply = redis_reply,
+	.next_frame = redis_next_frame,
+	.event_fd = redis_event_fd,
+	.watch = redis_watch,
+};
+/* }}} */
+
+int tasksrv_transport_redis_built(void)
+{
+	return 1;
+}
+
+const tasksrv_transport_ops_t *tasksrv_transport_redis_ops(void)
+{
+	return &redis_ops;
+}
+
+const char *tasksrv_transport_redis_error(const tasksrv_transport_t *t)
+{
+	return t->state ? R(t)->err : "";
+}
+
+#endif
