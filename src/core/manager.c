@@ -486,6 +486,8 @@ static int manager_main(tasksrv_server_t *s)
 	s->sig_h.fn = manager_on_signal;
 	s->sig_h.ctx = s;
 	tasksrv_loop_add(&s->loop, &s->sig_h, tasksrv_signals_fd(), EPOLLIN);
+	/* A task backend: a node's manager renews its task workers' leases. */
+	tasksrv_transport_watch(&s->transport, &s->loop);
 	if (s->hooks->on_manager_start) {
 		s->hooks->on_manager_start(s);
 	}

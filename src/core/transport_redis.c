@@ -109,6 +109,8 @@ typedef struct {
 	tasksrv_loop_t *loop;        /* the loop watching rd (NULL: not watched) */
 	tasksrv_loop_handler_t h;
 	uint64_t retry_timer;
+	uint64_t lease_timer;        /* a node's manager: heartbeats; a front's worker: reclaims */
+	char host[256];
 	int down_logged;             /* "backend unreachable" was logged, "back" is due */
 	char tasks_key[160], reply_key[600], consumer[300];
 	char last_id[48];            /* an event worker's position in its reply stream */
@@ -321,10 +323,10 @@ static int entry_frame(tasksrv_transport_t *t, const redisReply *entry, int type
 /* {{{ the blocking read, sent ahead and read when its socket is readable */
 static void drop_rd(redis_t *r)
 {
-	if (r->watched) {
+	if (r->watched && r->loop->epfd >= 0) {
 		tasksrv_loop_del(r->loop, &r->h);
-		r->watched = 0;
 	}
+	r->watched = 0;
 	if (r->rd) {
 		redisFree(r->rd);
 		r->rd = NULL;
@@ -576,6 +578,7 @@ static int redis_open(tasksrv_transport_t *t)
 		strcpy(host, "localhost");
 	}
 	host[sizeof(host) - 1] = '\0';
+	snprintf(r->host, sizeof(r->host), "%s", host);
 	snprintf(r->node, sizeof(r->node), "%s:%d", host, (int) getpid());
 	snprintf(r->consumer, sizeof(r->consumer), "%s", r->node);
 	snprintf(r->tasks_key, sizeof(r->tasks_key), "%s:tasks", s->cfg.backend_queue);
@@ -598,8 +601,14 @@ static void redis_close(tasksrv_transport_t *t)
 	if (t->srv->role == TASKSRV_ROLE_WORKER && r->cmd) {
 		freeReplyObject(redisCommand(r->cmd, "DEL %s", r->reply_key));
 	}
-	if (r->loop && r->retry_timer) {
-		tasksrv_loop_timer_del(r->loop, r->retry_timer);
+	/* (A forked child closes its parent's copy after the loop was freed: no timers then.) */
+	if (r->loop && r->loop->epfd >= 0) {
+		if (r->retry_timer) {
+			tasksrv_loop_timer_del(r->loop, r->retry_timer);
+		}
+		if (r->lease_timer) {
+			tasksrv_loop_timer_del(r->loop, r->lease_timer);
+		}
 	}
 	drop_rd(r);
 	if (r->cmd) {
@@ -651,51 +660,87 @@ static int redis_send(tasksrv_transport_t *t, tasksrv_dest_t dst, tasksrv_frame_
 	return 0;
 }
 
-static int redis_reply(tasksrv_transport_t *t, int reply_to, tasksrv_frame_t *f, const char *payload, int blocking)
+/* XACK of the task in hand: 1 when this process took it out of the pending list (it
+ * still owned the outcome), 0 when a reclaimer had taken it (lease expired), -1 on error. */
+static int ack(tasksrv_transport_t *t, const char *entry)
 {
 	redis_t *r = R(t);
-	char id[24], gen[16], src[16], flags[8], tm[32];
+	const char *argv[] = {"XACK", r->tasks_key, t->srv->cfg.backend_queue, entry};
+	size_t lens[4];
+	redisReply *rep;
+	int i, n;
+
+	for (i = 0; i < 4; i++) {
+		lens[i] = strlen(argv[i]);
+	}
+	if ((rep = command(t, 4, argv, lens)) == NULL) {
+		return -1;
+	}
+	n = rep->type == REDIS_REPLY_INTEGER && rep->integer > 0;
+	freeReplyObject(rep);
+	return n;
+}
+
+/* XADD of an answer (a result, the end, a failure) to reply stream key. */
+static int add_answer(tasksrv_transport_t *t, const char *key, const tasksrv_frame_t *f, const char *node,
+	const char *payload)
+{
+	char id[24], gen[16], src[16], flags[8];
 	redisReply *rep;
 	size_t lens[15];
 	int i;
+	const char *argv[] = {"XADD", key, "*", "id", id, "gen", gen, "src", src, "flags", flags,
+		"node", node, "payload", payload ? payload : ""};
+
+	num_field(id, sizeof(id), f->task_id);
+	num_field(gen, sizeof(gen), f->origin_gen);
+	num_field(src, sizeof(src), f->src_worker);
+	num_field(flags, sizeof(flags), f->flags);
+	for (i = 0; i < 15; i++) {
+		lens[i] = strlen(argv[i]);
+	}
+	lens[14] = f->len;
+	if ((rep = command(t, 15, argv, lens)) == NULL) {
+		return -1;
+	}
+	freeReplyObject(rep);
+	return 0;
+}
+
+static int redis_reply(tasksrv_transport_t *t, int reply_to, tasksrv_frame_t *f, const char *payload, int blocking)
+{
+	redis_t *r = R(t);
+	int owned;
 
 	(void) blocking;
 	if (r == NULL || reply_to != TASKSRV_REDIS_PEER || r->cur_reply[0] == '\0') {
 		errno = EINVAL;
 		return -1;
 	}
-	num_field(id, sizeof(id), f->task_id);
-	num_field(gen, sizeof(gen), f->origin_gen);
-	num_field(src, sizeof(src), f->src_worker);
-	num_field(flags, sizeof(flags), f->flags);
-	snprintf(tm, sizeof(tm), "%.6f", f->time);
-	{
-		const char *argv[] = {"XADD", r->cur_reply, "*", "id", id, "gen", gen, "src", src, "flags", flags,
-			"node", r->node, "payload", payload ? payload : ""};
-		for (i = 0; i < 15; i++) {
-			lens[i] = strlen(argv[i]);
+	if (f->flags & TASKSRV_FLAG_FINAL) {
+		/* Whoever takes the entry out of the pending list first tells the outcome: this
+		 * node, or a reclaimer that found its lease expired (it told worker_died). */
+		owned = ack(t, r->cur_entry);
+		if (owned == 0) {
+			r->cur_reply[0] = '\0';
+			tasksrv_log(TASKSRV_LOG_WARNING, "task backend: the outcome of task %ld (entry %s) dropped: its lease "
+				"expired and it was already failed as worker_died", (long) f->task_id, r->cur_entry);
+			return 0;
 		}
-		lens[14] = f->len;
-		if ((rep = command(t, 15, argv, lens)) == NULL) {
-			tasksrv_log(TASKSRV_LOG_WARNING, "task backend: the answer to task %ld cannot be sent: %s",
+		owned = owned < 0 ? -1 : add_answer(t, r->cur_reply, f, r->node, payload);
+		r->cur_reply[0] = '\0';
+		if (owned < 0) {
+			tasksrv_log(TASKSRV_LOG_WARNING, "task backend: the outcome of task %ld cannot be sent: %s",
 				(long) f->task_id, r->err);
 			return -1;
 		}
-		freeReplyObject(rep);
+		return 0;
 	}
-	if (f->flags & TASKSRV_FLAG_FINAL) {
-		/* The task has its outcome: it leaves the group's pending list. */
-		const char *argv[] = {"XACK", r->tasks_key, t->srv->cfg.backend_queue, r->cur_entry};
-		size_t alens[4];
-		for (i = 0; i < 4; i++) {
-			alens[i] = strlen(argv[i]);
-		}
-		if ((rep = command(t, 4, argv, alens)) != NULL) {
-			freeReplyObject(rep);
-		}
-		r->cur_reply[0] = '\0';
+	if (add_answer(t, r->cur_reply, f, r->node, payload) < 0) {
+		tasksrv_log(TASKSRV_LOG_WARNING, "task backend: a result of task %ld cannot be sent: %s",
+			(long) f->task_id, r->err);
+		return -1;
 	}
-	(void) tm;
 	return 0;
 }
 
@@ -744,6 +789,174 @@ static int redis_event_fd(tasksrv_transport_t *t)
 	return r && r->rd ? r->rd->fd : -1;
 }
 
+/* {{{ leases: a node's manager says its task workers live; a front fails the tasks of
+ * the ones that stopped saying so */
+/* The key that says consumer host:pid lives (it expires after the lease). */
+static void alive_key(const redis_t *r, const tasksrv_config_t *cfg, const char *consumer, char *out, size_t len)
+{
+	snprintf(out, len, "%s:alive:%s", cfg->backend_queue, consumer);
+}
+
+static int set_alive(tasksrv_transport_t *t, const char *consumer)
+{
+	redis_t *r = R(t);
+	char key[600], px[24];
+	const char *argv[] = {"SET", key, "1", "PX", px};
+	size_t lens[5];
+	redisReply *rep;
+	int i;
+
+	alive_key(r, &t->srv->cfg, consumer, key, sizeof(key));
+	num_field(px, sizeof(px), t->srv->cfg.backend_lease_ms);
+	for (i = 0; i < 5; i++) {
+		lens[i] = strlen(argv[i]);
+	}
+	if ((rep = command(t, 5, argv, lens)) == NULL) {
+		return -1;
+	}
+	freeReplyObject(rep);
+	return 0;
+}
+
+static int lease_interval(const tasksrv_server_t *s)
+{
+	int ms = s->cfg.backend_lease_ms / 3;
+
+	return ms < 50 ? 50 : ms;
+}
+
+/* A node's manager, three times a lease: each live task worker's key is renewed, so
+ * its running task keeps its lease however long it runs; a dead one's expires. */
+static void heartbeat(tasksrv_loop_t *loop, void *ctx)
+{
+	tasksrv_transport_t *t = ctx;
+	redis_t *r = R(t);
+	tasksrv_server_t *s = t->srv;
+	char consumer[300];
+	int i, w = s->cfg.worker_num;
+
+	for (i = w; i < w + s->cfg.task_worker_num; i++) {
+		if (s->manager.pids && s->manager.pids[i] > 0) {
+			snprintf(consumer, sizeof(consumer), "%s:%d", r->host, (int) s->manager.pids[i]);
+			if (set_alive(t, consumer) < 0) {
+				break;
+			}
+		}
+	}
+	r->lease_timer = tasksrv_loop_timer_add(loop, lease_interval(s), heartbeat, t);
+}
+
+/* Fails one task whose node stopped renewing its lease: claims the entry (the claim
+ * resets its idle time, so other reclaimers pass), takes it out of the pending list
+ * (the first to do so tells the outcome: see redis_reply) and writes the failure to
+ * the reply stream the task named. */
+static void reclaim_entry(tasksrv_transport_t *t, const char *entry, const char *consumer)
+{
+	redis_t *r = R(t);
+	tasksrv_server_t *s = t->srv;
+	char idle[24], msg[700];
+	const char *argv[] = {"XCLAIM", r->tasks_key, s->cfg.backend_queue, r->consumer, idle, entry};
+	size_t lens[6];
+	redisReply *rep;
+	tasksrv_frame_t task, f;
+	tasksrv_failure_t fail;
+	tasksrv_buffer_t buf = {0};
+	const redisReply *e, *reply;
+	void *handle;
+	int i, ok;
+
+	num_field(idle, sizeof(idle), s->cfg.backend_lease_ms);
+	for (i = 0; i < 6; i++) {
+		lens[i] = strlen(argv[i]);
+	}
+	if ((rep = command(t, 6, argv, lens)) == NULL) {
+		return;
+	}
+	/* Claimed by another reclaimer meanwhile: nothing comes back. */
+	if (rep->type != REDIS_REPLY_ARRAY || rep->elements != 1) {
+		freeReplyObject(rep);
+		return;
+	}
+	e = rep->element[0];
+	ok = entry_frame(t, e, TASKSRV_FRAME_TASK, &task, &handle) == 0;
+	if (ok) {
+		s->hooks->payload_free(s, handle);
+	}
+	reply = ok ? field(e->element[1], "reply") : NULL;
+	if (ack(t, entry) != 1 || reply == NULL) {
+		freeReplyObject(rep);
+		return;
+	}
+	snprintf(msg, sizeof(msg), "task %ld: its node (%s) stopped renewing its lease (task_backend_lease = %d s) while "
+		"running it: the node died or lost the task backend", (long) task.task_id, consumer,
+		s->cfg.backend_lease_ms / 1000);
+	memset(&fail, 0, sizeof(fail));
+	fail.reason = TASKSRV_FAIL_WORKER_DIED;
+	fail.worker_id = task.src_worker;
+	fail.exit_status = -1;
+	fail.message = msg;
+	fail.message_len = strlen(msg);
+	if (tasksrv_failure_encode(&fail, &buf) == 0) {
+		tasksrv_frame_result(&f, &task, -1, TASKSRV_FLAG_FAILURE | TASKSRV_FLAG_FINAL,
+			(uint32_t) tasksrv_buffer_size(&buf));
+		if (add_answer(t, reply->str, &f, consumer, tasksrv_buffer_head(&buf)) == 0) {
+			tasksrv_log(TASKSRV_LOG_WARNING, "task backend: %s; failed as worker_died", msg);
+		}
+	}
+	tasksrv_buffer_free(&buf);
+	freeReplyObject(rep);
+}
+
+/* A front's event worker, three times a lease: the entries idle past the lease whose
+ * consumer's key has expired are failed (any front may do it for any other: the
+ * failure goes to the reply stream the task named). */
+static void reclaim(tasksrv_loop_t *loop, void *ctx)
+{
+	tasksrv_transport_t *t = ctx;
+	redis_t *r = R(t);
+	tasksrv_server_t *s = t->srv;
+	char idle[24], key[600];
+	const char *argv[] = {"XPENDING", r->tasks_key, s->cfg.backend_queue, "IDLE", idle, "-", "+", "32"};
+	size_t lens[8];
+	redisReply *rep, *ex;
+	size_t i;
+	int j;
+
+	r->lease_timer = 0;
+	num_field(idle, sizeof(idle), s->cfg.backend_lease_ms);
+	for (j = 0; j < 8; j++) {
+		lens[j] = strlen(argv[j]);
+	}
+	/* Only on a live connection (made by a task sent): a timer never waits for a
+	 * connect on an unreachable backend. (No group yet: nothing is pending.) */
+	if (r->cmd != NULL && (rep = command(t, 8, argv, lens)) != NULL) {
+		for (i = 0; rep->type == REDIS_REPLY_ARRAY && i < rep->elements; i++) {
+			const redisReply *p = rep->element[i];
+			const char *eargv[2];
+			size_t elens[2];
+			if (p->type != REDIS_REPLY_ARRAY || p->elements < 2 || p->element[0]->type != REDIS_REPLY_STRING
+					|| p->element[1]->type != REDIS_REPLY_STRING) {
+				continue;
+			}
+			alive_key(r, &s->cfg, p->element[1]->str, key, sizeof(key));
+			eargv[0] = "EXISTS";
+			eargv[1] = key;
+			elens[0] = 6;
+			elens[1] = strlen(key);
+			if ((ex = command(t, 2, eargv, elens)) == NULL) {
+				break;
+			}
+			if (ex->type == REDIS_REPLY_INTEGER && ex->integer == 0) {
+				reclaim_entry(t, p->element[0]->str, p->element[1]->str);
+			}
+			freeReplyObject(ex);
+		}
+		freeReplyObject(rep);
+	}
+	r->lease_timer = tasksrv_loop_timer_add(loop, lease_interval(s), reclaim, t);
+}
+/* }}} */
+
 static void redis_watch(tasksrv_transport_t *t, tasksrv_loop_t *loop)
 {
 	redis_t *r = R(t);
@@ -753,9 +966,16 @@ static void redis_watch(tasksrv_transport_t *t, tasksrv_loop_t *loop)
 		return;
 	}
 	r->loop = loop;
-	/* A task worker reads tasks from the start; an event worker once it sent one. */
+	/* A task worker reads tasks from the start (and says it lives until the manager's
+	 * first heartbeat); an event worker reads results once it sent a task, and fails
+	 * the tasks of nodes gone; a node's manager renews its task workers' leases. */
 	if (s->role == TASKSRV_ROLE_TASK_WORKER) {
+		set_alive(t, r->consumer);
 		arm(t);
+	} else if (s->role == TASKSRV_ROLE_WORKER) {
+		r->lease_timer = tasksrv_loop_timer_add(loop, lease_interval(s), reclaim, t);
+	} else if (s->role == TASKSRV_ROLE_MANAGER && s->cfg.task_worker_num > 0) {
+		heartbeat(loop, t);
 	}
 }
 
