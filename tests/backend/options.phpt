@@ -1,0 +1,70 @@
+--TEST--
+task_backend options in every build: set() validates task_backend (a redis:// URL; in a build without hiredis, an error naming the missing build feature), task_backend_queue and task_backend_lease strictly, naming the key; php --ri says whether the backend is built; a TaskNode needs a backend and task workers, a front with a backend takes no dst_worker_id and no task workers of its own
+--EXTENSIONS--
+tasksrv
+--FILE--
+<?php
+ob_start();
+(new ReflectionExtension('tasksrv'))->info();
+$info = ob_get_clean();
+$built = str_contains($info, 'Task backend (task_backend, TaskSrv\TaskNode) => redis (Redis Streams');
+var_dump($built || str_contains($info, 'Task backend (task_backend, TaskSrv\TaskNode) => not built (no hiredis'));
+$cases = [
+    ['task_backend', 'redis://h', 'must be a URL'],
+    ['task_backend', 'http://127.0.0.1:1', 'must be a URL'],
+    ['task_backend', 'redis://127.0.0.1:70000', 'port between 1 and 65535'],
+    ['task_backend', 'redis://u:p@127.0.0.1:1', 'no user or password yet'],
+    ['task_backend', 'redis://127.0.0.1:6379/x', 'database number'],
+    ['task_backend', 'redis://127.0.0.1:6379/2', null],
+    ['task_backend_queue', '', '1 to 100 bytes'],
+    ['task_backend_queue', 'jobs', null],
+    ['task_backend_lease', 0, 'between 1 and 86400'],
+    ['task_backend_lease', '5', 'must be of type int'],
+];
+foreach ($cases as [$key, $value, $want]) {
+    $s = new TaskSrv\Server('127.0.0.1', 0);
+    /* Without the backend every task_backend is refused for that reason, well-formed or not. */
+    if ($key === 'task_backend' && !$built) {
+        $want = 'needs the Redis task backend, which this build of tasksrv lacks';
+    }
+    try {
+        $s->set([$key => $value]);
+        $got = $want === null ? 'ok' : "accepted " . var_export($value, true) . ", expected: $want";
+    } catch (ValueError|TypeError $e) {
+        $named = str_contains($e->getMessage(), "option \"$key\"");
+        $got = $want !== null && $named && str_contains($e->getMessage(), $want) ? 'ok' : $e->getMessage();
+        if ($want === '1 to 100 bytes' || $want === 'between 1 and 86400') {
+            $got = $got === 'ok' && $e instanceof ValueError ? 'ok' : $got;
+        }
+        if ($want === 'must be of type int') {
+            $got = $got === 'ok' && $e instanceof TypeError ? 'ok' : $got;
+        }
+    }
+    echo "$key: $got\n";
+    unset($s);
+}
+$n = new TaskSrv\TaskNode();
+var_dump($n instanceof TaskSrv\Server, is_subclass_of('TaskSrv\BackendException', 'TaskSrv\Exception'));
+$n->set(['task_worker_num' => 1]);
+$n->on('Task', fn () => null);
+try {
+    $n->start();
+} catch (TaskSrv\Exception $e) {
+    echo $e->getMessage(), "\n";
+}
+?>
+--EXPECT--
+bool(true)
+task_backend: ok
+task_backend: ok
+task_backend: ok
+task_backend: ok
+task_backend: ok
+task_backend: ok
+task_backend_queue: ok
+task_backend_queue: ok
+task_backend_lease: ok
+task_backend_lease: ok
+bool(true)
+bool(true)
+failed to start TaskNode: it needs task_backend (redis://HOST:PORT[/DB]) in set()
