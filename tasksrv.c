@@ -109,7 +109,7 @@ static PHP_MINIT_FUNCTION(tasksrv)
 	tasksrv_shared_minit();
 	tasksrv_table_minit();
 	tasksrv_http_minit(tasksrv_server_ce);
-	tasksrv_backend_minit();
+	tasksrv_backend_minit(tasksrv_server_ce);
 	if (!swoole_loaded()) {
 		register_swoole_names(module_number);
 	}

@@ -973,6 +973,14 @@ static void redis_watch(tasksrv_transport_t *t, tasksrv_loop_t *loop)
 		set_alive(t, r->consumer);
 		arm(t);
 	} else if (s->role == TASKSRV_ROLE_WORKER) {
+		/* A reply stream left by an earlier process of this pid (one killed) would be
+		 * read from its start: it goes first. */
+		const char *argv[] = {"DEL", r->reply_key};
+		size_t lens[] = {3, strlen(r->reply_key)};
+		redisReply *rep = command(t, 2, argv, lens);
+		if (rep) {
+			freeReplyObject(rep);
+		}
 		r->lease_timer = tasksrv_loop_timer_add(loop, lease_interval(s), reclaim, t);
 	} else if (s->role == TASKSRV_ROLE_MANAGER && s->cfg.task_worker_num > 0) {
 		heartbeat(loop, t);

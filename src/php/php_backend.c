@@ -4,15 +4,14 @@
  * Server's (php_server.c), which owns the one-server-per-process rule. */
 #include "php_backend.h"
 #include "php_exceptions.h"
-#include "php_server.h"
 
 #include "php_backend_arginfo.h"
 
 zend_class_entry *tasksrv_task_node_ce;
 zend_class_entry *tasksrv_backend_exception_ce;
 
-void tasksrv_backend_minit(void)
+void tasksrv_backend_minit(zend_class_entry *server_ce)
 {
 	tasksrv_backend_exception_ce = register_class_TaskSrv_BackendException(tasksrv_exception_ce);
-	tasksrv_task_node_ce = register_class_TaskSrv_TaskNode(tasksrv_server_ce);
+	tasksrv_task_node_ce = register_class_TaskSrv_TaskNode(server_ce);
 }

@@ -8,7 +8,7 @@
 extern zend_class_entry *tasksrv_task_node_ce;
 extern zend_class_entry *tasksrv_backend_exception_ce;
 
-/* Registers the classes (after TaskSrv\Server and TaskSrv\Exception). */
-void tasksrv_backend_minit(void);
+/* Registers the classes (after TaskSrv\Server, given, and TaskSrv\Exception). */
+void tasksrv_backend_minit(zend_class_entry *server_ce);
 
 #endif
