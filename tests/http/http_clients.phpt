@@ -40,6 +40,10 @@ $r['files']['up']['md5'] = $r['files']['up']['md5'] === md5_file($file) ? 'same 
 var_export($r);
 $tmpname = file_get_contents(sys_get_temp_dir() . "/tasksrv-http-clients-$p.tmpname");
 unlink(sys_get_temp_dir() . "/tasksrv-http-clients-$p.tmpname");
+/* The answer goes out inside the callback; the file goes when the callback returns, a moment later. */
+for ($i = 0; $i < 100 && file_exists($tmpname); $i++) {
+    usleep(20000);
+}
 echo "\ntemp file removed after the callback: ", var_export(!file_exists($tmpname), true), "\n";
 
 echo "--- chunked upload\n";
