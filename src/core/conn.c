@@ -221,7 +221,9 @@ static void conn_init(tasksrv_server_t *s, tasksrv_conn_t *c, tasksrv_listener_t
 	sess->server_port = l->port;
 	sess->server_fd = l->fd;
 	sess->socket_type = l->type;
-	sess->active_time = tasksrv_io_unix_time();
+	/* Swoole 6.2.1 counts the accept as the first receive: getClientInfo() in onConnect
+	 * already has last_recv_time (and idle time starts there for the heartbeat). */
+	sess->last_recv_time = sess->active_time = tasksrv_io_unix_time();
 	sess->connect_time = sess->last_time = (int64_t) sess->active_time;
 	if (l->open_tcp_nodelay && l->family != AF_UNIX) {
 		setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
