@@ -296,9 +296,10 @@ static void hook_packet(tasksrv_server_t *s, const tasksrv_listener_t *l, const 
 
 	ZVAL_STRINGL(&argv[1], data, len);
 	array_init_size(&argv[2], 5);
+	/* Swoole 6.2.1's key order: programs print this array. */
 	add_assoc_long(&argv[2], "server_socket", l->fd);
-	add_assoc_long(&argv[2], "server_port", l->port);
 	add_assoc_double(&argv[2], "dispatch_time", tasksrv_io_unix_time());
+	add_assoc_long(&argv[2], "server_port", l->port);
 	add_assoc_string(&argv[2], "address", (char *) addr);
 	add_assoc_long(&argv[2], "port", port);
 	tasksrv_php_fire(o, EV_PACKET, 3, argv, NULL);
