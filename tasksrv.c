@@ -259,6 +259,11 @@ static PHP_MINFO_FUNCTION(tasksrv)
 	php_info_print_table_row(2, "Serializer", "php (strings travel raw)");
 	php_info_print_table_row(2, "Task backend (task_backend, TaskSrv\\TaskNode)", tasksrv_transport_redis_built()
 		? "redis (Redis Streams through hiredis)" : "not built (no hiredis: --with-tasksrv-redis)");
+	if (tasksrv_transport_redis_built()) {
+		php_info_print_table_row(2, "Task backend URLs", tasksrv_transport_redis_tls_built()
+			? "redis://, redis+unix://, rediss:// (TLS through hiredis_ssl); [[USER]:PASSWORD@] for AUTH"
+			: "redis://, redis+unix://; [[USER]:PASSWORD@] for AUTH; no rediss:// (this hiredis has no hiredis_ssl)");
+	}
 	print_swoole_names(zend_module->module_number);
 	php_info_print_table_row(2, "Modes", "SWOOLE_BASE, SWOOLE_PROCESS");
 #ifdef TASKSRV_DEV

@@ -154,7 +154,11 @@ typedef struct {
 	/* task_backend (docs/distributed.md): tasks go through Redis Streams when backend is set. */
 	int backend;              /* 1: redis (transport_redis.c); 0: the local transport */
 	int backend_port, backend_db, backend_lease_ms;
-	char backend_host[256];
+	char backend_host[256];   /* the TCP host, or the socket path (backend_unix) */
+	char backend_user[128];   /* ACL user ("" with a password alone) */
+	char backend_pass[256];   /* AUTH password, "" when none: never printed */
+	int backend_unix, backend_tls; /* redis+unix://, rediss:// */
+	char backend_where[512];  /* the URL for logs and errors, its password as *** */
 	char backend_queue[128];
 	int recycle_workers;      /* max_request is set: event workers exit to be replaced, so
 	                           * BASE mode always has a manager to replace them */

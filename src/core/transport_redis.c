@@ -14,49 +14,188 @@
  * line when the backend goes away and one when it is back, not one per task). */
 #include "transport_redis.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-int tasksrv_transport_redis_parse_url(const char *url, char *host, size_t hostlen, int *port, int *db,
-	char *err, size_t errlen)
+#define URL_FORMS "redis://[[USER]:PASSWORD@]HOST:PORT[/DB], rediss://... or redis+unix://[[USER]:PASSWORD@]/PATH[?db=N]"
+
+/* Copies src[0..n) into dst (len bytes) decoding %XX (a password may hold '@', ':' or '/').
+ * Returns 0, or -1 when it does not fit or an escape is malformed. */
+static int url_decode(char *dst, size_t len, const char *src, size_t n)
 {
-	const char *p = url, *colon, *slash;
+	size_t i, o = 0;
+	unsigned int v;
+	char hex[3] = {0};
+
+	for (i = 0; i < n; i++) {
+		if (o + 1 >= len) {
+			return -1;
+		}
+		if (src[i] == '%') {
+			if (i + 2 >= n) {
+				return -1;
+			}
+			hex[0] = src[i + 1];
+			hex[1] = src[i + 2];
+			if (!isxdigit((unsigned char) hex[0]) || !isxdigit((unsigned char) hex[1])
+					|| sscanf(hex, "%2x", &v) != 1 || v == 0) {
+				return -1;
+			}
+			dst[o++] = (char) v;
+			i += 2;
+		} else {
+			dst[o++] = src[i];
+		}
+	}
+	dst[o] = '\0';
+	return 0;
+}
+
+/* [USER]:PASSWORD@ before the host (or the socket path): into u->user and u->pass. */
+static int parse_userinfo(const char *p, size_t n, tasksrv_redis_url_t *u, char *err, size_t errlen)
+{
+	const char *colon = memchr(p, ':', n);
+
+	if (colon == NULL) {
+		snprintf(err, errlen, "must give a password with a user (USER:PASSWORD@, or :PASSWORD@ for requirepass)");
+		return -1;
+	}
+	if (url_decode(u->user, sizeof(u->user), p, (size_t) (colon - p)) < 0
+			|| url_decode(u->pass, sizeof(u->pass), colon + 1, n - (size_t) (colon - p) - 1) < 0) {
+		snprintf(err, errlen, "has a user or password too long or with a bad %%XX escape");
+		return -1;
+	}
+	if (u->pass[0] == '\0') {
+		snprintf(err, errlen, "has an empty password (USER:PASSWORD@)");
+		return -1;
+	}
+	return 0;
+}
+
+static int parse_db(const char *p, tasksrv_redis_url_t *u)
+{
 	char *end;
 	long v;
 
-	if (strncmp(p, "redis://", 8) != 0) {
-		snprintf(err, errlen, "must be a URL redis://HOST:PORT[/DB]");
+	errno = 0;
+	v = strtol(p, &end, 10);
+	if (end == p || *end != '\0' || errno || v < 0 || v > 65535) {
 		return -1;
 	}
-	p += 8;
+	u->db = (int) v;
+	return 0;
+}
+
+/* redis+unix://[USERINFO@]/PATH[?db=N] */
+static int parse_unix(const char *p, tasksrv_redis_url_t *u, char *err, size_t errlen)
+{
+	const char *slash = strchr(p, '/'), *q;
+	size_t n;
+
+	if (slash == NULL) {
+		snprintf(err, errlen, "must be a URL " URL_FORMS " (redis+unix:// needs an absolute socket path)");
+		return -1;
+	}
+	if (slash > p && (slash[-1] != '@' || parse_userinfo(p, (size_t) (slash - p - 1), u, err, errlen) < 0)) {
+		if (slash[-1] != '@') {
+			snprintf(err, errlen, "must be a URL " URL_FORMS " (redis+unix:// needs an absolute socket path)");
+		}
+		return -1;
+	}
+	q = strchr(slash, '?');
+	n = q ? (size_t) (q - slash) : strlen(slash);
+	/* sun_path: 108 bytes with its NUL */
+	if (n < 2 || n >= 108 || n >= sizeof(u->host)) {
+		snprintf(err, errlen, "must have a socket path of 1 to 106 bytes after redis+unix://");
+		return -1;
+	}
+	memcpy(u->host, slash, n);
+	u->host[n] = '\0';
+	if (q && (strncmp(q, "?db=", 4) != 0 || parse_db(q + 4, u) < 0)) {
+		snprintf(err, errlen, "may only have ?db=N (a database number) after the socket path");
+		return -1;
+	}
+	u->unix_socket = 1;
+	return 0;
+}
+
+int tasksrv_transport_redis_parse_url(const char *url, tasksrv_redis_url_t *u, char *err, size_t errlen)
+{
+	const char *p = url, *colon, *at, *slash;
+	char *end;
+	long v;
+
+	memset(u, 0, sizeof(*u));
+	if (strncmp(p, "redis+unix://", 13) == 0) {
+		return parse_unix(p + 13, u, err, errlen);
+	}
+	if (strncmp(p, "rediss://", 9) == 0) {
+		u->tls = 1;
+		p += 9;
+	} else if (strncmp(p, "redis://", 8) == 0) {
+		p += 8;
+	} else {
+		snprintf(err, errlen, "must be a URL " URL_FORMS);
+		return -1;
+	}
+	/* The authority ends at the first '/'; a password's '@' or '/' must be %XX-escaped. */
+	slash = strchr(p, '/');
+	for (at = slash ? slash : p + strlen(p); at > p && at[-1] != '@'; at--) {
+	}
+	if (at > p) {
+		at--;
+		if (parse_userinfo(p, (size_t) (at - p), u, err, errlen) < 0) {
+			return -1;
+		}
+		p = at + 1;
+	}
 	colon = strrchr(p, ':');
-	if (colon == NULL || colon == p || (size_t) (colon - p) >= hostlen || memchr(p, '/', (size_t) (colon - p))
-			|| memchr(p, '@', (size_t) (colon - p))) {
-		snprintf(err, errlen, "must be a URL redis://HOST:PORT[/DB] (a host and a port; no user or password yet)");
+	if (colon == NULL || colon == p || (size_t) (colon - p) >= sizeof(u->host) || memchr(p, '/', (size_t) (colon - p))) {
+		snprintf(err, errlen, "must be a URL " URL_FORMS " (a host and a port)");
 		return -1;
 	}
-	memcpy(host, p, (size_t) (colon - p));
-	host[colon - p] = '\0';
+	memcpy(u->host, p, (size_t) (colon - p));
+	u->host[colon - p] = '\0';
 	errno = 0;
 	v = strtol(colon + 1, &end, 10);
 	if (end == colon + 1 || errno || v < 1 || v > 65535 || (*end != '\0' && *end != '/')) {
 		snprintf(err, errlen, "must have a port between 1 and 65535 (redis://HOST:PORT[/DB])");
 		return -1;
 	}
-	*port = (int) v;
-	*db = 0;
-	slash = end;
-	if (*slash == '/' && slash[1] != '\0') {
-		v = strtol(slash + 1, &end, 10);
-		if (end == slash + 1 || *end != '\0' || v < 0 || v > 65535) {
-			snprintf(err, errlen, "must have a database number after the port (redis://HOST:PORT/DB)");
-			return -1;
-		}
-		*db = (int) v;
+	u->port = (int) v;
+	if (*end == '/' && end[1] != '\0' && parse_db(end + 1, u) < 0) {
+		snprintf(err, errlen, "must have a database number after the port (redis://HOST:PORT/DB)");
+		return -1;
 	}
 	return 0;
+}
+
+void tasksrv_transport_redis_describe(const tasksrv_redis_url_t *u, char *out, size_t len)
+{
+	/* Never the password: logs, warnings and exceptions carry this. */
+	const char *at = u->pass[0] ? "@" : "", *pass = u->pass[0] ? ":***" : "";
+	char db[16] = "";
+
+	if (u->db != 0) {
+		snprintf(db, sizeof(db), u->unix_socket ? "?db=%d" : "/%d", u->db);
+	}
+	if (u->unix_socket) {
+		snprintf(out, len, "redis+unix://%s%s%s%s%s", u->user, pass, at, u->host, db);
+	} else {
+		snprintf(out, len, "%s://%s%s%s%s:%d%s", u->tls ? "rediss" : "redis", u->user, pass, at, u->host, u->port, db);
+	}
+}
+
+int tasksrv_transport_redis_tls_built(void)
+{
+#ifdef TASKSRV_HAVE_REDIS_TLS
+	return 1;
+#else
+	return 0;
+#endif
 }
 
 #ifndef TASKSRV_HAVE_REDIS
@@ -86,6 +225,9 @@ const char *tasksrv_transport_redis_error(const tasksrv_transport_t *t)
 #include "state.h"
 
 #include <hiredis/hiredis.h>
+#ifdef TASKSRV_HAVE_REDIS_TLS
+#include <hiredis/hiredis_ssl.h>
+#endif
 #include <poll.h>
 #include <sys/epoll.h>
 #include <unistd.h>
@@ -103,6 +245,7 @@ typedef struct {
 } inbox_item_t;
 
 typedef struct {
+	const tasksrv_server_t *srv;
 	redisContext *cmd, *rd;
 	int rd_pending;              /* the blocking read is sent, its reply not yet read */
 	int watched;                 /* rd's socket is in the loop */
@@ -127,9 +270,54 @@ static redis_t *R(const tasksrv_transport_t *t)
 	return t->state;
 }
 
+/* The URL for messages (no password). */
+static const char *t_where(const redis_t *r)
+{
+	return r->srv->cfg.backend_where;
+}
+
 static void set_err(redis_t *r, const char *what, const redisContext *c, const char *more)
 {
 	snprintf(r->err, sizeof(r->err), "%s: %s", what, more ? more : (c && c->errstr[0] ? c->errstr : "error"));
+}
+
+#ifdef TASKSRV_HAVE_REDIS_TLS
+/* rediss://: one TLS context a process, verifying the server against the system's CA
+ * store (OpenSSL's default paths; SSL_CERT_FILE / SSL_CERT_DIR override them). */
+static int start_tls(redis_t *r, redisContext *c, const tasksrv_config_t *cfg)
+{
+	static redisSSLContext *ssl;
+	redisSSLContextError e = REDIS_SSL_CTX_NONE;
+
+	if (ssl == NULL) {
+		redisInitOpenSSL();
+		ssl = redisCreateSSLContext(NULL, NULL, NULL, NULL, cfg->backend_host, &e);
+	}
+	if (ssl == NULL) {
+		snprintf(r->err, sizeof(r->err), "cannot set up TLS for %s: %s", cfg->backend_where, redisSSLContextGetError(e));
+		return -1;
+	}
+	if (redisInitiateSSLWithContext(c, ssl) != REDIS_OK) {
+		snprintf(r->err, sizeof(r->err), "TLS with %s failed: %s", cfg->backend_where, c->errstr);
+		return -1;
+	}
+	return 0;
+}
+#endif
+
+/* A command of the connection's set-up (AUTH, SELECT): 0, or -1 with r->err. */
+static int setup_command(redis_t *r, redisContext *c, const char *what, redisReply *rep)
+{
+	if (rep == NULL || rep->type == REDIS_REPLY_ERROR) {
+		snprintf(r->err, sizeof(r->err), "%s %s: %s", t_where(r), what,
+			rep ? rep->str : (c->errstr[0] ? c->errstr : "connection lost"));
+		if (rep) {
+			freeReplyObject(rep);
+		}
+		return -1;
+	}
+	freeReplyObject(rep);
+	return 0;
 }
 
 static redisContext *connect_ctx(tasksrv_transport_t *t)
@@ -138,11 +326,11 @@ static redisContext *connect_ctx(tasksrv_transport_t *t)
 	const tasksrv_config_t *cfg = &t->srv->cfg;
 	struct timeval tv = {CONNECT_TIMEOUT_MS / 1000, (CONNECT_TIMEOUT_MS % 1000) * 1000};
 	struct timeval cmd_tv = {CMD_TIMEOUT_MS / 1000, 0};
-	redisContext *c = redisConnectWithTimeout(cfg->backend_host, cfg->backend_port, tv);
-	redisReply *rep;
+	redisContext *c = cfg->backend_unix ? redisConnectUnixWithTimeout(cfg->backend_host, tv)
+		: redisConnectWithTimeout(cfg->backend_host, cfg->backend_port, tv);
 
 	if (c == NULL || c->err) {
-		snprintf(r->err, sizeof(r->err), "cannot connect to redis://%s:%d: %s", cfg->backend_host, cfg->backend_port,
+		snprintf(r->err, sizeof(r->err), "cannot connect to %s: %s", cfg->backend_where,
 			c ? c->errstr : "out of memory");
 		if (c) {
 			redisFree(c);
@@ -151,18 +339,21 @@ static redisContext *connect_ctx(tasksrv_transport_t *t)
 		return NULL;
 	}
 	redisSetTimeout(c, cmd_tv);
-	if (cfg->backend_db != 0) {
-		rep = redisCommand(c, "SELECT %d", cfg->backend_db);
-		if (rep == NULL || rep->type == REDIS_REPLY_ERROR) {
-			set_err(r, "SELECT", c, rep ? rep->str : NULL);
-			if (rep) {
-				freeReplyObject(rep);
-			}
-			redisFree(c);
-			errno = EIO;
-			return NULL;
-		}
-		freeReplyObject(rep);
+#ifdef TASKSRV_HAVE_REDIS_TLS
+	if (cfg->backend_tls && start_tls(r, c, cfg) < 0) {
+		redisFree(c);
+		errno = EIO;
+		return NULL;
+	}
+#endif
+	/* AUTH [user] password (an ACL user, or requirepass); Redis' error names no password. */
+	if ((cfg->backend_pass[0] && setup_command(r, c, "AUTH", cfg->backend_user[0]
+				? redisCommand(c, "AUTH %s %s", cfg->backend_user, cfg->backend_pass)
+				: redisCommand(c, "AUTH %s", cfg->backend_pass)) < 0)
+			|| (cfg->backend_db != 0 && setup_command(r, c, "SELECT", redisCommand(c, "SELECT %d", cfg->backend_db)) < 0)) {
+		redisFree(c);
+		errno = EACCES;
+		return NULL;
 	}
 	return c;
 }
@@ -179,8 +370,7 @@ static redisReply *command(tasksrv_transport_t *t, int argc, const char **argv, 
 	}
 	rep = redisCommandArgv(r->cmd, argc, argv, lens);
 	if (rep == NULL) {
-		snprintf(r->err, sizeof(r->err), "redis://%s:%d: %s", t->srv->cfg.backend_host, t->srv->cfg.backend_port,
-			r->cmd->errstr[0] ? r->cmd->errstr : "connection lost");
+		snprintf(r->err, sizeof(r->err), "%s: %s", t_where(r), r->cmd->errstr[0] ? r->cmd->errstr : "connection lost");
 		redisFree(r->cmd);
 		r->cmd = NULL;
 		errno = EIO;
@@ -507,8 +697,7 @@ static void arm(tasksrv_transport_t *t)
 		return;
 	}
 	if (r->down_logged) {
-		tasksrv_log(TASKSRV_LOG_NOTICE, "task backend redis://%s:%d reachable again", t->srv->cfg.backend_host,
-			t->srv->cfg.backend_port);
+		tasksrv_log(TASKSRV_LOG_NOTICE, "task backend %s reachable again", t_where(r));
 		r->down_logged = 0;
 	}
 	if (!r->watched) {
@@ -574,6 +763,7 @@ static int redis_open(tasksrv_transport_t *t)
 	if ((r = calloc(1, sizeof(*r))) == NULL) {
 		return -1;
 	}
+	r->srv = s;
 	if (gethostname(host, sizeof(host)) < 0) {
 		strcpy(host, "localhost");
 	}

@@ -12,10 +12,26 @@
  * task named, not to a channel of this process tree. */
 #define TASKSRV_REDIS_PEER 0x7ffffff0
 
-/* Parses "redis://HOST:PORT[/DB]" into host (hostlen bytes), *port and *db. Returns 0,
- * or -1 with the reason in err. */
-int tasksrv_transport_redis_parse_url(const char *url, char *host, size_t hostlen, int *port, int *db,
-	char *err, size_t errlen);
+/* A task_backend URL, parsed. */
+typedef struct {
+	char host[256];      /* the TCP host, or the socket path (unix_socket) */
+	char user[128];      /* ACL user ("" with a password alone: requirepass) */
+	char pass[256];      /* "" when none (never printed: see describe) */
+	int port, db;
+	int unix_socket;     /* redis+unix:// */
+	int tls;             /* rediss:// */
+} tasksrv_redis_url_t;
+
+/* Parses redis://[[USER]:PASSWORD@]HOST:PORT[/DB], rediss://... (TLS) or
+ * redis+unix://[[USER]:PASSWORD@]/PATH[?db=N] (user and password %XX-decoded) into *u.
+ * Returns 0, or -1 with the reason in err (which never quotes the password). */
+int tasksrv_transport_redis_parse_url(const char *url, tasksrv_redis_url_t *u, char *err, size_t errlen);
+
+/* The URL for logs and errors, its password shown as ***. */
+void tasksrv_transport_redis_describe(const tasksrv_redis_url_t *u, char *out, size_t len);
+
+/* Whether this build's hiredis has TLS (hiredis_ssl: rediss://). */
+int tasksrv_transport_redis_tls_built(void);
 
 /* Whether this build has the backend (hiredis). */
 int tasksrv_transport_redis_built(void);

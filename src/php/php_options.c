@@ -263,15 +263,24 @@ static zend_result check(const option_t *opt, zval *v, uint32_t arg_num)
 			ZEND_FALLTHROUGH;
 		case OPT_BACKEND:
 			if (opt->type == OPT_BACKEND && Z_TYPE_P(v) == IS_STRING) {
-				char host[256], err[160];
-				int port, db;
+				tasksrv_redis_url_t u;
+				char err[200];
+				int rc;
 				if (!tasksrv_transport_redis_built()) {
 					zend_argument_value_error(arg_num, "option \"%s\" needs the Redis task backend, which this build "
 						"of tasksrv lacks (built without hiredis: see --with-tasksrv-redis)", opt->name);
 					return FAILURE;
 				}
-				if (tasksrv_transport_redis_parse_url(Z_STRVAL_P(v), host, sizeof(host), &port, &db, err, sizeof(err)) < 0) {
-					zend_argument_value_error(arg_num, "option \"%s\" %s, \"%s\" given", opt->name, err, Z_STRVAL_P(v));
+				/* The URL is not quoted back: it may hold a password. */
+				rc = tasksrv_transport_redis_parse_url(Z_STRVAL_P(v), &u, err, sizeof(err));
+				if (rc == 0 && u.tls && !tasksrv_transport_redis_tls_built()) {
+					snprintf(err, sizeof(err), "is a rediss:// (TLS) URL, which needs hiredis with TLS (hiredis_ssl, "
+						"hiredis >= 1.0); this build's hiredis has none");
+					rc = -1;
+				}
+				ZEND_SECURE_ZERO(&u, sizeof(u));
+				if (rc < 0) {
+					zend_argument_value_error(arg_num, "option \"%s\" %s", opt->name, err);
 					return FAILURE;
 				}
 			}
@@ -415,7 +424,7 @@ static void describe_type(const option_t *opt, char *out, size_t size)
 		case OPT_BOOL: word = "bool"; break;
 		case OPT_FLOAT: word = "float"; break;
 		case OPT_STRING: case OPT_DIR: break;
-		case OPT_BACKEND: word = "string (redis://HOST:PORT[/DB])"; break;
+		case OPT_BACKEND: word = "string (redis://[[USER]:PASS@]HOST:PORT[/DB], redis+unix:///PATH[?db=N], rediss://)"; break;
 		case OPT_CALLABLE: word = "callable"; break;
 		case OPT_CHOICE:
 			n = (size_t) snprintf(out, size, "string (");
@@ -481,7 +490,17 @@ static void describe_default(const option_t *opt, const tasksrv_options_t *o, ch
 		case OPT_DIR:
 		case OPT_CHOICE:
 			s = *(zend_string *const *) (const void *) field;
-			if (s) {
+			if (s && opt->type == OPT_BACKEND) {
+				/* Never the password. */
+				tasksrv_redis_url_t u;
+				char err[8];
+				if (tasksrv_transport_redis_parse_url(ZSTR_VAL(s), &u, err, sizeof(err)) == 0) {
+					tasksrv_transport_redis_describe(&u, out, size);
+				} else {
+					snprintf(out, size, "(invalid)");
+				}
+				ZEND_SECURE_ZERO(&u, sizeof(u));
+			} else if (s) {
 				escape_text(out, size, ZSTR_VAL(s), ZSTR_LEN(s));
 			} else {
 				describe_unset_string(opt, out, size);

@@ -802,15 +802,24 @@ static void configure_backend(server_obj *o)
 {
 	tasksrv_config_t *cfg = &o->core.cfg;
 	tasksrv_options_t *opts = &o->opts;
-	char err[160];
+	tasksrv_redis_url_t u;
+	char err[200];
 
 	cfg->backend = 0;
 	if (opts->task_backend == NULL || tasksrv_transport_redis_ops() == NULL
-			|| tasksrv_transport_redis_parse_url(ZSTR_VAL(opts->task_backend), cfg->backend_host,
-				sizeof(cfg->backend_host), &cfg->backend_port, &cfg->backend_db, err, sizeof(err)) < 0) {
+			|| tasksrv_transport_redis_parse_url(ZSTR_VAL(opts->task_backend), &u, err, sizeof(err)) < 0) {
 		return;
 	}
 	cfg->backend = 1;
+	memcpy(cfg->backend_host, u.host, sizeof(cfg->backend_host));
+	memcpy(cfg->backend_user, u.user, sizeof(cfg->backend_user));
+	memcpy(cfg->backend_pass, u.pass, sizeof(cfg->backend_pass));
+	cfg->backend_port = u.port;
+	cfg->backend_db = u.db;
+	cfg->backend_unix = u.unix_socket;
+	cfg->backend_tls = u.tls;
+	tasksrv_transport_redis_describe(&u, cfg->backend_where, sizeof(cfg->backend_where));
+	ZEND_SECURE_ZERO(&u, sizeof(u));
 	cfg->backend_lease_ms = (int) opts->task_backend_lease * 1000;
 	snprintf(cfg->backend_queue, sizeof(cfg->backend_queue), "%s",
 		opts->task_backend_queue ? ZSTR_VAL(opts->task_backend_queue) : "tasksrv");

@@ -9,11 +9,16 @@ ob_start();
 $info = ob_get_clean();
 $built = str_contains($info, 'Task backend (task_backend, TaskSrv\TaskNode) => redis (Redis Streams');
 var_dump($built || str_contains($info, 'Task backend (task_backend, TaskSrv\TaskNode) => not built (no hiredis'));
+$tls = str_contains($info, 'rediss:// (TLS through hiredis_ssl)');
 $cases = [
     ['task_backend', 'redis://h', 'must be a URL'],
     ['task_backend', 'http://127.0.0.1:1', 'must be a URL'],
     ['task_backend', 'redis://127.0.0.1:70000', 'port between 1 and 65535'],
-    ['task_backend', 'redis://u:p@127.0.0.1:1', 'no user or password yet'],
+    ['task_backend', 'redis://u:p@127.0.0.1:1', null],
+    ['task_backend', 'redis://u@127.0.0.1:1', 'must give a password with a user'],
+    ['task_backend', 'redis+unix:///run/redis.sock?db=2', null],
+    ['task_backend', 'redis+unix:///run/redis.sock?x=2', 'may only have ?db=N'],
+    ['task_backend', 'rediss://u:p@127.0.0.1:1', $tls ? null : 'needs hiredis with TLS (hiredis_ssl'],
     ['task_backend', 'redis://127.0.0.1:6379/x', 'database number'],
     ['task_backend', 'redis://127.0.0.1:6379/2', null],
     ['task_backend_queue', '', '1 to 100 bytes'],
@@ -55,6 +60,10 @@ try {
 ?>
 --EXPECT--
 bool(true)
+task_backend: ok
+task_backend: ok
+task_backend: ok
+task_backend: ok
 task_backend: ok
 task_backend: ok
 task_backend: ok
