@@ -1,7 +1,6 @@
 /* tasksrv: a parsed request as a blob, and response pieces (see http.h). */
 #include "http.h"
 
-#include <stdio.h>
 #include <string.h>
 #include <time.h>
 
@@ -154,9 +153,14 @@ const char *tasksrv_http_date(void)
 	return buf;
 }
 
+/* Without snprintf: this runs once per response, and printf's machinery costs
+ * more than the rest of the head together. */
 size_t tasksrv_http_status_line(char *buf, size_t n, int status, const char *reason, size_t reason_len)
 {
-	int w;
+	static const char prefix[] = "HTTP/1.1 ";
+	char digits[16];
+	size_t nd = 0, len, i;
+	unsigned int v = status < 0 ? 0u - (unsigned int) status : (unsigned int) status;
 
 	if (reason == NULL) {
 		reason = tasksrv_http_parser_reason(status);
@@ -164,7 +168,26 @@ size_t tasksrv_http_status_line(char *buf, size_t n, int status, const char *rea
 			reason = "Unknown Status";
 		}
 		reason_len = strlen(reason);
+	} else {
+		reason_len = strnlen(reason, reason_len); /* as printf's %.*s: up to a NUL */
 	}
-	w = snprintf(buf, n, "HTTP/1.1 %d %.*s\r\n", status, (int) reason_len, reason);
-	return w > 0 && (size_t) w < n ? (size_t) w : 0;
+	do {
+		digits[nd++] = (char) ('0' + v % 10);
+		v /= 10;
+	} while (v > 0);
+	if (status < 0) {
+		digits[nd++] = '-';
+	}
+	len = sizeof(prefix) - 1 + nd + 1 + reason_len + 2;
+	if (len >= n) {
+		return 0;
+	}
+	memcpy(buf, prefix, sizeof(prefix) - 1);
+	for (i = 0; i < nd; i++) {
+		buf[sizeof(prefix) - 1 + i] = digits[nd - 1 - i];
+	}
+	buf[sizeof(prefix) - 1 + nd] = ' ';
+	memcpy(buf + sizeof(prefix) + nd, reason, reason_len);
+	memcpy(buf + sizeof(prefix) + nd + reason_len, "\r\n", 3);
+	return len;
 }

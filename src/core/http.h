@@ -40,6 +40,7 @@ const char *tasksrv_http_header(const tasksrv_http_request_t *r, const char *nam
  * Writes n bytes to out. */
 void tasksrv_http_format_name(const char *name, size_t n, char *out);
 /* "Sun, 06 Dec 2026 04:12:41 GMT" for now (computed once a second); 29 bytes. */
+#define TASKSRV_HTTP_DATE_LEN 29
 const char *tasksrv_http_date(void);
 /* The status line "HTTP/1.1 <status> <reason>\r\n" into buf (reason NULL: the standard
  * one, or "Unknown Status" as Swoole). Returns its length, or 0 when it does not fit. */

@@ -48,10 +48,83 @@ static void request_free(zend_object *obj)
 }
 /* }}} */
 
-static void set_prop(zval *obj, const char *name, zval *v)
+/* The declared properties' slots, found once (MINIT): a request writes its arrays
+ * straight in instead of looking each name up (zend_update_property) every time. */
+enum { RQ_FD, RQ_HEADER, RQ_SERVER, RQ_COOKIE, RQ_GET, RQ_FILES, RQ_POST, RQ_TMPFILES, RQ_NPROPS };
+static const char *const rq_names[RQ_NPROPS] = {
+	[RQ_FD] = "fd", [RQ_HEADER] = "header", [RQ_SERVER] = "server", [RQ_COOKIE] = "cookie",
+	[RQ_GET] = "get", [RQ_FILES] = "files", [RQ_POST] = "post", [RQ_TMPFILES] = "tmpfiles",
+};
+static uint32_t rq_offset[RQ_NPROPS];
+
+/* Only on a request just built (the slot holds its default, null or 0): the value
+ * fits the property's type (int for fd, ?array for the rest). Takes v over. */
+static void set_prop(zval *obj, int which, zval *v)
 {
-	zend_update_property(tasksrv_http_request_ce, Z_OBJ_P(obj), name, strlen(name), v);
-	zval_ptr_dtor(v);
+	zval *slot = OBJ_PROP(Z_OBJ_P(obj), rq_offset[which]);
+
+	zval_ptr_dtor(slot);
+	ZVAL_COPY_VALUE(slot, v);
+}
+
+/* $server's keys and the values that repeat, interned once (hash computed). */
+enum {
+	SK_QUERY_STRING, SK_REQUEST_METHOD, SK_REQUEST_URI, SK_PATH_INFO, SK_REQUEST_TIME, SK_REQUEST_TIME_FLOAT,
+	SK_SERVER_PROTOCOL, SK_SERVER_PORT, SK_REMOTE_PORT, SK_SERVER_ADDR, SK_REMOTE_ADDR, SK_MASTER_TIME,
+	SK_HTTP10, SK_HTTP11, SK_N
+};
+static const char *const sk_text[SK_N] = {
+	[SK_QUERY_STRING] = "query_string", [SK_REQUEST_METHOD] = "request_method", [SK_REQUEST_URI] = "request_uri",
+	[SK_PATH_INFO] = "path_info", [SK_REQUEST_TIME] = "request_time", [SK_REQUEST_TIME_FLOAT] = "request_time_float",
+	[SK_SERVER_PROTOCOL] = "server_protocol", [SK_SERVER_PORT] = "server_port", [SK_REMOTE_PORT] = "remote_port",
+	[SK_SERVER_ADDR] = "server_addr", [SK_REMOTE_ADDR] = "remote_addr", [SK_MASTER_TIME] = "master_time",
+	[SK_HTTP10] = "HTTP/1.0", [SK_HTTP11] = "HTTP/1.1",
+};
+static zend_string *sk[SK_N];
+
+/* getMethod() and $server['request_method'] of the usual methods, interned. */
+static const char *const method_text[] = {
+	[TASKSRV_HTTP_GET] = "GET", [TASKSRV_HTTP_HEAD] = "HEAD", [TASKSRV_HTTP_POST] = "POST",
+	[TASKSRV_HTTP_PUT] = "PUT", [TASKSRV_HTTP_DELETE] = "DELETE", [TASKSRV_HTTP_OPTIONS] = "OPTIONS",
+	[TASKSRV_HTTP_PATCH] = "PATCH",
+};
+#define NMETHODS ((int) (sizeof(method_text) / sizeof(method_text[0])))
+static zend_string *method_str[NMETHODS];
+
+/* The header names most requests carry, interned: no key to allocate, hash or free. */
+static const char *const common_header_text[] = {
+	"host", "user-agent", "accept", "accept-encoding", "accept-language", "connection", "content-type",
+	"content-length", "cookie", "referer", "cache-control", "origin", "authorization", "x-forwarded-for",
+	"x-real-ip", "pragma", "upgrade-insecure-requests", "if-none-match", "if-modified-since",
+};
+#define NCOMMON ((int) (sizeof(common_header_text) / sizeof(common_header_text[0])))
+static zend_string *common_header[NCOMMON];
+
+static void interned_init(void)
+{
+	int i;
+
+	for (i = 0; i < SK_N; i++) {
+		sk[i] = zend_string_init_interned(sk_text[i], strlen(sk_text[i]), 1);
+	}
+	for (i = 0; i < NMETHODS; i++) {
+		method_str[i] = method_text[i] ? zend_string_init_interned(method_text[i], strlen(method_text[i]), 1) : NULL;
+	}
+	for (i = 0; i < NCOMMON; i++) {
+		common_header[i] = zend_string_init_interned(common_header_text[i], strlen(common_header_text[i]), 1);
+	}
+}
+
+static zend_string *common_header_key(const char *name, size_t n)
+{
+	int i;
+
+	for (i = 0; i < NCOMMON; i++) {
+		if (ZSTR_LEN(common_header[i]) == n && memcmp(ZSTR_VAL(common_header[i]), name, n) == 0) {
+			return common_header[i];
+		}
+	}
+	return NULL;
 }
 
 #define SPAN(r, s) ((r)->data + (s).off), ((size_t) (s).len)
@@ -77,7 +150,16 @@ static void build_headers(const tasksrv_http_request_t *r, zval *header, bool sk
 		if (skip_cookie && h->name.len == 6 && memcmp(r->data + h->name.off, "cookie", 6) == 0) {
 			continue;
 		}
-		add_assoc_stringl_ex(header, SPAN(r, h->name), (char *) r->data + h->value.off, h->value.len);
+		zend_string *key = common_header_key(SPAN(r, h->name));
+		zval v;
+
+		ZVAL_STRINGL_FAST(&v, r->data + h->value.off, h->value.len);
+		if (key) {
+			zend_hash_update(Z_ARRVAL_P(header), key, &v);
+		} else {
+			/* as add_assoc_stringl_ex: a numeric name is an integer key */
+			zend_symtable_str_update(Z_ARRVAL_P(header), SPAN(r, h->name), &v);
+		}
 	}
 }
 
@@ -104,32 +186,83 @@ static void build_cookies(const char *s, size_t n, zval *cookie)
 	}
 }
 
+/* The listener's address as text: inet_ntop (sprintf inside) once per port, not
+ * once per request. */
+static const char *listener_addr(const tasksrv_listener_t *l)
+{
+	static int family = -1;
+	static unsigned char addr[16];
+	static char text[INET6_ADDRSTRLEN];
+
+	if (l->family != AF_INET && l->family != AF_INET6) {
+		return "";
+	}
+	if (family != l->family || memcmp(addr, l->addr, sizeof(addr)) != 0) {
+		if (inet_ntop(l->family, l->addr, text, sizeof(text)) == NULL) {
+			text[0] = '\0';
+		}
+		family = l->family;
+		memcpy(addr, l->addr, sizeof(addr));
+	}
+	return text;
+}
+
+static void server_str(HashTable *ht, int key, const char *s, size_t n)
+{
+	zval v;
+
+	ZVAL_STRINGL_FAST(&v, s, n);
+	zend_hash_add_new(ht, sk[key], &v);
+}
+
+static void server_long(HashTable *ht, int key, zend_long n)
+{
+	zval v;
+
+	ZVAL_LONG(&v, n);
+	zend_hash_add_new(ht, sk[key], &v);
+}
+
+static void server_interned(HashTable *ht, int key, zend_string *str)
+{
+	zval v;
+
+	ZVAL_INTERNED_STR(&v, str);
+	zend_hash_add_new(ht, sk[key], &v);
+}
+
+/* Interned keys, each added once: no lookups, no hashing. */
 static void build_server(server_obj *o, const tasksrv_http_request_t *r, int64_t session, zval *server)
 {
 	tasksrv_session_t *sess = tasksrv_shm_session_get(o->core.shm, session);
 	tasksrv_listener_t *l = o->core.ports.items[o->core.cur_port];
 	double now = tasksrv_io_unix_time();
-	char addr[INET6_ADDRSTRLEN] = "";
+	HashTable *ht;
+	zval v;
 
-	array_init_size(server, 12);
+	array_init_size(server, 16);
+	ht = Z_ARRVAL_P(server);
+	zend_hash_real_init_mixed(ht);
 	/* Swoole's order: query_string (when the target has a '?') first. */
 	if (r->query.off > r->path.off + r->path.len) {
-		add_assoc_stringl(server, "query_string", SPAN(r, r->query));
+		server_str(ht, SK_QUERY_STRING, SPAN(r, r->query));
 	}
-	add_assoc_stringl(server, "request_method", SPAN(r, r->method_name));
-	add_assoc_stringl(server, "request_uri", SPAN(r, r->path));
-	add_assoc_stringl(server, "path_info", SPAN(r, r->path));
-	add_assoc_long(server, "request_time", (zend_long) now);
-	add_assoc_double(server, "request_time_float", now);
-	add_assoc_string(server, "server_protocol", r->version == 10 ? "HTTP/1.0" : "HTTP/1.1");
-	add_assoc_long(server, "server_port", l->port);
-	add_assoc_long(server, "remote_port", sess ? sess->remote_port : 0);
-	if (l->family == AF_INET || l->family == AF_INET6) {
-		inet_ntop(l->family, l->addr, addr, sizeof(addr));
+	if (r->method > 0 && r->method < NMETHODS && method_str[r->method]) {
+		server_interned(ht, SK_REQUEST_METHOD, method_str[r->method]);
+	} else {
+		server_str(ht, SK_REQUEST_METHOD, SPAN(r, r->method_name));
 	}
-	add_assoc_string(server, "server_addr", addr);
-	add_assoc_string(server, "remote_addr", sess ? sess->remote_ip : "");
-	add_assoc_long(server, "master_time", (zend_long) (sess && sess->last_dispatch_time > 0
+	server_str(ht, SK_REQUEST_URI, SPAN(r, r->path));
+	server_str(ht, SK_PATH_INFO, SPAN(r, r->path));
+	server_long(ht, SK_REQUEST_TIME, (zend_long) now);
+	ZVAL_DOUBLE(&v, now);
+	zend_hash_add_new(ht, sk[SK_REQUEST_TIME_FLOAT], &v);
+	server_interned(ht, SK_SERVER_PROTOCOL, sk[r->version == 10 ? SK_HTTP10 : SK_HTTP11]);
+	server_long(ht, SK_SERVER_PORT, l->port);
+	server_long(ht, SK_REMOTE_PORT, sess ? sess->remote_port : 0);
+	server_str(ht, SK_SERVER_ADDR, listener_addr(l), strlen(listener_addr(l)));
+	server_str(ht, SK_REMOTE_ADDR, sess ? sess->remote_ip : "", sess ? strlen(sess->remote_ip) : 0);
+	server_long(ht, SK_MASTER_TIME, (zend_long) (sess && sess->last_dispatch_time > 0
 		? sess->last_dispatch_time : now));
 }
 
@@ -251,10 +384,10 @@ static void build_body(server_obj *o, const tasksrv_http_request_t *r, zval *req
 			parse_multipart(o, r, ctype, ctype_len, &post, &files, &tmpfiles);
 		}
 	}
-	set_prop(req, "post", &post);
-	set_prop(req, "files", &files);
+	set_prop(req, RQ_POST, &post);
+	set_prop(req, RQ_FILES, &files);
 	if (zend_hash_num_elements(Z_ARRVAL(tmpfiles)) > 0) {
-		set_prop(req, "tmpfiles", &tmpfiles);
+		set_prop(req, RQ_TMPFILES, &tmpfiles);
 	} else {
 		zval_ptr_dtor(&tmpfiles);
 	}
@@ -275,35 +408,39 @@ void tasksrv_http_request_build(server_obj *o, zval *request, int64_t session, c
 	memcpy(ZSTR_VAL(obj->data), r->data, r->head_len);
 	memcpy(ZSTR_VAL(obj->data) + r->head_len, r->data + r->body.off, r->body.len);
 	ZSTR_VAL(obj->data)[ZSTR_LEN(obj->data)] = '\0';
-	obj->method = zend_string_init(SPAN(r, r->method_name), 0);
+	obj->method = r->method > 0 && r->method < NMETHODS && method_str[r->method]
+		? method_str[r->method] : zend_string_init(SPAN(r, r->method_name), 0);
 
 	ZVAL_LONG(&v, session);
-	zend_update_property(tasksrv_http_request_ce, Z_OBJ_P(request), "fd", sizeof("fd") - 1, &v);
+	set_prop(request, RQ_FD, &v);
 	build_headers(r, &v, o->opts.http_parse_cookie);
-	set_prop(request, "header", &v);
+	set_prop(request, RQ_HEADER, &v);
 	build_server(o, r, session, &v);
-	set_prop(request, "server", &v);
+	set_prop(request, RQ_SERVER, &v);
 	cookie = o->opts.http_parse_cookie ? tasksrv_http_header(r, "cookie", &cookie_len) : NULL;
 	if (cookie) {
 		build_cookies(cookie, cookie_len, &v);
-		set_prop(request, "cookie", &v);
+		set_prop(request, RQ_COOKIE, &v);
 	}
 	if (r->query.len > 0) {
 		parse_query(SPAN(r, r->query), &v);
-		set_prop(request, "get", &v);
+		set_prop(request, RQ_GET, &v);
 	}
-	build_body(o, r, request);
+	if (r->body.len > 0) {
+		build_body(o, r, request);
+	}
 }
 
 void tasksrv_http_request_cleanup(zval *request)
 {
-	zval rv, *tmp = zend_read_property(tasksrv_http_request_ce, Z_OBJ_P(request), "tmpfiles", sizeof("tmpfiles") - 1, 1, &rv);
-	zval *path;
+	zval *tmp = OBJ_PROP(Z_OBJ_P(request), rq_offset[RQ_TMPFILES]), *path;
 
+	ZVAL_DEREF(tmp);
 	if (Z_TYPE_P(tmp) != IS_ARRAY) {
 		return;
 	}
 	ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(tmp), path) {
+		ZVAL_DEREF(path);
 		if (Z_TYPE_P(path) == IS_STRING) {
 			unlink(Z_STRVAL_P(path));
 		}
@@ -356,8 +493,17 @@ PHP_METHOD(TaskSrv_Http_Request, isCompleted)
 
 void tasksrv_http_request_minit(zend_class_entry *ce)
 {
+	int i;
+
 	tasksrv_http_request_ce = ce;
 	ce->create_object = request_create;
+	for (i = 0; i < RQ_NPROPS; i++) {
+		zend_property_info *info = zend_hash_str_find_ptr(&ce->properties_info, rq_names[i], strlen(rq_names[i]));
+
+		ZEND_ASSERT(info != NULL);
+		rq_offset[i] = info->offset;
+	}
+	interned_init();
 	memcpy(&request_handlers, zend_get_std_object_handlers(), sizeof(request_handlers));
 	request_handlers.offset = XtOffsetOf(http_request_t, std);
 	request_handlers.free_obj = request_free;

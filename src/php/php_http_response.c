@@ -29,9 +29,21 @@ static zend_object_handlers response_handlers;
 
 #define THIS_RESPONSE() http_response_from(Z_OBJ_P(ZEND_THIS))
 
-static zval *prop(zend_object *obj, const char *name, zval *rv)
+/* The declared properties' slots, found once (MINIT): read and written in place,
+ * without a lookup of the name each time. */
+enum { RS_FD, RS_HEADER, RS_COOKIE, RS_TRAILER, RS_NPROPS };
+static const char *const rs_names[RS_NPROPS] = {
+	[RS_FD] = "fd", [RS_HEADER] = "header", [RS_COOKIE] = "cookie", [RS_TRAILER] = "trailer",
+};
+static uint32_t rs_offset[RS_NPROPS];
+
+/* A property's value (behind a reference the program took); UNDEF after unset(). */
+static zval *prop(zend_object *obj, int which)
 {
-	return zend_read_property(tasksrv_http_response_ce, obj, name, strlen(name), 1, rv);
+	zval *v = OBJ_PROP(obj, rs_offset[which]);
+
+	ZVAL_DEREF(v);
+	return v;
 }
 
 /* The Http\Server of this process (one per process, as any Server). */
@@ -91,22 +103,38 @@ static void append_header(smart_str *out, zend_string *key, zval *v)
 	zend_string_release(s);
 }
 
+/* The default headers a program's own replaces. */
+enum { HAS_SERVER = 1, HAS_DATE = 2, HAS_CONNECTION = 4, HAS_CONTENT_TYPE = 8, HAS_CONTENT_LENGTH = 16 };
+
+static int default_header_bit(const zend_string *key)
+{
+	switch (ZSTR_LEN(key)) {
+		case 4: return key_is(key, "date") ? HAS_DATE : 0;
+		case 6: return key_is(key, "server") ? HAS_SERVER : 0;
+		case 10: return key_is(key, "connection") ? HAS_CONNECTION : 0;
+		case 12: return key_is(key, "content-type") ? HAS_CONTENT_TYPE : 0;
+		case 14: return key_is(key, "content-length") ? HAS_CONTENT_LENGTH : 0;
+		default: return 0;
+	}
+}
+
 /* body_len -1: chunked (write()); -2: neither length nor chunks (HTTP/1.0's write()). */
 static void build_head(http_response_t *r, smart_str *out, zend_long body_len, bool gzip)
 {
 	char line[256];
 	size_t n = tasksrv_http_status_line(line, sizeof(line), r->status, r->reason ? ZSTR_VAL(r->reason) : NULL,
 		r->reason ? ZSTR_LEN(r->reason) : 0);
-	zval rv, *headers = prop(&r->std, "header", &rv), *cookies, *v;
-	HashTable *h = Z_TYPE_P(headers) == IS_ARRAY ? Z_ARRVAL_P(headers) : NULL;
+	zval *headers = prop(&r->std, RS_HEADER), *cookies, *v;
 	zend_string *key;
+	int has = 0;
 
 	smart_str_appendl(out, line, n);
-	if (h) {
-		ZEND_HASH_FOREACH_STR_KEY_VAL(h, key, v) {
+	if (Z_TYPE_P(headers) == IS_ARRAY) {
+		ZEND_HASH_FOREACH_STR_KEY_VAL(Z_ARRVAL_P(headers), key, v) {
 			if (!key) {
 				continue;
 			}
+			has |= default_header_bit(key);
 			if (Z_TYPE_P(v) == IS_ARRAY) {
 				zval *each;
 				ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(v), each) {
@@ -117,7 +145,7 @@ static void build_head(http_response_t *r, smart_str *out, zend_long body_len, b
 			}
 		} ZEND_HASH_FOREACH_END();
 	}
-	cookies = prop(&r->std, "cookie", &rv);
+	cookies = prop(&r->std, RS_COOKIE);
 	if (Z_TYPE_P(cookies) == IS_ARRAY) {
 		ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(cookies), v) {
 			smart_str_appendl(out, "Set-Cookie: ", 12);
@@ -125,27 +153,31 @@ static void build_head(http_response_t *r, smart_str *out, zend_long body_len, b
 			smart_str_appendl(out, "\r\n", 2);
 		} ZEND_HASH_FOREACH_END();
 	}
-	if (!has_header(h, "server")) {
-		smart_str_appends(out, "Server: swoole-http-server\r\n");
+	if (!(has & HAS_SERVER)) {
+		smart_str_appendl(out, "Server: swoole-http-server\r\n", sizeof("Server: swoole-http-server\r\n") - 1);
 	}
-	if (!has_header(h, "date")) {
-		smart_str_appends(out, "Date: ");
-		smart_str_appends(out, tasksrv_http_date());
+	if (!(has & HAS_DATE)) {
+		smart_str_appendl(out, "Date: ", 6);
+		smart_str_appendl(out, tasksrv_http_date(), TASKSRV_HTTP_DATE_LEN);
 		smart_str_appendl(out, "\r\n", 2);
 	}
-	if (!has_header(h, "connection")) {
-		smart_str_appends(out, r->keep_alive ? "Connection: keep-alive\r\n" : "Connection: close\r\n");
+	if (!(has & HAS_CONNECTION)) {
+		if (r->keep_alive) {
+			smart_str_appendl(out, "Connection: keep-alive\r\n", sizeof("Connection: keep-alive\r\n") - 1);
+		} else {
+			smart_str_appendl(out, "Connection: close\r\n", sizeof("Connection: close\r\n") - 1);
+		}
 	}
-	if (!has_header(h, "content-type")) {
-		smart_str_appends(out, "Content-Type: text/html\r\n");
+	if (!(has & HAS_CONTENT_TYPE)) {
+		smart_str_appendl(out, "Content-Type: text/html\r\n", sizeof("Content-Type: text/html\r\n") - 1);
 	}
 	if (gzip) {
-		smart_str_appends(out, "Content-Encoding: gzip\r\n");
+		smart_str_appendl(out, "Content-Encoding: gzip\r\n", sizeof("Content-Encoding: gzip\r\n") - 1);
 	}
 	if (body_len == -1) {
-		smart_str_appends(out, "Transfer-Encoding: chunked\r\n");
-	} else if (body_len >= 0 && !has_header(h, "content-length")) {
-		smart_str_appends(out, "Content-Length: ");
+		smart_str_appendl(out, "Transfer-Encoding: chunked\r\n", sizeof("Transfer-Encoding: chunked\r\n") - 1);
+	} else if (body_len >= 0 && !(has & HAS_CONTENT_LENGTH)) {
+		smart_str_appendl(out, "Content-Length: ", sizeof("Content-Length: ") - 1);
 		smart_str_append_long(out, body_len);
 		smart_str_appendl(out, "\r\n", 2);
 	}
@@ -156,7 +188,7 @@ static void build_head(http_response_t *r, smart_str *out, zend_long body_len, b
 /* {{{ gzip (http_compression) */
 static bool compressible(http_response_t *r)
 {
-	zval rv, *headers = prop(&r->std, "header", &rv), *v;
+	zval *headers = prop(&r->std, RS_HEADER), *v;
 	zend_string *key;
 
 	if (Z_TYPE_P(headers) != IS_ARRAY) {
@@ -245,6 +277,8 @@ static bool end_plain(http_response_t *r, zend_string *content)
 	bool gz, ok;
 	zend_string *body = maybe_gzip(r, content, &gz);
 
+	/* One allocation for the head (the defaults are ~150 bytes) and the body. */
+	smart_str_alloc(&out, 256 + (r->head ? 0 : ZSTR_LEN(body)), 0);
 	build_head(r, &out, (zend_long) ZSTR_LEN(body), gz);
 	if (!r->head) {
 		smart_str_append(&out, body);
@@ -270,7 +304,7 @@ static void append_chunk(smart_str *out, const char *data, size_t len)
 static bool end_chunked(http_response_t *r, zend_string *content)
 {
 	smart_str out = {0};
-	zval rv, *trailers = prop(&r->std, "trailer", &rv), *v;
+	zval *trailers = prop(&r->std, RS_TRAILER), *v;
 	zend_string *key;
 	bool ok;
 
@@ -337,7 +371,6 @@ static void response_free(zend_object *obj)
 void tasksrv_http_response_init(zval *response, int64_t session, const tasksrv_http_request_t *req, bool gz)
 {
 	http_response_t *r;
-	zval v;
 
 	object_init_ex(response, tasksrv_http_response_ce);
 	r = http_response_from(Z_OBJ_P(response));
@@ -349,8 +382,7 @@ void tasksrv_http_response_init(zval *response, int64_t session, const tasksrv_h
 		r->head = req->method == TASKSRV_HTTP_HEAD;
 		r->gzip = gz;
 	}
-	ZVAL_LONG(&v, session);
-	zend_update_property(tasksrv_http_response_ce, Z_OBJ_P(response), "fd", sizeof("fd") - 1, &v);
+	ZVAL_LONG(OBJ_PROP(Z_OBJ_P(response), rs_offset[RS_FD]), session);
 }
 
 /* {{{ methods */
@@ -380,24 +412,43 @@ PHP_METHOD(TaskSrv_Http_Response, status)
 	RETURN_TRUE;
 }
 
-/* Adds value under key to the array property name (created when null). */
-static void prop_array_set(zend_object *obj, const char *name, zend_string *key, zval *value)
+/* Adds value under key to the array property `which` (created when null), in place. */
+static void prop_array_set(zend_object *obj, int which, zend_string *key, zval *value)
 {
-	zval rv, *arr = prop(obj, name, &rv), copy;
+	zval *arr = OBJ_PROP(obj, rs_offset[which]);
 
+	if (Z_ISREF_P(arr)) {
+		/* The program holds a reference: assign through it, as PHP would. */
+		zval copy, *target = Z_REFVAL_P(arr);
+
+		if (Z_TYPE_P(target) != IS_ARRAY) {
+			array_init(&copy);
+		} else {
+			ZVAL_ARR(&copy, zend_array_dup(Z_ARRVAL_P(target)));
+		}
+		Z_TRY_ADDREF_P(value);
+		if (key) {
+			zend_symtable_update(Z_ARRVAL(copy), key, value);
+		} else {
+			zend_hash_next_index_insert(Z_ARRVAL(copy), value);
+		}
+		zend_update_property(tasksrv_http_response_ce, obj, rs_names[which], strlen(rs_names[which]), &copy);
+		zval_ptr_dtor(&copy);
+		return;
+	}
 	if (Z_TYPE_P(arr) != IS_ARRAY) {
-		array_init(&copy);
+		/* null, or unset(): the slot is ?array, an array fits */
+		zval_ptr_dtor(arr);
+		array_init(arr);
 	} else {
-		ZVAL_ARR(&copy, zend_array_dup(Z_ARRVAL_P(arr)));
+		SEPARATE_ARRAY(arr);
 	}
 	Z_TRY_ADDREF_P(value);
 	if (key) {
-		zend_symtable_update(Z_ARRVAL(copy), key, value);
+		zend_symtable_update(Z_ARRVAL_P(arr), key, value);
 	} else {
-		zend_hash_next_index_insert(Z_ARRVAL(copy), value);
+		zend_hash_next_index_insert(Z_ARRVAL_P(arr), value);
 	}
-	zend_update_property(tasksrv_http_response_ce, obj, name, strlen(name), &copy);
-	zval_ptr_dtor(&copy);
 }
 
 static bool header_ok(zend_string *key, const char *what)
@@ -457,7 +508,7 @@ PHP_METHOD(TaskSrv_Http_Response, header)
 	if (format) {
 		tasksrv_http_format_name(ZSTR_VAL(key), ZSTR_LEN(key), ZSTR_VAL(name));
 	}
-	prop_array_set(&r->std, "header", name, value);
+	prop_array_set(&r->std, RS_HEADER, name, value);
 	zend_string_release(name);
 	RETURN_TRUE;
 }
@@ -477,7 +528,7 @@ PHP_METHOD(TaskSrv_Http_Response, trailer)
 		RETURN_FALSE;
 	}
 	ZVAL_STR(&v, value);
-	prop_array_set(&r->std, "trailer", key, &v);
+	prop_array_set(&r->std, RS_TRAILER, key, &v);
 	RETURN_TRUE;
 }
 
@@ -581,7 +632,7 @@ static void cookie_method(INTERNAL_FUNCTION_PARAMETERS, bool encode)
 	}
 	ZVAL_STR(&line, cookie_line(name, value, encode, expires, path, domain, secure, httponly, samesite, priority,
 		partitioned));
-	prop_array_set(&r->std, "cookie", NULL, &line);
+	prop_array_set(&r->std, RS_COOKIE, NULL, &line);
 	zval_ptr_dtor(&line);
 	RETURN_TRUE;
 }
@@ -724,11 +775,11 @@ bool tasksrv_http_response_file(zval *response, const char *path, zend_long offs
 	}
 	ZSTR_VAL(body)[length] = '\0';
 	{
-		zval rv, *h = prop(&r->std, "header", &rv);
+		zval *h = prop(&r->std, RS_HEADER);
 		if (Z_TYPE_P(h) != IS_ARRAY || !has_header(Z_ARRVAL_P(h), "content-type")) {
 			zend_string *key = zend_string_init("Content-Type", sizeof("Content-Type") - 1, 0);
 			ZVAL_STRING(&type, mime_of(path));
-			prop_array_set(&r->std, "header", key, &type);
+			prop_array_set(&r->std, RS_HEADER, key, &type);
 			zval_ptr_dtor(&type);
 			zend_string_release(key);
 		}
@@ -775,7 +826,7 @@ PHP_METHOD(TaskSrv_Http_Response, redirect)
 	r->status = (int) code;
 	key = zend_string_init("Location", sizeof("Location") - 1, 0);
 	ZVAL_STR(&v, location);
-	prop_array_set(&r->std, "header", key, &v);
+	prop_array_set(&r->std, RS_HEADER, key, &v);
 	zend_string_release(key);
 	ok = end_plain(r, ZSTR_EMPTY_ALLOC());
 	finish(r);
@@ -840,8 +891,16 @@ PHP_METHOD(TaskSrv_Http_Response, close)
 
 void tasksrv_http_response_minit(zend_class_entry *ce)
 {
+	int i;
+
 	tasksrv_http_response_ce = ce;
 	ce->create_object = response_create;
+	for (i = 0; i < RS_NPROPS; i++) {
+		zend_property_info *info = zend_hash_str_find_ptr(&ce->properties_info, rs_names[i], strlen(rs_names[i]));
+
+		ZEND_ASSERT(info != NULL);
+		rs_offset[i] = info->offset;
+	}
 	memcpy(&response_handlers, zend_get_std_object_handlers(), sizeof(response_handlers));
 	response_handlers.offset = XtOffsetOf(http_response_t, std);
 	response_handlers.free_obj = response_free;
