@@ -253,6 +253,7 @@ typedef struct {
 	tasksrv_loop_handler_t h;
 	uint64_t retry_timer;
 	uint64_t lease_timer;        /* a node's manager: heartbeats; a front's worker: reclaims */
+	uint64_t kick_timer;         /* after a waiter: the inbox to the loop, the read sent again */
 	char host[256];
 	int down_logged;             /* "backend unreachable" was logged, "back" is due */
 	char tasks_key[160], reply_key[600], consumer[300];
@@ -799,6 +800,9 @@ static void redis_close(tasksrv_transport_t *t)
 		if (r->lease_timer) {
 			tasksrv_loop_timer_del(r->loop, r->lease_timer);
 		}
+		if (r->kick_timer) {
+			tasksrv_loop_timer_del(r->loop, r->kick_timer);
+		}
 	}
 	drop_rd(r);
 	if (r->cmd) {
@@ -934,6 +938,30 @@ static int redis_reply(tasksrv_transport_t *t, int reply_to, tasksrv_frame_t *f,
 	return 0;
 }
 
+/* After a waiter took its frame: what it read beyond it waits in the inbox, and no read
+ * may be outstanding; neither wakes the loop (rd's socket has nothing more to say), so
+ * the loop is told with a timer: it hands the inbox out and sends the read again. */
+static void kick(tasksrv_loop_t *loop, void *ctx)
+{
+	tasksrv_transport_t *t = ctx;
+	redis_t *r = R(t);
+
+	r->kick_timer = 0;
+	deliver_inbox(t);
+	if (loop->running) {
+		arm(t);
+	}
+}
+
+static void schedule_kick(tasksrv_transport_t *t)
+{
+	redis_t *r = R(t);
+
+	if (r->loop && r->loop->epfd >= 0 && !r->kick_timer) {
+		r->kick_timer = tasksrv_loop_timer_add(r->loop, 0, kick, t);
+	}
+}
+
 static int redis_next_frame(tasksrv_transport_t *t, int64_t deadline_ms, tasksrv_frame_t *f, int *src, void **handle)
 {
 	redis_t *r = R(t);
@@ -945,6 +973,7 @@ static int redis_next_frame(tasksrv_transport_t *t, int64_t deadline_ms, tasksrv
 		errno = EINVAL;
 		return -1;
 	}
+	schedule_kick(t);
 	for (;;) {
 		if (inbox_pop(r, f, handle)) {
 			*src = TASKSRV_REDIS_PEER;
