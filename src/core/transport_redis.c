@@ -230,6 +230,8 @@ const char *tasksrv_transport_redis_error(const tasksrv_transport_t *t)
 #endif
 #include <poll.h>
 #include <sys/epoll.h>
+#include <sys/random.h>
+#include <time.h>
 #include <unistd.h>
 
 /* Entries read at once (one reply of the blocking read). */
@@ -752,6 +754,20 @@ static void rd_ready(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, uint32_t e
 /* }}} */
 
 /* {{{ the ops */
+/* 64 random bits naming this process's incarnation (the clock and pid when the
+ * kernel has no randomness to give). */
+static uint64_t incarnation_nonce(void)
+{
+	uint64_t v = 0;
+	struct timespec ts;
+
+	if (getrandom(&v, sizeof(v), GRND_NONBLOCK) == (ssize_t) sizeof(v)) {
+		return v;
+	}
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return ((uint64_t) ts.tv_sec << 32) ^ (uint64_t) ts.tv_nsec ^ ((uint64_t) getpid() << 16);
+}
+
 static int redis_open(tasksrv_transport_t *t)
 {
 	tasksrv_server_t *s = t->srv;
@@ -773,7 +789,12 @@ static int redis_open(tasksrv_transport_t *t)
 	snprintf(r->node, sizeof(r->node), "%s:%d", host, (int) getpid());
 	snprintf(r->consumer, sizeof(r->consumer), "%s", r->node);
 	snprintf(r->tasks_key, sizeof(r->tasks_key), "%s:tasks", s->cfg.backend_queue);
-	snprintf(r->reply_key, sizeof(r->reply_key), "%s:results:%s", s->cfg.backend_queue, r->node);
+	/* The reply stream is this incarnation's alone: a process restarted with the same
+	 * host name and pid (a container restarted) starts its task ids and generations
+	 * from the same numbers again, and must not read the answers to the tasks of the
+	 * one before (which nodes still hold and finish). */
+	snprintf(r->reply_key, sizeof(r->reply_key), "%s:results:%s:%016llx", s->cfg.backend_queue, r->node,
+		(unsigned long long) incarnation_nonce());
 	strcpy(r->last_id, "0");
 	t->state = r;
 	return 0;
@@ -1192,14 +1213,6 @@ static void redis_watch(tasksrv_transport_t *t, tasksrv_loop_t *loop)
 		set_alive(t, r->consumer);
 		arm(t);
 	} else if (s->role == TASKSRV_ROLE_WORKER) {
-		/* A reply stream left by an earlier process of this pid (one killed) would be
-		 * read from its start: it goes first. */
-		const char *argv[] = {"DEL", r->reply_key};
-		size_t lens[] = {3, strlen(r->reply_key)};
-		redisReply *rep = command(t, 2, argv, lens);
-		if (rep) {
-			freeReplyObject(rep);
-		}
 		r->lease_timer = tasksrv_loop_timer_add(loop, lease_interval(s), reclaim, t);
 	} else if (s->role == TASKSRV_ROLE_MANAGER && s->cfg.task_worker_num > 0) {
 		heartbeat(loop, t);
