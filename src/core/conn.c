@@ -3,6 +3,7 @@
  * loop runs; everything the owner does differently goes through s->conn_ops. */
 #include "conn.h"
 #include "http.h"
+#include "http_static.h"
 #include "io.h"
 #include "log.h"
 
@@ -13,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/epoll.h>
+#include <sys/sendfile.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -20,6 +22,23 @@
 #define ACCEPT_BATCH 64
 
 static void conn_on_event(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, uint32_t events);
+static void conn_flush(tasksrv_server_t *s, tasksrv_conn_t *c);
+
+/* Output not yet written: queued bytes, or a static file. */
+static int conn_pending(const tasksrv_conn_t *c)
+{
+	return tasksrv_buffer_size(&c->out) > 0 || c->file_left > 0;
+}
+
+static void file_done(tasksrv_conn_t *c)
+{
+	if (c->file_left > 0) {
+		close(c->file_fd);
+	}
+	c->file_fd = -1;
+	c->file_left = 0;
+	c->file_mark = 0;
+}
 
 static void http_free(tasksrv_conn_t *c)
 {
@@ -62,6 +81,7 @@ void tasksrv_conn_free_all(tasksrv_server_t *s)
 	for (i = 0; i < s->conns_cap; i++) {
 		if (s->conns[i]) {
 			http_free(s->conns[i]);
+			file_done(s->conns[i]);
 			tasksrv_buffer_free(&s->conns[i]->in);
 			tasksrv_buffer_free(&s->conns[i]->out);
 			free(s->conns[i]);
@@ -92,7 +112,7 @@ int tasksrv_conn_unsent(tasksrv_server_t *s)
 
 	for (i = 0; i < s->conns_cap; i++) {
 		tasksrv_conn_t *c = s->conns[i];
-		n += c && c->fd >= 0 && tasksrv_buffer_size(&c->out) > 0;
+		n += c && c->fd >= 0 && conn_pending(c);
 	}
 	return n;
 }
@@ -137,9 +157,9 @@ static void session_set_errno(tasksrv_server_t *s, tasksrv_conn_t *c, int err)
  * while output is queued. (A paused socket still reports HUP/ERR: it is read then.) */
 static void conn_watch(tasksrv_server_t *s, tasksrv_conn_t *c)
 {
-	uint32_t ev = c->paused || c->closing || c->rd_closed || c->held ? 0 : EPOLLIN | EPOLLRDHUP;
+	uint32_t ev = c->paused || c->closing || c->rd_closed || c->held || c->file_left > 0 ? 0 : EPOLLIN | EPOLLRDHUP;
 
-	if (tasksrv_buffer_size(&c->out) > 0) {
+	if (conn_pending(c)) {
 		ev |= EPOLLOUT;
 	}
 	tasksrv_loop_mod(&s->loop, &c->h, ev);
@@ -162,6 +182,7 @@ static void conn_release(tasksrv_server_t *s, tasksrv_conn_t *c)
 	c->dispatched = 0;
 	http_free(c);
 	c->http_since = 0;
+	file_done(c);
 	tasksrv_buffer_free(&c->in);
 	tasksrv_buffer_free(&c->out);
 	TASKSRV_ATOMIC_ADD(&s->shm->connection_num, -1);
@@ -169,8 +190,9 @@ static void conn_release(tasksrv_server_t *s, tasksrv_conn_t *c)
 }
 
 /* The session id dies first, so onClose sees exists() false (and a re-entrant close()
- * does nothing); closed() may release the socket itself. */
-void tasksrv_conn_end(tasksrv_server_t *s, tasksrv_conn_t *c, int reactor_id)
+ * does nothing); closed() may release the socket itself. drain: what is queued goes
+ * out before the socket closes. */
+static void conn_end(tasksrv_server_t *s, tasksrv_conn_t *c, int reactor_id, int drain)
 {
 	int64_t session = c->session;
 
@@ -179,13 +201,18 @@ void tasksrv_conn_end(tasksrv_server_t *s, tasksrv_conn_t *c, int reactor_id)
 	s->conn_ops->closed(s, c, session, reactor_id);
 	if (c->fd >= 0 && c->session == session) {
 		/* A half-closed client still reads: its replies go out before the close. */
-		if ((reactor_id >= 0 && !c->rd_closed) || tasksrv_buffer_size(&c->out) == 0) {
+		if ((reactor_id >= 0 && !c->rd_closed && !drain) || !conn_pending(c)) {
 			conn_release(s, c);
 		} else {
 			/* close() asked for it: what was sent before still reaches the client. */
 			conn_watch(s, c);
 		}
 	}
+}
+
+void tasksrv_conn_end(tasksrv_server_t *s, tasksrv_conn_t *c, int reactor_id)
+{
+	conn_end(s, c, reactor_id, 0);
 }
 
 /* Beyond max_conn, as Swoole: accepted, then closed at once, and counted. Returns the
@@ -390,6 +417,44 @@ static void http_refuse(tasksrv_server_t *s, tasksrv_conn_t *c)
 	}
 }
 
+/* document_root: a request the static handler answers here (1), or onRequest's (0);
+ * -1 when the connection must close. The request is consumed when answered. */
+static int http_static(tasksrv_server_t *s, tasksrv_conn_t *c, const tasksrv_protocol_t *proto)
+{
+	tasksrv_http_static_reply_t reply;
+	int keep_alive = c->http->keep_alive, rc;
+
+	rc = tasksrv_http_static_serve(&proto->http_static, c->http, tasksrv_buffer_head(&c->in), &reply);
+	if (rc != TASKSRV_HTTP_STATIC_REPLY) {
+		return rc < 0 ? -1 : 0;
+	}
+	tasksrv_buffer_consume(&c->in, c->http->length);
+	tasksrv_http_parser_reset(c->http);
+	rc = tasksrv_conn_write(s, c, reply.head, reply.head_len);
+	free(reply.head);
+	if (rc < 0) {
+		if (reply.fd >= 0) {
+			close(reply.fd);
+		}
+		return -1;
+	}
+	TASKSRV_ATOMIC_ADD(&s->shm->total_send_bytes, (int64_t) (reply.head_len + (size_t) reply.length));
+	if (reply.fd >= 0) {
+		c->file_fd = reply.fd;
+		c->file_off = reply.offset;
+		c->file_left = reply.length;
+		c->file_mark = tasksrv_buffer_size(&c->out);
+		conn_flush(s, c);
+		if (c->fd < 0) {
+			return 1;
+		}
+	}
+	if (!keep_alive) {
+		conn_end(s, c, tasksrv_conn_reactor(s), 1);
+	}
+	return 1;
+}
+
 /* An HTTP port: every complete request (src/core/http_parser.c decides) to the owner
  * as a blob; "100 Continue" when a client waits for it. Returns -1 when the connection
  * must close (after the error's status went out). */
@@ -427,6 +492,19 @@ static int http_input(tasksrv_server_t *s, tasksrv_conn_t *c, const tasksrv_prot
 		if (rc == TASKSRV_HTTP_ERROR) {
 			http_refuse(s, c);
 			return -1;
+		}
+		if (proto->http_static.root) {
+			rc = http_static(s, c, proto);
+			if (rc < 0) {
+				return -1;
+			}
+			if (rc > 0) {
+				/* A file goes out first; the next request waits for it (conn_on_event). */
+				if (conn_gone(s, c, session) || c->file_left > 0) {
+					return 0;
+				}
+				continue;
+			}
 		}
 		n = tasksrv_http_pack_size(c->http);
 		if ((blob = malloc(n)) == NULL) {
@@ -525,7 +603,7 @@ int tasksrv_conn_write(tasksrv_server_t *s, tasksrv_conn_t *c, const char *data,
 {
 	ssize_t w = 0;
 
-	if (tasksrv_buffer_size(&c->out) == 0) {
+	if (!conn_pending(c)) {
 		do {
 			w = write(c->fd, data, len);
 		} while (w < 0 && errno == EINTR);
@@ -552,24 +630,67 @@ void tasksrv_conn_crossed(tasksrv_server_t *s, tasksrv_conn_t *c, int full)
 	s->conn_ops->watermark(s, c, full);
 }
 
+/* The static file after the bytes before it: 1 when it is all out, 0 when the socket
+ * is full, -1 when it failed (the file shrank, or the socket broke): the response is
+ * cut, so the connection is shut down (its next read sees the end). */
+static int file_send(tasksrv_conn_t *c)
+{
+	while (c->file_left > 0) {
+		size_t n = c->file_left > (1 << 20) ? (size_t) 1 << 20 : (size_t) c->file_left;
+		off_t off = (off_t) c->file_off;
+		ssize_t w = sendfile(c->fd, c->file_fd, &off, n);
+
+		if (w < 0 && errno == EINTR) {
+			continue;
+		}
+		if (w < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+			return 0;
+		}
+		if (w <= 0) {
+			file_done(c);
+			shutdown(c->fd, SHUT_RDWR);
+			return -1;
+		}
+		c->file_off += w;
+		c->file_left -= w;
+	}
+	file_done(c);
+	return 1;
+}
+
 /* Writes what is queued as far as the socket takes it; a closing connection is
  * released once it is all out (or the socket failed). */
 static void conn_flush(tasksrv_server_t *s, tasksrv_conn_t *c)
 {
 	ssize_t w;
 
-	while (tasksrv_buffer_size(&c->out) > 0) {
+	while (conn_pending(c)) {
+		if (c->file_left > 0 && c->file_mark == 0) {
+			if ((w = file_send(c)) == 0) {
+				return;
+			}
+			if (w < 0) {
+				tasksrv_buffer_consume(&c->out, tasksrv_buffer_size(&c->out));
+				break;
+			}
+			continue;
+		}
 		do {
-			w = write(c->fd, tasksrv_buffer_head(&c->out), tasksrv_buffer_size(&c->out));
+			size_t n = c->file_left > 0 ? c->file_mark : tasksrv_buffer_size(&c->out);
+			w = write(c->fd, tasksrv_buffer_head(&c->out), n);
 		} while (w < 0 && errno == EINTR);
 		if (w < 0) {
 			if (errno == EAGAIN || errno == EWOULDBLOCK) {
 				return;
 			}
 			tasksrv_buffer_consume(&c->out, tasksrv_buffer_size(&c->out));
+			file_done(c);
 			break;
 		}
 		tasksrv_buffer_consume(&c->out, (size_t) w);
+		if (c->file_left > 0) {
+			c->file_mark -= (size_t) w;
+		}
 	}
 	tasksrv_buffer_shrink(&c->out);
 	tasksrv_conn_queued(s, c);
@@ -585,7 +706,7 @@ int tasksrv_conn_drain_wait(tasksrv_server_t *s, tasksrv_conn_t *c)
 {
 	struct pollfd p = {.fd = c->fd, .events = POLLOUT};
 
-	while (tasksrv_buffer_size(&c->out) > 0) {
+	while (conn_pending(c)) {
 		if (poll(&p, 1, -1) < 0 && errno != EINTR) {
 			return -1;
 		}
@@ -622,8 +743,17 @@ static void conn_on_event(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, uint3
 		return;
 	}
 	if (events & EPOLLOUT) {
+		int had_file = c->file_left > 0;
+
 		conn_flush(s, c);
 		if (c->fd < 0) {
+			return;
+		}
+		/* A static file is out: the requests that came after it, already read. */
+		if (had_file && c->file_left == 0 && !c->closing && tasksrv_buffer_size(&c->in) > 0) {
+			if (frame_input(s, c) < 0 && c->fd >= 0 && !c->closing) {
+				tasksrv_conn_end(s, c, tasksrv_conn_reactor(s));
+			}
 			return;
 		}
 	}

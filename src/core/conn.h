@@ -26,6 +26,13 @@ struct tasksrv_conn {
 	tasksrv_protocol_state_t framing; /* progress on the packet being received */
 	tasksrv_http_parser_t *http;      /* an HTTP port's: the request being received */
 	double http_since;                /* unix time its head began to arrive; 0: none pending */
+	/* A static file going out (src/core/http_static.c): once the first file_mark bytes
+	 * of out are written, file_left bytes of file_fd from file_off (sendfile(2)); what
+	 * is queued after them follows. No request is read meanwhile. file_left 0: none. */
+	int file_fd;
+	int64_t file_off;
+	int64_t file_left;
+	size_t file_mark;
 	tasksrv_buffer_t in;
 	tasksrv_buffer_t out;
 };

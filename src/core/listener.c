@@ -1,4 +1,5 @@
 #include "listener.h"
+#include "http_static.h"
 
 #include <arpa/inet.h>
 #include <errno.h>
@@ -344,6 +345,7 @@ void tasksrv_listener_set_free(tasksrv_listener_set_t *set)
 
 	tasksrv_listener_set_close(set, 0);
 	for (i = 0; i < set->n; i++) {
+		tasksrv_http_static_free(&set->items[i]->protocol.http_static);
 		free(set->items[i]);
 	}
 	free(set->items);

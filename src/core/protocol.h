@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "http_parser.h"
+#include "http_static.h"
 
 /* The largest package_length_offset / package_body_offset (Swoole's limit). */
 #define TASKSRV_PROTOCOL_MAX_OFFSET 8152
@@ -43,6 +44,10 @@ struct tasksrv_protocol {
 	int open_http_protocol;
 	tasksrv_http_limits_t http_limits;
 	int http_header_timeout_ms;  /* a head arriving for longer gets 408 and a close; 0: no limit */
+	/* document_root + enable_static_handler: answered by the connection's owner
+	 * (src/core/http_static.c) before onRequest; its strings are the port's (freed
+	 * with the listener). */
+	tasksrv_http_static_t http_static;
 };
 
 /* What a caller keeps per connection between calls, so a packet arriving in many

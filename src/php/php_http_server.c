@@ -10,11 +10,8 @@
 #include "php_call.h"
 #include "forward.h"
 
-#include "ext/standard/url.h"
 #include "log.h"
 #include "shm.h"
-
-#include <sys/stat.h>
 
 #include "zend_attributes.h"
 #ifndef ZEND_ACC_ALLOW_DYNAMIC_PROPERTIES
@@ -59,34 +56,6 @@ static bool accepts_gzip(server_obj *o, const tasksrv_http_request_t *r)
 	return v && zend_memnstr(v, "gzip", 4, v + n) != NULL;
 }
 
-/* document_root + enable_static_handler: a regular file under the root is served
- * without onRequest; anything else (a directory: http_autoindex is off) goes on. */
-static bool static_file(server_obj *o, zval *response, const tasksrv_http_request_t *r)
-{
-	zend_string *path;
-	char *decoded;
-	size_t n;
-	bool served = false;
-	struct stat st;
-
-	if (!o->opts.enable_static_handler || !o->opts.document_root || r->path.len == 0
-			|| r->data[r->path.off] != '/') {
-		return false;
-	}
-	decoded = estrndup(r->data + r->path.off, r->path.len);
-	n = php_url_decode(decoded, r->path.len);
-	/* No way out of the root: no ".." segment, no NUL. */
-	if (memchr(decoded, '\0', n) == NULL && strstr(decoded, "/..") == NULL) {
-		path = zend_strpprintf(0, "%s%s", ZSTR_VAL(o->opts.document_root), decoded);
-		if (stat(ZSTR_VAL(path), &st) == 0 && S_ISREG(st.st_mode)) {
-			served = tasksrv_http_response_file(response, ZSTR_VAL(path), 0, 0, false);
-		}
-		zend_string_release(path);
-	}
-	efree(decoded);
-	return served;
-}
-
 void tasksrv_php_http_request(server_obj *o, int64_t session, int reactor_id, const char *blob, size_t len)
 {
 	callback_t *cb = tasksrv_port_callback(o, o->core.cur_port, EV_REQUEST);
@@ -103,10 +72,6 @@ void tasksrv_php_http_request(server_obj *o, int64_t session, int reactor_id, co
 		return;
 	}
 	tasksrv_http_response_init(&argv[1], session, &r, accepts_gzip(o, &r));
-	if (static_file(o, &argv[1], &r)) {
-		zval_ptr_dtor(&argv[1]);
-		return;
-	}
 	tasksrv_http_request_build(o, &argv[0], session, &r);
 	if (!Z_ISUNDEF(cb->callable)) {
 		/* BUSY while onRequest runs, as for onReceive (getWorkerStatus(), idle_worker_num). */

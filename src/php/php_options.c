@@ -1,4 +1,5 @@
 #include "php_options.h"
+#include "zend_smart_str.h"
 #include "log.h"
 #include "protocol.h"
 #include "frame.h"
@@ -14,6 +15,7 @@ typedef enum {
 	OPT_DIR,     /* a string naming an existing, writable directory */
 	OPT_BACKEND, /* task_backend: redis://HOST:PORT[/DB], in a build with the Redis backend */
 	OPT_CHOICE,  /* one of the '|'-separated words in `choices` */
+	OPT_LIST,    /* an array of strings (min..max bytes each, no NUL or newline), kept '\n'-joined */
 	OPT_CALLABLE /* a zval callable; null removes it */
 } opt_type;
 
@@ -92,6 +94,8 @@ static const option_t options[] = {
 	OPT("document_root", OPT_STRING, 1, 4095, document_root),
 	OPT("enable_static_handler", OPT_BOOL, 0, 1, enable_static_handler),
 	OPT("http_autoindex", OPT_BOOL, 0, 1, http_autoindex),
+	OPT("static_handler_locations", OPT_LIST, 1, 4095, static_handler_locations),
+	OPT("http_index_files", OPT_LIST, 1, 255, http_index_files),
 	OPT("http_header_timeout", OPT_FLOAT, 0, 86400, http_header_timeout),
 	/* The Redis task backend (docs/distributed.md). */
 	OPT("task_backend", OPT_BACKEND, 1, 255, task_backend),
@@ -166,6 +170,13 @@ void tasksrv_options_free(tasksrv_options_t *o)
 		zend_string_release(o->document_root);
 	}
 	o->upload_tmp_dir = o->document_root = NULL;
+	if (o->static_handler_locations) {
+		zend_string_release(o->static_handler_locations);
+	}
+	if (o->http_index_files) {
+		zend_string_release(o->http_index_files);
+	}
+	o->static_handler_locations = o->http_index_files = NULL;
 	if (o->task_backend) {
 		zend_string_release(o->task_backend);
 	}
@@ -210,6 +221,48 @@ static const option_t *find(zend_string *key)
 	return NULL;
 }
 
+static zend_result check_list(const option_t *opt, zval *v, uint32_t arg_num)
+{
+	zval *item;
+
+	if (Z_TYPE_P(v) != IS_ARRAY) {
+		zend_argument_type_error(arg_num, "option \"%s\" must be of type array, %s given",
+			opt->name, zend_zval_type_name(v));
+		return FAILURE;
+	}
+	ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(v), item) {
+		ZVAL_DEREF(item);
+		if (Z_TYPE_P(item) != IS_STRING) {
+			zend_argument_type_error(arg_num, "option \"%s\" must be an array of strings, %s found",
+				opt->name, zend_zval_type_name(item));
+			return FAILURE;
+		}
+		if ((zend_long) Z_STRLEN_P(item) < opt->min || (zend_long) Z_STRLEN_P(item) > opt->max
+				|| memchr(Z_STRVAL_P(item), '\0', Z_STRLEN_P(item)) || memchr(Z_STRVAL_P(item), '\n', Z_STRLEN_P(item))) {
+			zend_argument_value_error(arg_num, "option \"%s\": each entry must be " ZEND_LONG_FMT " to " ZEND_LONG_FMT
+				" bytes long, without NUL or newline", opt->name, opt->min, opt->max);
+			return FAILURE;
+		}
+	} ZEND_HASH_FOREACH_END();
+	return SUCCESS;
+}
+
+/* The entries of a checked list, '\n'-joined (NULL for an empty array). */
+static zend_string *join_list(zval *v)
+{
+	smart_str out = {0};
+	zval *item;
+
+	ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(v), item) {
+		ZVAL_DEREF(item);
+		if (out.s) {
+			smart_str_appendc(&out, '\n');
+		}
+		smart_str_append(&out, Z_STR_P(item));
+	} ZEND_HASH_FOREACH_END();
+	return out.s ? smart_str_extract(&out) : NULL;
+}
+
 /* Strict, but not pedantic: ints may be given as integral floats' cousins 0/1 for bools. */
 static zend_result check(const option_t *opt, zval *v, uint32_t arg_num)
 {
@@ -247,6 +300,8 @@ static zend_result check(const option_t *opt, zval *v, uint32_t arg_num)
 				return FAILURE;
 			}
 			return SUCCESS;
+		case OPT_LIST:
+			return check_list(opt, v, arg_num);
 		case OPT_CALLABLE:
 			if (Z_TYPE_P(v) != IS_NULL && !zend_is_callable(v, 0, NULL)) {
 				zend_argument_type_error(arg_num, "option \"%s\" must be a valid callback or null, %s given",
@@ -332,6 +387,14 @@ static void store(tasksrv_options_t *o, const option_t *opt, zval *v)
 				zend_string_release(*s);
 			}
 			*s = zend_string_copy(Z_STR_P(v));
+			break;
+		}
+		case OPT_LIST: {
+			zend_string **s = (zend_string **) (void *) field;
+			if (*s) {
+				zend_string_release(*s);
+			}
+			*s = join_list(v);
 			break;
 		}
 		case OPT_CALLABLE:
@@ -424,6 +487,7 @@ static void describe_type(const option_t *opt, char *out, size_t size)
 		case OPT_BOOL: word = "bool"; break;
 		case OPT_FLOAT: word = "float"; break;
 		case OPT_STRING: case OPT_DIR: break;
+		case OPT_LIST: word = "array of strings"; break;
 		case OPT_BACKEND: word = "string (redis://[[USER]:PASS@]HOST:PORT[/DB], redis+unix:///PATH[?db=N], rediss://)"; break;
 		case OPT_CALLABLE: word = "callable"; break;
 		case OPT_CHOICE:
@@ -489,6 +553,7 @@ static void describe_default(const option_t *opt, const tasksrv_options_t *o, ch
 		case OPT_BACKEND:
 		case OPT_DIR:
 		case OPT_CHOICE:
+		case OPT_LIST:
 			s = *(zend_string *const *) (const void *) field;
 			if (s && opt->type == OPT_BACKEND) {
 				/* Never the password. */

@@ -70,7 +70,9 @@ typedef struct {
 	zend_long compression_min_length;
 	zend_string *document_root;  /* NULL: no static files */
 	bool enable_static_handler;
-	bool http_autoindex;         /* only false */
+	bool http_autoindex;         /* list a directory without an index file */
+	zend_string *static_handler_locations; /* '\n'-joined URL prefixes; NULL: every path */
+	zend_string *http_index_files;         /* '\n'-joined names; NULL: none */
 	double http_header_timeout;  /* seconds a request's head may take to arrive; 0: no limit */
 } tasksrv_options_t;
 

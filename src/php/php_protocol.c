@@ -55,9 +55,27 @@ static void configure_length(tasksrv_protocol_t *p, tasksrv_options_t *opts, ser
 	}
 }
 
+/* document_root + enable_static_handler: the core's static handler (http_static.c). */
+static void configure_static(tasksrv_protocol_t *p, const tasksrv_options_t *opts)
+{
+	const char *root = opts->open_http_protocol && opts->enable_static_handler && opts->document_root
+		? ZSTR_VAL(opts->document_root) : NULL;
+
+	if (tasksrv_http_static_set(&p->http_static, root,
+			opts->static_handler_locations ? ZSTR_VAL(opts->static_handler_locations) : NULL,
+			opts->http_index_files ? ZSTR_VAL(opts->http_index_files) : NULL, opts->http_autoindex) < 0) {
+		php_error_docref(NULL, E_WARNING, "document_root [%s] is not a directory: static files are not served",
+			root);
+	}
+}
+
 void tasksrv_php_protocol_configure(tasksrv_protocol_t *p, tasksrv_options_t *opts, server_obj *o)
 {
+	tasksrv_http_static_t st = p->http_static;
+
 	tasksrv_protocol_init(p);
+	p->http_static = st;
+	configure_static(p, opts);
 	configure_eof(p, opts);
 	configure_length(p, opts, o);
 	/* As Swoole: never below 64 KiB, so a value meant for small packets cannot cut
