@@ -667,6 +667,7 @@ static void conn_flush(tasksrv_server_t *s, tasksrv_conn_t *c)
 	while (conn_pending(c)) {
 		if (c->file_left > 0 && c->file_mark == 0) {
 			if ((w = file_send(c)) == 0) {
+				conn_watch(s, c); /* (when the file was queued, nothing waited for the socket) */
 				return;
 			}
 			if (w < 0) {
