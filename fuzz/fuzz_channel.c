@@ -51,6 +51,9 @@ static void drain(chan_fixture_t *x, trace_t *t)
 			t->failed = 1;
 			return;
 		}
+		if (chan_fixture_broken(x)) {
+			abort();   /* a frame handed out from a channel found corrupt */
+		}
 		if (tasksrv_frame_check(&f) != NULL) {
 			abort();
 		}
@@ -59,6 +62,10 @@ static void drain(chan_fixture_t *x, trace_t *t)
 		}
 		t->n++;
 		free(payload);
+	}
+	/* A corrupt header breaks the channel: nothing more comes out of it. */
+	if (chan_fixture_broken(x)) {
+		t->failed = 1;
 	}
 }
 

@@ -20,7 +20,11 @@
  * rings the worker's eventfd only when the worker sleeps, so a busy pipeline makes
  * no syscall per result. A frame with a big payload puts only its header in the
  * ring (a marker); its payload follows on the socket, which carries nothing else,
- * and is read straight into its storage. */
+ * and is read straight into its storage.
+ *
+ * A channel found corrupt (a header its reader cannot trust: a bug, or memory
+ * overwritten) is never read on into garbage, and never silently swallows what is
+ * sent on it: see "A channel found corrupt" below. */
 #include "channel.h"
 #include "io.h"
 #include "log.h"
@@ -31,11 +35,15 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/epoll.h>
+#include <stdio.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
 
 #define CHANNEL_SNDBUF (1024 * 1024)
+
+static void dev_corrupt_setup(tasksrv_server_t *s, int self);
+static void peer_want_out(tasksrv_server_t *s, tasksrv_peer_t *p, int on);
 
 /* Every pair of processes talks: tasks and results between workers and task
  * workers, sendMessage() between any two, bookkeeping with the manager. */
@@ -139,11 +147,13 @@ void tasksrv_channel_open(tasksrv_server_t *s, int self, int close_others)
 		s->peers[i].h.ctx = &s->peers[i];
 		s->peers[i].has_ring = tasksrv_ring_of(s->rings, self, i, &s->peers[i].ring) == 0;
 		s->peers[i].wt = i == self ? NULL : tasksrv_shm_track(s->shm, n, i, self);
+		s->peers[i].rt = i == self ? NULL : tasksrv_shm_track(s->shm, n, self, i);
 		s->peers[i].shm_in = s->peers[i].has_ring && s->peers[i].h.fd >= 0 && channel_is_shm(s, self, i);
 		s->peers[i].shm_out = s->peers[i].h.fd >= 0 && channel_is_shm(s, i, self)
 			&& tasksrv_ring_of(s->rings, i, self, &s->peers[i].out_ring) == 0;
 		s->shm_reader |= s->peers[i].shm_in;
 	}
+	dev_corrupt_setup(s, self);
 }
 
 void tasksrv_channel_close(tasksrv_server_t *s)
@@ -155,6 +165,7 @@ void tasksrv_channel_close(tasksrv_server_t *s)
 	}
 	for (i = 0; i < s->nendpoints; i++) {
 		tasksrv_buffer_free(&s->peers[i].out);
+		tasksrv_buffer_free(&s->peers[i].on_wire);
 		if (s->peers[i].in_handle) {
 			s->hooks->payload_free(s, s->peers[i].in_handle);
 		}
@@ -321,6 +332,304 @@ static int read_some(int fd, void *dst, size_t n, ssize_t *got)
 	return -1;
 }
 
+/* {{{ A channel found corrupt.
+ *
+ * Its reader stops at the first header it cannot trust (channel_corrupt: an unknown
+ * version or type, a length past the limit, a frame that is not whole in a
+ * shared-memory ring) and marks the channel broken in its track, in shared memory: from
+ * then on every send on it fails (EBADMSG) instead of queueing bytes nobody will read,
+ * and every byte that still arrives on it is discarded. The reader tells the writer
+ * with a CHANNEL_BROKEN frame on the channel the other way (a separate stream). The
+ * writer, when it reads that frame (writer_gives_up), fails every task it put on the
+ * channel that the reader never took (channel_corrupt: the reader counts the tasks it
+ * takes, r_tasks, and the writer keeps the headers of those it put on the wire that may
+ * not be taken yet, on_wire), drops what it still had queued for the reader, writes
+ * one byte that wakes it, and marks the channel CHAN_ACKED: it writes nothing more on it.
+ * The reader then empties the ring and the socket to the last byte and marks the
+ * channel sound (broken_input). A task worker, and an event worker whose channel from a
+ * task worker or the master broke, are replaced instead of reading on: they may hold
+ * state that depended on what was lost (results, client events); their successor
+ * does the reset. No byte of the old stream is read as a frame, and every task on it
+ * ends once: the reader took it (and it ends there as any task), or its writer failed it. */
+enum { CHAN_SOUND = 0, CHAN_BROKEN = 1, CHAN_ACKED = 2 };
+
+/* What on_wire holds per task: its header and its number on the channel. */
+typedef struct {
+	tasksrv_frame_t hdr;
+	uint64_t seq;
+} wire_task_t;
+
+static int chan_state(const tasksrv_chan_track_t *t)
+{
+	return t ? (int) __atomic_load_n(&t->broken, __ATOMIC_ACQUIRE) : CHAN_SOUND;
+}
+
+int tasksrv_channel_is_broken(const tasksrv_server_t *s, int peer)
+{
+	return s->peers != NULL && peer >= 0 && peer < s->nendpoints && chan_state(s->peers[peer].wt) != CHAN_SOUND;
+}
+
+static void endpoint_name(const tasksrv_server_t *s, int ep, char *buf, size_t len)
+{
+	int w = s->cfg.worker_num, t = s->cfg.task_worker_num;
+
+	if (ep < w) {
+		snprintf(buf, len, "worker #%d", ep);
+	} else if (ep < w + t) {
+		snprintf(buf, len, "task worker #%d", ep);
+	} else if (ep == tasksrv_state_endpoint_manager(s)) {
+		snprintf(buf, len, "the manager");
+	} else {
+		snprintf(buf, len, "the master");
+	}
+}
+
+/* Whether the reader of a broken channel from peer is replaced rather than reading on. */
+static int reader_replaced(const tasksrv_server_t *s, int peer)
+{
+	int w = s->cfg.worker_num, t = s->cfg.task_worker_num;
+
+	if (s->role == TASKSRV_ROLE_TASK_WORKER) {
+		return 1;
+	}
+	return s->role == TASKSRV_ROLE_WORKER && !s->single
+		&& ((peer >= w && peer < w + t) || peer == tasksrv_state_endpoint_master(s));
+}
+
+/* One line per channel found corrupt; a storm of them (every channel at once) is capped. */
+static tasksrv_log_limit_t corrupt_log;
+
+/* The reader found a header it cannot trust (why): the channel is broken from here on.
+ * Returns 0 (no frame: the channel now reads as empty until it is reset). */
+static int channel_corrupt(tasksrv_server_t *s, tasksrv_peer_t *p, tasksrv_chan_track_t *t, const char *why)
+{
+	char from[32], to[32];
+	tasksrv_frame_t f;
+	uint32_t expect = CHAN_SOUND;
+	int replaced = reader_replaced(s, p->peer);
+
+	endpoint_name(s, p->peer, from, sizeof(from));
+	endpoint_name(s, s->self_endpoint, to, sizeof(to));
+	if (t == NULL) {
+		tasksrv_log(TASKSRV_LOG_ERROR, "channel from %s to %s is corrupt: %s", from, to, why);
+		errno = EBADMSG;
+		return -1;
+	}
+	if (!__atomic_compare_exchange_n(&t->broken, &expect, CHAN_BROKEN, 0, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST)) {
+		return 0;
+	}
+	if (p->in_handle) {
+		s->hooks->payload_free(s, p->in_handle);
+	}
+	reset_input(p);
+	p->in_skip = 0;
+	p->in_discard = 0;
+	tasksrv_log_limited(&corrupt_log, TASKSRV_LOG_ERROR, "channel from %s to %s is corrupt (%s): nothing more is read "
+		"from it and sends on it fail until it is reset; %s", from, to, why,
+		replaced ? "this process is replaced" : "its writer is told");
+	/* A writer waiting for room in the ring would wait forever: it looks again. */
+	if (p->shm_in) {
+		tasksrv_ring_set_wake_writer(s->rings, &p->ring, p->peer);
+	}
+	tasksrv_frame_make(&f, TASKSRV_FRAME_CHANNEL_BROKEN, 0);
+	if (tasksrv_channel_send_async(s, p->peer, &f, "") < 0) {
+		tasksrv_log(TASKSRV_LOG_WARNING, "cannot tell %s that its channel to %s is corrupt: %s", from, to, strerror(errno));
+	}
+	if (replaced) {
+		tasksrv_loop_stop(&s->loop);
+	}
+	return 0;
+}
+
+/* Discards what the socket holds now. Returns 0, or -1 on error. */
+static int discard_socket(tasksrv_peer_t *p)
+{
+	char buf[16384];
+	ssize_t got;
+	int r;
+
+	while ((r = read_some(p->h.fd, buf, sizeof(buf), &got)) > 0) {
+	}
+	return r;
+}
+
+/* Reading a broken channel: what arrives is discarded; once its writer has given up
+ * (and so stopped writing), the ring and the socket are emptied to the last byte and
+ * the channel is sound again. Returns 1 when it is (read on), 0 while it is still
+ * broken, -1 on error. */
+static int broken_input(tasksrv_server_t *s, tasksrv_peer_t *p, tasksrv_chan_track_t *t)
+{
+	char from[32], to[32];
+
+	if (discard_socket(p) < 0) {
+		return -1;
+	}
+	if (chan_state(t) != CHAN_ACKED) {
+		return 0;
+	}
+	/* The writer wrote its last byte before it said so: it is all in the socket now. */
+	if (discard_socket(p) < 0) {
+		return -1;
+	}
+	if (p->has_ring) {
+		tasksrv_ring_consume(&p->ring, tasksrv_ring_used(&p->ring));
+	}
+	if (p->in_handle) {
+		s->hooks->payload_free(s, p->in_handle);
+	}
+	reset_input(p);
+	p->in_skip = 0;
+	p->in_discard = 0;
+	p->big_hint = 0;
+	t->left = 0;
+	t->hdr_got = 0;
+	t->mark = 0;
+	__atomic_store_n(&t->poison, 0, __ATOMIC_SEQ_CST);
+	/* Every task its writer put on it is accounted for: taken before, or failed. */
+	__atomic_store_n(&t->r_tasks, __atomic_load_n(&t->w_tasks, __ATOMIC_ACQUIRE), __ATOMIC_RELEASE);
+	__atomic_store_n(&t->broken, CHAN_SOUND, __ATOMIC_SEQ_CST);
+	if (p->shm_in) {
+		tasksrv_ring_room_made(s->rings, &p->ring, p->peer);
+	}
+	endpoint_name(s, p->peer, from, sizeof(from));
+	endpoint_name(s, s->self_endpoint, to, sizeof(to));
+	tasksrv_log(TASKSRV_LOG_NOTICE, "channel from %s to %s: emptied, in use again", from, to);
+	return 1;
+}
+
+/* The reader counts the tasks it takes off the channel (a task it then refuses or
+ * skips is its to fail). */
+static inline void task_taken(tasksrv_chan_track_t *t, const tasksrv_frame_t *f)
+{
+	if (t != NULL && f->type == TASKSRV_FRAME_TASK) {
+		__atomic_add_fetch(&t->r_tasks, 1, __ATOMIC_RELEASE);
+	}
+}
+
+/* A task's first byte goes on the channel now: it is numbered, and its header kept
+ * until the reader has taken it (what was taken is dropped here, oldest first). */
+static void task_on_wire(tasksrv_peer_t *p, const tasksrv_frame_t *f)
+{
+	tasksrv_chan_track_t *t = p->wt;
+	wire_task_t w;
+	uint64_t taken;
+
+	if (t == NULL || f->type != TASKSRV_FRAME_TASK) {
+		return;
+	}
+	taken = __atomic_load_n(&t->r_tasks, __ATOMIC_ACQUIRE);
+	while (tasksrv_buffer_size(&p->on_wire) >= sizeof(w)) {
+		memcpy(&w, tasksrv_buffer_head(&p->on_wire), sizeof(w));
+		if ((int64_t) (w.seq - taken) > 0) {
+			break;
+		}
+		tasksrv_buffer_consume(&p->on_wire, sizeof(w));
+	}
+	memset(&w, 0, sizeof(w));
+	w.hdr = *f;
+	w.seq = __atomic_add_fetch(&t->w_tasks, 1, __ATOMIC_RELEASE);
+	if (tasksrv_buffer_append(&p->on_wire, &w, sizeof(w)) < 0) {
+		/* Out of memory: if the channel breaks, this task is booked by count only. */
+		return;
+	}
+}
+
+/* The reader of the channel to p found it corrupt (its CHANNEL_BROKEN frame came): the
+ * tasks it never took fail, what waits here for it is dropped, and the reader is told
+ * it may reset the channel. */
+static void writer_gives_up(tasksrv_server_t *s, tasksrv_peer_t *p)
+{
+	tasksrv_chan_track_t *t = p->wt;
+	tasksrv_frame_t hdr;
+	uint64_t taken, put, known = 0;
+	size_t off, dropped;
+	char from[32], to[32], b = 0;
+	ssize_t n;
+
+	if (t == NULL || chan_state(t) != CHAN_BROKEN) {
+		return;
+	}
+	taken = __atomic_load_n(&t->r_tasks, __ATOMIC_ACQUIRE);
+	put = __atomic_load_n(&t->w_tasks, __ATOMIC_ACQUIRE);
+	/* On the wire, past what the reader took. */
+	while (tasksrv_buffer_size(&p->on_wire) >= sizeof(wire_task_t)) {
+		wire_task_t w;
+		memcpy(&w, tasksrv_buffer_head(&p->on_wire), sizeof(w));
+		tasksrv_buffer_consume(&p->on_wire, sizeof(w));
+		if ((int64_t) (w.seq - taken) > 0) {
+			known++;
+			s->frames_lost(s, p->peer, &w.hdr, 0);
+		}
+	}
+	tasksrv_buffer_free(&p->on_wire);
+	/* Still queued here, behind the rest of the frame being written (on the wire). */
+	for (off = p->out_left; off + sizeof(hdr) <= tasksrv_buffer_size(&p->out); off += sizeof(hdr) + hdr.len) {
+		memcpy(&hdr, tasksrv_buffer_head(&p->out) + off, sizeof(hdr));
+		if (hdr.type == TASKSRV_FRAME_TASK) {
+			s->frames_lost(s, p->peer, &hdr, 0);
+		}
+	}
+	/* An earlier writer's tasks (this process is its successor): counted only. */
+	s->frames_lost(s, p->peer, NULL, put - taken > known ? put - taken - known : 0);
+	dropped = tasksrv_buffer_size(&p->out);
+	tasksrv_buffer_free(&p->out);
+	p->out_left = 0;
+	p->out_tasks = 0;
+	p->out_task_bytes = 0;
+	t->w_pend_tasks = 0;
+	t->w_pend_bytes = 0;
+	t->w_total = 0;
+	peer_want_out(s, p, 0);
+	/* One byte behind all it wrote: it wakes the reader, who then empties the channel. */
+	do {
+		n = write(p->h.fd, &b, 1);
+	} while (n < 0 && errno == EINTR);
+	__atomic_store_n(&t->broken, CHAN_ACKED, __ATOMIC_SEQ_CST);
+	endpoint_name(s, s->self_endpoint, from, sizeof(from));
+	endpoint_name(s, p->peer, to, sizeof(to));
+	tasksrv_log(TASKSRV_LOG_WARNING, "channel from %s to %s was found corrupt by its reader: the tasks on it it had "
+		"not taken failed as channel_corrupt (%lu), %zu queued bytes for it dropped",
+		from, to, (unsigned long) (put - taken), dropped);
+}
+/* }}} */
+
+/* {{{ Fault injection, developer builds only (--enable-tasksrv-dev, which defines
+ * TASKSRV_DEV): TASKSRV_DEV_CORRUPT_FRAME="from:to:n" in the environment makes endpoint
+ * `from` write the n-th frame it sends to endpoint `to` with a header its reader cannot
+ * trust (an unknown version). Once per server run: the channel's track remembers it, so
+ * a successor of the writer does not do it again. Release builds ignore the variable. */
+static void dev_corrupt_setup(tasksrv_server_t *s, int self)
+{
+#ifdef TASKSRV_DEV
+	const char *v = getenv("TASKSRV_DEV_CORRUPT_FRAME");
+	int from, to, n;
+
+	if (v != NULL && sscanf(v, "%d:%d:%d", &from, &to, &n) == 3 && from == self && to >= 0
+			&& to < s->nendpoints && to != self && n > 0) {
+		s->peers[to].dev_corrupt = n;
+	}
+#else
+	(void) s;
+	(void) self;
+#endif
+}
+
+static void dev_corrupt_frame(tasksrv_peer_t *p, tasksrv_frame_t *f)
+{
+#ifdef TASKSRV_DEV
+	if (p->dev_corrupt > 0 && --p->dev_corrupt == 0 && p->wt != NULL && !p->wt->dev_corrupted) {
+		p->wt->dev_corrupted = 1;
+		f->version = 0xee;
+		tasksrv_log(TASKSRV_LOG_NOTICE, "TASKSRV_DEV_CORRUPT_FRAME: a frame of type %d to endpoint %d goes out with a corrupt header",
+			f->type, p->peer);
+	}
+#else
+	(void) p;
+	(void) f;
+#endif
+}
+/* }}} */
+
 /* Discards bytes the predecessor left of a frame. Returns 1 when done, 0 when more
  * must come, -1 on error. */
 static int skip_input(tasksrv_server_t *s, tasksrv_peer_t *p, tasksrv_chan_track_t *t)
@@ -366,6 +675,15 @@ static int read_payload(tasksrv_peer_t *p, tasksrv_chan_track_t *t)
  * (its writer died writing it and the successor completed it) and is dropped. */
 static int hand_out(tasksrv_server_t *s, tasksrv_peer_t *p, tasksrv_chan_track_t *t, tasksrv_frame_t *f, void **handle)
 {
+	if (p->in.type == TASKSRV_FRAME_CHANNEL_BROKEN) {
+		/* The channels' own business: our channel to p is broken. */
+		if (p->in_handle) {
+			s->hooks->payload_free(s, p->in_handle);
+		}
+		reset_input(p);
+		writer_gives_up(s, p);
+		return 0;
+	}
 	if (t && __atomic_load_n(&t->poison, __ATOMIC_SEQ_CST)
 			&& memcmp(t->poison_hdr, &p->in, sizeof(p->in)) == 0) {
 		__atomic_store_n(&t->poison, 0, __ATOMIC_SEQ_CST);
@@ -451,12 +769,12 @@ static int read_frame_ring(tasksrv_server_t *s, tasksrv_peer_t *p, tasksrv_chan_
 		if (used >= hsize) {
 			tasksrv_ring_peek(&p->ring, 0, &p->in, hsize);
 			if ((bad = tasksrv_frame_check(&p->in)) != NULL) {
-				tasksrv_log(TASKSRV_LOG_ERROR, "channel to endpoint %d is corrupt: %s", p->peer, bad);
-				return -1;
+				return channel_corrupt(s, p, t, bad);
 			}
 			if (used - hsize >= p->in.len) {
 				if ((p->in_dst = s->hooks->payload_alloc(s, p->in.len, &p->in_handle)) == NULL) {
 					tasksrv_ring_consume(&p->ring, hsize + p->in.len);
+					task_taken(t, &p->in);
 					if (refuse_frame(s, p, t, 0, f, handle)) {
 						return 1;
 					}
@@ -464,6 +782,7 @@ static int read_frame_ring(tasksrv_server_t *s, tasksrv_peer_t *p, tasksrv_chan_
 				}
 				tasksrv_ring_peek(&p->ring, hsize, p->in_dst, p->in.len);
 				tasksrv_ring_consume(&p->ring, hsize + p->in.len);
+				task_taken(t, &p->in);
 				if (hand_out(s, p, t, f, handle)) {
 					return 1;
 				}
@@ -476,6 +795,7 @@ static int read_frame_ring(tasksrv_server_t *s, tasksrv_peer_t *p, tasksrv_chan_
 					memcpy(t->hdr, &p->in, hsize);
 					__atomic_store_n(&t->left, (uint32_t) (p->in.len - (used - hsize)), __ATOMIC_RELEASE);
 				}
+				task_taken(t, &p->in);
 				if ((p->in_dst = s->hooks->payload_alloc(s, p->in.len, &p->in_handle)) == NULL) {
 					tasksrv_ring_consume(&p->ring, used);
 					if (refuse_frame(s, p, t, p->in.len - (used - hsize), f, handle)) {
@@ -521,8 +841,7 @@ static int read_frame_shm(tasksrv_server_t *s, tasksrv_peer_t *p, tasksrv_chan_t
 			bad = "a frame is not whole in the ring";
 		}
 		if (bad != NULL) {
-			tasksrv_log(TASKSRV_LOG_ERROR, "channel to endpoint %d is corrupt: %s", p->peer, bad);
-			return -1;
+			return channel_corrupt(s, p, t, bad);
 		}
 		big = p->in.len >= TASKSRV_RING_BIG;
 		if (big && t) {
@@ -533,9 +852,15 @@ static int read_frame_shm(tasksrv_server_t *s, tasksrv_peer_t *p, tasksrv_chan_t
 			t->mark = p->ring.pos->start;
 			__atomic_store_n(&t->left, p->in.len, __ATOMIC_RELEASE);
 		}
+		if (big) {
+			task_taken(t, &p->in);
+		}
 		if ((p->in_dst = s->hooks->payload_alloc(s, p->in.len, &p->in_handle)) == NULL) {
 			uint32_t len = p->in.len;
 			tasksrv_ring_consume(&p->ring, big ? hsize : hsize + len);
+			if (!big) {
+				task_taken(t, &p->in);
+			}
 			tasksrv_ring_room_made(s->rings, &p->ring, p->peer);
 			if (refuse_frame(s, p, t, big ? len : 0, f, handle)) {
 				return 1;
@@ -549,6 +874,9 @@ static int read_frame_shm(tasksrv_server_t *s, tasksrv_peer_t *p, tasksrv_chan_t
 			p->in_got = p->in.len;
 		}
 		tasksrv_ring_consume(&p->ring, big ? hsize : hsize + p->in.len);
+		if (!big) {
+			task_taken(t, &p->in);
+		}
 		tasksrv_ring_room_made(s->rings, &p->ring, p->peer);
 	}
 }
@@ -563,6 +891,9 @@ int tasksrv_channel_read_frame(tasksrv_server_t *s, int peer, tasksrv_frame_t *f
 	int r;
 
 	*handle = NULL;
+	if (chan_state(t) != CHAN_SOUND && (r = broken_input(s, p, t)) <= 0) {
+		return r;
+	}
 	if (p->shm_in) {
 		return read_frame_shm(s, p, t, f, handle);
 	}
@@ -587,13 +918,13 @@ int tasksrv_channel_read_frame(tasksrv_server_t *s, int peer, tasksrv_frame_t *f
 				continue;
 			}
 			if ((bad = tasksrv_frame_check(&p->in)) != NULL) {
-				tasksrv_log(TASKSRV_LOG_ERROR, "channel to endpoint %d is corrupt: %s", peer, bad);
-				return -1;
+				return channel_corrupt(s, p, t, bad);
 			}
 			if (t) {
 				t->left = p->in.len;
 				t->hdr_got = 0;
 			}
+			task_taken(t, &p->in);
 			if (p->in_discard) {
 				/* The predecessor's frame: it is skipped whole, payload included. */
 				p->in_discard = 0;
@@ -633,7 +964,8 @@ int tasksrv_channel_has_input(const tasksrv_server_t *s, int peer)
 {
 	const tasksrv_peer_t *p = &s->peers[peer];
 
-	return p->has_ring && p->in_dst == NULL && p->in_skip == 0 && tasksrv_ring_used(&p->ring) >= sizeof(tasksrv_frame_t);
+	return p->has_ring && p->in_dst == NULL && p->in_skip == 0 && chan_state(p->rt) == CHAN_SOUND
+		&& tasksrv_ring_used(&p->ring) >= sizeof(tasksrv_frame_t);
 }
 
 static void peer_want_out(tasksrv_server_t *s, tasksrv_peer_t *p, int on)
@@ -715,9 +1047,8 @@ static void out_written(tasksrv_peer_t *p, size_t w)
 	const char *b = tasksrv_buffer_head(&p->out);
 	size_t k;
 
-	if (w == tasksrv_buffer_size(&p->out)) {
+	if (w == tasksrv_buffer_size(&p->out) && p->out_tasks == 0) {
 		p->out_left = 0;
-		p->out_tasks = 0;
 		p->out_task_bytes = 0;
 		return;
 	}
@@ -728,6 +1059,7 @@ static void out_written(tasksrv_peer_t *p, size_t w)
 			if (p->out_hdr.type == TASKSRV_FRAME_TASK) {
 				p->out_tasks--;
 				p->out_task_bytes -= p->out_hdr.len;
+				task_on_wire(p, &p->out_hdr);
 			}
 		}
 		k = w < p->out_left ? w : p->out_left;
@@ -768,6 +1100,12 @@ int tasksrv_channel_send_async(tasksrv_server_t *s, int peer, tasksrv_frame_t *f
 		errno = EPIPE;
 		return -1;
 	}
+	if (chan_state(p->wt) != CHAN_SOUND) {
+		/* Found corrupt by its reader: what is sent now would be lost. */
+		errno = EBADMSG;
+		return -1;
+	}
+	dev_corrupt_frame(p, f);
 	if (p->shm_out) {
 		/* A task worker has no loop turn while it runs PHP: it writes now. */
 		return s->role == TASKSRV_ROLE_TASK_WORKER ? shm_send(s, p, f, payload) : shm_send_async(s, p, f, payload);
@@ -793,6 +1131,9 @@ int tasksrv_channel_send_async(tasksrv_server_t *s, int peer, tasksrv_frame_t *f
 		w = tasksrv_io_writev_some(p->h.fd, iov, 2);
 		if (w < 0) {
 			return -1;
+		}
+		if (w > 0) {
+			task_on_wire(p, f);
 		}
 		if ((size_t) w == total) {
 			return 0;
@@ -828,6 +1169,11 @@ static int peer_flush(tasksrv_server_t *s, tasksrv_peer_t *p)
 	struct iovec iov;
 	ssize_t w;
 
+	if (chan_state(p->wt) != CHAN_SOUND) {
+		/* Dropped once its reader's word comes (writer_gives_up). */
+		peer_want_out(s, p, 0);
+		return 0;
+	}
 	if (p->shm_out) {
 		return shm_flush(s, p);
 	}
@@ -914,6 +1260,10 @@ static int wait_writable_draining(tasksrv_server_t *s, tasksrv_peer_t *p)
 			tasksrv_channel_defer(s, &f, p->peer, handle);
 			continue;
 		}
+		if (chan_state(p->wt) != CHAN_SOUND) {
+			errno = EBADMSG;
+			return -1;
+		}
 		return 0;
 	}
 }
@@ -992,6 +1342,11 @@ static int wait_room(tasksrv_server_t *s, tasksrv_peer_t *p, uint32_t need, int6
 	int r;
 
 	while (tasksrv_ring_room(&p->out_ring) < need) {
+		if (chan_state(p->wt) != CHAN_SOUND) {
+			/* Its reader stopped reading: the room will not come. */
+			errno = EBADMSG;
+			return -1;
+		}
 		/* Empty the eventfd, raise the flag, then look: a reader that consumes after
 		 * the flag is up rings an eventfd nobody empties before the poll. (Emptying it
 		 * after raising the flag could eat the ring of a consume that took the flag
@@ -1103,6 +1458,7 @@ static int shm_send_async(tasksrv_server_t *s, tasksrv_peer_t *p, tasksrv_frame_
 	msg_counted(s);
 	if (tasksrv_buffer_size(&p->out) == 0) {
 		if (f->len < TASKSRV_RING_BIG && tasksrv_ring_room(&p->out_ring) >= hsize + f->len) {
+			task_on_wire(p, f);
 			tasksrv_ring_put(&p->out_ring, f, hsize, payload, f->len);
 			if (s->corked && s->dirty) {
 				/* A reader that sleeps is rung once, when the batch is uncorked (an
@@ -1118,6 +1474,7 @@ static int shm_send_async(tasksrv_server_t *s, tasksrv_peer_t *p, tasksrv_frame_
 		}
 		if (f->len >= TASKSRV_RING_BIG && tasksrv_ring_room(&p->out_ring) >= hsize) {
 			shm_track_marker(p, f);
+			task_on_wire(p, f);
 			tasksrv_ring_put(&p->out_ring, f, hsize, NULL, 0);
 			w = payload_piece(s, p, payload, f->len, hsize, 0);
 			if (w >= 0 && (size_t) w == f->len) {
@@ -1173,6 +1530,7 @@ static int shm_send(tasksrv_server_t *s, tasksrv_peer_t *p, tasksrv_frame_t *f, 
 	if (wait_room(s, p, f->len < TASKSRV_RING_BIG ? total : hsize, -1) < 0) {
 		return -1;
 	}
+	task_on_wire(p, f);
 	if (f->len < TASKSRV_RING_BIG) {
 		tasksrv_ring_put(&p->out_ring, f, hsize, payload, f->len);
 		tasksrv_ring_set_wake_reader(s->rings, p->peer);
@@ -1217,6 +1575,11 @@ int tasksrv_channel_send_blocking(tasksrv_server_t *s, int peer, tasksrv_frame_t
 		errno = EPIPE;
 		return -1;
 	}
+	if (chan_state(p->wt) != CHAN_SOUND) {
+		errno = EBADMSG;
+		return -1;
+	}
+	dev_corrupt_frame(p, f);
 	if (p->shm_out) {
 		return shm_send(s, p, f, payload);
 	}
@@ -1228,6 +1591,7 @@ int tasksrv_channel_send_blocking(tasksrv_server_t *s, int peer, tasksrv_frame_t
 	}
 	frame_iov(iov, f, payload);
 	msg_counted(s);
+	task_on_wire(p, f);
 	/* Progress is kept in shared memory: if this process dies mid-frame, its
 	 * successor completes the frame (tasksrv_channel_resume) and the stream survives,
 	 * and the manager books a task that did not get through. Each writev is
@@ -1427,7 +1791,8 @@ int tasksrv_channel_run_deferred(tasksrv_loop_t *loop, void *ctx)
 			}
 		}
 	}
-	return s->ring_leftover;
+	/* Reading may have deferred frames of its own (a broken channel's failures). */
+	return s->ring_leftover || s->deferred_pos < s->ndeferred;
 }
 
 /* The loop of a process that reads shared-memory channels is about to sleep:
@@ -1561,7 +1926,7 @@ void tasksrv_channel_flush(tasksrv_server_t *s, int64_t deadline_ms)
 
 	for (i = 0; s->peers && i < s->nendpoints; i++) {
 		tasksrv_peer_t *p = &s->peers[i];
-		while (p->h.fd >= 0 && tasksrv_buffer_size(&p->out) > 0) {
+		while (p->h.fd >= 0 && tasksrv_buffer_size(&p->out) > 0 && chan_state(p->wt) == CHAN_SOUND) {
 			tasksrv_frame_t f;
 			void *handle;
 			int big, r;

@@ -18,7 +18,11 @@ void tasksrv_channel_close(tasksrv_server_t *s);
 /* A successor takes over channels whose reader died mid-frame: the rest of that frame
  * is skipped; a task it cut is reported through cut (task.c's report). */
 void tasksrv_channel_resume(tasksrv_server_t *s, void (*cut)(tasksrv_server_t *s, int peer, const tasksrv_frame_t *hdr));
-/* Queues a frame to a peer without blocking. Returns 0 or -1 (errno). */
+/* Whether this process's channel to peer was found corrupt by its reader and is not
+ * reset yet: every send on it fails with EBADMSG (docs/reliability.md). */
+int tasksrv_channel_is_broken(const tasksrv_server_t *s, int peer);
+/* Queues a frame to a peer without blocking. Returns 0 or -1 (errno; EBADMSG: the
+ * channel is broken). */
 int tasksrv_channel_send_async(tasksrv_server_t *s, int peer, tasksrv_frame_t *f, const char *payload);
 /* Bytes of frames to peer that wait in this process (the socket took no more yet). */
 size_t tasksrv_channel_backlog(const tasksrv_server_t *s, int peer);

@@ -20,6 +20,7 @@ static const char *const reason_names[] = {
 	[TASKSRV_FAIL_TIMEOUT] = "timeout",
 	[TASKSRV_FAIL_SHUTDOWN] = "shutdown",
 	[TASKSRV_FAIL_TOO_LARGE] = "too_large",
+	[TASKSRV_FAIL_CHANNEL_CORRUPT] = "channel_corrupt",
 };
 
 const char *tasksrv_failure_reason_name(int reason)

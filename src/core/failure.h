@@ -16,7 +16,8 @@ enum tasksrv_failure_reason {
 	TASKSRV_FAIL_TIMEOUT,
 	TASKSRV_FAIL_SHUTDOWN,
 	TASKSRV_FAIL_TOO_LARGE,   /* its data or its result is more than the receiver can allocate */
-	TASKSRV_FAIL_REASON_MAX = TASKSRV_FAIL_TOO_LARGE
+	TASKSRV_FAIL_CHANNEL_CORRUPT, /* its frame was on a channel found corrupt, behind the corrupt header */
+	TASKSRV_FAIL_REASON_MAX = TASKSRV_FAIL_CHANNEL_CORRUPT
 };
 
 typedef struct {

@@ -37,7 +37,11 @@ enum tasksrv_frame_type {
 	 * replies it sent for them, and the master closes once every answer is in. */
 	TASKSRV_FRAME_EOF = 12,
 	TASKSRV_FRAME_EOF_ACK = 13,
-	TASKSRV_FRAME_TYPE_MAX = 13
+	/* The reader of the channel the other way found it corrupt (channel.c): its writer
+	 * fails what it had put on it and stops writing until the reader has reset it.
+	 * Handled by the channels themselves, never handed out. */
+	TASKSRV_FRAME_CHANNEL_BROKEN = 14,
+	TASKSRV_FRAME_TYPE_MAX = 14
 };
 
 /* The operation of a CONN frame, in its `flags`. */

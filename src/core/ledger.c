@@ -192,6 +192,15 @@ void tasksrv_ledger_unstarted(tasksrv_server_t *s, uint32_t len, int reason)
 	TASKSRV_ATOMIC_ADD(&s->shm->task_failed_by_reason[reason], 1);
 }
 
+void tasksrv_ledger_lost(tasksrv_server_t *s, int worker_id, int64_t n, int64_t len, int reason)
+{
+	if (worker_id >= s->cfg.worker_num && worker_id < s->cfg.worker_num + s->cfg.task_worker_num) {
+		TASKSRV_ATOMIC_ADD(&s->shm->workers[worker_id].queued, (int32_t) -n);
+	}
+	TASKSRV_ATOMIC_ADD(&s->shm->task_queue_bytes, -len);
+	TASKSRV_ATOMIC_ADD(&s->shm->task_failed_by_reason[reason], n);
+}
+
 void tasksrv_ledger_rebook_failed(tasksrv_server_t *s, int reason)
 {
 	TASKSRV_ATOMIC_ADD(&s->shm->task_done, -1);

@@ -40,6 +40,9 @@ int tasksrv_ledger_claim_lost(tasksrv_server_t *s, int worker_id, int reason);
  * predecessor died receiving it, or it is too large to take) leaves the queue as
  * failed for reason. */
 void tasksrv_ledger_unstarted(tasksrv_server_t *s, uint32_t len, int reason);
+/* Tasks sent to task worker worker_id (len payload bytes, 0 when not known) that
+ * never reached it (a broken channel lost them) leave its queue as failed for reason. */
+void tasksrv_ledger_lost(tasksrv_server_t *s, int worker_id, int64_t n, int64_t len, int reason);
 /* A task booked as done turned out failed for reason on its sender's side (its last
  * result could not be taken or decoded there). */
 void tasksrv_ledger_rebook_failed(tasksrv_server_t *s, int reason);

@@ -180,10 +180,41 @@ static int to_worker(tasksrv_server_t *s, int worker, int type, const tasksrv_co
 	/* The worker fires the callbacks of the port that accepted it. */
 	tasksrv_frame_conn_event(&f, type, session, reactor_id, c->port, (uint32_t) len);
 	if (tasksrv_channel_send_async(s, worker, &f, data ? data : "") < 0) {
-		tasksrv_log(TASKSRV_LOG_WARNING, "dispatch to worker #%d failed: %s", worker, strerror(errno));
+		static tasksrv_log_limit_t lim;
+		tasksrv_log_limited(&lim, TASKSRV_LOG_WARNING, "dispatch to worker #%d failed: %s%s", worker, strerror(errno),
+			errno == EBADMSG ? " (the channel to it was found corrupt and is being reset)" : "");
 		return -1;
 	}
 	return 0;
+}
+
+/* A connection whose event could not reach its worker because the channel to it is
+ * broken: it ends, so its client sees the end of the stream rather than silence. */
+static void end_if_broken(tasksrv_server_t *s, tasksrv_conn_t *c)
+{
+	if (errno == EBADMSG && !c->closing) {
+		tasksrv_conn_end(s, c, MASTER_REACTOR_ID);
+	}
+}
+
+void tasksrv_master_worker_lost(tasksrv_server_t *s, int worker)
+{
+	int fd, n = 0;
+
+	/* Its packets on the channel are gone with it: none is waiting any more. */
+	TASKSRV_ATOMIC_STORE(&s->shm->workers[worker].queued, 0);
+	for (fd = 0; fd < s->conns_cap; fd++) {
+		tasksrv_conn_t *c = s->conns[fd];
+		if (c != NULL && c->fd >= 0 && !c->closing && (c->worker == worker
+				|| (c->dispatched & ((uint64_t) 1 << (worker % 64))))) {
+			tasksrv_conn_end(s, c, MASTER_REACTOR_ID);
+			n++;
+		}
+	}
+	if (n > 0) {
+		tasksrv_log(TASKSRV_LOG_WARNING, "%d connection(s) whose events were on the corrupt channel to worker #%d closed",
+			n, worker);
+	}
 }
 
 
@@ -207,6 +238,7 @@ static void dispatch_packet(tasksrv_server_t *s, tasksrv_conn_t *c, const char *
 		TASKSRV_ATOMIC_ADD(&slot->queued, -1);
 		TASKSRV_ATOMIC_ADD(&slot->dispatch_count, -1);
 		TASKSRV_ATOMIC_ADD(&s->shm->dispatch_count, -1);
+		end_if_broken(s, c);
 		return;
 	}
 	hold_if_backed_up(s, c, worker);
@@ -220,8 +252,8 @@ static void conn_accepted(tasksrv_server_t *s, tasksrv_conn_t *c)
 	tasksrv_session_t *sess = tasksrv_shm_session_get(s->shm, c->session);
 
 	c->worker = fixed_worker(s, c->fd, sess->remote_ip);
-	if (conn_events(s)) {
-		to_worker(s, c->worker, TASKSRV_FRAME_CONNECT, c, c->session, MASTER_REACTOR_ID, NULL, 0);
+	if (conn_events(s) && to_worker(s, c->worker, TASKSRV_FRAME_CONNECT, c, c->session, MASTER_REACTOR_ID, NULL, 0) < 0) {
+		end_if_broken(s, c);
 	}
 }
 

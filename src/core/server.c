@@ -45,6 +45,18 @@ static void route_conn(tasksrv_server_t *s, const tasksrv_frame_t *f, int peer, 
 	s->hooks->payload_free(s, handle);
 }
 
+/* A channel from this process to peer was found corrupt (channel.c): its tasks fail
+ * (task.c), and the PROCESS master closes the connections of the worker it feeds. */
+static void frames_lost(tasksrv_server_t *s, int peer, const tasksrv_frame_t *task, uint64_t unknown)
+{
+	if (task != NULL || unknown > 0) {
+		tasksrv_task_fail_lost(s, peer, task, unknown);
+	}
+	if (task == NULL && s->role == TASKSRV_ROLE_MASTER && peer < s->cfg.worker_num) {
+		tasksrv_master_worker_lost(s, peer);
+	}
+}
+
 void tasksrv_server_init(tasksrv_server_t *s, const tasksrv_hooks_t *hooks, void *user)
 {
 	memset(s, 0, sizeof(*s));
@@ -52,6 +64,7 @@ void tasksrv_server_init(tasksrv_server_t *s, const tasksrv_hooks_t *hooks, void
 	s->user = user;
 	s->refuse_frame = tasksrv_task_refuse_frame;
 	s->route_conn = route_conn;
+	s->frames_lost = frames_lost;
 	s->transport.ops = tasksrv_transport_local_ops();
 	s->transport.srv = s;
 	s->worker_id = -1;

@@ -104,6 +104,15 @@ typedef struct {
 	 * ring, its payload follows on the socket */
 	uint32_t mark;         /* reader: the ring's start at the marker of the payload being read */
 	uint32_t w_mark;       /* writer: the ring's end once the marker of w_hdr is published */
+	/* A channel found corrupt (src/core/channel.c): 0 sound; 1 its reader found a header
+	 * it cannot trust and reads nothing more of it, sends on it fail; 2 its writer failed
+	 * the tasks it had put on it and stopped writing, the reader resets it to 0. */
+	uint32_t broken;
+	uint32_t dev_corrupted; /* developer builds: the fault injection hit this channel already */
+	/* TASK frames put on the channel (from their first byte) and taken off it: the
+	 * writer knows which of its tasks a broken channel lost (those past r_tasks). */
+	uint64_t w_tasks;
+	uint64_t r_tasks;
 } tasksrv_chan_track_t;
 
 typedef struct {

@@ -116,6 +116,12 @@ typedef struct {
 	size_t out_left;         /* its bytes still in out; 0: out starts with a whole frame */
 	uint32_t out_tasks;      /* TASK frames in out with no byte written yet */
 	uint64_t out_task_bytes; /* their payload bytes */
+	/* The reader's track of this channel (the peer's frames to us), for its broken flag. */
+	tasksrv_chan_track_t *rt;
+	/* TASK frames on their way to the peer that it may not have taken yet (headers and
+	 * their numbers on the channel, oldest first): what a broken channel lost. */
+	tasksrv_buffer_t on_wire;
+	int dev_corrupt;         /* developer builds: frames to write before the one corrupted */
 } tasksrv_peer_t;
 
 typedef struct tasksrv_conn tasksrv_conn_t;         /* src/core/conn.h */
@@ -199,6 +205,7 @@ typedef struct {
 	int64_t next_task_id;     /* this process's task ids (task(), taskwait(), sendMessage()) */
 	tasksrv_buffer_t backlog; /* task_ipc_mode 3: frames waiting for a free task worker */
 	uint64_t backlog_timer;
+	int lost_deferred;        /* failures of tasks a broken channel lost wait in the deferred queue */
 } tasksrv_tasks_state_t;
 /* }}} */
 
@@ -241,6 +248,11 @@ struct tasksrv_server {
 	/* A task worker's successor reports the tasks its predecessor died receiving
 	 * through this (task.c's tasksrv_task_report_cut, given to tasksrv_channel_resume). */
 	void (*report_cut)(tasksrv_server_t *s, int peer, const tasksrv_frame_t *hdr);
+	/* A channel to peer was found corrupt: this process, its writer, tells what it lost:
+	 * each task it had put on it that the reader never took (task: its header), then
+	 * once (task NULL) the rest, with `unknown` tasks an earlier writer put there
+	 * (server.c: task.c fails the tasks, the PROCESS master closes the peer's connections). */
+	void (*frames_lost)(tasksrv_server_t *s, int peer, const tasksrv_frame_t *task, uint64_t unknown);
 	int corked;               /* async frames wait in peers' out buffers until uncork */
 	int *dirty, ndirty;       /* peers with corked frames */
 	int64_t cork_since_us;

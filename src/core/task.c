@@ -26,6 +26,10 @@ int tasksrv_task_pick_worker(tasksrv_server_t *s)
 		int j = (int) ((start + i) % (uint32_t) t);
 		tasksrv_worker_slot_t *slot = &s->shm->workers[w + j];
 		int q = TASKSRV_ATOMIC_LOAD(&slot->queued);
+		if (tasksrv_channel_is_broken(s, w + j)) {
+			/* Found corrupt, being reset: a task sent there now would fail. */
+			continue;
+		}
 		if (TASKSRV_ATOMIC_LOAD(&slot->status) == TASKSRV_WORKER_IDLE && q <= 0) {
 			return j;
 		}
@@ -220,6 +224,13 @@ int tasksrv_task_wait_result(tasksrv_server_t *s, int64_t deadline_ms, tasksrv_f
 		return 1;
 	}
 	for (;;) {
+		/* A broken channel's failures are made here and deferred (tasksrv_task_fail_lost). */
+		if (s->tasks.lost_deferred) {
+			s->tasks.lost_deferred = 0;
+			if (take_deferred_waiter_frame(s, result, handle)) {
+				return 1;
+			}
+		}
 		until = deadline_ms;
 		/* task_ipc_mode 3: the loop is not turning, so the shared queue is pumped here. */
 		if (tasksrv_buffer_size(&s->tasks.backlog) > 0) {
@@ -371,6 +382,49 @@ static int refused_result(tasksrv_server_t *s, const tasksrv_frame_t *hdr, tasks
 	/* The task worker booked it as done. */
 	tasksrv_ledger_rebook_failed(s, TASKSRV_FAIL_TOO_LARGE);
 	return 1;
+}
+
+void tasksrv_task_fail_lost(tasksrv_server_t *s, int peer, const tasksrv_frame_t *task, uint64_t unknown)
+{
+	tasksrv_buffer_t buf = {0};
+	tasksrv_failure_t fail;
+	tasksrv_frame_t f;
+	void *handle;
+	char msg[200], *dst;
+
+	if (task == NULL) {
+		tasksrv_ledger_lost(s, peer, (int64_t) unknown, 0, TASKSRV_FAIL_CHANNEL_CORRUPT);
+		tasksrv_log(TASKSRV_LOG_WARNING, "%lu task(s) sent to task worker #%d by an earlier process of worker #%d "
+			"were lost on the corrupt channel: failed as channel_corrupt, nobody is told (their caller is gone)",
+			(unsigned long) unknown, peer, s->worker_id);
+		return;
+	}
+	tasksrv_ledger_lost(s, peer, 1, task->len, TASKSRV_FAIL_CHANNEL_CORRUPT);
+	snprintf(msg, sizeof(msg), "task %ld was lost on the way to task worker #%d: the channel to it was found corrupt "
+		"(its reader met a frame header it cannot trust); the task did not run", (long) task->task_id, peer);
+	if ((task->flags & TASKSRV_FLAG_NOREPLY) || !tasksrv_task_takes_results(s) || task->origin_gen != s->gen) {
+		tasksrv_log(TASKSRV_LOG_WARNING, "one-way task %ld failed (channel_corrupt): %s", (long) task->task_id, msg);
+		return;
+	}
+	memset(&fail, 0, sizeof(fail));
+	fail.reason = TASKSRV_FAIL_CHANNEL_CORRUPT;
+	fail.worker_id = peer;
+	fail.exit_status = -1;
+	fail.message = msg;
+	fail.message_len = strlen(msg);
+	/* Its caller is this process: the failure is handed out here, as if it had come. */
+	if (tasksrv_failure_encode(&fail, &buf) < 0
+			|| (dst = s->hooks->payload_alloc(s, tasksrv_buffer_size(&buf), &handle)) == NULL) {
+		tasksrv_buffer_free(&buf);
+		tasksrv_log(TASKSRV_LOG_ERROR, "out of memory: the failure of task %ld (channel_corrupt) cannot be delivered",
+			(long) task->task_id);
+		return;
+	}
+	memcpy(dst, tasksrv_buffer_head(&buf), tasksrv_buffer_size(&buf));
+	tasksrv_frame_result(&f, task, peer, TASKSRV_FLAG_FAILURE | TASKSRV_FLAG_FINAL, (uint32_t) tasksrv_buffer_size(&buf));
+	tasksrv_buffer_free(&buf);
+	tasksrv_channel_defer(s, &f, peer, handle);
+	s->tasks.lost_deferred = 1;
 }
 
 int tasksrv_task_refuse_frame(tasksrv_server_t *s, int peer, const tasksrv_frame_t *hdr, tasksrv_frame_t *f, void **handle)

@@ -115,6 +115,12 @@ int tasksrv_task_wait_result(tasksrv_server_t *s, int64_t deadline_ms, tasksrv_f
  * (1) for the loop to deliver; any other frame (sendMessage) is dropped, logged and
  * counted (0). The channels call it through s->refuse_frame. */
 int tasksrv_task_refuse_frame(tasksrv_server_t *s, int peer, const tasksrv_frame_t *hdr, tasksrv_frame_t *f, void **handle);
+/* The channel to task worker (or any endpoint) peer was found corrupt, and task (a
+ * TASK frame this process put on it) was lost with it: it fails as channel_corrupt and
+ * its caller is told (a failure handed out through the deferred queue; one-way: the
+ * log). task NULL: `unknown` tasks an earlier incarnation of this process lost there
+ * are booked (counted only). */
+void tasksrv_task_fail_lost(tasksrv_server_t *s, int peer, const tasksrv_frame_t *task, uint64_t unknown);
 /* The frames still in the task_ipc_mode 3 backlog, dropped (they fail as shutdown). */
 int64_t tasksrv_task_drop_backlog(tasksrv_server_t *s);
 /* Manager: fails the task a task worker holds (reason from failure.h) and tells

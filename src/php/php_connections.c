@@ -135,6 +135,13 @@ PHP_METHOD(TaskSrv_Server, getClientInfo)
 
 bool tasksrv_php_session_result(server_obj *o, zend_long fd, bool ok)
 {
+	if (!ok && errno == EBADMSG) {
+		/* SWOOLE_PROCESS: the channel to the master was found corrupt; nothing was sent. */
+		tasksrv_php_set_last_error(TASKSRV_ERROR_SERVER_WORKER_ABNORMAL_PIPE_DATA);
+		php_error_docref(NULL, E_WARNING, "connection#" ZEND_LONG_FMT ": the channel to the master was found corrupt "
+			"and is being reset; nothing was sent", fd);
+		return false;
+	}
 	if (!ok && tasksrv_shm_session_get(o->core.shm, fd) == NULL) {
 		tasksrv_php_set_last_error(TASKSRV_ERROR_SESSION_NOT_EXIST);
 	}

@@ -503,6 +503,19 @@ static bool payload_fits(const tasksrv_payload_t *p)
 
 static bool make_room(server_obj *o, HashTable *waiting, zval *out, zval *failures);
 
+/* A task that could not be sent: a warning, and Swoole's last error when the channel to
+ * the task worker was found corrupt (then the task was not accepted: nothing is lost). */
+static void send_failed_warning(size_t len, int dst)
+{
+	if (errno == EBADMSG) {
+		tasksrv_php_set_last_error(TASKSRV_ERROR_SERVER_WORKER_ABNORMAL_PIPE_DATA);
+		php_error_docref(NULL, E_WARNING, "send %zu bytes to task worker #%d failed: the channel to it was found corrupt "
+			"and is being reset; the task was not sent", len, dst);
+		return;
+	}
+	php_error_docref(NULL, E_WARNING, "send %zu bytes to task worker #%d failed: %s", len, dst, strerror(errno));
+}
+
 PHP_METHOD(TaskSrv_Server, task)
 {
 	server_obj *o = THIS_SERVER();
@@ -548,7 +561,7 @@ PHP_METHOD(TaskSrv_Server, task)
 		RETURN_FALSE;
 	}
 	if (id < 0) {
-		php_error_docref(NULL, E_WARNING, "send %zu bytes to task worker #%d failed: %s", p.len, (int) dst, strerror(errno));
+		send_failed_warning(p.len, (int) dst);
 		tasksrv_payload_free(&p);
 		RETURN_FALSE;
 	}
@@ -606,7 +619,7 @@ static zend_long dispatch_for_waiter(server_obj *o, zval *data, zend_long dst, i
 		return -2;
 	}
 	if (id < 0) {
-		php_error_docref(NULL, E_WARNING, "send %zu bytes to task worker #%d failed: %s", p.len, (int) dst, strerror(errno));
+		send_failed_warning(p.len, (int) dst);
 		tasksrv_payload_free(&p);
 		return -1;
 	}
@@ -990,6 +1003,13 @@ PHP_METHOD(TaskSrv_Server, sendMessage)
 	}
 	rc = tasksrv_task_send_message(&o->core, (int) dst, p.serialized, p.ptr, p.len);
 	tasksrv_payload_free(&p);
+	if (rc < 0 && errno == EBADMSG) {
+		/* Swoole returns true here and the message is lost (docs/reliability.md). */
+		tasksrv_php_set_last_error(TASKSRV_ERROR_SERVER_WORKER_ABNORMAL_PIPE_DATA);
+		php_error_docref(NULL, E_WARNING, "send message to worker #" ZEND_LONG_FMT " failed: the channel to it was found "
+			"corrupt and is being reset; the message was not sent", dst);
+		RETURN_FALSE;
+	}
 	if (rc < 0) {
 		php_error_docref(NULL, E_WARNING, "send message to worker #" ZEND_LONG_FMT " failed: %s", dst, strerror(errno));
 		RETURN_FALSE;

@@ -56,4 +56,4 @@ task 1 finished (0.5 s)
 task 2: shutdown
 task 3: shutdown
 accepted 4 = done 2 + failed 2 + queued 0 + running 0
-failed by reason: {"exception":0,"fatal_error":0,"worker_died":0,"timeout":0,"shutdown":2,"too_large":0}
+failed by reason: {"exception":0,"fatal_error":0,"worker_died":0,"timeout":0,"shutdown":2,"too_large":0,"channel_corrupt":0}

@@ -89,8 +89,8 @@ taskwait: TaskSrv\TaskFailedException: task N failed (exception): job %d failed
 taskWaitMulti: {"ok":1}
   closure: reason=exception signal=NULL exitStatus=NULL exceptionClass='TaskSrv\\SerializationException' code=0 file=tasksrv-srv-%s.php line=%d trace=set message=onTask return value: the data cannot be sent to another process: a Closure at $data
   error: reason=exception signal=NULL exitStatus=NULL exceptionClass='DivisionByZeroError' code=0 file=tasksrv-srv-%s.php line=37 trace=set message=Division by zero
-LEDGER 0 sent=2000 refused=0 done=1800 exception=200 fatal_error=0 worker_died=0 timeout=0 shutdown=0 too_large=0 duplicates=0 missing=0 unknown=0
-STATS settled accepted=2004 done=1801 failed=203 queue=0 running=0 rejected=0 by_reason=exception:203,fatal_error:0,worker_died:0,timeout:0,shutdown:0,too_large:0 balanced=yes
+LEDGER 0 sent=2000 refused=0 done=1800 exception=200 fatal_error=0 worker_died=0 timeout=0 shutdown=0 too_large=0 channel_corrupt=0 duplicates=0 missing=0 unknown=0
+STATS settled accepted=2004 done=1801 failed=203 queue=0 running=0 rejected=0 by_reason=exception:203,fatal_error:0,worker_died:0,timeout:0,shutdown:0,too_large:0,channel_corrupt:0 balanced=yes
 FAILURE 13 reason=exception signal=NULL exitStatus=NULL exceptionClass='JobError' code=1013 file=tasksrv-srv-%s.php line=34 trace=set message=job 13 failed
 processes started: 1 1 1
 all tasks ran in the first two task worker processes: true

@@ -53,10 +53,10 @@ tasksrv_print_lines(preg_replace('/pid \d+/', 'pid P', $srv->output()), 'Warning
 print_r(rel_log_lines($srv->output(), 'abnormal'));
 ?>
 --EXPECTF--
-LEDGER 0 sent=200 refused=0 done=199 exception=0 fatal_error=0 worker_died=0 timeout=0 shutdown=0 too_large=0 duplicates=0 missing=1 unknown=0
+LEDGER 0 sent=200 refused=0 done=199 exception=0 fatal_error=0 worker_died=0 timeout=0 shutdown=0 too_large=0 channel_corrupt=0 duplicates=0 missing=1 unknown=0
 task worker replaced: true
 taskwait threw: reason=worker_died signal=NULL exitStatus=0 exceptionClass=NULL code=NULL file=NULL line=NULL trace=NULL message=task worker #1 (pid P) exited with status 0 while running task 200
-STATS now accepted=201 done=199 failed=2 queue=0 running=0 rejected=0 by_reason=exception:0,fatal_error:0,worker_died:2,timeout:0,shutdown:0,too_large:0 balanced=yes
+STATS now accepted=201 done=199 failed=2 queue=0 running=0 rejected=0 by_reason=exception:0,fatal_error:0,worker_died:2,timeout:0,shutdown:0,too_large:0,channel_corrupt:0 balanced=yes
 task worker replaced again: true
 exit: 0
 Warning: TaskSrv\Server::start(): task 50 failed (worker_died): task worker #1 (pid P) exited with status 3 while running task 50; register on('TaskFailure') to handle it in %s on line %d

@@ -71,13 +71,13 @@ echo "exit: ", $srv->stop(), "\n";
 ?>
 --EXPECTF--
 -- async
-LEDGER 0 sent=1000 refused=0 done=999 exception=0 fatal_error=1 worker_died=0 timeout=0 shutdown=0 too_large=0 duplicates=0 missing=0 unknown=0
-STATS settled accepted=1000 done=999 failed=1 queue=0 running=0 rejected=0 by_reason=exception:0,fatal_error:1,worker_died:0,timeout:0,shutdown:0,too_large:0 balanced=yes
+LEDGER 0 sent=1000 refused=0 done=999 exception=0 fatal_error=1 worker_died=0 timeout=0 shutdown=0 too_large=0 channel_corrupt=0 duplicates=0 missing=0 unknown=0
+STATS settled accepted=1000 done=999 failed=1 queue=0 running=0 rejected=0 by_reason=exception:0,fatal_error:1,worker_died:0,timeout:0,shutdown:0,too_large:0,channel_corrupt:0 balanced=yes
 replaced: true
 -- wait
 taskwait threw: reason=fatal_error signal=NULL exitStatus=255 exceptionClass=NULL code=NULL file=tasksrv-srv-%s.php line=%d trace=NULL message=Allowed memory size of 33554432 bytes exhausted (tried to allocate %d bytes)
-LEDGER 0 sent=2000 refused=0 done=1999 exception=0 fatal_error=1 worker_died=0 timeout=0 shutdown=0 too_large=0 duplicates=0 missing=0 unknown=0
-STATS settled accepted=2001 done=1999 failed=2 queue=0 running=0 rejected=0 by_reason=exception:0,fatal_error:2,worker_died:0,timeout:0,shutdown:0,too_large:0 balanced=yes
+LEDGER 0 sent=2000 refused=0 done=1999 exception=0 fatal_error=1 worker_died=0 timeout=0 shutdown=0 too_large=0 channel_corrupt=0 duplicates=0 missing=0 unknown=0
+STATS settled accepted=2001 done=1999 failed=2 queue=0 running=0 rejected=0 by_reason=exception:0,fatal_error:2,worker_died:0,timeout:0,shutdown:0,too_large:0,channel_corrupt:0 balanced=yes
 replaced: true
 FAILURE 200 reason=fatal_error signal=NULL exitStatus=255 exceptionClass=NULL code=NULL file=tasksrv-srv-%s.php line=%d trace=NULL message=Allowed memory size of 33554432 bytes exhausted (tried to allocate %d bytes)
 WORKERERROR 255 0

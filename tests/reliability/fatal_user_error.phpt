@@ -69,18 +69,18 @@ echo "exit: ", $srv->stop(), "\n";
 ?>
 --EXPECTF--
 -- async
-LEDGER 0 sent=1000 refused=0 done=999 exception=0 fatal_error=1 worker_died=0 timeout=0 shutdown=0 too_large=0 duplicates=0 missing=0 unknown=0
-STATS settled accepted=1000 done=999 failed=1 queue=0 running=0 rejected=0 by_reason=exception:0,fatal_error:1,worker_died:0,timeout:0,shutdown:0,too_large:0 balanced=yes
+LEDGER 0 sent=1000 refused=0 done=999 exception=0 fatal_error=1 worker_died=0 timeout=0 shutdown=0 too_large=0 channel_corrupt=0 duplicates=0 missing=0 unknown=0
+STATS settled accepted=1000 done=999 failed=1 queue=0 running=0 rejected=0 by_reason=exception:0,fatal_error:1,worker_died:0,timeout:0,shutdown:0,too_large:0,channel_corrupt:0 balanced=yes
 replaced: true
 -- wait
 taskwait threw: reason=fatal_error signal=NULL exitStatus=255 exceptionClass=NULL code=NULL file=tasksrv-srv-%s.php line=%d trace=NULL message=task 2000 gave up
-LEDGER 0 sent=2000 refused=0 done=1999 exception=0 fatal_error=1 worker_died=0 timeout=0 shutdown=0 too_large=0 duplicates=0 missing=0 unknown=0
-STATS settled accepted=2001 done=1999 failed=2 queue=0 running=0 rejected=0 by_reason=exception:0,fatal_error:2,worker_died:0,timeout:0,shutdown:0,too_large:0 balanced=yes
+LEDGER 0 sent=2000 refused=0 done=1999 exception=0 fatal_error=1 worker_died=0 timeout=0 shutdown=0 too_large=0 channel_corrupt=0 duplicates=0 missing=0 unknown=0
+STATS settled accepted=2001 done=1999 failed=2 queue=0 running=0 rejected=0 by_reason=exception:0,fatal_error:2,worker_died:0,timeout:0,shutdown:0,too_large:0,channel_corrupt:0 balanced=yes
 replaced: true
 -- multi
 taskWaitMulti: {"a":1,"c":3}, failures: b reason=fatal_error signal=NULL exitStatus=255 exceptionClass=NULL code=NULL file=tasksrv-srv-%s.php line=%d trace=NULL message=task 3002 gave up
-LEDGER 0 sent=3000 refused=0 done=2999 exception=0 fatal_error=1 worker_died=0 timeout=0 shutdown=0 too_large=0 duplicates=0 missing=0 unknown=0
-STATS settled accepted=3004 done=3001 failed=3 queue=0 running=0 rejected=0 by_reason=exception:0,fatal_error:3,worker_died:0,timeout:0,shutdown:0,too_large:0 balanced=yes
+LEDGER 0 sent=3000 refused=0 done=2999 exception=0 fatal_error=1 worker_died=0 timeout=0 shutdown=0 too_large=0 channel_corrupt=0 duplicates=0 missing=0 unknown=0
+STATS settled accepted=3004 done=3001 failed=3 queue=0 running=0 rejected=0 by_reason=exception:0,fatal_error:3,worker_died:0,timeout:0,shutdown:0,too_large:0,channel_corrupt:0 balanced=yes
 replaced: true
 FAILURE 200 reason=fatal_error signal=NULL exitStatus=255 exceptionClass=NULL code=NULL file=tasksrv-srv-%s.php line=%d trace=NULL message=task 200 gave up
 WORKERERROR 255 0

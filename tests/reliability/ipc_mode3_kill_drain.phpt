@@ -52,7 +52,7 @@ echo "one outcome each: ", var_export($l['done'] + $l['worker_died'] + $l['shutd
     var_export($l['done'] > 0 && $l['shutdown'] > 0, true), "\n";
 echo "stats: balanced={$st['balanced']} queue={$st['queue']} running={$st['running']}, agree with the callers: ",
     var_export($st['done'] === $l['done'] && $st['failed'] === $l['worker_died'] + $l['shutdown']
-        && $st['by_reason'] === "exception:0,fatal_error:0,worker_died:1,timeout:0,shutdown:{$l['shutdown']},too_large:0", true), "\n";
+        && $st['by_reason'] === "exception:0,fatal_error:0,worker_died:1,timeout:0,shutdown:{$l['shutdown']},too_large:0,channel_corrupt:0", true), "\n";
 ?>
 --EXPECT--
 sent; waiting in this worker: true

@@ -109,7 +109,7 @@ sent
 replaced: true
 successor's taskwait: 'w'
 counters settle: queue=0 running=0 accepted=1601 done+failed=1601 balanced=yes
-LEDGER 0 sent=100 refused=0 done=100 exception=0 fatal_error=0 worker_died=0 timeout=0 shutdown=0 too_large=0 duplicates=0 missing=0 unknown=0
+LEDGER 0 sent=100 refused=0 done=100 exception=0 fatal_error=0 worker_died=0 timeout=0 shutdown=0 too_large=0 channel_corrupt=0 duplicates=0 missing=0 unknown=0
 onFinish ran only in the killed worker: true
 exit: 0
 some tasks never left the dead worker: true

@@ -92,7 +92,7 @@ sent
 replaced: true
 successor's taskwait: 1
 counters settle: queue=0 running=0 accepted=74 done+failed=74 balanced=yes
-LEDGER 0 sent=53 refused=0 done=53 exception=0 fatal_error=0 worker_died=0 timeout=0 shutdown=0 too_large=0 duplicates=0 missing=0 unknown=0
+LEDGER 0 sent=53 refused=0 done=53 exception=0 fatal_error=0 worker_died=0 timeout=0 shutdown=0 too_large=0 channel_corrupt=0 duplicates=0 missing=0 unknown=0
 exit: 0
 some tasks never left the dead worker: true
 lost + ran = 20

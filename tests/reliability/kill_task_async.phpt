@@ -62,8 +62,8 @@ print_r(rel_log_lines($out, 'abnormal exit'));
 echo "exit: ", $srv->stop(), "\n";
 ?>
 --EXPECTF--
-LEDGER 0 sent=3000 refused=0 done=2999 exception=0 fatal_error=0 worker_died=1 timeout=0 shutdown=0 too_large=0 duplicates=0 missing=0 unknown=0
-STATS settled accepted=3000 done=2999 failed=1 queue=0 running=0 rejected=0 by_reason=exception:0,fatal_error:0,worker_died:1,timeout:0,shutdown:0,too_large:0 balanced=yes
+LEDGER 0 sent=3000 refused=0 done=2999 exception=0 fatal_error=0 worker_died=1 timeout=0 shutdown=0 too_large=0 channel_corrupt=0 duplicates=0 missing=0 unknown=0
+STATS settled accepted=3000 done=2999 failed=1 queue=0 running=0 rejected=0 by_reason=exception:0,fatal_error:0,worker_died:1,timeout:0,shutdown:0,too_large:0,channel_corrupt:0 balanced=yes
 victim task id: 100
 failure names the victim's worker: true
 VID reason=worker_died signal=9 exitStatus=NULL exceptionClass=NULL code=NULL file=NULL line=NULL trace=NULL message=task worker #W (pid P) was killed by signal 9 while running task VID

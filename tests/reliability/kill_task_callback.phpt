@@ -65,8 +65,8 @@ tasksrv_print_lines($out, 'FINAL VIA ');
 tasksrv_print_lines($out, 'UNEXPECTED');
 ?>
 --EXPECT--
-LEDGER 0 sent=2000 refused=0 done=1999 exception=0 fatal_error=0 worker_died=1 timeout=0 shutdown=0 too_large=0 duplicates=0 missing=0 unknown=0
-STATS settled accepted=2000 done=1999 failed=1 queue=0 running=0 rejected=0 by_reason=exception:0,fatal_error:0,worker_died:1,timeout:0,shutdown:0,too_large:0 balanced=yes
+LEDGER 0 sent=2000 refused=0 done=1999 exception=0 fatal_error=0 worker_died=1 timeout=0 shutdown=0 too_large=0 channel_corrupt=0 duplicates=0 missing=0 unknown=0
+STATS settled accepted=2000 done=1999 failed=1 queue=0 running=0 rejected=0 by_reason=exception:0,fatal_error:0,worker_died:1,timeout:0,shutdown:0,too_large:0,channel_corrupt:0 balanced=yes
 task worker replaced: true
 exit: 0
 FAILURE 501 reason=worker_died signal=9 exitStatus=NULL exceptionClass=NULL code=NULL file=NULL line=NULL trace=NULL

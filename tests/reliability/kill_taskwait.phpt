@@ -75,7 +75,7 @@ exception message: task VID failed (worker_died): task worker #W (pid P) was kil
 failure: reason=worker_died signal=9 exitStatus=NULL exceptionClass=NULL code=NULL file=NULL line=NULL trace=NULL message=task worker #W (pid P) was killed by signal 9 while running task VID
 failure taskId is not one of the async ones: true
 next taskwait: 'after: done by W'
-LEDGER 0 sent=1000 refused=0 done=1000 exception=0 fatal_error=0 worker_died=0 timeout=0 shutdown=0 too_large=0 duplicates=0 missing=0 unknown=0
-STATS settled accepted=1002 done=1001 failed=1 queue=0 running=0 rejected=0 by_reason=exception:0,fatal_error:0,worker_died:1,timeout:0,shutdown:0,too_large:0 balanced=yes
+LEDGER 0 sent=1000 refused=0 done=1000 exception=0 fatal_error=0 worker_died=0 timeout=0 shutdown=0 too_large=0 channel_corrupt=0 duplicates=0 missing=0 unknown=0
+STATS settled accepted=1002 done=1001 failed=1 queue=0 running=0 rejected=0 by_reason=exception:0,fatal_error:0,worker_died:1,timeout:0,shutdown:0,too_large:0,channel_corrupt:0 balanced=yes
 task worker replaced: true
 exit: 0

@@ -93,13 +93,13 @@ results: 16, keys 0,1,2,3,4,5,6,7,k0,k1,k2,k3,k4,k5,k6,k7
 each result matches its key: true
 failures keys: victim
 failures['victim']: reason=worker_died signal=9 exitStatus=NULL exceptionClass=NULL code=NULL file=NULL line=NULL trace=NULL
-LEDGER 0 sent=1000 refused=0 done=1000 exception=0 fatal_error=0 worker_died=0 timeout=0 shutdown=0 too_large=0 duplicates=0 missing=0 unknown=0
-STATS settled accepted=1017 done=1016 failed=1 queue=0 running=0 rejected=0 by_reason=exception:0,fatal_error:0,worker_died:1,timeout:0,shutdown:0,too_large:0 balanced=yes
+LEDGER 0 sent=1000 refused=0 done=1000 exception=0 fatal_error=0 worker_died=0 timeout=0 shutdown=0 too_large=0 channel_corrupt=0 duplicates=0 missing=0 unknown=0
+STATS settled accepted=1017 done=1016 failed=1 queue=0 running=0 rejected=0 by_reason=exception:0,fatal_error:0,worker_died:1,timeout:0,shutdown:0,too_large:0,channel_corrupt:0 balanced=yes
 task worker replaced: true
 -- co
 taskCo returned after the kill, well before its timeout: true
 taskCo: 17 entries in input order: true, victim => false, false entries: 1
-LEDGER 0 sent=2000 refused=0 done=2000 exception=0 fatal_error=0 worker_died=0 timeout=0 shutdown=0 too_large=0 duplicates=0 missing=0 unknown=0
-STATS settled accepted=2034 done=2032 failed=2 queue=0 running=0 rejected=0 by_reason=exception:0,fatal_error:0,worker_died:2,timeout:0,shutdown:0,too_large:0 balanced=yes
+LEDGER 0 sent=2000 refused=0 done=2000 exception=0 fatal_error=0 worker_died=0 timeout=0 shutdown=0 too_large=0 channel_corrupt=0 duplicates=0 missing=0 unknown=0
+STATS settled accepted=2034 done=2032 failed=2 queue=0 running=0 rejected=0 by_reason=exception:0,fatal_error:0,worker_died:2,timeout:0,shutdown:0,too_large:0,channel_corrupt:0 balanced=yes
 task worker replaced: true
 exit: 0

@@ -30,5 +30,5 @@ echo $st, "\n";
 echo "exit: ", $srv->stop(), "\n";
 ?>
 --EXPECT--
-STATS now accepted=2 done=0 failed=2 queue=0 running=0 rejected=0 by_reason=exception:1,fatal_error:1,worker_died:0,timeout:0,shutdown:0,too_large:0 balanced=yes
+STATS now accepted=2 done=0 failed=2 queue=0 running=0 rejected=0 by_reason=exception:1,fatal_error:1,worker_died:0,timeout:0,shutdown:0,too_large:0,channel_corrupt:0 balanced=yes
 exit: 0

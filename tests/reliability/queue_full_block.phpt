@@ -83,8 +83,8 @@ taskwait: 'w'
 taskWaitMulti: 20 results, in order of keys: true, failures: 0
 under load: the queue never exceeded task_queue_max: true
 task() never returned false: true
-LEDGER 0 sent=2008 refused=0 done=2008 exception=0 fatal_error=0 worker_died=0 timeout=0 shutdown=0 too_large=0 duplicates=0 missing=0 unknown=0
-STATS settled accepted=2029 done=2029 failed=0 queue=0 running=0 rejected=0 by_reason=exception:0,fatal_error:0,worker_died:0,timeout:0,shutdown:0,too_large:0 balanced=yes
+LEDGER 0 sent=2008 refused=0 done=2008 exception=0 fatal_error=0 worker_died=0 timeout=0 shutdown=0 too_large=0 channel_corrupt=0 duplicates=0 missing=0 unknown=0
+STATS settled accepted=2029 done=2029 failed=0 queue=0 running=0 rejected=0 by_reason=exception:0,fatal_error:0,worker_died:0,timeout:0,shutdown:0,too_large:0,channel_corrupt:0 balanced=yes
 server output (no line per waiting task):
 --
 exit: 0

@@ -76,8 +76,8 @@ echo "exit: ", $srv->stop(), "\n";
 ?>
 --EXPECT--
 -- async
-LEDGER 0 sent=500 refused=0 done=499 exception=0 fatal_error=0 worker_died=0 timeout=1 shutdown=0 too_large=0 duplicates=0 missing=0 unknown=0
-STATS settled accepted=500 done=499 failed=1 queue=0 running=0 rejected=0 by_reason=exception:0,fatal_error:0,worker_died:0,timeout:1,shutdown:0,too_large:0 balanced=yes
+LEDGER 0 sent=500 refused=0 done=499 exception=0 fatal_error=0 worker_died=0 timeout=1 shutdown=0 too_large=0 channel_corrupt=0 duplicates=0 missing=0 unknown=0
+STATS settled accepted=500 done=499 failed=1 queue=0 running=0 rejected=0 by_reason=exception:0,fatal_error:0,worker_died:0,timeout:1,shutdown:0,too_large:0,channel_corrupt:0 balanced=yes
 late finish() seen: true
 a task worker stopped and was replaced: true
 -- wait

@@ -51,8 +51,8 @@ print_r(rel_log_lines($out, 'WARNING'));
 echo "exit: ", $srv->stop(), "\n";
 ?>
 --EXPECT--
-LEDGER 0 sent=4 refused=0 done=3 exception=0 fatal_error=0 worker_died=0 timeout=1 shutdown=0 too_large=0 duplicates=0 missing=0 unknown=0
-STATS settled accepted=4 done=3 failed=1 queue=0 running=0 rejected=0 by_reason=exception:0,fatal_error:0,worker_died:0,timeout:1,shutdown:0,too_large:0 balanced=yes
+LEDGER 0 sent=4 refused=0 done=3 exception=0 fatal_error=0 worker_died=0 timeout=1 shutdown=0 too_large=0 channel_corrupt=0 duplicates=0 missing=0 unknown=0
+STATS settled accepted=4 done=3 failed=1 queue=0 running=0 rejected=0 by_reason=exception:0,fatal_error:0,worker_died:0,timeout:1,shutdown:0,too_large:0,channel_corrupt:0 balanced=yes
 the late task ran in the first task worker: true
 no other task ran there: true
 DONE next 0

@@ -60,8 +60,8 @@ print_r(rel_log_lines($out, 'WARNING'));
 echo "exit: ", $srv->stop(), "\n";
 ?>
 --EXPECT--
-LEDGER 0 sent=2001 refused=0 done=2000 exception=0 fatal_error=0 worker_died=0 timeout=1 shutdown=0 too_large=0 duplicates=0 missing=0 unknown=0
-STATS settled accepted=2001 done=2000 failed=1 queue=0 running=0 rejected=0 by_reason=exception:0,fatal_error:0,worker_died:0,timeout:1,shutdown:0,too_large:0 balanced=yes
+LEDGER 0 sent=2001 refused=0 done=2000 exception=0 fatal_error=0 worker_died=0 timeout=1 shutdown=0 too_large=0 channel_corrupt=0 duplicates=0 missing=0 unknown=0
+STATS settled accepted=2001 done=2000 failed=1 queue=0 running=0 rejected=0 by_reason=exception:0,fatal_error:0,worker_died:0,timeout:1,shutdown:0,too_large:0,channel_corrupt:0 balanced=yes
 failed at the deadline (0.5 s after it started): true
 replaced: true
 100 reason=timeout signal=NULL exitStatus=NULL exceptionClass=NULL code=NULL file=NULL line=NULL trace=NULL message=task VID ran longer than task_timeout (0.500 s); task worker #W is being stopped

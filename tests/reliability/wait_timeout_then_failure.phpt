@@ -55,5 +55,5 @@ tasksrv_print_lines($srv->output(), 'Warning');
 --EXPECT--
 taskwait: false
 taskWaitMulti: {"ok":"ok"}, failures: []
-STATS now accepted=3 done=1 failed=2 queue=0 running=0 rejected=0 by_reason=exception:1,fatal_error:0,worker_died:1,timeout:0,shutdown:0,too_large:0 balanced=yes
+STATS now accepted=3 done=1 failed=2 queue=0 running=0 rejected=0 by_reason=exception:1,fatal_error:0,worker_died:1,timeout:0,shutdown:0,too_large:0,channel_corrupt:0 balanced=yes
 exit: 0

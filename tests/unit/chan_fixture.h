@@ -88,8 +88,21 @@ static inline void chan_fixture_close(chan_fixture_t *x)
 	x->s.shm = NULL;
 }
 
+/* The track of the channel endpoint 0 reads from endpoint 1 (shared memory). */
+static inline tasksrv_chan_track_t *chan_fixture_track(chan_fixture_t *x)
+{
+	return tasksrv_shm_track(x->s.shm, 2, 0, 1);
+}
+
+/* Whether the reader found the channel corrupt (it reads nothing more of it until reset). */
+static inline int chan_fixture_broken(chan_fixture_t *x)
+{
+	return __atomic_load_n(&chan_fixture_track(x)->broken, __ATOMIC_ACQUIRE) != 0;
+}
+
 /* The next frame from endpoint 1: 1 with *f and the payload (the caller frees it), 0
- * when more must come, -1 on error (corrupt channel, end of stream). */
+ * when more must come (or the channel is broken: chan_fixture_broken), -1 on error (end
+ * of stream). */
 static inline int chan_fixture_read(chan_fixture_t *x, tasksrv_frame_t *f, char **payload)
 {
 	void *handle = NULL;

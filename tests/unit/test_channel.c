@@ -177,8 +177,19 @@ static void big_frame(void **state)
 	free(in);
 }
 
-/* A corrupt header (bad version, type or length) makes the channel fail, before
- * anything is allocated for it. */
+/* What the reader told its writer: the CHANNEL_BROKEN frame on the channel the other
+ * way (endpoint 0 to 1; in the fixture, what wfd reads). 1 when it is there. */
+static int writer_told(chan_fixture_t *x)
+{
+	tasksrv_frame_t f;
+	ssize_t n = read(x->wfd, &f, sizeof(f));
+
+	return n == (ssize_t) sizeof(f) && f.type == TASKSRV_FRAME_CHANNEL_BROKEN && f.len == 0
+		&& tasksrv_frame_check(&f) == NULL;
+}
+
+/* A corrupt header (bad version, type or length) breaks the channel, before anything
+ * is allocated for it: no frame, the broken flag in shared memory, the writer told. */
 static void corrupt_header(void **state)
 {
 	chan_fixture_t *x = *state;
@@ -187,8 +198,11 @@ static void corrupt_header(void **state)
 
 	h.len = TASKSRV_FRAME_MAX_LEN + 1;
 	write_all(x->wfd, &h, 32);
-	assert_int_equal(chan_fixture_read(x, &f, &payload), -1);
+	assert_false(chan_fixture_broken(x));
+	assert_int_equal(chan_fixture_read(x, &f, &payload), 0);
 	assert_null(payload);
+	assert_int_equal(chan_fixture_track(x)->broken, 1);
+	assert_true(writer_told(x));
 }
 
 static void bad_type(void **state)
@@ -199,24 +213,148 @@ static void bad_type(void **state)
 
 	write_all(x->wfd, &h, 32);
 	write_all(x->wfd, "abcd", 4);
-	assert_int_equal(chan_fixture_read(x, &f, &payload), -1);
+	assert_int_equal(chan_fixture_read(x, &f, &payload), 0);
+	assert_true(chan_fixture_broken(x));
+	h = header(TASKSRV_FRAME_TYPE_MAX + 1, 0, 2);
+	assert_non_null(tasksrv_frame_check(&h));
+	h = header(TASKSRV_FRAME_CHANNEL_BROKEN, 0, 2);
+	assert_null(tasksrv_frame_check(&h));
+	h.version = TASKSRV_FRAME_VERSION + 1;
+	assert_non_null(tasksrv_frame_check(&h));
 }
 
-/* A corrupt header stays corrupt: a second read (a taskwait polling the channel again)
- * fails again and never hands the frame out (it did on a socket channel, with no
- * payload, when the header's length was 0; found by fuzz/fuzz_channel.c). */
+/* A corrupt header stays corrupt: later reads (a taskwait polling the channel again)
+ * never hand the frame out (it did on a socket channel, with no payload, when the
+ * header's length was 0; found by fuzz/fuzz_channel.c), nor any frame behind it: what
+ * comes after the corrupt header is discarded as it arrives, it cannot be trusted. */
 static void corrupt_stays_corrupt(void **state)
 {
 	chan_fixture_t *x = *state;
-	tasksrv_frame_t h = header(TASKSRV_FRAME_TASK, 0, 1), f;
+	tasksrv_frame_t h = header(TASKSRV_FRAME_TASK, 0, 1), good = header(TASKSRV_FRAME_PIPE, 3, 2), f;
 	char *payload;
 	int i;
 
 	h.version = 0;
 	write_all(x->wfd, &h, 32);
 	for (i = 0; i < 3; i++) {
-		assert_int_equal(chan_fixture_read(x, &f, &payload), -1);
+		assert_int_equal(chan_fixture_read(x, &f, &payload), 0);
 		assert_null(payload);
+		write_all(x->wfd, &good, 32);
+		write_all(x->wfd, "abc", 3);
+	}
+	assert_int_equal(chan_fixture_read(x, &f, &payload), 0);
+	assert_true(chan_fixture_broken(x));
+	assert_false(tasksrv_channel_has_input(&x->s, 1));
+}
+
+/* The writer gave up (CHAN_ACKED: it failed what it had put on the channel and writes
+ * nothing more): the reader empties the ring and the socket, the channel is sound
+ * again, and the next frame comes whole. The tasks the writer put on it count as taken. */
+static void reset_after_writer_gave_up(void **state)
+{
+	chan_fixture_t *x = *state;
+	tasksrv_frame_t h = header(TASKSRV_FRAME_TASK, 0, 1), good = header(TASKSRV_FRAME_PIPE, 3, 7), f;
+	tasksrv_chan_track_t *t = chan_fixture_track(x);
+	char *payload;
+
+	h.version = 0;
+	write_all(x->wfd, &h, 32);
+	write_all(x->wfd, "garbage after the corrupt header", 32);
+	assert_int_equal(chan_fixture_read(x, &f, &payload), 0);
+	assert_true(writer_told(x));
+	/* the writer's side: three tasks put on the channel, its last byte, then the word */
+	t->w_tasks = 3;
+	write_all(x->wfd, "", 1);
+	__atomic_store_n(&t->broken, 2, __ATOMIC_SEQ_CST);
+	assert_int_equal(chan_fixture_read(x, &f, &payload), 0);
+	assert_false(chan_fixture_broken(x));
+	assert_int_equal(t->r_tasks, 3);
+	write_all(x->wfd, &good, 32);
+	write_all(x->wfd, "abc", 3);
+	assert_int_equal(chan_fixture_read(x, &f, &payload), 1);
+	assert_int_equal(f.task_id, 7);
+	assert_memory_equal(payload, "abc", 3);
+	free(payload);
+}
+
+/* The reader counts the tasks it takes off the channel (what its writer does not
+ * fail when the channel breaks). */
+static void tasks_taken_counted(void **state)
+{
+	chan_fixture_t *x = *state;
+	tasksrv_frame_t a = header(TASKSRV_FRAME_TASK, 2, 1), b = header(TASKSRV_FRAME_PIPE, 2, 2), f;
+	char *payload;
+	int i;
+
+	for (i = 0; i < 3; i++) {
+		write_all(x->wfd, i == 1 ? &b : &a, 32);
+		write_all(x->wfd, "ab", 2);
+	}
+	for (i = 0; i < 3; i++) {
+		assert_int_equal(chan_fixture_read(x, &f, &payload), 1);
+		free(payload);
+	}
+	assert_int_equal(chan_fixture_track(x)->r_tasks, 2);
+}
+
+static uint64_t lost_known, lost_unknown;
+static int64_t lost_ids[8];
+
+static void record_lost(tasksrv_server_t *s, int peer, const tasksrv_frame_t *task, uint64_t unknown)
+{
+	(void) s;
+	(void) peer;
+	if (task != NULL && lost_known < 8) {
+		lost_ids[lost_known++] = task->task_id;
+	}
+	lost_unknown += unknown;
+}
+
+/* The writer's side (endpoint 0 writing to 1): sends on a broken channel fail with
+ * EBADMSG; the reader's word (a CHANNEL_BROKEN frame) makes it fail the tasks it put on
+ * the channel that the reader had not taken, and those still queued, and give up. */
+static void writer_side(void **state)
+{
+	chan_fixture_t *x = *state;
+	tasksrv_chan_track_t *w = tasksrv_shm_track(x->s.shm, 2, 1, 0);
+	tasksrv_frame_t t, notice = header(TASKSRV_FRAME_CHANNEL_BROKEN, 0, 0), f;
+	char *payload, buf[4096];
+	int64_t id;
+
+	lost_known = lost_unknown = 0;
+	x->s.frames_lost = record_lost;
+	for (id = 1; id <= 3; id++) {
+		t = header(TASKSRV_FRAME_TASK, 2, id);
+		assert_int_equal(tasksrv_channel_send_async(&x->s, 1, &t, "ab"), 0);
+	}
+	assert_int_equal(w->w_tasks, 3);
+	assert_false(tasksrv_channel_is_broken(&x->s, 1));
+	/* endpoint 1 took the first task, then found the channel corrupt */
+	w->r_tasks = 1;
+	w->broken = 1;
+	assert_true(tasksrv_channel_is_broken(&x->s, 1));
+	t = header(TASKSRV_FRAME_TASK, 2, 4);
+	errno = 0;
+	assert_int_equal(tasksrv_channel_send_async(&x->s, 1, &t, "ab"), -1);
+	assert_int_equal(errno, EBADMSG);
+	assert_int_equal(tasksrv_channel_send_blocking(&x->s, 1, &t, "ab"), -1);
+	assert_int_equal(errno, EBADMSG);
+	if (x->wring != NULL) {
+		tasksrv_ring_put(x->wring, &notice, 32, NULL, 0);
+	} else {
+		write_all(x->wfd, &notice, 32);
+	}
+	assert_int_equal(chan_fixture_read(x, &f, &payload), 0);
+	assert_int_equal(lost_known, 2);
+	assert_int_equal(lost_ids[0], 2);
+	assert_int_equal(lost_ids[1], 3);
+	assert_int_equal(lost_unknown, 0);
+	assert_int_equal(w->broken, 2);
+	/* what reached endpoint 1: three tasks and the byte that wakes it */
+	if (x->s.peers[1].shm_out) {
+		assert_int_equal(read(x->wfd, buf, sizeof(buf)), 1);
+	} else {
+		assert_int_equal(read(x->wfd, buf, sizeof(buf)), 3 * 34 + 1);
 	}
 }
 
@@ -315,7 +453,9 @@ static void shm_partial_frame(void **state)
 	char *payload;
 
 	tasksrv_ring_put(x->wring, &h, 32, "short", 5);
-	assert_int_equal(chan_fixture_read(x, &f, &payload), -1);
+	assert_int_equal(chan_fixture_read(x, &f, &payload), 0);
+	assert_true(chan_fixture_broken(x));
+	assert_false(tasksrv_channel_has_input(&x->s, 1));
 }
 
 /* One test on one kind of channel, named for both. */
@@ -335,6 +475,13 @@ int main(void)
 		ON(bad_type, ring),
 		ON(corrupt_stays_corrupt, socket),
 		ON(corrupt_stays_corrupt, ring),
+		ON(reset_after_writer_gave_up, socket),
+		ON(reset_after_writer_gave_up, ring),
+		ON(tasks_taken_counted, socket),
+		ON(tasks_taken_counted, ring),
+		ON(writer_side, socket),
+		ON(writer_side, ring),
+		ON(writer_side, shm),
 		ON(refused_frame_skipped, socket),
 		ON(refused_frame_skipped, ring),
 		ON(eof_mid_frame, socket),

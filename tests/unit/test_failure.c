@@ -33,6 +33,8 @@ static void reason_names(void **state)
 	assert_string_equal(tasksrv_failure_reason_name(TASKSRV_FAIL_WORKER_DIED), "worker_died");
 	assert_string_equal(tasksrv_failure_reason_name(TASKSRV_FAIL_TIMEOUT), "timeout");
 	assert_string_equal(tasksrv_failure_reason_name(TASKSRV_FAIL_SHUTDOWN), "shutdown");
+	assert_string_equal(tasksrv_failure_reason_name(TASKSRV_FAIL_TOO_LARGE), "too_large");
+	assert_string_equal(tasksrv_failure_reason_name(TASKSRV_FAIL_CHANNEL_CORRUPT), "channel_corrupt");
 	assert_string_equal(tasksrv_failure_reason_name(0), "unknown");
 	assert_string_equal(tasksrv_failure_reason_name(TASKSRV_FAIL_REASON_MAX + 1), "unknown");
 	assert_string_equal(tasksrv_failure_reason_name(-1), "unknown");
