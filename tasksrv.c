@@ -268,6 +268,8 @@ static PHP_MINFO_FUNCTION(tasksrv)
 	php_info_print_table_row(2, "Modes", "SWOOLE_BASE, SWOOLE_PROCESS");
 #ifdef TASKSRV_DEV
 	php_info_print_table_row(2, "Build", "developer (-Wall -Wextra -Werror)");
+	/* docs/reliability.md, "A channel found corrupt": the tests' fault injection */
+	php_info_print_table_row(2, "Fault injection", "TASKSRV_DEV_CORRUPT_FRAME=from:to:n (endpoints)");
 #else
 	php_info_print_table_row(2, "Build", "release");
 #endif

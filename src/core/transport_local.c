@@ -55,6 +55,14 @@ static int local_next_frame(tasksrv_transport_t *t, int64_t deadline_ms, tasksrv
 				return r;
 			}
 		}
+		/* A broken channel's failures were made while reading (tasksrv_task_fail_lost):
+		 * the caller looks for its own among them before anything waits. */
+		if (s->tasks.lost_deferred) {
+			if (s->shm_reader) {
+				tasksrv_ring_set_sleep_end(s->rings, s->self_endpoint);
+			}
+			return 0;
+		}
 		timeout = (int) (deadline_ms - tasksrv_io_now_ms());
 		if (timeout < 0) {
 			timeout = 0;
