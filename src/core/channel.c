@@ -44,6 +44,7 @@
 
 static void dev_corrupt_setup(tasksrv_server_t *s, int self);
 static void peer_want_out(tasksrv_server_t *s, tasksrv_peer_t *p, int on);
+static void peer_input(tasksrv_server_t *s, tasksrv_peer_t *p);
 
 /* Every pair of processes talks: tasks and results between workers and task
  * workers, sendMessage() between any two, bookkeeping with the manager. */
@@ -139,6 +140,7 @@ void tasksrv_channel_open(tasksrv_server_t *s, int self, int close_others)
 	s->ndirty = 0;
 	s->shm_reader = 0;
 	s->wait_epfd = -1;
+	s->broken_timer = 0;   /* (a timer of the process this one was forked from) */
 	for (i = 0; i < n; i++) {
 		s->peers[i].srv = s;
 		s->peers[i].peer = i;
@@ -396,6 +398,36 @@ static int reader_replaced(const tasksrv_server_t *s, int peer)
 		&& ((peer >= w && peer < w + t) || peer == tasksrv_state_endpoint_master(s));
 }
 
+/* A reader of a broken channel looks at it every BROKEN_POLL_MS as well: the byte that
+ * wakes it when its writer gives up may be read (and discarded) a moment before the
+ * writer says so, and then nothing else would wake it. */
+#define BROKEN_POLL_MS 20
+
+static void broken_poll(tasksrv_loop_t *loop, void *ctx)
+{
+	tasksrv_server_t *s = ctx;
+	int i, left = 0;
+
+	(void) loop;
+	s->broken_timer = 0;
+	for (i = 0; s->peers && i < s->nendpoints; i++) {
+		if (s->peers[i].h.fd >= 0 && chan_state(s->peers[i].rt) != CHAN_SOUND) {
+			peer_input(s, &s->peers[i]);
+			left |= chan_state(s->peers[i].rt) != CHAN_SOUND;
+		}
+	}
+	if (left && s->loop.epfd >= 0 && s->loop.running) {
+		s->broken_timer = tasksrv_loop_timer_add(&s->loop, BROKEN_POLL_MS, broken_poll, s);
+	}
+}
+
+static void broken_watch(tasksrv_server_t *s)
+{
+	if (!s->broken_timer && s->loop.epfd >= 0) {
+		s->broken_timer = tasksrv_loop_timer_add(&s->loop, BROKEN_POLL_MS, broken_poll, s);
+	}
+}
+
 /* One line per channel found corrupt; a storm of them (every channel at once) is capped. */
 static tasksrv_log_limit_t corrupt_log;
 
@@ -437,6 +469,8 @@ static int channel_corrupt(tasksrv_server_t *s, tasksrv_peer_t *p, tasksrv_chan_
 	}
 	if (replaced) {
 		tasksrv_loop_stop(&s->loop);
+	} else {
+		broken_watch(s);
 	}
 	return 0;
 }
@@ -465,6 +499,7 @@ static int broken_input(tasksrv_server_t *s, tasksrv_peer_t *p, tasksrv_chan_tra
 		return -1;
 	}
 	if (chan_state(t) != CHAN_ACKED) {
+		broken_watch(s);
 		return 0;
 	}
 	/* The writer wrote its last byte before it said so: it is all in the socket now. */
@@ -1838,6 +1873,14 @@ static void on_wake(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, uint32_t ev
 
 int tasksrv_channel_watch_rings(tasksrv_server_t *s)
 {
+	int i;
+
+	/* A predecessor left a broken channel: this process empties it once its writer gave up. */
+	for (i = 0; s->peers && i < s->nendpoints; i++) {
+		if (s->peers[i].h.fd >= 0 && chan_state(s->peers[i].rt) != CHAN_SOUND) {
+			broken_watch(s);
+		}
+	}
 	if (!s->shm_reader) {
 		return 0;
 	}

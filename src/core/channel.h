@@ -48,7 +48,8 @@ void tasksrv_channel_on_event(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, u
 void tasksrv_channel_defer(tasksrv_server_t *s, const tasksrv_frame_t *f, int peer, void *handle);
 int tasksrv_channel_run_deferred(tasksrv_loop_t *loop, void *ctx);
 /* Shared-memory channels: the eventfd in the loop, and the last look at the rings
- * before the loop sleeps (1: do not sleep). */
+ * before the loop sleeps (1: do not sleep). watch_rings also watches the channels a
+ * predecessor left broken (the loop runs: they are emptied once their writers gave up). */
 int tasksrv_channel_watch_rings(tasksrv_server_t *s);
 int tasksrv_channel_prepare_sleep(tasksrv_server_t *s);
 /* Sleeps until peers [from, to) may have a frame (the range is fixed by the first

@@ -253,6 +253,7 @@ struct tasksrv_server {
 	 * once (task NULL) the rest, with `unknown` tasks an earlier writer put there
 	 * (server.c: task.c fails the tasks, the PROCESS master closes the peer's connections). */
 	void (*frames_lost)(tasksrv_server_t *s, int peer, const tasksrv_frame_t *task, uint64_t unknown);
+	uint64_t broken_timer;    /* a channel this process reads is broken: it looks again (channel.c) */
 	int corked;               /* async frames wait in peers' out buffers until uncork */
 	int *dirty, ndirty;       /* peers with corked frames */
 	int64_t cork_since_us;

@@ -133,15 +133,21 @@ PHP_METHOD(TaskSrv_Server, getClientInfo)
 	client_info(o, sess, return_value);
 }
 
-bool tasksrv_php_session_result(server_obj *o, zend_long fd, bool ok)
+bool tasksrv_php_session_sent(server_obj *o, zend_long fd, int rc)
 {
-	if (!ok && errno == EBADMSG) {
-		/* SWOOLE_PROCESS: the channel to the master was found corrupt; nothing was sent. */
+	if (rc < 0 && errno == EBADMSG) {
+		/* The channel to the process that holds the connection (the SWOOLE_PROCESS
+		 * master, or in SWOOLE_BASE the event worker that accepted it) was found corrupt. */
 		tasksrv_php_set_last_error(TASKSRV_ERROR_SERVER_WORKER_ABNORMAL_PIPE_DATA);
-		php_error_docref(NULL, E_WARNING, "connection#" ZEND_LONG_FMT ": the channel to the master was found corrupt "
-			"and is being reset; nothing was sent", fd);
+		php_error_docref(NULL, E_WARNING, "connection#" ZEND_LONG_FMT ": the channel to the process that holds it was "
+			"found corrupt and is being reset; nothing was sent", fd);
 		return false;
 	}
+	return tasksrv_php_session_result(o, fd, rc == 0);
+}
+
+bool tasksrv_php_session_result(server_obj *o, zend_long fd, bool ok)
+{
 	if (!ok && tasksrv_shm_session_get(o->core.shm, fd) == NULL) {
 		tasksrv_php_set_last_error(TASKSRV_ERROR_SESSION_NOT_EXIST);
 	}

@@ -15,6 +15,9 @@ void tasksrv_php_connections_iterator_detach(zend_object *obj);
 bool tasksrv_php_session_arg(server_obj *o, zend_long fd);
 /* ok; when !ok for a session that does not exist, last error 1005 (SESSION_NOT_EXIST), as Swoole. */
 bool tasksrv_php_session_result(server_obj *o, zend_long fd, bool ok);
+/* The same for the core's return code rc of a send()/close() (errno set by the call:
+ * the caller clears it first): EBADMSG, a broken channel, warns with last error 9102. */
+bool tasksrv_php_session_sent(server_obj *o, zend_long fd, int rc);
 
 extern zend_class_entry *tasksrv_conn_iterator_ce;
 void tasksrv_connections_minit(zend_class_entry *ce);

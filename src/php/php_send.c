@@ -84,7 +84,7 @@ PHP_METHOD(TaskSrv_Server, sendfile)
 	server_obj *o = THIS_SERVER();
 	zend_long fd, offset = 0, length = 0;
 	zend_string *path, *data;
-	bool ok;
+	int rc;
 
 	ZEND_PARSE_PARAMETERS_START(2, 4)
 		Z_PARAM_LONG(fd)
@@ -112,9 +112,10 @@ PHP_METHOD(TaskSrv_Server, sendfile)
 	if (data == NULL) {
 		RETURN_FALSE;
 	}
-	ok = tasksrv_forward_send(&o->core, fd, ZSTR_VAL(data), ZSTR_LEN(data)) == 0;
+	errno = 0;
+	rc = tasksrv_forward_send(&o->core, fd, ZSTR_VAL(data), ZSTR_LEN(data));
 	zend_string_efree(data);
-	RETURN_BOOL(tasksrv_php_session_result(o, fd, ok));
+	RETURN_BOOL(tasksrv_php_session_sent(o, fd, rc));
 }
 
 PHP_METHOD(TaskSrv_Server, sendwait)

@@ -1179,7 +1179,8 @@ PHP_METHOD(TaskSrv_Server, send)
 	}
 	/* An unknown or closed session is false without a warning, as in Swoole; an
 	 * output buffer cap was logged by the core. */
-	RETURN_BOOL(tasksrv_php_session_result(o, fd, tasksrv_forward_send(&o->core, fd, ZSTR_VAL(data), ZSTR_LEN(data)) == 0));
+	errno = 0;
+	RETURN_BOOL(tasksrv_php_session_sent(o, fd, tasksrv_forward_send(&o->core, fd, ZSTR_VAL(data), ZSTR_LEN(data))));
 }
 
 PHP_METHOD(TaskSrv_Server, close)
@@ -1197,8 +1198,9 @@ PHP_METHOD(TaskSrv_Server, close)
 	if (!tasksrv_php_session_arg(o, fd)) {
 		RETURN_FALSE;
 	}
-	RETURN_BOOL(tasksrv_php_session_result(o, fd,
-		tasksrv_forward_conn_op(&o->core, fd, reset ? TASKSRV_CONN_CLOSE_RESET : TASKSRV_CONN_CLOSE, NULL, 0) == 0));
+	errno = 0;
+	RETURN_BOOL(tasksrv_php_session_sent(o, fd,
+		tasksrv_forward_conn_op(&o->core, fd, reset ? TASKSRV_CONN_CLOSE_RESET : TASKSRV_CONN_CLOSE, NULL, 0)));
 }
 
 PHP_METHOD(TaskSrv_Server, exists)
