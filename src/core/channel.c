@@ -576,7 +576,7 @@ static void writer_gives_up(tasksrv_server_t *s, tasksrv_peer_t *p)
 {
 	tasksrv_chan_track_t *t = p->wt;
 	tasksrv_frame_t hdr;
-	uint64_t taken, put, known = 0;
+	uint64_t taken, put, known = 0, queued = 0, unknown;
 	size_t off, dropped;
 	char from[32], to[32], b = 0;
 	ssize_t n;
@@ -602,10 +602,12 @@ static void writer_gives_up(tasksrv_server_t *s, tasksrv_peer_t *p)
 		memcpy(&hdr, tasksrv_buffer_head(&p->out) + off, sizeof(hdr));
 		if (hdr.type == TASKSRV_FRAME_TASK) {
 			s->frames_lost(s, p->peer, &hdr, 0);
+			queued++;
 		}
 	}
 	/* An earlier writer's tasks (this process is its successor): counted only. */
-	s->frames_lost(s, p->peer, NULL, put - taken > known ? put - taken - known : 0);
+	unknown = put - taken > known ? put - taken - known : 0;
+	s->frames_lost(s, p->peer, NULL, unknown);
 	dropped = tasksrv_buffer_size(&p->out);
 	tasksrv_buffer_free(&p->out);
 	p->out_left = 0;
@@ -622,9 +624,9 @@ static void writer_gives_up(tasksrv_server_t *s, tasksrv_peer_t *p)
 	__atomic_store_n(&t->broken, CHAN_ACKED, __ATOMIC_SEQ_CST);
 	endpoint_name(s, s->self_endpoint, from, sizeof(from));
 	endpoint_name(s, p->peer, to, sizeof(to));
-	tasksrv_log(TASKSRV_LOG_WARNING, "channel from %s to %s was found corrupt by its reader: the tasks on it it had "
-		"not taken failed as channel_corrupt (%lu), %zu queued bytes for it dropped",
-		from, to, (unsigned long) (put - taken), dropped);
+	tasksrv_log(TASKSRV_LOG_WARNING, "channel from %s to %s was found corrupt by its reader: %lu task(s) on it failed "
+		"as channel_corrupt, %zu queued byte(s) dropped; nothing is sent on it until its reader has emptied it",
+		from, to, (unsigned long) (known + queued + unknown), dropped);
 }
 /* }}} */
 
