@@ -29,7 +29,7 @@ namespace TaskSrv {
     {
         public readonly int $taskId;
         public readonly int $workerId;
-        /** exception, fatal_error, worker_died, timeout or shutdown */
+        /** exception, fatal_error, worker_died, timeout, shutdown, too_large or channel_corrupt */
         public readonly string $reason;
         public readonly string $message;
         public readonly ?string $exceptionClass;
