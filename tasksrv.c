@@ -256,6 +256,12 @@ static PHP_MINFO_FUNCTION(tasksrv)
 		"a connection is not read while its worker's channel holds over 4 MiB (read again at 1 MiB)");
 	php_info_print_table_row(2, "Respawn back-off", "100 ms from the 3rd abnormal exit in a row within 1 s of a start, doubling to 5 s");
 	php_info_print_table_row(2, "Log lines clients can cause", "at most 5 a second per kind, the rest counted");
+	php_info_print_table_row(2, "A channel found corrupt", "never read on: sends on it fail (9102), its lost tasks fail as "
+		"channel_corrupt, it is emptied and used again");
+#ifdef TASKSRV_DEV
+	/* docs/reliability.md, "A channel found corrupt": the tests' fault injection */
+	php_info_print_table_row(2, "Fault injection", "TASKSRV_DEV_CORRUPT_FRAME=from:to:n (endpoints)");
+#endif
 	php_info_print_table_row(2, "Serializer", "php (strings travel raw)");
 	php_info_print_table_row(2, "Task backend (task_backend, TaskSrv\\TaskNode)", tasksrv_transport_redis_built()
 		? "redis (Redis Streams through hiredis)" : "not built (no hiredis: --with-tasksrv-redis)");
@@ -268,8 +274,6 @@ static PHP_MINFO_FUNCTION(tasksrv)
 	php_info_print_table_row(2, "Modes", "SWOOLE_BASE, SWOOLE_PROCESS");
 #ifdef TASKSRV_DEV
 	php_info_print_table_row(2, "Build", "developer (-Wall -Wextra -Werror)");
-	/* docs/reliability.md, "A channel found corrupt": the tests' fault injection */
-	php_info_print_table_row(2, "Fault injection", "TASKSRV_DEV_CORRUPT_FRAME=from:to:n (endpoints)");
 #else
 	php_info_print_table_row(2, "Build", "release");
 #endif
