@@ -60,6 +60,10 @@ static int task_worker_idle(tasksrv_loop_t *loop, void *ctx)
 	tasksrv_server_t *s = ctx;
 	int more = tasksrv_channel_run_deferred(loop, s);
 
+	/* A task backend (a TaskNode): the answers of this turn leave, fetched tasks run. */
+	if (loop->running && tasksrv_transport_flush(&s->transport)) {
+		more = 1;
+	}
 	if (!more && loop->running && tasksrv_channel_prepare_sleep(s)) {
 		more = 1;
 	}

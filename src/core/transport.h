@@ -55,6 +55,11 @@ typedef struct {
 	 * frames come from outside the process tree starts watching for them there and
 	 * hands them to s->hooks->on_frame itself. Optional (NULL: nothing to watch). */
 	void (*watch)(tasksrv_transport_t *t, struct tasksrv_loop *loop);
+	/* Once per turn of this process's loop, before it waits: a transport that batches
+	 * (frames sent without blocking wait in it until then) writes the batch, and hands
+	 * out what it holds for s->hooks->on_frame. Non-zero: it handed frames out, so the
+	 * loop must not sleep (their callbacks may have queued more). Optional (NULL). */
+	int (*flush)(tasksrv_transport_t *t);
 } tasksrv_transport_ops_t;
 
 struct tasksrv_transport {
@@ -103,6 +108,11 @@ static inline void tasksrv_transport_watch(tasksrv_transport_t *t, struct tasksr
 	if (t->ops->watch) {
 		t->ops->watch(t, loop);
 	}
+}
+
+static inline int tasksrv_transport_flush(tasksrv_transport_t *t)
+{
+	return t->ops->flush ? t->ops->flush(t) : 0;
 }
 
 /* Whether tasks leave this machine (a backend such as Redis): then there are no local

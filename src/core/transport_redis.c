@@ -11,7 +11,14 @@
  * socket and parses the reply with hiredis' reader when it comes, so the loop never
  * blocks on Redis; a waiter (taskwait) polls the same socket until its deadline.
  * Both reconnect on the next use (the reader also from a retry timer, with a log
- * line when the backend goes away and one when it is back, not one per task). */
+ * line when the backend goes away and one when it is back, not one per task).
+ *
+ * Batching (docs/distributed.md, "Batching"): the XADDs of task() are appended to cmd
+ * and written once per loop turn (the flush op) or when PIPE_MAX are waiting, their
+ * replies read then; a node's task worker reads up to read_count tasks at once (sized
+ * so that a batch runs in about BATCH_BUDGET_US) and sends the answers of a batch in
+ * one EVAL that XACKs and XADDs each (ANSWER_SCRIPT); a front reads up to READ_BATCH
+ * results at once. */
 #include "transport_redis.h"
 
 #include <ctype.h>
@@ -222,6 +229,7 @@ const char *tasksrv_transport_redis_error(const tasksrv_transport_t *t)
 #include "io.h"
 #include "log.h"
 #include "loop.h"
+#include "signals.h"
 #include "state.h"
 
 #include <hiredis/hiredis.h>
@@ -234,8 +242,21 @@ const char *tasksrv_transport_redis_error(const tasksrv_transport_t *t)
 #include <time.h>
 #include <unistd.h>
 
-/* Entries read at once (one reply of the blocking read). */
-#define READ_BATCH "256"
+/* Results a front's event worker reads at once (one reply of the blocking read). */
+#define READ_BATCH "512"
+/* XADDs of task() appended before the batch is written anyway (else: at the turn's end). */
+#define PIPE_MAX 512
+/* A node's task worker: tasks read at once, at most, and how long a batch should run:
+ * tasks fetched and not yet started wait at most about that long, and a node that
+ * runs long tasks reads them one at a time (as without batching). */
+#define READ_MAX 128
+#define BATCH_BUDGET_US 2000
+/* Answers of a task worker sent together, at most, and how long one may wait for
+ * the others (a batch of slow tasks does not hold back the first one's answer). */
+#define ANSWERS_MAX 128
+#define ANSWER_WAIT_US 1000
+/* Tasks remembered as failed here while Redis may still run them (their late answers are dropped). */
+#define LOST_MAX 4096
 /* How long a command may take before the backend counts as failing. */
 #define CMD_TIMEOUT_MS 5000
 #define CONNECT_TIMEOUT_MS 1000
@@ -244,7 +265,28 @@ const char *tasksrv_transport_redis_error(const tasksrv_transport_t *t)
 typedef struct {
 	tasksrv_frame_t f;
 	void *handle;
+	char entry[48];              /* a task: its stream entry */
+	char *reply;                 /* a task: the reply stream it named (malloc'd) */
 } inbox_item_t;
+
+/* A task whose XADD is appended and whose reply is not read yet (task_id -1: an XTRIM). */
+typedef struct {
+	tasksrv_frame_t f;
+} sent_t;
+
+/* An answer of a node's task worker, sent with the batch (ANSWER_SCRIPT). */
+typedef struct {
+	char entry[48];              /* the task's entry for the last answer (XACK first), "" for others */
+	char reply[600];
+	tasksrv_frame_t f;
+	char *payload;               /* malloc'd, f.len bytes */
+} answer_t;
+
+/* A task failed here while Redis may have it: its answers, if any come, are dropped. */
+typedef struct {
+	int64_t task_id;
+	uint32_t gen;
+} lost_t;
 
 typedef struct {
 	const tasksrv_server_t *srv;
@@ -266,6 +308,18 @@ typedef struct {
 	char cur_reply[600];         /* and the reply stream it named */
 	char node[300];              /* host:pid of this process, in results and failures */
 	char err[800];
+	sent_t *sent;                /* the XADDs appended to cmd, in order */
+	int sent_n, sent_cap;
+	char trimmed_id[48];         /* a front: its reply stream is trimmed up to here */
+	answer_t *ans;               /* a task worker's answers not yet sent */
+	int ans_n, ans_cap;
+	int64_t ans_since_us;        /* when the oldest of them was made */
+	int64_t ans_retry_ms;        /* the backend failed: no new try before this */
+	int read_count;              /* a task worker's COUNT for the next read */
+	int untrimmed;               /* a front: results read since its reply stream was last trimmed */
+	lost_t *lost;
+	int lost_n, lost_cap;
+	pid_t pid;                   /* the process that opened it (a forked child's copy sends nothing) */
 } redis_t;
 
 static redis_t *R(const tasksrv_transport_t *t)
@@ -363,11 +417,17 @@ static redisContext *connect_ctx(tasksrv_transport_t *t)
 
 /* Runs one command on cmd (connecting first). Returns the reply, or NULL with r->err
  * and errno set (the connection is dropped; the next call connects again). */
+static int pipe_flush(tasksrv_transport_t *t);
+
 static redisReply *command(tasksrv_transport_t *t, int argc, const char **argv, const size_t *lens)
 {
 	redis_t *r = R(t);
 	redisReply *rep;
 
+	/* The replies of the XADDs appended so far come first on this connection. */
+	if (r->sent_n > 0) {
+		pipe_flush(t);
+	}
 	if (r->cmd == NULL && (r->cmd = connect_ctx(t)) == NULL) {
 		return NULL;
 	}
@@ -434,6 +494,8 @@ static int inbox_push(redis_t *r, const tasksrv_frame_t *f, void *handle)
 	}
 	r->inbox[r->in_n].f = *f;
 	r->inbox[r->in_n].handle = handle;
+	r->inbox[r->in_n].entry[0] = '\0';
+	r->inbox[r->in_n].reply = NULL;
 	r->in_n++;
 	return 0;
 }
@@ -445,9 +507,50 @@ static int inbox_pop(redis_t *r, tasksrv_frame_t *f, void **handle)
 	}
 	*f = r->inbox[r->in_head].f;
 	*handle = r->inbox[r->in_head].handle;
+	free(r->inbox[r->in_head].reply);
 	r->in_head++;
 	return 1;
 }
+
+/* {{{ tasks failed here, and their answers dropped if Redis ran them after all */
+static void lost_add(redis_t *r, const tasksrv_frame_t *f)
+{
+	if (r->lost_n == r->lost_cap) {
+		if (r->lost_cap >= LOST_MAX) {
+			/* The oldest is forgotten (its answer, if one ever comes, is handed out). */
+			memmove(r->lost, r->lost + 1, sizeof(*r->lost) * (size_t) (r->lost_n - 1));
+			r->lost_n--;
+		} else {
+			int cap = r->lost_cap ? r->lost_cap * 2 : 16;
+			lost_t *p = realloc(r->lost, sizeof(*p) * (size_t) cap);
+			if (p == NULL) {
+				return;
+			}
+			r->lost = p;
+			r->lost_cap = cap;
+		}
+	}
+	r->lost[r->lost_n].task_id = f->task_id;
+	r->lost[r->lost_n].gen = f->origin_gen;
+	r->lost_n++;
+}
+
+/* Whether an answer is of a task failed here (then it is dropped; its last one ends the entry). */
+static int lost_take(redis_t *r, const tasksrv_frame_t *f)
+{
+	int i;
+
+	for (i = 0; i < r->lost_n; i++) {
+		if (r->lost[i].task_id == f->task_id && r->lost[i].gen == f->origin_gen) {
+			if (f->flags & TASKSRV_FLAG_FINAL) {
+				r->lost[i] = r->lost[--r->lost_n];
+			}
+			return 1;
+		}
+	}
+	return 0;
+}
+/* }}} */
 
 /* The front's ledger: a remote task counted as queued since task() ends with its
  * last frame (done, or failed by the reason of its failure record). */
@@ -540,8 +643,8 @@ static int send_read(tasksrv_transport_t *t)
 		return -1;
 	}
 	if (s->role == TASKSRV_ROLE_TASK_WORKER) {
-		redisAppendCommand(r->rd, "XREADGROUP GROUP %s %s COUNT 1 BLOCK 0 STREAMS %s >", s->cfg.backend_queue,
-			r->consumer, r->tasks_key);
+		redisAppendCommand(r->rd, "XREADGROUP GROUP %s %s COUNT %d BLOCK 0 STREAMS %s >", s->cfg.backend_queue,
+			r->consumer, r->read_count, r->tasks_key);
 	} else {
 		redisAppendCommand(r->rd, "XREAD COUNT " READ_BATCH " BLOCK 0 STREAMS %s %s", r->reply_key, r->last_id);
 	}
@@ -607,10 +710,27 @@ static int take_read_reply(tasksrv_transport_t *t, redisReply *rep)
 					type == TASKSRV_FRAME_TASK ? r->tasks_key : r->reply_key);
 				continue;
 			}
+			if (type == TASKSRV_FRAME_RESULT && r->lost_n > 0 && lost_take(r, &f)) {
+				tasksrv_log(TASKSRV_LOG_WARNING, "task backend: an answer of task %ld dropped: the task was "
+					"already failed here (the connection was lost before Redis confirmed it)", (long) f.task_id);
+				s->hooks->payload_free(s, handle);
+				continue;
+			}
+			if (inbox_push(r, &f, handle) < 0) {
+				s->hooks->payload_free(s, handle);
+				continue;
+			}
 			if (type == TASKSRV_FRAME_TASK) {
-				/* One task at a time (COUNT 1): the entry and reply stream of the task in hand. */
-				memcpy(r->cur_entry, e->element[0]->str, e->element[0]->len + 1);
-				memcpy(r->cur_reply, field(e->element[1], "reply")->str, field(e->element[1], "reply")->len + 1);
+				/* Its entry and the reply stream it named: the task in hand once it starts. */
+				inbox_item_t *it = &r->inbox[r->in_n - 1];
+				const redisReply *reply = field(e->element[1], "reply");
+				memcpy(it->entry, e->element[0]->str, e->element[0]->len + 1);
+				if ((it->reply = malloc(reply->len + 1)) == NULL) {
+					r->in_n--;
+					s->hooks->payload_free(s, handle);
+					continue;
+				}
+				memcpy(it->reply, reply->str, reply->len + 1);
 				/* Counted in as a local sender would (the ledger of this node balances). */
 				TASKSRV_ATOMIC_ADD(&s->shm->workers[s->worker_id].queued, 1);
 				TASKSRV_ATOMIC_ADD(&s->shm->task_accepted, 1);
@@ -618,10 +738,9 @@ static int take_read_reply(tasksrv_transport_t *t, redisReply *rep)
 			} else {
 				size_t len = 0;
 				book_outcome(s, &f, s->hooks->payload_data(s, handle, &len));
-			}
-			if (inbox_push(r, &f, handle) < 0) {
-				s->hooks->payload_free(s, handle);
-				continue;
+				if (e->element[0]->len < sizeof(r->last_id)) {
+					r->untrimmed++;
+				}
 			}
 			n++;
 		}
@@ -719,15 +838,61 @@ static void retry(tasksrv_loop_t *loop, void *ctx)
 	arm(t);
 }
 
+static int answers_flush(tasksrv_transport_t *t);
+
+/* A task worker's next COUNT: as many tasks as ran in about BATCH_BUDGET_US in the
+ * batch that just ended (n tasks in us), at most twice the last COUNT (it grows as
+ * fast tasks keep coming) and never more than READ_MAX; when the stream had fewer
+ * than asked, no more than before. Long tasks: one at a time. */
+static void adapt_read_count(redis_t *r, int n, int64_t us)
+{
+	int64_t next;
+
+	if (n <= 0) {
+		return;
+	}
+	next = (int64_t) BATCH_BUDGET_US * n / (us > 0 ? us : 1);
+	if (n < r->read_count) {
+		next = next < r->read_count ? next : r->read_count;
+	} else if (next > 2 * (int64_t) r->read_count) {
+		next = 2 * (int64_t) r->read_count;
+	}
+	r->read_count = next < 1 ? 1 : next > READ_MAX ? READ_MAX : (int) next;
+}
+
+/* Hands out the frames read: an event worker's answers; a task worker's tasks, one
+ * after the other, each the task in hand (cur_entry, cur_reply) while it runs, their
+ * answers sent together (answers_flush: when the batch ends, or when the oldest has
+ * waited ANSWER_WAIT_US). A task worker that is stopping (or has a signal to handle)
+ * starts no further task: the rest stay for the next turn, or are given back to the
+ * queue when it exits (redis_close). */
 static void deliver_inbox(tasksrv_transport_t *t)
 {
 	redis_t *r = R(t);
 	tasksrv_server_t *s = t->srv;
-	tasksrv_frame_t f;
-	void *handle;
+	int task = s->role == TASKSRV_ROLE_TASK_WORKER, n = 0;
+	int64_t t0 = task ? tasksrv_io_now_us() : 0;
+	inbox_item_t it;
 
-	while (inbox_pop(r, &f, &handle)) {
-		s->hooks->on_frame(s, &f, TASKSRV_REDIS_PEER, handle);
+	while (r->in_head < r->in_n) {
+		if (task && ((r->loop && !r->loop->running) || tasksrv_signals_pending())) {
+			break;
+		}
+		it = r->inbox[r->in_head++];
+		if (task) {
+			memcpy(r->cur_entry, it.entry, sizeof(r->cur_entry));
+			snprintf(r->cur_reply, sizeof(r->cur_reply), "%s", it.reply ? it.reply : "");
+			free(it.reply);
+		}
+		s->hooks->on_frame(s, &it.f, TASKSRV_REDIS_PEER, it.handle);
+		n++;
+		if (task && r->ans_n > 0 && tasksrv_io_now_us() - r->ans_since_us >= ANSWER_WAIT_US) {
+			answers_flush(t);
+		}
+	}
+	if (task) {
+		answers_flush(t);
+		adapt_read_count(r, n, tasksrv_io_now_us() - t0);
 	}
 }
 
@@ -747,9 +912,395 @@ static void rd_ready(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, uint32_t e
 		return;
 	}
 	deliver_inbox(t);
-	if (!r->rd_pending && loop->running) {
+	/* The next read once what was read is handed out (a task worker stopped between
+	 * tasks by a signal runs the rest at the loop's next turn: redis_flush). */
+	if (!r->rd_pending && loop->running && r->in_head == r->in_n) {
 		arm(t);
 	}
+}
+/* }}} */
+
+/* {{{ the front's batch: XADDs appended, written once per turn */
+/* The last frame of a task that failed here, handed out with the frames read (the
+ * ledger books it as a remote outcome). A one-way task's failure is only logged. */
+static void fail_here(tasksrv_transport_t *t, const tasksrv_frame_t *task, int reason, const char *msg)
+{
+	redis_t *r = R(t);
+	tasksrv_server_t *s = t->srv;
+	tasksrv_failure_t fail;
+	tasksrv_buffer_t buf = {0};
+	tasksrv_frame_t f;
+	void *handle;
+	char *dst;
+
+	memset(&fail, 0, sizeof(fail));
+	fail.reason = reason;
+	fail.worker_id = -1;
+	fail.exit_status = -1;
+	fail.message = msg;
+	fail.message_len = strlen(msg);
+	if (tasksrv_failure_encode(&fail, &buf) < 0) {
+		return;
+	}
+	tasksrv_frame_result(&f, task, -1, TASKSRV_FLAG_FAILURE | TASKSRV_FLAG_FINAL, (uint32_t) tasksrv_buffer_size(&buf));
+	book_outcome(s, &f, tasksrv_buffer_head(&buf));
+	if (!(task->flags & TASKSRV_FLAG_NOREPLY)
+			&& (dst = s->hooks->payload_alloc(s, f.len, &handle)) != NULL) {
+		memcpy(dst, tasksrv_buffer_head(&buf), f.len);
+		if (inbox_push(r, &f, handle) < 0) {
+			s->hooks->payload_free(s, handle);
+		}
+	}
+	tasksrv_buffer_free(&buf);
+}
+
+static int sent_push(redis_t *r, const tasksrv_frame_t *f)
+{
+	if (r->sent_n == r->sent_cap) {
+		int cap = r->sent_cap ? r->sent_cap * 2 : 64;
+		sent_t *p = realloc(r->sent, sizeof(*p) * (size_t) cap);
+		if (p == NULL) {
+			return -1;
+		}
+		r->sent = p;
+		r->sent_cap = cap;
+	}
+	r->sent[r->sent_n++].f = *f;
+	return 0;
+}
+
+/* Writes the commands appended to cmd and reads their replies. A task whose XADD
+ * Redis refused fails here as `shutdown` (it never entered the queue); when the
+ * connection is lost, the tasks whose replies did not come fail as `worker_died`
+ * (Redis may have taken them: their answers, if any come, are dropped). */
+static int pipe_flush(tasksrv_transport_t *t)
+{
+	redis_t *r = R(t);
+	const tasksrv_config_t *cfg = &t->srv->cfg;
+	void *rep = NULL;
+	int done = 0, i = 0, n = 0;
+	char msg[1000];
+
+	if (r->sent_n == 0) {
+		return 0;
+	}
+	while (!done) {
+		if (redisBufferWrite(r->cmd, &done) != REDIS_OK) {
+			goto lost;
+		}
+	}
+	for (; i < r->sent_n; i++) {
+		if (redisGetReply(r->cmd, &rep) != REDIS_OK || rep == NULL) {
+			goto lost;
+		}
+		if (((redisReply *) rep)->type == REDIS_REPLY_ERROR && r->sent[i].f.task_id >= 0) {
+			snprintf(msg, sizeof(msg), "task %ld: the task backend refused it (XADD): %s", (long) r->sent[i].f.task_id,
+				((redisReply *) rep)->str);
+			tasksrv_log(TASKSRV_LOG_WARNING, "task backend: %s", msg);
+			fail_here(t, &r->sent[i].f, TASKSRV_FAIL_SHUTDOWN, msg);
+		}
+		freeReplyObject(rep);
+	}
+	r->sent_n = 0;
+	return 0;
+lost:
+	snprintf(r->err, sizeof(r->err), "redis://%s:%d: %s", cfg->backend_host, cfg->backend_port,
+		r->cmd->errstr[0] ? r->cmd->errstr : "connection lost");
+	for (; i < r->sent_n; i++) {
+		if (r->sent[i].f.task_id < 0) {
+			continue;
+		}
+		snprintf(msg, sizeof(msg), "task %ld: the connection to the task backend was lost before Redis confirmed the "
+			"task (%s); it may still run: its answers, if any come, are dropped", (long) r->sent[i].f.task_id, r->err);
+		lost_add(r, &r->sent[i].f);
+		fail_here(t, &r->sent[i].f, TASKSRV_FAIL_WORKER_DIED, msg);
+		n++;
+	}
+	if (n > 0) {
+		tasksrv_log(TASKSRV_LOG_WARNING, "task backend: %d task(s) failed as worker_died: the connection was lost "
+			"before Redis confirmed them (%s)", n, r->err);
+	}
+	r->sent_n = 0;
+	redisFree(r->cmd);
+	r->cmd = NULL;
+	errno = EIO;
+	return -1;
+}
+
+/* Appends a front's XTRIM of its reply stream up to the last entry read (the entries
+ * before it are handed out): the stream holds what is unread, not every answer. */
+static void append_trim(tasksrv_transport_t *t)
+{
+	redis_t *r = R(t);
+	tasksrv_frame_t f;
+	const char *argv[] = {"XTRIM", r->reply_key, "MINID", r->last_id};
+	size_t lens[4];
+	int i;
+
+	if (r->untrimmed == 0 || r->cmd == NULL) {
+		return;
+	}
+	for (i = 0; i < 4; i++) {
+		lens[i] = strlen(argv[i]);
+	}
+	memset(&f, 0, sizeof(f));
+	f.task_id = -1;
+	if (sent_push(r, &f) == 0 && redisAppendCommandArgv(r->cmd, 4, argv, lens) == REDIS_OK) {
+		r->untrimmed = 0;
+	} else if (r->sent_n > 0 && r->sent[r->sent_n - 1].f.task_id < 0) {
+		r->sent_n--;
+	}
+}
+/* }}} */
+
+/* {{{ a task worker's batch: the answers, sent in one EVAL that XACKs and XADDs each */
+/* KEYS[1] the task stream, KEYS[1 + i] answer i's reply stream; ARGV[1] the group,
+ * ARGV[2] this node, then six a answer: its task's entry ("" for an answer that is not
+ * the last), id, gen, src, flags, payload. The last answer of a task is written only
+ * when this XACK took the entry out of the pending list (the first XACK wins: a
+ * reclaimer that failed the task as worker_died took it first), and the entry is
+ * deleted with it (the task stream holds the tasks not yet answered). XACK and XADD
+ * are one step: no node dies between them. Returns 1 or 0 for each answer. */
+#define ANSWER_SCRIPT \
+	"local out = {}\n" \
+	"for i = 1, #KEYS - 1 do\n" \
+	"  local a = 3 + (i - 1) * 6\n" \
+	"  local ok = 1\n" \
+	"  if ARGV[a] ~= '' then\n" \
+	"    ok = redis.call('XACK', KEYS[1], ARGV[1], ARGV[a])\n" \
+	"    if ok == 1 then redis.call('XDEL', KEYS[1], ARGV[a]) end\n" \
+	"  end\n" \
+	"  if ok == 1 then\n" \
+	"    redis.call('XADD', KEYS[i + 1], '*', 'id', ARGV[a + 1], 'gen', ARGV[a + 2], 'src', ARGV[a + 3],\n" \
+	"      'flags', ARGV[a + 4], 'node', ARGV[2], 'payload', ARGV[a + 5])\n" \
+	"  end\n" \
+	"  out[i] = ok\n" \
+	"end\n" \
+	"return out\n"
+
+/* KEYS[1] the task stream; ARGV[1] the group, then eight a task: entry, id, gen, src,
+ * flags, time, reply, payload. Each task this consumer still holds leaves the pending
+ * list and goes back to the end of the stream, as a new entry, in one step. */
+#define REQUEUE_SCRIPT \
+	"local n = 0\n" \
+	"for a = 2, #ARGV, 8 do\n" \
+	"  if redis.call('XACK', KEYS[1], ARGV[1], ARGV[a]) == 1 then\n" \
+	"    redis.call('XDEL', KEYS[1], ARGV[a])\n" \
+	"    redis.call('XADD', KEYS[1], '*', 'id', ARGV[a + 1], 'gen', ARGV[a + 2], 'src', ARGV[a + 3],\n" \
+	"      'flags', ARGV[a + 4], 'time', ARGV[a + 5], 'reply', ARGV[a + 6], 'payload', ARGV[a + 7])\n" \
+	"    n = n + 1\n" \
+	"  end\n" \
+	"end\n" \
+	"return n\n"
+
+static int answer_push(redis_t *r, const char *entry, const tasksrv_frame_t *f, const char *payload)
+{
+	answer_t *a;
+
+	if (r->ans_n == r->ans_cap) {
+		int cap = r->ans_cap ? r->ans_cap * 2 : 16;
+		answer_t *p = realloc(r->ans, sizeof(*p) * (size_t) cap);
+		if (p == NULL) {
+			return -1;
+		}
+		r->ans = p;
+		r->ans_cap = cap;
+	}
+	a = &r->ans[r->ans_n];
+	if ((a->payload = malloc(f->len ? f->len : 1)) == NULL) {
+		return -1;
+	}
+	memcpy(a->payload, payload ? payload : "", f->len);
+	snprintf(a->entry, sizeof(a->entry), "%s", entry);
+	snprintf(a->reply, sizeof(a->reply), "%s", r->cur_reply);
+	a->f = *f;
+	if (r->ans_n++ == 0) {
+		r->ans_since_us = tasksrv_io_now_us();
+	}
+	return 0;
+}
+
+static void answers_free(redis_t *r)
+{
+	int i;
+
+	for (i = 0; i < r->ans_n; i++) {
+		free(r->ans[i].payload);
+	}
+	r->ans_n = 0;
+}
+
+/* Sends the answers made so far (ANSWER_SCRIPT). When the backend cannot be reached
+ * they stay and go with the next flush (tried again after RETRY_MS: the script is
+ * safe to run twice for a last answer, whose XACK then finds nothing); a script
+ * error drops them with a log line. Returns 0 or -1. */
+static int answers_flush(tasksrv_transport_t *t)
+{
+	redis_t *r = R(t);
+	tasksrv_server_t *s = t->srv;
+	int n = r->ans_n, argc, i, k, rc = 0;
+	const char **argv;
+	size_t *lens;
+	char (*nums)[24], numkeys[16];
+	redisReply *rep;
+
+	if (n == 0) {
+		return 0;
+	}
+	if (r->ans_retry_ms && tasksrv_io_now_ms() < r->ans_retry_ms) {
+		return -1;
+	}
+	argc = 3 + (1 + n) + 2 + 6 * n;
+	argv = malloc(sizeof(*argv) * (size_t) argc);
+	lens = malloc(sizeof(*lens) * (size_t) argc);
+	nums = malloc(sizeof(*nums) * 4 * (size_t) n);
+	if (argv == NULL || lens == NULL || nums == NULL) {
+		free(argv);
+		free(lens);
+		free(nums);
+		return -1;
+	}
+	num_field(numkeys, sizeof(numkeys), 1 + n);
+	argv[0] = "EVAL";
+	argv[1] = ANSWER_SCRIPT;
+	argv[2] = numkeys;
+	argv[3] = r->tasks_key;
+	k = 4;
+	for (i = 0; i < n; i++) {
+		argv[k++] = r->ans[i].reply;
+	}
+	argv[k++] = s->cfg.backend_queue;
+	argv[k++] = r->node;
+	for (i = 0; i < n; i++) {
+		const answer_t *a = &r->ans[i];
+		num_field(nums[4 * i], 24, a->f.task_id);
+		num_field(nums[4 * i + 1], 24, a->f.origin_gen);
+		num_field(nums[4 * i + 2], 24, a->f.src_worker);
+		num_field(nums[4 * i + 3], 24, a->f.flags);
+		argv[k++] = a->entry;
+		argv[k++] = nums[4 * i];
+		argv[k++] = nums[4 * i + 1];
+		argv[k++] = nums[4 * i + 2];
+		argv[k++] = nums[4 * i + 3];
+		argv[k++] = a->payload;
+	}
+	/* Every argument is a C string but the payloads (binary, their frame's length). */
+	for (i = 0; i < argc; i++) {
+		lens[i] = i >= argc - 6 * n && (i - (argc - 6 * n)) % 6 == 5 ? r->ans[(i - (argc - 6 * n)) / 6].f.len
+			: strlen(argv[i]);
+	}
+	rep = command(t, argc, argv, lens);
+	free(argv);
+	free(lens);
+	free(nums);
+	if (rep == NULL && r->cmd == NULL) {
+		/* Unreachable: the answers wait (the tasks stay in this consumer's pending list). */
+		if (!r->down_logged) {
+			tasksrv_log(TASKSRV_LOG_WARNING, "task backend unreachable (%s); the answers of %d task(s) wait, "
+				"retrying every %d ms", r->err, n, RETRY_MS);
+			r->down_logged = 1;
+		}
+		r->ans_retry_ms = tasksrv_io_now_ms() + RETRY_MS;
+		return -1;
+	}
+	if (rep == NULL) {
+		tasksrv_log(TASKSRV_LOG_WARNING, "task backend: the answers of %d task(s) cannot be sent: %s", n, r->err);
+		rc = -1;
+	} else {
+		for (i = 0; i < n; i++) {
+			if (r->ans[i].entry[0] && rep->type == REDIS_REPLY_ARRAY && (size_t) i < rep->elements
+					&& rep->element[i]->type == REDIS_REPLY_INTEGER && rep->element[i]->integer == 0) {
+				tasksrv_log(TASKSRV_LOG_WARNING, "task backend: the outcome of task %ld (entry %s) dropped: its "
+					"lease expired and it was already failed as worker_died", (long) r->ans[i].f.task_id,
+					r->ans[i].entry);
+			}
+		}
+		freeReplyObject(rep);
+	}
+	r->ans_retry_ms = 0;
+	answers_free(r);
+	return rc;
+}
+
+/* A task worker that exits gives the tasks it fetched and did not start back to the
+ * queue (REQUEUE_SCRIPT): another consumer runs them. When that fails (the backend is
+ * unreachable), they stay in this consumer's pending list and fail as worker_died once
+ * its lease runs out. */
+static void requeue_unstarted(tasksrv_transport_t *t)
+{
+	redis_t *r = R(t);
+	tasksrv_server_t *s = t->srv;
+	int n = r->in_n - r->in_head, argc = 3 + 8 * n, i, k = 4;
+	const char **argv;
+	size_t *lens;
+	char (*nums)[32];
+	redisReply *rep;
+
+	if (n <= 0 || s->role != TASKSRV_ROLE_TASK_WORKER) {
+		return;
+	}
+	argv = malloc(sizeof(*argv) * (size_t) (argc + 1));
+	lens = malloc(sizeof(*lens) * (size_t) (argc + 1));
+	nums = malloc(sizeof(*nums) * 5 * (size_t) n);
+	if (argv == NULL || lens == NULL || nums == NULL) {
+		free(argv);
+		free(lens);
+		free(nums);
+		return;
+	}
+	argv[0] = "EVAL";
+	argv[1] = REQUEUE_SCRIPT;
+	argv[2] = "1";
+	argv[3] = r->tasks_key;
+	argv[k++] = s->cfg.backend_queue;
+	for (i = 0; i < n; i++) {
+		const inbox_item_t *it = &r->inbox[r->in_head + i];
+		size_t len = 0;
+		const char *data = s->hooks->payload_data(s, it->handle, &len);
+		num_field(nums[5 * i], 32, it->f.task_id);
+		num_field(nums[5 * i + 1], 32, it->f.origin_gen);
+		num_field(nums[5 * i + 2], 32, it->f.src_worker);
+		num_field(nums[5 * i + 3], 32, it->f.flags);
+		snprintf(nums[5 * i + 4], 32, "%.6f", it->f.time);
+		argv[k] = it->entry;
+		lens[k++] = strlen(it->entry);
+		argv[k] = nums[5 * i];
+		lens[k++] = strlen(nums[5 * i]);
+		argv[k] = nums[5 * i + 1];
+		lens[k++] = strlen(nums[5 * i + 1]);
+		argv[k] = nums[5 * i + 2];
+		lens[k++] = strlen(nums[5 * i + 2]);
+		argv[k] = nums[5 * i + 3];
+		lens[k++] = strlen(nums[5 * i + 3]);
+		argv[k] = nums[5 * i + 4];
+		lens[k++] = strlen(nums[5 * i + 4]);
+		argv[k] = it->reply ? it->reply : "";
+		lens[k] = strlen(argv[k]);
+		k++;
+		argv[k] = data ? data : "";
+		lens[k++] = data ? it->f.len : 0;
+	}
+	for (i = 0; i < 5; i++) {
+		lens[i] = strlen(argv[i]);
+	}
+	rep = command(t, argc, argv, lens);
+	if (rep != NULL) {
+		tasksrv_log(TASKSRV_LOG_NOTICE, "task backend: %lld task(s) fetched and not started given back to the queue",
+			rep->type == REDIS_REPLY_INTEGER ? rep->integer : 0LL);
+		freeReplyObject(rep);
+		/* They leave this node's ledger as they entered it (take_read_reply). */
+		for (i = 0; i < n; i++) {
+			TASKSRV_ATOMIC_ADD(&s->shm->workers[s->worker_id].queued, -1);
+			TASKSRV_ATOMIC_ADD(&s->shm->task_accepted, -1);
+			TASKSRV_ATOMIC_ADD(&s->shm->task_queue_bytes, -(int64_t) r->inbox[r->in_head + i].f.len);
+		}
+	} else {
+		tasksrv_log(TASKSRV_LOG_WARNING, "task backend: %d task(s) fetched and not started cannot be given back "
+			"(%s): they fail as worker_died when this consumer's lease runs out", n, r->err);
+	}
+	free(argv);
+	free(lens);
+	free(nums);
 }
 /* }}} */
 
@@ -796,6 +1347,8 @@ static int redis_open(tasksrv_transport_t *t)
 	snprintf(r->reply_key, sizeof(r->reply_key), "%s:results:%s:%016llx", s->cfg.backend_queue, r->node,
 		(unsigned long long) incarnation_nonce());
 	strcpy(r->last_id, "0");
+	r->read_count = 1;
+	r->pid = getpid();
 	t->state = r;
 	return 0;
 }
@@ -809,8 +1362,21 @@ static void redis_close(tasksrv_transport_t *t)
 	if (r == NULL) {
 		return;
 	}
+	/* What this process still has to send: its batch of tasks, its answers; the tasks
+	 * it fetched and did not start go back to the queue. */
+	if (r->pid == getpid()) {
+		if (r->cmd && r->sent_n > 0) {
+			pipe_flush(t);
+		}
+		if (r->ans_n > 0) {
+			r->ans_retry_ms = 0;
+			answers_flush(t);
+		}
+		requeue_unstarted(t);
+	}
+	answers_free(r);
 	/* The reply stream is this process's alone: it goes with it. */
-	if (t->srv->role == TASKSRV_ROLE_WORKER && r->cmd) {
+	if (t->srv->role == TASKSRV_ROLE_WORKER && r->cmd && r->pid == getpid()) {
 		freeReplyObject(redisCommand(r->cmd, "DEL %s", r->reply_key));
 	}
 	/* (A forked child closes its parent's copy after the loop was freed: no timers then.) */
@@ -833,11 +1399,69 @@ static void redis_close(tasksrv_transport_t *t)
 		t->srv->hooks->payload_free(t->srv, handle);
 	}
 	free(r->inbox);
+	free(r->sent);
+	free(r->ans);
+	free(r->lost);
 	free(r);
 	t->state = NULL;
 }
 
-static int redis_send(tasksrv_transport_t *t, tasksrv_dest_t dst, tasksrv_frame_t *f, const char *payload)
+/* A task without blocking: appended to the batch, written at the end of this loop
+ * turn (redis_flush) or when PIPE_MAX are waiting. Whether the backend is reachable is
+ * known here (the connection is made, or was up); what Redis answers to each XADD is
+ * known at the flush, and a task it refused gets its failure record (pipe_flush). */
+static int redis_send_async(tasksrv_transport_t *t, tasksrv_dest_t dst, tasksrv_frame_t *f, const char *payload)
+{
+	redis_t *r = R(t);
+	char id[24], gen[16], src[16], flags[8], tm[32];
+	const char *argv[17];
+	size_t lens[17];
+	int i;
+
+	(void) dst;
+	if (r == NULL) {
+		errno = EINVAL;
+		return -1;
+	}
+	if (r->cmd == NULL && (r->cmd = connect_ctx(t)) == NULL) {
+		return -1;
+	}
+	num_field(id, sizeof(id), f->task_id);
+	num_field(gen, sizeof(gen), f->origin_gen);
+	num_field(src, sizeof(src), f->src_worker);
+	num_field(flags, sizeof(flags), f->flags);
+	snprintf(tm, sizeof(tm), "%.6f", f->time);
+	{
+		const char *a[] = {"XADD", r->tasks_key, "*", "id", id, "gen", gen, "src", src, "flags", flags,
+			"time", tm, "reply", r->reply_key, "payload", payload ? payload : ""};
+		for (i = 0; i < 17; i++) {
+			argv[i] = a[i];
+			lens[i] = i == 16 ? f->len : strlen(a[i]);
+		}
+	}
+	if (sent_push(r, f) < 0) {
+		errno = ENOMEM;
+		return -1;
+	}
+	if (redisAppendCommandArgv(r->cmd, 17, argv, lens) != REDIS_OK) {
+		r->sent_n--;
+		snprintf(r->err, sizeof(r->err), "out of memory");
+		errno = ENOMEM;
+		return -1;
+	}
+	if (r->sent_n >= PIPE_MAX) {
+		append_trim(t);
+		pipe_flush(t);
+	}
+	/* The results come to this process's reply stream: watch it (again). */
+	arm(t);
+	return 0;
+}
+
+/* A task a caller waits for (taskwait): after the batch so far (command() writes
+ * it first), this XADD on its own, confirmed before the wait starts: a refusal or
+ * an unreachable backend is the caller's BackendException, not a failure record. */
+static int redis_send_blocking(tasksrv_transport_t *t, tasksrv_dest_t dst, tasksrv_frame_t *f, const char *payload)
 {
 	redis_t *r = R(t);
 	char id[24], gen[16], src[16], flags[8], tm[32];
@@ -861,100 +1485,53 @@ static int redis_send(tasksrv_transport_t *t, tasksrv_dest_t dst, tasksrv_frame_
 			"time", tm, "reply", r->reply_key, "payload", payload ? payload : ""};
 		for (i = 0; i < 17; i++) {
 			argv[i] = a[i];
-			lens[i] = strlen(a[i]);
+			lens[i] = i == 16 ? f->len : strlen(a[i]);
 		}
 	}
-	lens[16] = f->len;
-	rep = command(t, 17, argv, lens);
-	if (rep == NULL) {
+	if ((rep = command(t, 17, argv, lens)) == NULL) {
 		return -1;
 	}
 	freeReplyObject(rep);
-	/* The results come to this process's reply stream: watch it (again). */
 	arm(t);
-	return 0;
-}
-
-/* XACK of the task in hand: 1 when this process took it out of the pending list (it
- * still owned the outcome), 0 when a reclaimer had taken it (lease expired), -1 on error. */
-static int ack(tasksrv_transport_t *t, const char *entry)
-{
-	redis_t *r = R(t);
-	const char *argv[] = {"XACK", r->tasks_key, t->srv->cfg.backend_queue, entry};
-	size_t lens[4];
-	redisReply *rep;
-	int i, n;
-
-	for (i = 0; i < 4; i++) {
-		lens[i] = strlen(argv[i]);
-	}
-	if ((rep = command(t, 4, argv, lens)) == NULL) {
-		return -1;
-	}
-	n = rep->type == REDIS_REPLY_INTEGER && rep->integer > 0;
-	freeReplyObject(rep);
-	return n;
-}
-
-/* XADD of an answer (a result, the end, a failure) to reply stream key. */
-static int add_answer(tasksrv_transport_t *t, const char *key, const tasksrv_frame_t *f, const char *node,
-	const char *payload)
-{
-	char id[24], gen[16], src[16], flags[8];
-	redisReply *rep;
-	size_t lens[15];
-	int i;
-	const char *argv[] = {"XADD", key, "*", "id", id, "gen", gen, "src", src, "flags", flags,
-		"node", node, "payload", payload ? payload : ""};
-
-	num_field(id, sizeof(id), f->task_id);
-	num_field(gen, sizeof(gen), f->origin_gen);
-	num_field(src, sizeof(src), f->src_worker);
-	num_field(flags, sizeof(flags), f->flags);
-	for (i = 0; i < 15; i++) {
-		lens[i] = strlen(argv[i]);
-	}
-	lens[14] = f->len;
-	if ((rep = command(t, 15, argv, lens)) == NULL) {
-		return -1;
-	}
-	freeReplyObject(rep);
 	return 0;
 }
 
 static int redis_reply(tasksrv_transport_t *t, int reply_to, tasksrv_frame_t *f, const char *payload, int blocking)
 {
 	redis_t *r = R(t);
-	int owned;
+	tasksrv_failure_t fail;
+	int final = (f->flags & TASKSRV_FLAG_FINAL) != 0;
 
 	(void) blocking;
 	if (r == NULL || reply_to != TASKSRV_REDIS_PEER || r->cur_reply[0] == '\0') {
 		errno = EINVAL;
 		return -1;
 	}
-	if (f->flags & TASKSRV_FLAG_FINAL) {
-		/* Whoever takes the entry out of the pending list first tells the outcome: this
-		 * node, or a reclaimer that found its lease expired (it told worker_died). */
-		owned = ack(t, r->cur_entry);
-		if (owned == 0) {
-			r->cur_reply[0] = '\0';
-			tasksrv_log(TASKSRV_LOG_WARNING, "task backend: the outcome of task %ld (entry %s) dropped: its lease "
-				"expired and it was already failed as worker_died", (long) f->task_id, r->cur_entry);
-			return 0;
-		}
-		owned = owned < 0 ? -1 : add_answer(t, r->cur_reply, f, r->node, payload);
-		r->cur_reply[0] = '\0';
-		if (owned < 0) {
-			tasksrv_log(TASKSRV_LOG_WARNING, "task backend: the outcome of task %ld cannot be sent: %s",
-				(long) f->task_id, r->err);
-			return -1;
-		}
-		return 0;
-	}
-	if (add_answer(t, r->cur_reply, f, r->node, payload) < 0) {
-		tasksrv_log(TASKSRV_LOG_WARNING, "task backend: a result of task %ld cannot be sent: %s",
-			(long) f->task_id, r->err);
+	/* The last answer takes the task's entry out of the pending list, if this node
+	 * still holds it (ANSWER_SCRIPT: the first XACK wins). */
+	if (answer_push(r, final ? r->cur_entry : "", f, payload) < 0) {
+		tasksrv_log(TASKSRV_LOG_WARNING, "task backend: an answer of task %ld cannot be sent: out of memory",
+			(long) f->task_id);
+		errno = ENOMEM;
 		return -1;
+	}
+	if (final) {
+		r->cur_reply[0] = '\0';
+	}
+	if (final && (f->flags & TASKSRV_FLAG_FAILURE)) {
+		/* Failures are rare and may come from a process about to die (a fatal error):
+		 * they leave now, and so do the tasks this process fetched and will not run. */
+		answers_flush(t);
+		if (tasksrv_failure_decode(&fail, payload, f->len) == 0 && fail.reason == TASKSRV_FAIL_FATAL_ERROR) {
+			requeue_unstarted(t);
+			while (r->in_head < r->in_n) {
+				free(r->inbox[r->in_head].reply);
+				t->srv->hooks->payload_free(t->srv, r->inbox[r->in_head].handle);
+				r->in_head++;
+			}
+		}
+	} else if (r->ans_n >= ANSWERS_MAX) {
+		answers_flush(t);
 	}
 	return 0;
 }
@@ -995,6 +1572,8 @@ static int redis_next_frame(tasksrv_transport_t *t, int64_t deadline_ms, tasksrv
 		return -1;
 	}
 	schedule_kick(t);
+	/* The tasks of this turn leave before anything waits for answers. */
+	pipe_flush(t);
 	for (;;) {
 		if (inbox_pop(r, f, handle)) {
 			*src = TASKSRV_REDIS_PEER;
@@ -1022,11 +1601,85 @@ static int redis_next_frame(tasksrv_transport_t *t, int64_t deadline_ms, tasksrv
 	}
 }
 
+/* Once per loop turn (transport.h): the batch of XADDs leaves (with the trim of the
+ * reply stream), a task worker's answers leave, what was read is handed out, and the
+ * read is sent again when a waiter took its reply. */
+static int redis_flush(tasksrv_transport_t *t)
+{
+	redis_t *r = R(t);
+	int busy = 0;
+
+	if (r == NULL) {
+		return 0;
+	}
+	if (r->sent_n > 0 || r->untrimmed >= 256) {
+		append_trim(t);
+		pipe_flush(t);
+	}
+	if (r->ans_n > 0) {
+		answers_flush(t);
+	}
+	if (r->in_head < r->in_n) {
+		deliver_inbox(t);
+		busy = 1;
+	}
+	if (r->rd != NULL && !r->rd_pending && r->in_head == r->in_n && r->loop && r->loop->running) {
+		arm(t);
+	}
+	return busy;
+}
+
 static int redis_event_fd(tasksrv_transport_t *t)
 {
 	redis_t *r = R(t);
 
 	return r && r->rd ? r->rd->fd : -1;
+}
+
+/* XACK of a task's entry (a reclaimer's): 1 when this process took it out of the
+ * pending list (it owns the outcome), 0 when another had taken it, -1 on error. */
+static int ack(tasksrv_transport_t *t, const char *entry)
+{
+	redis_t *r = R(t);
+	const char *argv[] = {"XACK", r->tasks_key, t->srv->cfg.backend_queue, entry};
+	size_t lens[4];
+	redisReply *rep;
+	int i, n;
+
+	for (i = 0; i < 4; i++) {
+		lens[i] = strlen(argv[i]);
+	}
+	if ((rep = command(t, 4, argv, lens)) == NULL) {
+		return -1;
+	}
+	n = rep->type == REDIS_REPLY_INTEGER && rep->integer > 0;
+	freeReplyObject(rep);
+	return n;
+}
+
+/* XADD of an answer (a reclaimer's failure record) to reply stream key. */
+static int add_answer(tasksrv_transport_t *t, const char *key, const tasksrv_frame_t *f, const char *node,
+	const char *payload)
+{
+	char id[24], gen[16], src[16], flags[8];
+	redisReply *rep;
+	size_t lens[15];
+	int i;
+	const char *argv[] = {"XADD", key, "*", "id", id, "gen", gen, "src", src, "flags", flags,
+		"node", node, "payload", payload ? payload : ""};
+
+	num_field(id, sizeof(id), f->task_id);
+	num_field(gen, sizeof(gen), f->origin_gen);
+	num_field(src, sizeof(src), f->src_worker);
+	num_field(flags, sizeof(flags), f->flags);
+	for (i = 0; i < 15; i++) {
+		lens[i] = i == 14 ? f->len : strlen(argv[i]);
+	}
+	if ((rep = command(t, 15, argv, lens)) == NULL) {
+		return -1;
+	}
+	freeReplyObject(rep);
+	return 0;
 }
 
 /* {{{ leases: a node's manager says its task workers live; a front fails the tasks of
@@ -1224,12 +1877,13 @@ static const tasksrv_transport_ops_t redis_ops = {
 	.remote = 1,
 	.open = redis_open,
 	.close = redis_close,
-	.send_async = redis_send,
-	.send_blocking = redis_send,
+	.send_async = redis_send_async,
+	.send_blocking = redis_send_blocking,
 	.reply = redis_reply,
 	.next_frame = redis_next_frame,
 	.event_fd = redis_event_fd,
 	.watch = redis_watch,
+	.flush = redis_flush,
 };
 /* }}} */
 

@@ -242,6 +242,10 @@ static int worker_idle(tasksrv_loop_t *loop, void *ctx)
 	tasksrv_server_t *s = ctx;
 	int more = tasksrv_channel_run_deferred(loop, s);
 
+	/* A task backend's batch of this turn leaves now; what it read is handed out. */
+	if (tasksrv_transport_flush(&s->transport)) {
+		more = 1;
+	}
 	if (s->worker.draining && loop->running) {
 		if (pending_work(s) == 0) {
 			tasksrv_loop_stop(loop);
