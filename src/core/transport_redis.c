@@ -1230,7 +1230,7 @@ static void requeue_unstarted(tasksrv_transport_t *t)
 {
 	redis_t *r = R(t);
 	tasksrv_server_t *s = t->srv;
-	int n = r->in_n - r->in_head, argc = 3 + 8 * n, i, k = 4;
+	int n = r->in_n - r->in_head, argc = 5 + 8 * n, i, k = 4;
 	const char **argv;
 	size_t *lens;
 	char (*nums)[32];
@@ -1239,8 +1239,8 @@ static void requeue_unstarted(tasksrv_transport_t *t)
 	if (n <= 0 || s->role != TASKSRV_ROLE_TASK_WORKER) {
 		return;
 	}
-	argv = malloc(sizeof(*argv) * (size_t) (argc + 1));
-	lens = malloc(sizeof(*lens) * (size_t) (argc + 1));
+	argv = malloc(sizeof(*argv) * (size_t) argc);
+	lens = malloc(sizeof(*lens) * (size_t) argc);
 	nums = malloc(sizeof(*nums) * 5 * (size_t) n);
 	if (argv == NULL || lens == NULL || nums == NULL) {
 		free(argv);
