@@ -136,6 +136,19 @@ function json_lines(string $log): array
     return $out;
 }
 
+/** redis-server's INFO commandstats: [command => [calls, usec]] (redis-cli, when installed). */
+function command_stats(int $port): array
+{
+    $out = [];
+    $txt = (string) @shell_exec('redis-cli -h 127.0.0.1 -p ' . $port . ' INFO commandstats 2>/dev/null');
+    if (preg_match_all('/^cmdstat_([^:]+):calls=(\d+),usec=(\d+)/m', $txt, $m, PREG_SET_ORDER)) {
+        foreach ($m as $x) {
+            $out[$x[1]] = [(int) $x[2], (int) $x[3]];
+        }
+    }
+    return $out;
+}
+
 function run_anchor(int $round): ?array
 {
     global $OUT, $N, $RTT_N, $WINDOW, $BATCH, $LIMIT, $anchorPhp, $dir;
@@ -150,12 +163,14 @@ function run_anchor(int $round): ?array
     foreach ($cons as $c) {
         $ok = finish($c, 10) && $ok;
     }
+    $cmds = command_stats($port);
     finish($rpid, 10, SIGTERM);
     $p = json_lines("$OUT/r$round-anchor-p.log")[0] ?? null;
     if (!$ok || $p === null) {
         say("anchor round $round failed (logs in $OUT)");
         return null;
     }
+    $p['redis_cmds'] = $cmds;
     $p['cpu_consumers'] = 0.0;
     foreach ([0, 1] as $i) {
         $p['cpu_consumers'] += json_lines("$OUT/r$round-anchor-c$i.log")[0]['cpu'] ?? 0;
@@ -186,12 +201,14 @@ function run_tasksrv(int $round, string $mode): ?array
     foreach ($node as $n) {
         $ok = finish($n, 10, SIGTERM) && $ok;
     }
+    $cmds = command_stats($port);
     finish($rpid, 10, SIGTERM);
     $f = $front ? (json_lines("$OUT/r$round-$mode-f.log")[0] ?? null) : null;
     if (!$ok || $f === null) {
         say("tasksrv $mode round $round failed (logs in $OUT)");
         return null;
     }
+    $f['redis_cmds'] = $cmds;
     $f['cpu_nodes'] = 0.0;
     $f['node_tasks'] = [];
     for ($i = 0; $i < $nodes; $i++) {
@@ -260,4 +277,34 @@ printf("tasksrv/anchor jobs/s: %sx (median of the per-round ratios: %s)\n", $fmt
 printf("round trip of one job, p50/p99 us: tasksrv taskwait() %s/%s; anchor RPUSH+BLPOP %s/%s\n",
     $fmt(median($col('rtt', 'rtt_p50_us'))), $fmt(median($col('rtt', 'rtt_p99_us'))),
     $fmt(median($col('anchor', 'rtt_p50_us'))), $fmt(median($col('anchor', 'rtt_p99_us'))));
+/* Where redis-server's time goes: its own count of each command's calls and time (INFO
+ * commandstats, every round, the whole run: the anchor's round trips and tasksrv's
+ * connects included), per job; the rest of its CPU time is reading, parsing and writing. */
+foreach (['anchor' => 'anchor', 'tasksrv' => 'tasksrv'] as $k => $label) {
+    $sum = [];
+    $jobs = 0;
+    foreach ($rows as $row) {
+        if (!isset($row[$k]['redis_cmds'])) {
+            continue;
+        }
+        $jobs += $row[$k]['jobs'];
+        foreach ($row[$k]['redis_cmds'] as $cmd => [$calls, $usec]) {
+            $sum[$cmd][0] = ($sum[$cmd][0] ?? 0) + $calls;
+            $sum[$cmd][1] = ($sum[$cmd][1] ?? 0) + $usec;
+        }
+    }
+    if ($jobs === 0 || !$sum) {
+        continue;
+    }
+    uasort($sum, fn ($a, $b) => $b[1] <=> $a[1]);
+    $parts = [];
+    $total = 0;
+    foreach ($sum as $cmd => [$calls, $usec]) {
+        $total += $usec;
+        if ($usec / $jobs >= 0.05) {
+            $parts[] = sprintf('%s %.2f calls %.2f us', $cmd, $calls / $jobs, $usec / $jobs);
+        }
+    }
+    printf("redis commands per job, %s: %.2f us in commands: %s\n", $label, $total / $jobs, implode('; ', $parts));
+}
 printf("raw: %s/raw.jsonl\n", $OUT);

@@ -1033,19 +1033,19 @@ static void append_trim(tasksrv_transport_t *t)
 {
 	redis_t *r = R(t);
 	tasksrv_frame_t f;
-	const char *argv[] = {"XTRIM", r->reply_key, "MINID", r->last_id};
-	size_t lens[4];
+	const char *argv[] = {"XTRIM", r->reply_key, "MINID", "~", r->last_id};
+	size_t lens[5];
 	int i;
 
 	if (r->untrimmed == 0 || r->cmd == NULL) {
 		return;
 	}
-	for (i = 0; i < 4; i++) {
+	for (i = 0; i < 5; i++) {
 		lens[i] = strlen(argv[i]);
 	}
 	memset(&f, 0, sizeof(f));
 	f.task_id = -1;
-	if (sent_push(r, &f) == 0 && redisAppendCommandArgv(r->cmd, 4, argv, lens) == REDIS_OK) {
+	if (sent_push(r, &f) == 0 && redisAppendCommandArgv(r->cmd, 5, argv, lens) == REDIS_OK) {
 		r->untrimmed = 0;
 	} else if (r->sent_n > 0 && r->sent[r->sent_n - 1].f.task_id < 0) {
 		r->sent_n--;
@@ -1058,23 +1058,30 @@ static void append_trim(tasksrv_transport_t *t)
  * ARGV[2] this node, then six a answer: its task's entry ("" for an answer that is not
  * the last), id, gen, src, flags, payload. The last answer of a task is written only
  * when this XACK took the entry out of the pending list (the first XACK wins: a
- * reclaimer that failed the task as worker_died took it first), and the entry is
- * deleted with it (the task stream holds the tasks not yet answered). XACK and XADD
- * are one step: no node dies between them. Returns 1 or 0 for each answer. */
+ * reclaimer that failed the task as worker_died took it first); XACK and XADD are one
+ * step: no node dies between them. Then the task stream is trimmed below the oldest
+ * entry still pending (none pending: below the last one acked here): every entry
+ * before it was delivered (a group delivers in order) and acked, so the stream holds
+ * about the tasks not yet answered (`~`: whole nodes only, the cheap way; an XDEL a
+ * task cost more than the rest of its answer). Returns 1 or 0 for each answer. */
 #define ANSWER_SCRIPT \
-	"local out = {}\n" \
+	"local out, last = {}, false\n" \
 	"for i = 1, #KEYS - 1 do\n" \
 	"  local a = 3 + (i - 1) * 6\n" \
 	"  local ok = 1\n" \
 	"  if ARGV[a] ~= '' then\n" \
 	"    ok = redis.call('XACK', KEYS[1], ARGV[1], ARGV[a])\n" \
-	"    if ok == 1 then redis.call('XDEL', KEYS[1], ARGV[a]) end\n" \
+	"    if ok == 1 then last = ARGV[a] end\n" \
 	"  end\n" \
 	"  if ok == 1 then\n" \
 	"    redis.call('XADD', KEYS[i + 1], '*', 'id', ARGV[a + 1], 'gen', ARGV[a + 2], 'src', ARGV[a + 3],\n" \
 	"      'flags', ARGV[a + 4], 'node', ARGV[2], 'payload', ARGV[a + 5])\n" \
 	"  end\n" \
 	"  out[i] = ok\n" \
+	"end\n" \
+	"if last then\n" \
+	"  local p = redis.call('XPENDING', KEYS[1], ARGV[1])\n" \
+	"  redis.call('XTRIM', KEYS[1], 'MINID', '~', p[2] or last)\n" \
 	"end\n" \
 	"return out\n"
 
