@@ -36,26 +36,49 @@ static int owner_reachable(tasksrv_server_t *s, int owner)
 	return 1;
 }
 
+/* SWOOLE_BASE: send() bytes on their way to the connection's owner (CONN frames it
+ * has not handled), for the output cap of every other process, as the PROCESS
+ * master counts what is on its way to it. */
+static void pending_add(tasksrv_server_t *s, int64_t session, int64_t n)
+{
+	tasksrv_session_t *sess = tasksrv_shm_session_get(s->shm, session);
+
+	if (sess) {
+		TASKSRV_ATOMIC_ADD(&sess->send_pending_bytes, n);
+	}
+}
+
 static int forward(tasksrv_server_t *s, int64_t session, int op, const char *data, size_t len)
 {
-	int owner = tasksrv_forward_session_owner(s, session);
+	int owner = tasksrv_forward_session_owner(s, session), rc;
 	tasksrv_frame_t f;
 
 	if (!owner_reachable(s, owner)) {
 		return -1;
 	}
 	tasksrv_frame_conn_op(&f, session, op, s->worker_id >= 0 ? s->worker_id : s->self_endpoint, (uint32_t) len);
-	/* A task worker runs PHP with no loop turn to finish an async write: it writes now. */
-	if (s->role == TASKSRV_ROLE_TASK_WORKER) {
-		return tasksrv_channel_send_blocking(s, owner, &f, data) < 0 ? -1 : 0;
+	if (op == TASKSRV_CONN_SEND) {
+		pending_add(s, session, (int64_t) len);
 	}
-	return tasksrv_channel_send_async(s, owner, &f, data) < 0 ? -1 : 0;
+	/* A task worker runs PHP with no loop turn to finish an async write, and a user
+	 * process has no loop at all: they write now. */
+	if (s->role == TASKSRV_ROLE_TASK_WORKER || s->role == TASKSRV_ROLE_USER) {
+		rc = tasksrv_channel_send_blocking(s, owner, &f, data);
+	} else {
+		rc = tasksrv_channel_send_async(s, owner, &f, data);
+	}
+	if (rc < 0 && op == TASKSRV_CONN_SEND) {
+		pending_add(s, session, -(int64_t) len);
+	}
+	return rc < 0 ? -1 : 0;
 }
 
-/* SWOOLE_PROCESS: the master holds the output of every connection; what it has
- * queued and what is on its way to it count against socket_buffer_size, as a BASE
- * worker's own queue does, so a client that never reads cannot grow the master. */
-static int process_output_full(tasksrv_server_t *s, int64_t session, size_t len)
+/* The output caps of a process that does not hold the socket. SWOOLE_PROCESS: the
+ * master holds the output of every connection; SWOOLE_BASE: the event worker that
+ * accepted it. What the owner has queued and what is on its way to it count against
+ * socket_buffer_size, as an owner's own queue does, so a client that never reads
+ * cannot grow the owner, and the sender learns it (false) as the owner would. */
+static int output_full(tasksrv_server_t *s, int64_t session, size_t len)
 {
 	tasksrv_session_t *sess = tasksrv_shm_session_get(s->shm, session);
 	int64_t queued;
@@ -73,6 +96,17 @@ static int process_output_full(tasksrv_server_t *s, int64_t session, size_t len)
 	return 0;
 }
 
+/* A send() longer than output_buffer_size fails wherever it is called. */
+static int too_long(tasksrv_server_t *s, size_t len)
+{
+	if (len > s->cfg.output_buffer_size) {
+		tasksrv_log(TASKSRV_LOG_WARNING, "The length of data [%zu] exceeds the output buffer size[%zu], please use "
+			"the sendfile, chunked transfer mode or adjust the output_buffer_size", len, s->cfg.output_buffer_size);
+		return 1;
+	}
+	return 0;
+}
+
 int tasksrv_forward_conn_op(tasksrv_server_t *s, int64_t session, int op, const char *data, size_t len)
 {
 	int rc;
@@ -82,12 +116,7 @@ int tasksrv_forward_conn_op(tasksrv_server_t *s, int64_t session, int op, const 
 	}
 	/* SWOOLE_PROCESS: the master holds every socket (src/core/master.c). */
 	if (s->cfg.mode == TASKSRV_MODE_PROCESS) {
-		if (op == TASKSRV_CONN_SEND && len > s->cfg.output_buffer_size) {
-			tasksrv_log(TASKSRV_LOG_WARNING, "The length of data [%zu] exceeds the output buffer size[%zu], please use "
-				"the sendfile, chunked transfer mode or adjust the output_buffer_size", len, s->cfg.output_buffer_size);
-			return -2;
-		}
-		if (op == TASKSRV_CONN_SEND && process_output_full(s, session, len)) {
+		if (op == TASKSRV_CONN_SEND && (too_long(s, len) || output_full(s, session, len))) {
 			return -2;
 		}
 		if (op == TASKSRV_CONN_SEND && len > TASKSRV_FRAME_MAX_LEN && s->role != TASKSRV_ROLE_MASTER) {
@@ -106,6 +135,9 @@ int tasksrv_forward_conn_op(tasksrv_server_t *s, int64_t session, int op, const 
 		if (rc != -1 || tasksrv_forward_session_owner(s, session) == s->worker_id) {
 			return rc;
 		}
+	}
+	if (op == TASKSRV_CONN_SEND && (too_long(s, len) || output_full(s, session, len))) {
+		return -2;
 	}
 	if (len > TASKSRV_FRAME_MAX_LEN) {
 		return -2;
@@ -129,6 +161,9 @@ void tasksrv_forward_on_frame(tasksrv_server_t *s, const tasksrv_frame_t *f, con
 	if (s->role == TASKSRV_ROLE_MASTER) {
 		tasksrv_master_conn_op(s, f->session, f->conn_op);
 		return;
+	}
+	if (f->conn_op == TASKSRV_CONN_SEND) {
+		pending_add(s, f->session, -(int64_t) f->len);
 	}
 	/* The session may have ended since the frame was sent: then there is nothing to do. */
 	if (s->role != TASKSRV_ROLE_WORKER

@@ -130,8 +130,9 @@ int tasksrv_server_run(tasksrv_server_t *s, char *err, size_t errlen)
 	 * (Swoole starts a manager then too). */
 	s->single = !process && s->cfg.worker_num == 1 && s->cfg.task_worker_num == 0
 		&& tasksrv_userproc_count(s) == 0 && !s->cfg.recycle_workers;
-	/* PROCESS mode: one endpoint more, the master. */
-	s->nendpoints = total + 1 + process;
+	/* PROCESS mode: one endpoint more, the master; then one per user process, which
+	 * reaches the connections through the channels (send(), close() from addProcess()). */
+	s->nendpoints = total + 1 + process + tasksrv_userproc_count(s);
 	tasksrv_process_raise_fd_limit();
 	for (i = 0; i < s->ports.n; i++) {
 		if (tasksrv_listener_listen(s->ports.items[i]) < 0) {

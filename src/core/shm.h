@@ -74,7 +74,7 @@ typedef struct {
 	double active_time;    /* accept, then every read: the heartbeat's clock */
 	int64_t recv_queued_bytes; /* input read but not yet delivered as a packet */
 	int64_t send_queued_bytes; /* output accepted by send() but not yet by the socket */
-	int64_t send_pending_bytes; /* PROCESS: send()s on their way to the master (SEND frames it has not handled) */
+	int64_t send_pending_bytes; /* send()s on their way to the owner (PROCESS: SEND frames the master has not handled; BASE: CONN frames to the event worker) */
 	int64_t closed_id;     /* the id this slot held before its close, for onClose */
 	uint32_t uid;          /* bind(): 0 until bound, then fixed (dispatch_mode 5) */
 	char remote_ip[48];

@@ -227,7 +227,8 @@ struct tasksrv_server {
 	uint32_t gen;             /* incarnation of this worker id */
 	int single;               /* BASE with one worker and nothing else: no manager */
 
-	/* endpoints: 0..W-1 workers, W..W+T-1 task workers, W+T the manager, W+T+1 the master (PROCESS) */
+	/* endpoints: 0..W-1 workers, W..W+T-1 task workers, W+T the manager, W+T+1 the master
+	 * (PROCESS), then one per user process (addProcess()) */
 	int nendpoints;
 	int self_endpoint;        /* this process's endpoint, -1 when it has none */
 	int *chan;                /* nendpoints x nendpoints fds, -1 where no pair exists */
@@ -288,6 +289,29 @@ static inline int tasksrv_state_endpoint_manager(const tasksrv_server_t *s)
 static inline int tasksrv_state_endpoint_master(const tasksrv_server_t *s)
 {
 	return s->cfg.mode == TASKSRV_MODE_PROCESS ? s->cfg.worker_num + s->cfg.task_worker_num + 1 : -1;
+}
+
+/* The endpoint of user process `index` (addProcess()): after the manager's and the
+ * master's, so that adding user processes renumbers nothing else. */
+static inline int tasksrv_state_endpoint_userproc(const tasksrv_server_t *s, int index)
+{
+	return s->cfg.worker_num + s->cfg.task_worker_num + 1 + (s->cfg.mode == TASKSRV_MODE_PROCESS) + index;
+}
+
+/* The id this process signs what it sends with (a sendMessage()'s source worker):
+ * its worker id; a user process's is Swoole's, worker_num + task_worker_num + index;
+ * 0 for the others (the manager, the master). */
+static inline int tasksrv_state_sender_id(const tasksrv_server_t *s)
+{
+	int first = tasksrv_state_endpoint_userproc(s, 0);
+
+	if (s->worker_id >= 0) {
+		return s->worker_id;
+	}
+	if (s->role == TASKSRV_ROLE_USER && s->self_endpoint >= first) {
+		return s->cfg.worker_num + s->cfg.task_worker_num + s->self_endpoint - first;
+	}
+	return 0;
 }
 
 #endif

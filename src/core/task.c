@@ -530,11 +530,12 @@ int tasksrv_task_send_message(tasksrv_server_t *s, int dst, int serialized, cons
 	tasksrv_frame_t f;
 
 	/* A message takes an id from the task counter too (the next task() shows it). */
-	tasksrv_frame_pipe(&f, s->tasks.next_task_id++, s->worker_id >= 0 ? s->worker_id : 0, s->gen,
+	tasksrv_frame_pipe(&f, s->tasks.next_task_id++, tasksrv_state_sender_id(s), s->gen,
 		serialized ? TASKSRV_FLAG_SERIALIZED : 0, (uint32_t) len);
-	/* A task worker has no loop turn while it runs PHP: it writes at once. */
-	return s->role == TASKSRV_ROLE_TASK_WORKER ? tasksrv_channel_send_blocking(s, dst, &f, data)
-		: tasksrv_channel_send_async(s, dst, &f, data);
+	/* A task worker has no loop turn while it runs PHP, a user process no loop at
+	 * all: they write at once. */
+	return s->role == TASKSRV_ROLE_TASK_WORKER || s->role == TASKSRV_ROLE_USER
+		? tasksrv_channel_send_blocking(s, dst, &f, data) : tasksrv_channel_send_async(s, dst, &f, data);
 }
 void tasksrv_task_collect_answers(tasksrv_server_t *s, int max_ms)
 {

@@ -225,10 +225,13 @@ static void set_pid(tasksrv_userprocs_t *u, int index, pid_t pid)
 	}
 }
 
-/* In the new process: what belonged to the manager goes (its loop, its signal
- * handlers, the channels and the ports: a user process takes no frames and no
- * connections); the shared memory stays, for stats() and getWorkerPid(). */
-static void become_user_process(tasksrv_server_t *s)
+/* In the new process: what belonged to the manager goes (its loop, its
+ * signal handlers, the other rows of the channel matrix and the ports). It keeps its
+ * own endpoint's row: it writes there, blocking as it has no loop, what send(),
+ * close() and sendMessage() ask (to the connection's owner, the master or a worker);
+ * nobody writes to it. The shared memory stays, for the session table, stats() and
+ * getWorkerPid(). */
+static void become_user_process(tasksrv_server_t *s, int index)
 {
 	s->role = TASKSRV_ROLE_USER;
 	s->worker_id = -1;
@@ -237,7 +240,10 @@ static void become_user_process(tasksrv_server_t *s)
 	/* Default dispositions: SIGTERM ends the process unless its code says otherwise. */
 	tasksrv_signals_restore();
 	tasksrv_channel_close(s);
-	tasksrv_channel_destroy(s);
+	tasksrv_channel_open(s, tasksrv_state_endpoint_userproc(s, index), 1);
+	/* A predecessor killed while writing a frame: this one completes it, so that the
+	 * reader's stream goes on. */
+	tasksrv_channel_resume(s, s->report_cut);
 	tasksrv_listener_set_close(&s->ports, 0);
 	tasksrv_log_set_process('@', 0);
 }
@@ -260,7 +266,7 @@ static int spawn(tasksrv_server_t *s, int index)
 		return 0;
 	}
 	set_pid(u, index, getpid());
-	become_user_process(s);
+	become_user_process(s, index);
 	s->exit_code = u->main(s, index, u->procs[index].ctx);
 	return 1;
 }

@@ -123,7 +123,7 @@ PHP_METHOD(TaskSrv_Server, getClientInfo)
 	ZEND_PARSE_PARAMETERS_END();
 	(void) reactor_id; /* Swoole ignores it too: the session id is enough */
 
-	if (!tasksrv_php_running_check(o)) {
+	if (!tasksrv_php_started_check(o)) {
 		RETURN_FALSE;
 	}
 	sess = info_session(o, fd, ignore_error);
@@ -156,7 +156,7 @@ bool tasksrv_php_session_result(server_obj *o, zend_long fd, bool ok)
 
 bool tasksrv_php_session_arg(server_obj *o, zend_long fd)
 {
-	if (!tasksrv_php_running_check(o)) {
+	if (!tasksrv_php_started_check(o)) {
 		return false;
 	}
 	if (fd <= 0) {
@@ -182,7 +182,7 @@ PHP_METHOD(TaskSrv_Server, bind)
 		php_error_docref(NULL, E_WARNING, "uid can not be greater than %u or less than %d", UINT32_MAX, INT32_MIN);
 		RETURN_FALSE;
 	}
-	if (!tasksrv_php_running_check(o) || fd <= 0) {
+	if (!tasksrv_php_started_check(o) || fd <= 0) {
 		RETURN_FALSE;
 	}
 	RETURN_BOOL(tasksrv_php_session_result(o, fd, tasksrv_shm_session_bind(o->core.shm, fd, (uint32_t) uid) == 0));
@@ -200,7 +200,7 @@ PHP_METHOD(TaskSrv_Server, getClientList)
 		Z_PARAM_LONG(count)
 	ZEND_PARSE_PARAMETERS_END();
 
-	if (!tasksrv_php_running_check(o)) {
+	if (!tasksrv_php_started_check(o)) {
 		RETURN_FALSE;
 	}
 	if (count > MAX_FIND_COUNT) {
@@ -261,7 +261,7 @@ static void conn_op_method(INTERNAL_FUNCTION_PARAMETERS, int op)
 		Z_PARAM_LONG(fd)
 	ZEND_PARSE_PARAMETERS_END();
 
-	if (!tasksrv_php_running_check(o)) {
+	if (!tasksrv_php_started_check(o)) {
 		RETURN_FALSE;
 	}
 	RETURN_BOOL(tasksrv_forward_conn_op(&o->core, fd, op, NULL, 0) == 0);
@@ -290,7 +290,7 @@ PHP_METHOD(TaskSrv_Server, protect)
 		Z_PARAM_BOOL(value)
 	ZEND_PARSE_PARAMETERS_END();
 
-	if (!tasksrv_php_running_check(o)) {
+	if (!tasksrv_php_started_check(o)) {
 		RETURN_FALSE;
 	}
 	sess = tasksrv_shm_session_get(o->core.shm, fd);

@@ -129,7 +129,7 @@ PHP_METHOD(TaskSrv_Server, sendwait)
 		Z_PARAM_STR(data)
 	ZEND_PARSE_PARAMETERS_END();
 
-	if (!tasksrv_php_running_check(o)) {
+	if (!tasksrv_php_started_check(o)) {
 		RETURN_FALSE;
 	}
 	if (o->core.cfg.mode != TASKSRV_MODE_BASE || o->core.role != TASKSRV_ROLE_WORKER) {

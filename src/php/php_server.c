@@ -1212,7 +1212,7 @@ PHP_METHOD(TaskSrv_Server, exists)
 		Z_PARAM_LONG(fd)
 	ZEND_PARSE_PARAMETERS_END();
 
-	if (!tasksrv_php_running_check(o)) {
+	if (!tasksrv_php_started_check(o)) {
 		RETURN_FALSE;
 	}
 	RETURN_BOOL(tasksrv_php_session_result(o, fd, tasksrv_shm_session_get(o->core.shm, fd) != NULL));

@@ -974,7 +974,7 @@ PHP_METHOD(TaskSrv_Server, sendMessage)
 		Z_PARAM_LONG(dst)
 	ZEND_PARSE_PARAMETERS_END();
 
-	if (!tasksrv_php_running_check(o)) {
+	if (!tasksrv_php_started_check(o)) {
 		RETURN_FALSE;
 	}
 	if (Z_ISUNDEF(o->cb[EV_PIPE_MESSAGE].callable)) {
