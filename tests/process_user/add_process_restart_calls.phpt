@@ -1,5 +1,5 @@
 --TEST--
-Server::addProcess(): a callback that returns at once is started again, at most once a second (no fork storm); in a user process task(), sendMessage() and send() warn and return false, stats() and reload() work
+Server::addProcess(): a callback that returns at once is started again, at most once a second (no fork storm); in a user process task() warns and returns false, sendMessage() to a worker works, send() to no connection is false without a warning, stats() and reload() work
 --EXTENSIONS--
 tasksrv
 --FILE--
@@ -44,10 +44,8 @@ reloaded: true
 exit: 0
 left: 0
 Warning: TaskSrv\Server::task(): not available in a user process in FILE on line N
-Warning: TaskSrv\Server::sendMessage(): not available in a user process in FILE on line N
-Warning: TaskSrv\Server::send(): not available in a user process in FILE on line N
 bool(false)
-bool(false)
+bool(true)
 bool(false)
 user_worker_num=1
 bool(true)
