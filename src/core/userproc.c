@@ -12,6 +12,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -74,18 +75,141 @@ int tasksrv_userproc_pipe_open(int type, int fds[2])
 	return 0;
 }
 
+/* The server whose user processes these are, in every process of its tree (one
+ * server per process, as in Swoole): set by tasksrv_userproc_add. */
+static tasksrv_server_t *pipes_server;
+
+/* The server, when fd is the parent's end of the pipe of one of its user processes
+ * and this process reads channels a user process writes to (an event worker, a task
+ * worker, the PROCESS master); else NULL. */
+static tasksrv_server_t *draining_server(int fd)
+{
+	tasksrv_server_t *s = pipes_server;
+	int i;
+
+	if (s == NULL || s->peers == NULL || s->manager.userprocs == NULL || (s->role != TASKSRV_ROLE_WORKER
+			&& s->role != TASKSRV_ROLE_TASK_WORKER && s->role != TASKSRV_ROLE_MASTER)) {
+		return NULL;
+	}
+	for (i = 0; i < s->manager.userprocs->n; i++) {
+		if (s->manager.userprocs->procs[i].fds[0] == fd) {
+			return s;
+		}
+	}
+	return NULL;
+}
+
+/* What this process holds of what the user processes sent it, read early and not
+ * handed to its loop yet (bytes of payload). */
+static size_t held_from_userprocs(tasksrv_server_t *s)
+{
+	int first = tasksrv_state_endpoint_userproc(s, 0), i;
+	size_t held = 0;
+
+	for (i = s->deferred_pos; i < s->ndeferred; i++) {
+		if (s->deferred[i].peer >= first) {
+			held += sizeof(tasksrv_frame_t) + s->deferred[i].f.len;
+		}
+	}
+	return held;
+}
+
+/* Reads what the user processes sent this process and keeps it for the loop, up to
+ * socket_buffer_size held in all (a user process writing as fast as this reads would
+ * keep a plain sweep going). Returns what is held then. */
+static size_t take_from_userprocs(tasksrv_server_t *s, int first)
+{
+	size_t held = held_from_userprocs(s);
+	tasksrv_frame_t f;
+	void *handle;
+	int i;
+
+	for (i = first; i < s->nendpoints && held < s->cfg.socket_buffer_size; i++) {
+		while (s->peers[i].h.fd >= 0 && held < s->cfg.socket_buffer_size
+				&& tasksrv_channel_read_frame(s, i, &f, &handle) > 0) {
+			tasksrv_channel_defer(s, &f, i, handle);
+			held += sizeof(f) + f.len;
+		}
+	}
+	return held;
+}
+
+/* A full pipe, written blocking by a process that reads the user processes'
+ * channels: the user process may itself be blocked writing to this process (a
+ * send() to one of its connections, a sendMessage()), and would never read its pipe
+ * again. So while it waits, this process reads what the user processes sent it and
+ * keeps it for its loop (handed out in order at its next turn), in slices of a few
+ * milliseconds, until the pipe takes more or the send timeout (SO_SNDTIMEO,
+ * setTimeout()) passes: then EAGAIN, as a plain blocking send. What it keeps is
+ * capped at socket_buffer_size (one message to many connections is many frames):
+ * with that much kept, the write gives up at once (EAGAIN, logged), until the loop
+ * has handed it out. */
+#define DRAIN_SLICE_MS 5
+
+static int wait_draining(tasksrv_server_t *s, int fd, int64_t deadline_ms)
+{
+	static tasksrv_log_limit_t lim;
+	struct pollfd pfd = {.fd = fd, .events = POLLOUT};
+	int first = tasksrv_state_endpoint_userproc(s, 0), r;
+	size_t held;
+
+	for (;;) {
+		if ((held = take_from_userprocs(s, first)) >= s->cfg.socket_buffer_size) {
+			tasksrv_log_limited(&lim, TASKSRV_LOG_WARNING, "Process::write(): a user process's pipe is full and this "
+				"process holds %zu bytes the user processes sent it (socket_buffer_size %zu): write() gives up",
+				held, s->cfg.socket_buffer_size);
+			errno = EAGAIN;
+			return -1;
+		}
+		r = poll(&pfd, 1, DRAIN_SLICE_MS);
+		if (r > 0 || (r < 0 && errno == EINTR)) {
+			return 0; /* writable, or a signal: the caller tries again */
+		}
+		if (r < 0) {
+			return -1;
+		}
+		if (deadline_ms > 0 && tasksrv_io_now_ms() >= deadline_ms) {
+			errno = EAGAIN;
+			return -1;
+		}
+	}
+}
+
+/* The send timeout of fd as a deadline from now (0: none). */
+static int64_t send_deadline(int fd)
+{
+	struct timeval tv = {0, 0};
+	socklen_t l = sizeof(tv);
+
+	if (getsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, &l) < 0 || (tv.tv_sec == 0 && tv.tv_usec == 0)) {
+		return 0;
+	}
+	return tasksrv_io_now_ms() + (int64_t) tv.tv_sec * 1000 + tv.tv_usec / 1000 + 1;
+}
+
 ssize_t tasksrv_userproc_pipe_write(int fd, const char *data, size_t len)
 {
+	tasksrv_server_t *s = draining_server(fd);
 	size_t done = 0;
-	int type = SOCK_STREAM;
+	int type = SOCK_STREAM, fl = fcntl(fd, F_GETFL);
+	int64_t deadline = 0;
 	socklen_t tl = sizeof(type);
 
 	getsockopt(fd, SOL_SOCKET, SO_TYPE, &type, &tl);
+	if (s != NULL && fl >= 0 && (fl & O_NONBLOCK)) {
+		s = NULL; /* setBlocking(false): a full pipe is EAGAIN at once */
+	}
+	if (s != NULL) {
+		deadline = send_deadline(fd);
+	}
 	do {
 		/* MSG_NOSIGNAL: a closed end is an error to report, not a SIGPIPE. */
-		ssize_t n = send(fd, data + done, len - done, MSG_NOSIGNAL);
+		ssize_t n = send(fd, data + done, len - done, MSG_NOSIGNAL | (s != NULL ? MSG_DONTWAIT : 0));
 		if (n < 0) {
 			if (errno == EINTR) {
+				continue;
+			}
+			if (s != NULL && (errno == EAGAIN || errno == EWOULDBLOCK) && wait_draining(s, fd, deadline) == 0) {
 				continue;
 			}
 			return done > 0 ? (ssize_t) done : -1;
@@ -150,6 +274,7 @@ int tasksrv_userproc_add(tasksrv_server_t *s, const int fds[2], tasksrv_userproc
 		u->cap = cap;
 	}
 	u->main = main;
+	pipes_server = s;
 	u->procs[u->n] = (userproc_t) {.pid = 0, .fds = {fds[0], fds[1]}, .ctx = ctx, .srv = s, .index = u->n};
 	return u->n++;
 }
@@ -211,6 +336,9 @@ void tasksrv_userproc_release(tasksrv_server_t *s)
 void tasksrv_userproc_free(tasksrv_server_t *s)
 {
 	tasksrv_userproc_release(s);
+	if (pipes_server == s) {
+		pipes_server = NULL;
+	}
 	if (s->manager.userprocs) {
 		free(s->manager.userprocs->procs);
 		free(s->manager.userprocs);
