@@ -1456,7 +1456,10 @@ static int redis_send_async(tasksrv_transport_t *t, tasksrv_dest_t dst, tasksrv_
 		errno = ENOMEM;
 		return -1;
 	}
-	if (r->sent_n >= PIPE_MAX) {
+	/* Only the workers' loops flush once a turn (the idle hooks call redis_flush); a
+	 * task from the manager or the master leaves at once. */
+	if (r->sent_n >= PIPE_MAX
+			|| (t->srv->role != TASKSRV_ROLE_WORKER && t->srv->role != TASKSRV_ROLE_TASK_WORKER)) {
 		append_trim(t);
 		pipe_flush(t);
 	}
