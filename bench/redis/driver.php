@@ -21,6 +21,9 @@ $OUT = $env('OUT', sys_get_temp_dir() . '/tasksrv-bench-redis-' . gmdate('Ymd\TH
 $dir = __DIR__;
 $anchorPhp = [$PHP, '-n', '-d', 'extension=igbinary.so', '-d', 'extension=redis.so'];
 $tasksrvPhp = [$PHP, '-n', '-d', "extension=$EXT"];
+/* EXT_OTHER: a second build of tasksrv (another commit's), run in every round beside the first. */
+$EXT_OTHER = $env('EXT_OTHER', '');
+$otherPhp = $EXT_OTHER !== '' ? [$PHP, '-n', '-d', "extension=$EXT_OTHER"] : null;
 
 /** @var array<int, array{proc: resource, log: string}> the groups started and not yet reaped */
 $groups = [];
@@ -178,15 +181,18 @@ function run_anchor(int $round): ?array
     return $p;
 }
 
-function run_tasksrv(int $round, string $mode): ?array
+function run_tasksrv(int $round, string $mode, ?array $php = null): ?array
 {
     global $OUT, $N, $RTT_N, $WINDOW, $BATCH, $LIMIT, $tasksrvPhp, $dir, $NODES;
+    $cmd = $php ?? $tasksrvPhp;
+    $mode0 = $mode;
+    $mode .= $php !== null ? '-other' : '';
     [$rpid, $port] = redis_start("$OUT/r$round-$mode-redis.log");
     $url = "redis://127.0.0.1:$port";
     [$nodes, $per] = array_map('intval', explode('x', $NODES));
     $node = [];
     for ($i = 0; $i < $nodes; $i++) {
-        $node[$i] = start(array_merge($tasksrvPhp, ["$dir/tasksrv.php", 'node', $url, (string) $per]), "$OUT/r$round-$mode-n$i.log");
+        $node[$i] = start(array_merge($cmd, ["$dir/tasksrv.php", 'node', $url, (string) $per]), "$OUT/r$round-$mode-n$i.log");
     }
     $ok = true;
     for ($i = 0; $i < $nodes; $i++) {
@@ -194,8 +200,8 @@ function run_tasksrv(int $round, string $mode): ?array
     }
     $front = null;
     if ($ok) {
-        $front = start(array_merge($tasksrvPhp, ["$dir/tasksrv.php", 'front', $url, (string) free_port(), (string) $rpid,
-            $mode, (string) ($mode === 'rtt' ? $RTT_N : $N), (string) $WINDOW, (string) $BATCH]), "$OUT/r$round-$mode-f.log");
+        $front = start(array_merge($cmd, ["$dir/tasksrv.php", 'front', $url, (string) free_port(), (string) $rpid,
+            $mode0, (string) ($mode0 === 'rtt' ? $RTT_N : $N), (string) $WINDOW, (string) $BATCH]), "$OUT/r$round-$mode-f.log");
         $ok = finish($front, $LIMIT);
     }
     foreach ($node as $n) {
@@ -236,14 +242,17 @@ $raw = fopen("$OUT/raw.jsonl", 'w');
 $rows = [];
 $t0 = microtime(true);
 for ($r = 1; $r <= $ROUNDS; $r++) {
-    $order = $r % 2 ? ['anchor', 'tasksrv'] : ['tasksrv', 'anchor'];
+    $order = $r % 2 ? ['anchor', 'tasksrv', 'other'] : ['other', 'tasksrv', 'anchor'];
     $row = [];
     foreach ($order as $what) {
         if ($what === 'anchor') {
             $row['anchor'] = run_anchor($r);
-        } else {
+        } elseif ($what === 'tasksrv') {
             $row['tasksrv'] = run_tasksrv($r, 'throughput');
             $row['rtt'] = run_tasksrv($r, 'rtt');
+        } elseif ($otherPhp !== null) {
+            $row['other'] = run_tasksrv($r, 'throughput', $otherPhp);
+            $row['other_rtt'] = run_tasksrv($r, 'rtt', $otherPhp);
         }
     }
     fwrite($raw, json_encode(['round' => $r] + $row) . "\n");
@@ -272,6 +281,14 @@ printf("%-34s %12s %18s %18s   rounds: %s\n", 'anchor (phpredis lists, 2 cons.)'
     implode(' ', array_map(fn ($v) => $fmt($v), $col('anchor', 'jobs_per_s'))));
 printf("%-34s %12s %18s %18s   rounds: %s\n", 'tasksrv (task_backend, 2 workers)', $fmt($tRate), $fmt($tCli, 1), $fmt($tRed, 1),
     implode(' ', array_map(fn ($v) => $fmt($v), $col('tasksrv', 'jobs_per_s'))));
+if ($otherPhp !== null) {
+    printf("%-34s %12s %18s %18s   rounds: %s\n", 'tasksrv, EXT_OTHER', $fmt(median($col('other', 'jobs_per_s'))),
+        $fmt(median(array_map(fn ($row) => $us($row['other'] ?? null, ['cpu_front', 'cpu_nodes']), $rows)), 1),
+        $fmt(median(array_map(fn ($row) => $us($row['other'] ?? null, ['cpu_redis']), $rows)), 1),
+        implode(' ', array_map(fn ($v) => $fmt($v), $col('other', 'jobs_per_s'))));
+    printf("EXT_OTHER (%s): taskwait() p50/p99 us %s/%s\n", $EXT_OTHER, $fmt(median($col('other_rtt', 'rtt_p50_us'))),
+        $fmt(median($col('other_rtt', 'rtt_p99_us'))));
+}
 printf("tasksrv/anchor jobs/s: %sx (median of the per-round ratios: %s)\n", $fmt(median($ratios), 2),
     implode(' ', array_map(fn ($v) => $fmt($v, 2), $ratios)));
 printf("round trip of one job, p50/p99 us: tasksrv taskwait() %s/%s; anchor RPUSH+BLPOP %s/%s\n",
