@@ -440,7 +440,8 @@ PHP_METHOD(TaskSrv_Connection_Iterator, key)
 	if (it->cur <= 0) {
 		RETURN_NULL();
 	}
-	RETURN_LONG(it->index);
+	/* As Swoole's foreach shows them: 1, 2, 3, ... */
+	RETURN_LONG(it->index + 1);
 }
 
 PHP_METHOD(TaskSrv_Connection_Iterator, next)

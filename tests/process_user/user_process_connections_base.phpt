@@ -1,5 +1,5 @@
 --TEST--
-A user process and the connections (SWOOLE_BASE): exist()/exists()/isset($server->connections[$fd]), getClientInfo(), getClientList(), foreach and count() of $server->connections see every connection; send() reaches the client; close() closes it (onClose in its worker, EOF at the client), then exist(), getClientInfo(), send() and close() of that fd are false without a warning; sendMessage() reaches a worker and a task worker with the user process's id; task() stays refused
+A user process and the connections (SWOOLE_BASE): exist()/exists()/isset($server->connections[$fd]), getClientInfo(), getClientList(), foreach (keys 1, 2, ... as Swoole's) and count() of $server->connections see every connection; send() reaches the client; close() closes it (onClose in its worker, EOF at the client), then exist(), getClientInfo(), send() and close() of that fd are false without a warning; sendMessage() reaches a worker and a task worker with the user process's id; task() stays refused
 --EXTENSIONS--
 tasksrv
 --FILE--
@@ -14,7 +14,7 @@ exit: 0
 left: 0
 USER ready getWorkerId=false
 USER exist 3: [true,true,true]
-USER list 0: foreach=1,2,3 count=3 getClientList=[1,2,3]
+USER list 0: foreach=1=>1,2=>2,3=>3 count=3 getClientList=[1,2,3]
 USER exist 2: [true,true,true]
 USER exist 99: [false,false,false]
 USER info 2: remote_ip=127.0.0.1 server_port=true
@@ -26,7 +26,7 @@ USER info 3: false
 USER send 3: false
 USER close 3: false
 USER send 99: false
-USER list 0: foreach=1,2 count=2 getClientList=[1,2]
+USER list 0: foreach=1=>1,2=>2 count=2 getClientList=[1,2]
 USER msg 0: true
 USER msg 2: true
 USER task 0: false (TaskSrv\Server::task(): not available in a user process)

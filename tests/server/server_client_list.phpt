@@ -28,7 +28,7 @@ $s->on('Receive', function ($s, $fd, $rid, $data) {
             $s->send($fd, json_encode([
                 'class' => get_class($c),
                 'swoole' => $c instanceof Swoole\Connection\Iterator,
-                'keys_ok' => array_keys($seen) === range(0, count($seen) - 1),
+                'keys_ok' => array_keys($seen) === ($seen ? range(1, count($seen)) : []),
                 'all_own' => count($own) === count($seen),
                 'has_me' => in_array($fd, $seen, true),
                 'count_ok' => count($c) === count($seen),
