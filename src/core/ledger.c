@@ -156,7 +156,8 @@ static int64_t book_unsent_to(tasksrv_server_t *s, int worker_id, int dst, uint6
 int64_t tasksrv_ledger_book_unsent(tasksrv_server_t *s, int worker_id, int reason)
 {
 	int w = s->cfg.worker_num, t = s->cfg.task_worker_num, j;
-	tasksrv_worker_slot_t *slot = &s->shm->workers[worker_id];
+	/* A user process (an endpoint past the workers) has no slot and no backlog. */
+	tasksrv_worker_slot_t *slot = (uint32_t) worker_id < s->shm->nworkers ? &s->shm->workers[worker_id] : NULL;
 	int64_t lost = 0, n;
 	uint64_t bytes;
 
@@ -168,7 +169,7 @@ int64_t tasksrv_ledger_book_unsent(tasksrv_server_t *s, int worker_id, int reaso
 		TASKSRV_ATOMIC_ADD(&s->shm->task_queue_bytes, -(int64_t) bytes);
 		lost += n;
 	}
-	if ((n = TASKSRV_ATOMIC_LOAD(&slot->backlog)) > 0) {
+	if (slot != NULL && (n = TASKSRV_ATOMIC_LOAD(&slot->backlog)) > 0) {
 		TASKSRV_ATOMIC_ADD(&s->shm->task_backlog, -n);
 		TASKSRV_ATOMIC_STORE(&slot->backlog, 0);
 		lost += n;

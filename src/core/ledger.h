@@ -51,7 +51,7 @@ void tasksrv_ledger_rebook_failed(tasksrv_server_t *s, int reason);
  * refused because the queue is full ("reject": never accepted, so not in the balance). */
 int64_t tasksrv_ledger_waiting(const tasksrv_server_t *s);
 void tasksrv_ledger_rejected(tasksrv_server_t *s);
-/* Manager, reaping worker_id: the tasks it had accepted but not put on the wire
+/* Manager, reaping worker_id (or a user process's endpoint): the tasks it had accepted but not put on the wire
  * (frames in its output buffer, the one it was cut writing, its task_ipc_mode 3
  * backlog) fail with `reason`; nobody can be told, their caller is gone. Returns
  * how many. */

@@ -78,11 +78,21 @@ static int claim_free_task_worker(tasksrv_server_t *s)
 	return -1;
 }
 
+/* An async task's send: a user process has no loop to finish it later, so it
+ * writes the whole frame now. */
+static int send_task(tasksrv_server_t *s, int dst, tasksrv_frame_t *f, const char *payload)
+{
+	if (s->role == TASKSRV_ROLE_USER) {
+		return tasksrv_transport_send_blocking(&s->transport, tasksrv_transport_dest(dst), f, payload);
+	}
+	return tasksrv_transport_send_async(&s->transport, tasksrv_transport_dest(dst), f, payload);
+}
+
 /* Sends a claimed task; the claim already counted it as queued. */
 static int send_claimed(tasksrv_server_t *s, int dst, tasksrv_frame_t *f, const char *payload)
 {
 	TASKSRV_ATOMIC_ADD(&s->shm->task_queue_bytes, (int64_t) f->len);
-	if (tasksrv_transport_send_async(&s->transport, tasksrv_transport_dest(dst), f, payload) < 0) {
+	if (send_task(s, dst, f, payload) < 0) {
 		TASKSRV_ATOMIC_ADD(&s->shm->workers[s->cfg.worker_num + dst].queued, -1);
 		TASKSRV_ATOMIC_ADD(&s->shm->task_queue_bytes, -(int64_t) f->len);
 		return -1;
@@ -131,7 +141,12 @@ int tasksrv_task_send(tasksrv_server_t *s, int dst, tasksrv_frame_t *f, const ch
 	if (s->cfg.shared_task_queue && !tasksrv_transport_is_remote(&s->transport)) {
 		TASKSRV_ATOMIC_ADD(&s->shm->task_count, 1);
 		TASKSRV_ATOMIC_ADD(&s->shm->task_accepted, 1);
-		if (tasksrv_buffer_size(&s->tasks.backlog) == 0 && (dst = claim_free_task_worker(s)) >= 0) {
+		/* A user process has no loop to pump a backlog: it waits for a free task worker. */
+		while (s->role == TASKSRV_ROLE_USER && (dst = claim_free_task_worker(s)) < 0) {
+			poll(NULL, 0, 1);
+		}
+		if (s->role == TASKSRV_ROLE_USER || (tasksrv_buffer_size(&s->tasks.backlog) == 0
+				&& (dst = claim_free_task_worker(s)) >= 0)) {
 			if (send_claimed(s, dst, f, payload) == 0) {
 				return 0;
 			}
@@ -151,7 +166,7 @@ int tasksrv_task_send(tasksrv_server_t *s, int dst, tasksrv_frame_t *f, const ch
 		return 0;
 	}
 	task_accounted(s, dst, f, 1);
-	if (tasksrv_transport_send_async(&s->transport, tasksrv_transport_dest(dst), f, payload) < 0) {
+	if (send_task(s, dst, f, payload) < 0) {
 		task_accounted(s, dst, f, -1);
 		return -1;
 	}
@@ -469,7 +484,7 @@ int64_t tasksrv_task_drop_backlog(tasksrv_server_t *s)
 /* {{{ The task API the glue calls: submit, answer, messages */
 int tasksrv_task_takes_results(const tasksrv_server_t *s)
 {
-	return s->role != TASKSRV_ROLE_MANAGER && s->role != TASKSRV_ROLE_MASTER;
+	return s->role != TASKSRV_ROLE_MANAGER && s->role != TASKSRV_ROLE_MASTER && s->role != TASKSRV_ROLE_USER;
 }
 
 /* The frame flags of a task sent in mode, as Swoole's task flags say it. */
@@ -483,7 +498,7 @@ static uint16_t mode_flags(const tasksrv_server_t *s, int mode, int serialized)
 		case TASKSRV_TASK_WAIT_ALL:
 			return flags | TASKSRV_FLAG_WAITALL;
 		default:
-			/* The manager and the master take no results: their tasks are one-way. */
+			/* The manager, the master and user processes take no results: their tasks are one-way. */
 			if (!tasksrv_task_takes_results(s)) {
 				return flags | TASKSRV_FLAG_NONBLOCK | TASKSRV_FLAG_NOREPLY;
 			}
@@ -496,8 +511,9 @@ int64_t tasksrv_task_submit(tasksrv_server_t *s, int dst, int mode, int serializ
 	tasksrv_frame_t f;
 	int rc;
 
-	/* As Swoole: tasks from the manager report worker 0 as their source. */
-	tasksrv_frame_task(&f, s->tasks.next_task_id++, s->worker_id >= 0 ? s->worker_id : 0, s->gen,
+	/* As Swoole: tasks from the manager report worker 0 as their source, a user
+	 * process's its own worker id. */
+	tasksrv_frame_task(&f, s->tasks.next_task_id++, tasksrv_state_sender_id(s), s->gen,
 		mode_flags(s, mode, serialized), (uint32_t) len);
 	rc = mode == TASKSRV_TASK_WAIT || mode == TASKSRV_TASK_WAIT_ALL
 		? tasksrv_task_send_wait(s, dst, &f, data) : tasksrv_task_send(s, dst, &f, data);

@@ -6,6 +6,7 @@
 #include "state.h"
 #include "channel.h"
 #include "io.h"
+#include "ledger.h"
 #include "log.h"
 #include "process.h"
 #include "signals.h"
@@ -429,7 +430,7 @@ int tasksrv_userproc_reap(tasksrv_server_t *s, pid_t pid, int status)
 {
 	tasksrv_userprocs_t *u = s->manager.userprocs;
 	int i, n = tasksrv_userproc_count(s), code, signo, id;
-	int64_t wait_ms;
+	int64_t wait_ms, lost;
 
 	for (i = 0; i < n && u->procs[i].pid != pid; i++) {
 	}
@@ -443,6 +444,13 @@ int tasksrv_userproc_reap(tasksrv_server_t *s, pid_t pid, int status)
 	}
 	tasksrv_process_exit_info(status, &code, &signo);
 	id = tasksrv_userproc_worker_id(s, i);
+	/* Its task() calls are one-way and written whole; a frame its death cut is booked
+	 * here, as for a worker. */
+	if ((lost = tasksrv_ledger_book_unsent(s, tasksrv_state_endpoint_userproc(s, i),
+			code != 0 || signo != 0 ? TASKSRV_FAIL_WORKER_DIED : TASKSRV_FAIL_SHUTDOWN)) > 0) {
+		tasksrv_log(TASKSRV_LOG_WARNING, "user process(pid=%d, id=%d) left %ld task(s) it had accepted but not sent",
+			(int) pid, id, (long) lost);
+	}
 	if (code != 0 || signo != 0) {
 		tasksrv_log(TASKSRV_LOG_WARNING, "Worker::report_error(): worker(pid=%d, id=%d) abnormal exit, status=%d, signal=%d",
 			(int) pid, id, code, signo);

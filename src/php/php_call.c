@@ -131,9 +131,9 @@ bool tasksrv_php_running_check(server_obj *o)
 	if (!tasksrv_php_started_check(o)) {
 		return false;
 	}
-	/* A user process (addProcess()) has no loop to take a task's answer on, and no
-	 * port: tasks, sendto() and the heartbeat fail there (its connection calls and
-	 * sendMessage() go through its channels; they use started_check). */
+	/* A user process (addProcess()) has no loop and no port: sendto(), the heartbeat
+	 * and command() fail there (its connection calls, sendMessage() and one-way
+	 * task()s go through its channels; they use started_check). */
 	if (o->core.role == TASKSRV_ROLE_USER) {
 		php_error_docref(NULL, E_WARNING, "not available in a user process");
 		return false;

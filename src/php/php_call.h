@@ -10,9 +10,9 @@ bool tasksrv_php_call(server_obj *o, zval *callable, zend_fcall_info_cache *fcc,
 bool tasksrv_php_fire(server_obj *o, int ev, uint32_t argc, zval *argv, zval *retval);
 bool tasksrv_php_fire_catching(server_obj *o, int ev, uint32_t argc, zval *argv, zval *retval);
 /* The server runs (a warning and false otherwise): started_check for what a user
- * process (addProcess()) may do too (the connection calls, sendMessage()); running_check
- * also refuses a user process, for what needs a loop, a port or a task worker's answer
- * (task(), taskwait(), sendto(), heartbeat(), command()). */
+ * process (addProcess()) may do too (the connection calls, sendMessage(), task());
+ * running_check also refuses a user process, for what needs a port or a loop
+ * (sendto(), heartbeat(), command()). */
 bool tasksrv_php_started_check(server_obj *o);
 bool tasksrv_php_running_check(server_obj *o);
 void tasksrv_php_payload_free(tasksrv_server_t *s, void *handle);

@@ -461,7 +461,13 @@ void tasksrv_php_drain_expired(tasksrv_server_t *s)
 /* Checks shared by task() and taskwait(); returns the task worker index or -2 after an error. */
 static zend_long task_target(server_obj *o, zend_long dst, uint32_t dst_arg, const char *what)
 {
-	if (!tasksrv_php_running_check(o)) {
+	if (!tasksrv_php_started_check(o)) {
+		return -2;
+	}
+	/* A user process sends one-way tasks over its channels (the core says so); it
+	 * holds no connection to a task backend. */
+	if (o->core.role == TASKSRV_ROLE_USER && tasksrv_transport_is_remote(&o->core.transport)) {
+		php_error_docref(NULL, E_WARNING, "not available in a user process with a task_backend");
 		return -2;
 	}
 	if (tasksrv_transport_is_remote(&o->core.transport) && o->core.role != TASKSRV_ROLE_TASK_WORKER) {

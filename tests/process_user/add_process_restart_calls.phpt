@@ -1,5 +1,5 @@
 --TEST--
-Server::addProcess(): a callback that returns at once is started again, at most once a second (no fork storm); in a user process task() warns and returns false, sendMessage() to a worker works, send() to no connection is false without a warning, stats() and reload() work
+Server::addProcess(): a callback that returns at once is started again, at most once a second (no fork storm); in a user process task() sends a one-way task (its id, 0), sendMessage() to a worker works, send() to no connection is false without a warning, stats() and reload() work
 --EXTENSIONS--
 tasksrv
 --FILE--
@@ -43,8 +43,7 @@ at most one start a second: yes
 reloaded: true
 exit: 0
 left: 0
-Warning: TaskSrv\Server::task(): not available in a user process in FILE on line N
-bool(false)
+int(0)
 bool(true)
 bool(false)
 user_worker_num=1

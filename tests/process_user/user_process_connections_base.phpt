@@ -1,5 +1,5 @@
 --TEST--
-A user process and the connections (SWOOLE_BASE): exist()/exists()/isset($server->connections[$fd]), getClientInfo(), getClientList(), foreach (keys 1, 2, ... as Swoole's) and count() of $server->connections see every connection; send() reaches the client; close() closes it (onClose in its worker, EOF at the client), then exist(), getClientInfo(), send() and close() of that fd are false without a warning; sendMessage() reaches a worker and a task worker with the user process's id; task() stays refused
+A user process and the connections (SWOOLE_BASE): exist()/exists()/isset($server->connections[$fd]), getClientInfo(), getClientList(), foreach (keys 1, 2, ... as Swoole's) and count() of $server->connections see every connection; send() reaches the client; close() closes it (onClose in its worker, EOF at the client), then exist(), getClientInfo(), send() and close() of that fd are false without a warning; sendMessage() reaches a worker and a task worker with the user process's id; task() runs a one-way task (onTask gets that id), taskwait() warns as in Swoole
 --EXTENSIONS--
 tasksrv
 --FILE--
@@ -29,8 +29,10 @@ USER send 99: false
 USER list 0: foreach=1=>1,2=>2 count=2 getClientList=[1,2]
 USER msg 0: true
 USER msg 2: true
-USER task 0: false (TaskSrv\Server::task(): not available in a user process)
+USER task 0: 2
+USER taskwait 0: false (TaskSrv\Server::taskwait(): taskwait method can only be used in the worker process)
 the workers:
 onClose(3) in a worker
 onPipeMessage in #0 from #3: hello from the user process
 onPipeMessage in #2 from #3: hello from the user process
+onTask from #3: from the user process
