@@ -38,5 +38,5 @@ echo tasksrv_recv_until($c, "\n");
 echo "exit: ", $srv->stop(), "\n";
 ?>
 --EXPECT--
-{"connection_num":1,"dispatch_count":4,"request_count":3,"response_count":3,"concurrency":1,"session_round":1,"worker_request_count":3,"worker_response_count":3,"worker_dispatch_count":4,"worker_concurrency":1,"info":[1,true,true,true,true],"iterator":[1]}
+{"connection_num":1,"dispatch_count":4,"request_count":3,"response_count":3,"concurrency":1,"session_round":1,"worker_request_count":3,"worker_response_count":3,"worker_dispatch_count":4,"worker_concurrency":1,"info":[1,true,true,true,true],"iterator":{"1":1}}
 exit: 0
