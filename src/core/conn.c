@@ -4,6 +4,7 @@
 #include "conn.h"
 #include "http.h"
 #include "http_static.h"
+#include "http_upload.h"
 #include "io.h"
 #include "log.h"
 
@@ -42,6 +43,9 @@ static void file_done(tasksrv_conn_t *c)
 
 static void http_free(tasksrv_conn_t *c)
 {
+	/* A body cut short: its temp files go. */
+	tasksrv_http_upload_free(c->upload);
+	c->upload = NULL;
 	if (c->http) {
 		tasksrv_http_parser_free(c->http);
 		free(c->http);
@@ -455,6 +459,57 @@ static int http_static(tasksrv_server_t *s, tasksrv_conn_t *c, const tasksrv_pro
 	return 1;
 }
 
+/* The parser's on_head: a multipart/form-data body is decoded while it arrives. */
+static int http_on_head(void *ctx, tasksrv_http_parser_t *p, const char *data)
+{
+	tasksrv_conn_t *c = ctx;
+	const tasksrv_protocol_t *proto = &c->srv->ports.items[c->port]->protocol;
+	const tasksrv_http_header_t *h = tasksrv_http_parser_header(p, data, "content-type");
+	const char *boundary;
+	size_t blen;
+
+	tasksrv_http_upload_free(c->upload);
+	c->upload = NULL;
+	if (!h || tasksrv_http_parser_boundary(data + h->value.off, h->value.len, &boundary, &blen) < 0) {
+		return 0;
+	}
+	c->upload = tasksrv_http_upload_new(boundary, blen, proto->upload_tmp_dir, proto->upload_max_filesize);
+	return c->upload != NULL;
+}
+
+static int http_on_body(void *ctx, const char *data, size_t len)
+{
+	tasksrv_conn_t *c = ctx;
+
+	return tasksrv_http_upload_feed(c->upload, data, len);
+}
+
+/* The blob of a request whose multipart body was streamed: its head (and trailers),
+ * then the upload's digest as its body. The temp files are the blob's from here on. */
+static char *http_upload_blob(tasksrv_conn_t *c, size_t *size)
+{
+	tasksrv_http_parser_t q = *c->http;
+	size_t dlen;
+	const char *digest = tasksrv_http_upload_digest(c->upload, &dlen);
+	char *req = malloc(q.length + dlen), *blob = NULL;
+
+	if (req) {
+		memcpy(req, tasksrv_buffer_head(&c->in), q.length);
+		memcpy(req + q.length, digest, dlen);
+		q.body.off = (uint32_t) q.length;
+		q.body.len = (uint32_t) dlen;
+		q.length += dlen;
+		*size = tasksrv_http_pack_size(&q);
+		if ((blob = malloc(*size)) != NULL) {
+			tasksrv_http_pack(&q, req, blob);
+		}
+		free(req);
+	}
+	tasksrv_http_upload_free(c->upload);
+	c->upload = NULL;
+	return blob;
+}
+
 /* An HTTP port: every complete request (src/core/http_parser.c decides) to the owner
  * as a blob; "100 Continue" when a client waits for it. Returns -1 when the connection
  * must close (after the error's status went out). */
@@ -472,8 +527,17 @@ static int http_input(tasksrv_server_t *s, tasksrv_conn_t *c, const tasksrv_prot
 				return -1;
 			}
 			tasksrv_http_parser_init(c->http, &proto->http_limits);
+			if (proto->http_upload) {
+				c->http->on_head = http_on_head;
+				c->http->on_body = http_on_body;
+				c->http->cb_ctx = c;
+			}
 		}
 		rc = tasksrv_http_parser_execute(c->http, tasksrv_buffer_head(&c->in), tasksrv_buffer_size(&c->in));
+		if (c->http->streaming) {
+			/* What went to the upload leaves the input: memory stays at a read's worth. */
+			c->in.len -= tasksrv_http_parser_drop(c->http, tasksrv_buffer_head(&c->in), tasksrv_buffer_size(&c->in));
+		}
 		if (rc == TASKSRV_HTTP_NEED_MORE) {
 			/* http_header_timeout counts from the first byte of a head. */
 			if (!tasksrv_http_parser_in_head(c->http) || tasksrv_buffer_size(&c->in) == 0) {
@@ -506,11 +570,17 @@ static int http_input(tasksrv_server_t *s, tasksrv_conn_t *c, const tasksrv_prot
 				continue;
 			}
 		}
-		n = tasksrv_http_pack_size(c->http);
-		if ((blob = malloc(n)) == NULL) {
-			return -1;
+		if (c->http->streaming) {
+			if ((blob = http_upload_blob(c, &n)) == NULL) {
+				return -1;
+			}
+		} else {
+			n = tasksrv_http_pack_size(c->http);
+			if ((blob = malloc(n)) == NULL) {
+				return -1;
+			}
+			tasksrv_http_pack(c->http, tasksrv_buffer_head(&c->in), blob);
 		}
-		tasksrv_http_pack(c->http, tasksrv_buffer_head(&c->in), blob);
 		used = c->http->length;
 		tasksrv_http_parser_reset(c->http);
 		s->conn_ops->packet(s, c, blob, n);

@@ -25,6 +25,7 @@ struct tasksrv_conn {
 	uint64_t dispatched;  /* PROCESS: the workers (bit id % 64) that got packets of it */
 	tasksrv_protocol_state_t framing; /* progress on the packet being received */
 	tasksrv_http_parser_t *http;      /* an HTTP port's: the request being received */
+	struct tasksrv_http_upload *upload; /* its multipart body being decoded, or NULL */
 	double http_since;                /* unix time its head began to arrive; 0: none pending */
 	/* A static file going out (src/core/http_static.c): once the first file_mark bytes
 	 * of out are written, file_left bytes of file_fd from file_off (sendfile(2)); what

@@ -19,7 +19,7 @@ typedef struct {
 	uint32_t data_len;
 	uint32_t head_len;
 	tasksrv_http_span_t method_name, uri, path, query, body;
-	uint32_t pad;
+	int32_t uploads;   /* the body is the digest of a streamed multipart body */
 } blob_t;
 
 size_t tasksrv_http_pack_size(const tasksrv_http_parser_t *p)
@@ -44,6 +44,7 @@ void tasksrv_http_pack(const tasksrv_http_parser_t *p, const char *data, char *o
 		.path = p->path,
 		.query = p->query,
 		.body = p->body,
+		.uploads = p->streaming,
 	};
 	size_t hsize = (size_t) p->nheaders * sizeof(tasksrv_http_header_t);
 
@@ -92,6 +93,7 @@ int tasksrv_http_unpack(const char *blob, size_t len, tasksrv_http_request_t *r)
 	r->version = b.version;
 	r->keep_alive = b.keep_alive;
 	r->chunked = b.chunked;
+	r->uploads = b.uploads;
 	r->nheaders = b.nheaders;
 	r->ntrailers = b.ntrailers;
 	r->head_len = b.head_len;

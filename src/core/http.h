@@ -19,6 +19,7 @@ typedef struct {
 	int version;                  /* 10 or 11 */
 	int keep_alive;
 	int chunked;
+	int uploads;                  /* body: a multipart digest (http_upload.h), not the bytes sent */
 	tasksrv_http_span_t method_name, uri, path, query, body;
 	const tasksrv_http_header_t *headers; /* headers, then ntrailers trailers */
 	int nheaders;

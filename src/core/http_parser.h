@@ -60,8 +60,21 @@ typedef struct {
 	int max_headers;         /* header (and trailer) lines; default 100 */
 } tasksrv_http_limits_t;
 
-typedef struct {
+typedef struct tasksrv_http_parser tasksrv_http_parser_t;
+
+struct tasksrv_http_parser {
 	tasksrv_http_limits_t limits;
+
+	/* Streaming bodies (optional; kept by reset()). on_head runs when the headers of a
+	 * request with a body are complete: returning 1 streams that body, which then goes
+	 * to on_body piece by piece (decoded) instead of staying in the input, and the
+	 * caller calls tasksrv_http_parser_drop() after every execute(). on_body returns 0,
+	 * or -1 to refuse the request (500). */
+	int (*on_head)(void *ctx, tasksrv_http_parser_t *p, const char *data);
+	int (*on_body)(void *ctx, const char *data, size_t len);
+	void *cb_ctx;
+	int streaming;                /* this request's body goes to on_body */
+	uint64_t streamed;            /* bytes of it passed on so far */
 
 	/* The request, once REQUEST (request line and headers already at CONTINUE). */
 	int method;                   /* enum tasksrv_http_method */
@@ -91,7 +104,7 @@ typedef struct {
 	size_t pos;                   /* next byte not yet looked at */
 	size_t head_end;              /* where the body starts in the input */
 	size_t chunk_left;            /* bytes of the current chunk still to come */
-} tasksrv_http_parser_t;
+};
 
 /* Zeroes p and sets its limits (NULL: the defaults). */
 void tasksrv_http_parser_init(tasksrv_http_parser_t *p, const tasksrv_http_limits_t *limits);
@@ -101,6 +114,10 @@ void tasksrv_http_parser_free(tasksrv_http_parser_t *p);
 /* Goes on parsing the request that starts at data, of which len bytes have arrived
  * (the same first bytes as the last call, perhaps more). Returns enum tasksrv_http_rc. */
 int tasksrv_http_parser_execute(tasksrv_http_parser_t *p, char *data, size_t len);
+/* A streaming body: removes from data (len bytes) what the parser passed on to on_body
+ * and the chunk framing around it, moving the bytes after them down. Returns how many
+ * bytes went (the input is that much shorter now). */
+size_t tasksrv_http_parser_drop(tasksrv_http_parser_t *p, char *data, size_t len);
 /* Whether the request line or headers are still arriving (no body yet). */
 int tasksrv_http_parser_in_head(const tasksrv_http_parser_t *p);
 /* The first header (not trailer) named name (lower-case), or NULL. */
@@ -122,6 +139,11 @@ typedef struct {
 	const char *data;       /* the part's content */
 	size_t data_len;
 } tasksrv_http_part_t;
+
+/* A part's header block (CRLF-separated lines, n bytes, without the empty line):
+ * Content-Disposition's name and filename, Content-Type (part->data untouched).
+ * Returns 0, or -1 for a line without a colon. */
+int tasksrv_http_parser_part_headers(const char *h, size_t n, tasksrv_http_part_t *part);
 
 /* Walks the parts of a multipart body: *pos starts at 0. Returns 1 with the next part,
  * 0 after the last one, -1 for a malformed body. */

@@ -153,10 +153,16 @@ void tasksrv_http_parser_reset(tasksrv_http_parser_t *p)
 	tasksrv_http_limits_t limits = p->limits;
 	tasksrv_http_header_t *headers = p->headers;
 	int cap = p->header_cap;
+	int (*on_head)(void *, tasksrv_http_parser_t *, const char *) = p->on_head;
+	int (*on_body)(void *, const char *, size_t) = p->on_body;
+	void *ctx = p->cb_ctx;
 
 	tasksrv_http_parser_init(p, &limits);
 	p->headers = headers;
 	p->header_cap = cap;
+	p->on_head = on_head;
+	p->on_body = on_body;
+	p->cb_ctx = ctx;
 }
 
 void tasksrv_http_parser_free(tasksrv_http_parser_t *p)
@@ -402,7 +408,7 @@ static int add_header(tasksrv_http_parser_t *p, char *data, const line_t *l, int
 }
 
 /* After the empty line of the header block: how the body is framed. */
-static int on_headers_end(tasksrv_http_parser_t *p, size_t len)
+static int on_headers_end(tasksrv_http_parser_t *p, const char *data, size_t len)
 {
 	p->head_end = p->pos;
 	p->body.off = (uint32_t) p->pos;
@@ -419,6 +425,9 @@ static int on_headers_end(tasksrv_http_parser_t *p, size_t len)
 	} else {
 		p->state = S_DONE;
 		return 0;
+	}
+	if (p->on_head && p->on_body && p->on_head(p->cb_ctx, p, data) == 1) {
+		p->streaming = 1;
 	}
 	if (p->expect_continue && !p->continue_sent && len == p->pos) {
 		p->continue_sent = 1;
@@ -443,7 +452,7 @@ static int on_chunk_size(tasksrv_http_parser_t *p, const line_t *l)
 
 		size = size * 16 + (uint64_t) x;
 	}
-	if (size > p->limits.max_body - p->body.len) {
+	if (size > p->limits.max_body - p->body.len - p->streamed) {
 		return fail(p, 413, "chunked body over the limit");
 	}
 	if (size == 0) {
@@ -489,7 +498,7 @@ static int on_line(tasksrv_http_parser_t *p, char *data, size_t len, const uchar
 				p->state = S_DONE;
 				return 0;
 			}
-			return on_headers_end(p, len);
+			return on_headers_end(p, data, len);
 		case S_CHUNK_SIZE:
 			if (scan_chunk_line(line, &l) != L_ITEM) {
 				return fail(p, 400, "malformed chunk size");
@@ -537,23 +546,86 @@ static int line_too_long(tasksrv_http_parser_t *p, size_t end)
 	return 0;
 }
 
-/* A chunk's data: moved down to the end of the body decoded so far. */
-static void chunk_data(tasksrv_http_parser_t *p, char *data, size_t len)
+/* A streaming body's next n bytes, at data + p->pos, to on_body. */
+static int pass_on(tasksrv_http_parser_t *p, const char *data, size_t n)
+{
+	if (n > 0 && p->on_body(p->cb_ctx, data + p->pos, n) < 0) {
+		return fail(p, 500, "the body could not be taken");
+	}
+	p->streamed += n;
+	return 0;
+}
+
+/* A chunk's data: moved down to the end of the body decoded so far (or passed on). */
+static int chunk_data(tasksrv_http_parser_t *p, char *data, size_t len)
 {
 	size_t n = len - p->pos, at = (size_t) p->body.off + p->body.len;
 
 	if (n > p->chunk_left) {
 		n = p->chunk_left;
 	}
-	if (at != p->pos) {
+	if (p->streaming) {
+		if (pass_on(p, data, n) < 0) {
+			return TASKSRV_HTTP_ERROR;
+		}
+	} else if (at != p->pos) {
 		memmove(data + at, data + p->pos, n);
 	}
-	p->body.len += (uint32_t) n;
+	if (!p->streaming) {
+		p->body.len += (uint32_t) n;
+	}
 	p->pos += n;
 	p->chunk_left -= n;
 	if (p->chunk_left == 0) {
 		p->state = S_CHUNK_END;
 	}
+	return 0;
+}
+
+/* A streaming Content-Length body: what has arrived of it, passed on. Returns 1 when
+ * it is all there, else NEED_MORE or ERROR. */
+static int body_data(tasksrv_http_parser_t *p, const char *data, size_t len)
+{
+	size_t n = len - p->pos, left = (size_t) ((uint64_t) p->content_length - p->streamed);
+
+	if (n > left) {
+		n = left;
+	}
+	if (pass_on(p, data, n) < 0) {
+		return TASKSRV_HTTP_ERROR;
+	}
+	p->pos += n;
+	if (p->streamed < (uint64_t) p->content_length) {
+		return TASKSRV_HTTP_NEED_MORE;
+	}
+	p->state = S_DONE;
+	return 1;
+}
+
+size_t tasksrv_http_parser_drop(tasksrv_http_parser_t *p, char *data, size_t len)
+{
+	/* Kept: the trailers (their spans are in headers[]) and what follows. */
+	int trailers = p->state == S_TRAILERS || (p->state == S_DONE && p->chunked);
+	size_t from = p->body.off, to = trailers ? p->head_end : p->pos, gone;
+	int i;
+
+	if (!p->streaming || to <= from) {
+		return 0;
+	}
+	gone = to - from;
+	memmove(data + from, data + to, len - to);
+	p->pos -= gone;
+	if (trailers) {
+		p->head_end -= gone;
+		for (i = p->nheaders - p->ntrailers; i < p->nheaders; i++) {
+			p->headers[i].name.off -= (uint32_t) gone;
+			p->headers[i].value.off -= (uint32_t) gone;
+		}
+	}
+	if (p->state == S_DONE) {
+		p->length = p->pos;
+	}
+	return gone;
 }
 
 int tasksrv_http_parser_execute(tasksrv_http_parser_t *p, char *data, size_t len)
@@ -562,6 +634,12 @@ int tasksrv_http_parser_execute(tasksrv_http_parser_t *p, char *data, size_t len
 		const char *nl;
 		int rc;
 
+		if (p->state == S_BODY && p->streaming) {
+			if ((rc = body_data(p, data, len)) != 1) {
+				return rc;
+			}
+			break;
+		}
 		if (p->state == S_BODY) {
 			if (len - p->head_end < (uint64_t) p->content_length) {
 				return TASKSRV_HTTP_NEED_MORE;
@@ -575,7 +653,9 @@ int tasksrv_http_parser_execute(tasksrv_http_parser_t *p, char *data, size_t len
 			if (p->pos == len) {
 				return TASKSRV_HTTP_NEED_MORE;
 			}
-			chunk_data(p, data, len);
+			if (chunk_data(p, data, len) < 0) {
+				return TASKSRV_HTTP_ERROR;
+			}
 			continue;
 		}
 		nl = p->pos < len ? memchr(data + p->pos, '\n', len - p->pos) : NULL;
@@ -795,6 +875,11 @@ static int part_headers(const char *h, size_t n, tasksrv_http_part_t *part)
 		h = eol + 2;
 	}
 	return 0;
+}
+
+int tasksrv_http_parser_part_headers(const char *h, size_t n, tasksrv_http_part_t *part)
+{
+	return part_headers(h, n, part);
 }
 
 int tasksrv_http_parser_multipart_next(const char *body, size_t len, const char *boundary, size_t blen,

@@ -48,6 +48,11 @@ struct tasksrv_protocol {
 	 * (src/core/http_static.c) before onRequest; its strings are the port's (freed
 	 * with the listener). */
 	tasksrv_http_static_t http_static;
+	/* http_parse_files: a multipart/form-data body is decoded while it arrives
+	 * (src/core/http_upload.c), its files written to upload_tmp_dir. */
+	int http_upload;
+	const char *upload_tmp_dir;  /* the glue's string (lives as long as the port); NULL: /tmp */
+	int64_t upload_max_filesize; /* 0: no limit but the body's */
 };
 
 /* What a caller keeps per connection between calls, so a packet arriving in many

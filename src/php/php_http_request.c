@@ -8,6 +8,7 @@
 #include "SAPI.h"
 #include "main/php_variables.h"
 #include "ext/standard/url.h"
+#include "http_upload.h"
 #include "io.h"
 #include "listener.h"
 #include "shm.h"
@@ -267,95 +268,78 @@ static void build_server(server_obj *o, const tasksrv_http_request_t *r, int64_t
 }
 
 /* {{{ multipart/form-data */
-/* A file part to a 0600 file (mkstemp) in upload_tmp_dir; its $files entry. */
-static void upload_file(server_obj *o, const tasksrv_http_part_t *part, zval *files, zval *tmpfiles)
+/* The uploaded files of this process's requests, for is_uploaded_file() and
+ * move_uploaded_file() (PHP's own table; at the end of the process, PHP removes
+ * what is still in it, so a worker that dies in onRequest leaves no file behind). */
+static void uploaded_add(zend_string *path)
 {
-	const char *dir = o->opts.upload_tmp_dir ? ZSTR_VAL(o->opts.upload_tmp_dir) : "/tmp";
-	zend_long max = o->opts.upload_max_filesize;
-	zend_string *path = zend_strpprintf(0, "%s/tasksrv.upfile.XXXXXX", dir);
+	zval v;
+
+	if (!SG(rfc1867_uploaded_files)) {
+		ALLOC_HASHTABLE(SG(rfc1867_uploaded_files));
+		zend_hash_init(SG(rfc1867_uploaded_files), 8, NULL, ZVAL_PTR_DTOR, 0);
+	}
+	ZVAL_STR_COPY(&v, path);
+	zend_hash_update(SG(rfc1867_uploaded_files), path, &v);
+}
+
+/* A file part (already in its 0600 temp file, written by the core while the body
+ * arrived): its $files entry, Swoole's keys in Swoole's order. */
+static void upload_file(const tasksrv_http_upload_part_t *part, zval *files, zval *tmpfiles)
+{
 	zval info;
-	int err = 0, fd = -1;
 	char *name;
 
-	if (max > 0 && part->data_len > (size_t) max) {
-		err = UPLOAD_ERR_INI_SIZE;
-	} else if ((fd = mkstemp(ZSTR_VAL(path))) < 0) {
-		err = UPLOAD_ERR_CANT_WRITE;
-	} else {
-		size_t off = 0;
-
-		while (off < part->data_len) {
-			ssize_t w = write(fd, part->data + off, part->data_len - off);
-
-			if (w < 0 && errno == EINTR) {
-				continue;
-			}
-			if (w <= 0) {
-				err = UPLOAD_ERR_CANT_WRITE;
-				break;
-			}
-			off += (size_t) w;
-		}
-		close(fd);
-		if (err) {
-			unlink(ZSTR_VAL(path));
-		}
-	}
 	array_init_size(&info, 5);
-	if (part->type) {
-		add_assoc_stringl(&info, "type", (char *) part->type, part->type_len);
-	} else {
-		add_assoc_string(&info, "type", "");
-	}
-	add_assoc_string(&info, "tmp_name", err ? "" : ZSTR_VAL(path));
-	add_assoc_long(&info, "size", err ? 0 : (zend_long) part->data_len);
+	add_assoc_stringl(&info, "type", (char *) part->type, part->type_len);
+	add_assoc_stringl(&info, "tmp_name", (char *) part->value, part->value_len);
+	add_assoc_long(&info, "size", (zend_long) part->size);
 	add_assoc_stringl(&info, "name", (char *) part->filename, part->filename_len);
-	add_assoc_long(&info, "error", err);
-	if (!err) {
-		add_next_index_str(tmpfiles, zend_string_copy(path));
+	add_assoc_long(&info, "error", part->error);
+	if (part->value_len > 0) {
+		zend_string *path = zend_string_init(part->value, part->value_len, 0);
+
+		uploaded_add(path);
+		add_next_index_str(tmpfiles, path);
 	}
 	/* "f[]" and "f[a]" give arrays, as for post fields. */
 	name = estrndup(part->name, part->name_len);
 	php_register_variable_ex(name, &info, files);
 	efree(name);
-	zend_string_release(path);
 }
 
-static void parse_multipart(server_obj *o, const tasksrv_http_request_t *r, const char *ctype, size_t ctype_len,
-	zval *post, zval *files, zval *tmpfiles)
+/* The parts of a body the core decoded (r->uploads: the body is its digest). */
+static void parse_uploads(const tasksrv_http_request_t *r, zval *post, zval *files, zval *tmpfiles)
 {
-	const char *boundary, *body = r->data + r->body.off;
-	size_t blen, pos = 0;
-	tasksrv_http_part_t part;
+	const char *digest = r->data + r->body.off;
+	tasksrv_http_upload_part_t part;
+	size_t pos = 0;
 	int rc;
 
-	if (tasksrv_http_parser_boundary(ctype, ctype_len, &boundary, &blen) < 0) {
-		return;
-	}
-	while ((rc = tasksrv_http_parser_multipart_next(body, r->body.len, boundary, blen, &pos, &part)) == 1) {
+	while ((rc = tasksrv_http_upload_next(digest, r->body.len, &pos, &part)) == 1) {
 		char *name;
 		zval v;
 
-		if (part.name == NULL || part.name_len == 0) {
+		if (part.name_len == 0) {
+			if (part.is_file && part.value_len > 0) {
+				unlink(part.value); /* a file nobody can name */
+			}
 			continue;
 		}
-		if (part.filename) {
+		if (part.is_file) {
 			if (Z_TYPE_P(files) != IS_ARRAY) {
 				array_init(files);
 			}
-			upload_file(o, &part, files, tmpfiles);
+			upload_file(&part, files, tmpfiles);
 			continue;
 		}
 		if (Z_TYPE_P(post) != IS_ARRAY) {
 			array_init(post);
 		}
-		ZVAL_STRINGL(&v, part.data, part.data_len);
+		ZVAL_STRINGL(&v, part.value, part.value_len);
 		name = estrndup(part.name, part.name_len);
 		php_register_variable_ex(name, &v, post);
 		efree(name);
-	}
-	if (rc < 0) {
-		php_error_docref(NULL, E_NOTICE, "malformed multipart/form-data body: the parts read so far are kept");
 	}
 }
 /* }}} */
@@ -377,12 +361,13 @@ static void build_body(server_obj *o, const tasksrv_http_request_t *r, zval *req
 	ZVAL_NULL(&files);
 	array_init(&tmpfiles);
 	ctype = tasksrv_http_header(r, "content-type", &ctype_len);
-	if (ctype && r->body.len > 0) {
+	if (ctype && r->body.len > 0 && !r->uploads) {
 		if (o->opts.http_parse_post && ctype_is(ctype, ctype_len, "application/x-www-form-urlencoded")) {
 			parse_query(SPAN(r, r->body), &post);
-		} else if (o->opts.http_parse_files && ctype_is(ctype, ctype_len, "multipart/form-data")) {
-			parse_multipart(o, r, ctype, ctype_len, &post, &files, &tmpfiles);
 		}
+	}
+	if (r->uploads) {
+		parse_uploads(r, &post, &files, &tmpfiles);
 	}
 	set_prop(req, RQ_POST, &post);
 	set_prop(req, RQ_FILES, &files);
@@ -397,16 +382,18 @@ void tasksrv_http_request_build(server_obj *o, zval *request, int64_t session, c
 {
 	http_request_t *obj;
 	const char *cookie;
-	size_t cookie_len;
+	size_t cookie_len, blen;
 	zval v;
 
 	object_init_ex(request, tasksrv_http_request_ce);
 	obj = http_request_from(Z_OBJ_P(request));
 	/* getData(): the head as it came, then the (decoded) body. */
 	obj->head_len = r->head_len;
-	obj->data = zend_string_alloc(r->head_len + r->body.len, 0);
+	/* (A streamed multipart body went to its parts: there are no bytes of it to give.) */
+	blen = r->uploads ? 0 : r->body.len;
+	obj->data = zend_string_alloc(r->head_len + blen, 0);
 	memcpy(ZSTR_VAL(obj->data), r->data, r->head_len);
-	memcpy(ZSTR_VAL(obj->data) + r->head_len, r->data + r->body.off, r->body.len);
+	memcpy(ZSTR_VAL(obj->data) + r->head_len, r->data + r->body.off, blen);
 	ZSTR_VAL(obj->data)[ZSTR_LEN(obj->data)] = '\0';
 	obj->method = r->method > 0 && r->method < NMETHODS && method_str[r->method]
 		? method_str[r->method] : zend_string_init(SPAN(r, r->method_name), 0);
@@ -441,7 +428,9 @@ void tasksrv_http_request_cleanup(zval *request)
 	}
 	ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(tmp), path) {
 		ZVAL_DEREF(path);
-		if (Z_TYPE_P(path) == IS_STRING) {
+		/* A file the program moved (move_uploaded_file()) has left PHP's table. */
+		if (Z_TYPE_P(path) == IS_STRING && (!SG(rfc1867_uploaded_files)
+				|| zend_hash_del(SG(rfc1867_uploaded_files), Z_STR_P(path)) == SUCCESS)) {
 			unlink(Z_STRVAL_P(path));
 		}
 	} ZEND_HASH_FOREACH_END();

@@ -86,4 +86,7 @@ void tasksrv_php_protocol_configure(tasksrv_protocol_t *p, tasksrv_options_t *op
 	p->open_http_protocol = opts->open_http_protocol;
 	p->http_limits.max_body = p->package_max_length;
 	p->http_header_timeout_ms = (int) (opts->http_header_timeout * 1000);
+	p->http_upload = opts->open_http_protocol && opts->http_parse_files;
+	p->upload_tmp_dir = opts->upload_tmp_dir ? ZSTR_VAL(opts->upload_tmp_dir) : NULL;
+	p->upload_max_filesize = (int64_t) opts->upload_max_filesize;
 }
