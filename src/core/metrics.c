@@ -129,6 +129,20 @@ static void tasks(writer_t *w, const tasksrv_stats_t *st)
 	counter(w, "tasks_rejected", "Tasks refused by a full queue (task_queue_max).", st->task_rejected);
 }
 
+/* The Redis task backend: this server's own counts, and the queue across hosts. */
+static void backend(writer_t *w, const tasksrv_stats_t *st)
+{
+	counter(w, "task_late_results", "Results this server's task workers dropped: their task had already failed "
+		"(its lease expired).", st->task_late_results);
+	gauge(w, "task_backend_stream_length", "Entries in the queue's task stream, all hosts.", st->backend_stream_length);
+	gauge(w, "task_backend_waiting", "Tasks in the queue not yet read by any node.", st->backend_waiting);
+	gauge(w, "task_backend_pending", "Tasks read by a node and not yet acknowledged (running).", st->backend_pending);
+	gauge(w, "task_backend_consumers", "Consumers (task workers) the queue's group has known.", st->backend_consumers);
+	counter(w, "task_backend_late_results", "Late results dropped, all hosts.", st->backend_late_results);
+	counter(w, "task_backend_retried", "Tasks whose node died put back in the queue (task_backend_retries), all hosts.",
+		st->backend_retried);
+}
+
 int tasksrv_metrics_format(const tasksrv_server_t *s, const tasksrv_stats_t *st, const char *version,
 	tasksrv_buffer_t *out)
 {
@@ -148,8 +162,11 @@ int tasksrv_metrics_format(const tasksrv_server_t *s, const tasksrv_stats_t *st,
 	counter(&w, "received_bytes", "Bytes received from clients.", st->total_recv_bytes);
 	counter(&w, "sent_bytes", "Bytes sent to clients.", st->total_send_bytes);
 	workers_by_state(&w, s);
-	if (s->cfg.task_worker_num > 0) {
+	if (s->cfg.task_worker_num > 0 || s->cfg.backend) {
 		tasks(&w, st);
+	}
+	if (s->cfg.backend) {
+		backend(&w, st);
 	}
 	process_memory(&w, s);
 	put(&w, "# EOF\n");

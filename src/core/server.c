@@ -351,6 +351,13 @@ int tasksrv_server_stats(const tasksrv_server_t *s, tasksrv_stats_t *st)
 	st->task_count = TASKSRV_ATOMIC_LOAD(&shm->task_count);
 	st->task_rejected = TASKSRV_ATOMIC_LOAD(&shm->task_rejected);
 	st->task_queue_bytes = TASKSRV_ATOMIC_LOAD(&shm->task_queue_bytes);
+	st->task_late_results = TASKSRV_ATOMIC_LOAD(&shm->task_late_results);
+	st->backend_retried = TASKSRV_ATOMIC_LOAD(&shm->backend_retried);
+	st->backend_stream_length = TASKSRV_ATOMIC_LOAD(&shm->backend_stream_length);
+	st->backend_pending = TASKSRV_ATOMIC_LOAD(&shm->backend_pending);
+	st->backend_waiting = TASKSRV_ATOMIC_LOAD(&shm->backend_waiting);
+	st->backend_consumers = TASKSRV_ATOMIC_LOAD(&shm->backend_consumers);
+	st->backend_late_results = TASKSRV_ATOMIC_LOAD(&shm->backend_late_results);
 	stats_fd_range(shm, st);
 	return 0;
 }

@@ -34,6 +34,10 @@ typedef struct {
 	int64_t worker_request_count, worker_response_count, worker_dispatch_count, worker_concurrency;
 	int64_t tasking_num;           /* Swoole's: what the task workers' queues (and the backlog) hold */
 	int64_t task_count, task_rejected, task_queue_bytes;
+	/* task_backend (docs/distributed.md): this server's own, and the queue's across hosts */
+	int64_t task_late_results;
+	int64_t backend_stream_length, backend_pending, backend_waiting, backend_consumers, backend_late_results;
+	int64_t backend_retried;
 	tasksrv_ledger_t ledger;
 } tasksrv_stats_t;
 

@@ -145,6 +145,12 @@ typedef struct {
 	int64_t task_running;
 	int64_t task_rejected;       /* calls refused by task_queue_full = reject (never accepted) */
 	int64_t task_backlog;        /* task_ipc_mode 3: accepted, waiting in a worker for a free task worker */
+	/* The Redis task backend (transport_redis.c). */
+	int64_t task_late_results;   /* results this server's task workers dropped: their task had failed */
+	/* The queue across hosts, read by event worker 0 at most once a second (0 until read) */
+	int64_t backend_stream_length, backend_pending, backend_waiting, backend_consumers, backend_late_results;
+	int64_t backend_retried;
+	uint64_t backend_run_id;     /* this run of the server: in the tasks it sends (field srv) */     /* tasks put back in the queue (task_backend_retries), all hosts */
 	int32_t reloading;           /* the manager is reloading (set and cleared by it) */
 	int32_t pad_reload;
 	uint32_t nworkers;

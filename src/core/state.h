@@ -160,6 +160,8 @@ typedef struct {
 	/* task_backend (docs/distributed.md): tasks go through Redis Streams when backend is set. */
 	int backend;              /* 1: redis (transport_redis.c); 0: the local transport */
 	int backend_port, backend_db, backend_lease_ms;
+	int backend_retries;      /* runs more of a task whose node died (at-least-once), 0: none */
+	int64_t backend_max_payload; /* bytes: a task or answer over it is not sent */
 	char backend_host[256];   /* the TCP host, or the socket path (backend_unix) */
 	char backend_user[128];   /* ACL user ("" with a password alone) */
 	char backend_pass[256];   /* AUTH password, "" when none: never printed */

@@ -261,12 +261,20 @@ const char *tasksrv_transport_redis_error(const tasksrv_transport_t *t)
 #define CMD_TIMEOUT_MS 5000
 #define CONNECT_TIMEOUT_MS 1000
 #define RETRY_MS 500
+/* Connecting again after a failure: 100 ms, doubling to 5 s (timers and the reader;
+ * a task() always tries, a refused connection answers at once). */
+#define BACKOFF_MIN_MS 100
+#define BACKOFF_MAX_MS 5000
+/* The queue's stats (stats()): read at most this often. */
+#define STATS_MS 1000
 
 typedef struct {
 	tasksrv_frame_t f;
 	void *handle;
 	char entry[48];              /* a task: its stream entry */
 	char *reply;                 /* a task: the reply stream it named (malloc'd) */
+	int ours;                    /* a task: this very server sent it (is_ours) */
+	char retries[24], tries[24], srv[24]; /* a task: its fields of the same names ("0", "0", "") */
 } inbox_item_t;
 
 /* A task whose XADD is appended and whose reply is not read yet (task_id -1: an XTRIM). */
@@ -280,6 +288,7 @@ typedef struct {
 	char reply[600];
 	tasksrv_frame_t f;
 	char *payload;               /* malloc'd, f.len bytes */
+	int local;                   /* the sender's own task worker ran it (it booked the outcome) */
 } answer_t;
 
 /* A task failed here while Redis may have it: its answers, if any come, are dropped. */
@@ -298,14 +307,19 @@ typedef struct {
 	uint64_t retry_timer;
 	uint64_t lease_timer;        /* a node's manager: heartbeats; a front's worker: reclaims */
 	uint64_t kick_timer;         /* after a waiter: the inbox to the loop, the read sent again */
+	uint64_t stats_timer;        /* event worker 0: the queue's stats */
 	char host[256];
 	int down_logged;             /* "backend unreachable" was logged, "back" is due */
+	int quiet;                   /* a node's manager and idle event worker: its task workers tell */
+	int backoff_ms;              /* the wait before the next connect (0: none failed) */
+	int64_t next_try_ms;         /* background connects wait until then */
 	char tasks_key[160], reply_key[600], consumer[300];
 	char last_id[48];            /* an event worker's position in its reply stream */
 	inbox_item_t *inbox;         /* frames read and not yet handed out */
 	int in_head, in_n, in_cap;
 	char cur_entry[48];          /* a task worker: the entry of the task in hand */
 	char cur_reply[600];         /* and the reply stream it named */
+	int cur_ours;                /* and this server sent it (is_ours) */
 	char node[300];              /* host:pid of this process, in results and failures */
 	char err[800];
 	sent_t *sent;                /* the XADDs appended to cmd, in order */
@@ -377,7 +391,53 @@ static int setup_command(redis_t *r, redisContext *c, const char *what, redisRep
 	return 0;
 }
 
+/* Connecting failed or worked: the back-off, and one log line when the backend goes
+ * away and one when it is back (not one per task). */
+static void connect_failed(redis_t *r)
+{
+	r->backoff_ms = r->backoff_ms ? r->backoff_ms * 2 : BACKOFF_MIN_MS;
+	if (r->backoff_ms > BACKOFF_MAX_MS) {
+		r->backoff_ms = BACKOFF_MAX_MS;
+	}
+	r->next_try_ms = tasksrv_io_now_ms() + r->backoff_ms;
+	if (!r->down_logged && !r->quiet) {
+		tasksrv_log(TASKSRV_LOG_WARNING, "task backend unreachable (%s); trying again from %d ms, doubling to %d s",
+			r->err, BACKOFF_MIN_MS, BACKOFF_MAX_MS / 1000);
+		r->down_logged = 1;
+	}
+}
+
+static void connect_worked(redis_t *r)
+{
+	r->backoff_ms = 0;
+	r->next_try_ms = 0;
+	if (r->down_logged && !r->quiet) {
+		tasksrv_log(TASKSRV_LOG_WARNING, "task backend %s reachable again", t_where(r));
+	}
+	r->down_logged = 0;
+}
+
+/* Whether a timer may use cmd now: connected, or the back-off has run out. */
+static int background_ready(const redis_t *r)
+{
+	return r->cmd != NULL || tasksrv_io_now_ms() >= r->next_try_ms;
+}
+
+static redisContext *connect_once(tasksrv_transport_t *t);
+
 static redisContext *connect_ctx(tasksrv_transport_t *t)
+{
+	redisContext *c = connect_once(t);
+
+	if (c == NULL) {
+		connect_failed(R(t));
+	} else {
+		connect_worked(R(t));
+	}
+	return c;
+}
+
+static redisContext *connect_once(tasksrv_transport_t *t)
 {
 	redis_t *r = R(t);
 	const tasksrv_config_t *cfg = &t->srv->cfg;
@@ -415,6 +475,13 @@ static redisContext *connect_ctx(tasksrv_transport_t *t)
 	return c;
 }
 
+static int stale(const redisContext *c)
+{
+	struct pollfd pfd = {c->fd, POLLIN, 0};
+
+	return poll(&pfd, 1, 0) > 0 && (pfd.revents & (POLLIN | POLLHUP | POLLERR));
+}
+
 /* Runs one command on cmd (connecting first). Returns the reply, or NULL with r->err
  * and errno set (the connection is dropped; the next call connects again). */
 static int pipe_flush(tasksrv_transport_t *t);
@@ -427,6 +494,12 @@ static redisReply *command(tasksrv_transport_t *t, int argc, const char **argv, 
 	/* The replies of the XADDs appended so far come first on this connection. */
 	if (r->sent_n > 0) {
 		pipe_flush(t);
+	}
+	/* cmd has nothing to read between commands: readable means the server closed it
+	 * (Redis restarted, a timeout): connect again rather than fail this command. */
+	if (r->cmd != NULL && stale(r->cmd)) {
+		redisFree(r->cmd);
+		r->cmd = NULL;
 	}
 	if (r->cmd == NULL && (r->cmd = connect_ctx(t)) == NULL) {
 		return NULL;
@@ -682,6 +755,24 @@ static int ensure_group(tasksrv_transport_t *t)
 }
 
 /* Parses one reply of the read into the inbox. Returns how many frames it gave. */
+/* Field name of an entry as a string into out (len bytes), or dflt. */
+static void copy_field(char *out, size_t len, const redisReply *fields, const char *name, const char *dflt)
+{
+	const redisReply *v = field(fields, name);
+
+	snprintf(out, len, "%s", v != NULL && v->type == REDIS_REPLY_STRING ? v->str : dflt);
+}
+
+/* Whether a task's entry came from this server (its field srv is this run's id). */
+static int is_ours(const tasksrv_server_t *s, const redisReply *fields)
+{
+	const redisReply *v = field(fields, "srv");
+	char id[24];
+
+	snprintf(id, sizeof(id), "%016llx", (unsigned long long) s->shm->backend_run_id);
+	return v != NULL && v->type == REDIS_REPLY_STRING && strcmp(v->str, id) == 0;
+}
+
 static int take_read_reply(tasksrv_transport_t *t, redisReply *rep)
 {
 	redis_t *r = R(t);
@@ -731,13 +822,24 @@ static int take_read_reply(tasksrv_transport_t *t, redisReply *rep)
 					continue;
 				}
 				memcpy(it->reply, reply->str, reply->len + 1);
-				/* Counted in as a local sender would (the ledger of this node balances). */
+				/* Counted in as a local sender would (the ledger of this node balances);
+				 * a task this very server sent (a front's own task workers) was counted
+				 * by its sender, and its outcome is booked here, not again there. */
+				it->ours = is_ours(s, e->element[1]);
+				copy_field(it->retries, sizeof(it->retries), e->element[1], "retries", "0");
+				copy_field(it->tries, sizeof(it->tries), e->element[1], "tries", "0");
+				copy_field(it->srv, sizeof(it->srv), e->element[1], "srv", "");
 				TASKSRV_ATOMIC_ADD(&s->shm->workers[s->worker_id].queued, 1);
-				TASKSRV_ATOMIC_ADD(&s->shm->task_accepted, 1);
+				if (!it->ours) {
+					TASKSRV_ATOMIC_ADD(&s->shm->task_accepted, 1);
+				}
 				TASKSRV_ATOMIC_ADD(&s->shm->task_queue_bytes, (int64_t) f.len);
 			} else {
 				size_t len = 0;
-				book_outcome(s, &f, s->hooks->payload_data(s, handle, &len));
+				const redisReply *local = field(e->element[1], "local");
+				if (local == NULL || local->type != REDIS_REPLY_STRING || strcmp(local->str, "1") != 0) {
+					book_outcome(s, &f, s->hooks->payload_data(s, handle, &len));
+				}
 				if (e->element[0]->len < sizeof(r->last_id)) {
 					r->untrimmed++;
 				}
@@ -792,13 +894,15 @@ static void retry(tasksrv_loop_t *loop, void *ctx);
 static void schedule_retry(tasksrv_transport_t *t)
 {
 	redis_t *r = R(t);
+	int64_t wait;
 
-	if (!r->down_logged) {
-		tasksrv_log(TASKSRV_LOG_WARNING, "task backend unreachable (%s); retrying every %d ms", r->err, RETRY_MS);
-		r->down_logged = 1;
+	/* (A failure on a live connection, not at its connect: the back-off starts too.) */
+	if (r->backoff_ms == 0) {
+		connect_failed(r);
 	}
+	wait = r->next_try_ms - tasksrv_io_now_ms();
 	if (r->loop && !r->retry_timer) {
-		r->retry_timer = tasksrv_loop_timer_add(r->loop, RETRY_MS, retry, t);
+		r->retry_timer = tasksrv_loop_timer_add(r->loop, wait > 0 ? (int) wait : 1, retry, t);
 	}
 }
 
@@ -817,10 +921,6 @@ static void arm(tasksrv_transport_t *t)
 	if (send_read(t) < 0) {
 		schedule_retry(t);
 		return;
-	}
-	if (r->down_logged) {
-		tasksrv_log(TASKSRV_LOG_NOTICE, "task backend %s reachable again", t_where(r));
-		r->down_logged = 0;
 	}
 	if (!r->watched) {
 		r->h.fn = rd_ready;
@@ -882,6 +982,7 @@ static void deliver_inbox(tasksrv_transport_t *t)
 		if (task) {
 			memcpy(r->cur_entry, it.entry, sizeof(r->cur_entry));
 			snprintf(r->cur_reply, sizeof(r->cur_reply), "%s", it.reply ? it.reply : "");
+			r->cur_ours = it.ours;
 			free(it.reply);
 		}
 		s->hooks->on_frame(s, &it.f, TASKSRV_REDIS_PEER, it.handle);
@@ -1055,8 +1156,8 @@ static void append_trim(tasksrv_transport_t *t)
 
 /* {{{ a task worker's batch: the answers, sent in one EVAL that XACKs and XADDs each */
 /* KEYS[1] the task stream, KEYS[1 + i] answer i's reply stream; ARGV[1] the group,
- * ARGV[2] this node, then six a answer: its task's entry ("" for an answer that is not
- * the last), id, gen, src, flags, payload. The last answer of a task is written only
+ * ARGV[2] this node, then seven an answer: its task's entry ("" for an answer that is not
+ * the last), id, gen, src, flags, payload, local (1: the sender's own task worker ran it). The last answer of a task is written only
  * when this XACK took the entry out of the pending list (the first XACK wins: a
  * reclaimer that failed the task as worker_died took it first); XACK and XADD are one
  * step: no node dies between them. Then the task stream is trimmed below the oldest
@@ -1067,7 +1168,7 @@ static void append_trim(tasksrv_transport_t *t)
 #define ANSWER_SCRIPT \
 	"local out, last = {}, false\n" \
 	"for i = 1, #KEYS - 1 do\n" \
-	"  local a = 3 + (i - 1) * 6\n" \
+	"  local a = 3 + (i - 1) * 7\n" \
 	"  local ok = 1\n" \
 	"  if ARGV[a] ~= '' then\n" \
 	"    ok = redis.call('XACK', KEYS[1], ARGV[1], ARGV[a])\n" \
@@ -1075,7 +1176,7 @@ static void append_trim(tasksrv_transport_t *t)
 	"  end\n" \
 	"  if ok == 1 then\n" \
 	"    redis.call('XADD', KEYS[i + 1], '*', 'id', ARGV[a + 1], 'gen', ARGV[a + 2], 'src', ARGV[a + 3],\n" \
-	"      'flags', ARGV[a + 4], 'node', ARGV[2], 'payload', ARGV[a + 5])\n" \
+	"      'flags', ARGV[a + 4], 'node', ARGV[2], 'local', ARGV[a + 6], 'payload', ARGV[a + 5])\n" \
 	"  end\n" \
 	"  out[i] = ok\n" \
 	"end\n" \
@@ -1085,16 +1186,17 @@ static void append_trim(tasksrv_transport_t *t)
 	"end\n" \
 	"return out\n"
 
-/* KEYS[1] the task stream; ARGV[1] the group, then eight a task: entry, id, gen, src,
- * flags, time, reply, payload. Each task this consumer still holds leaves the pending
+/* KEYS[1] the task stream; ARGV[1] the group, then eleven a task: entry, id, gen, src,
+ * flags, time, reply, payload, retries, tries, srv. Each task this consumer still holds leaves the pending
  * list and goes back to the end of the stream, as a new entry, in one step. */
 #define REQUEUE_SCRIPT \
 	"local n = 0\n" \
-	"for a = 2, #ARGV, 8 do\n" \
+	"for a = 2, #ARGV, 11 do\n" \
 	"  if redis.call('XACK', KEYS[1], ARGV[1], ARGV[a]) == 1 then\n" \
 	"    redis.call('XDEL', KEYS[1], ARGV[a])\n" \
 	"    redis.call('XADD', KEYS[1], '*', 'id', ARGV[a + 1], 'gen', ARGV[a + 2], 'src', ARGV[a + 3],\n" \
-	"      'flags', ARGV[a + 4], 'time', ARGV[a + 5], 'reply', ARGV[a + 6], 'payload', ARGV[a + 7])\n" \
+	"      'flags', ARGV[a + 4], 'time', ARGV[a + 5], 'reply', ARGV[a + 6], 'retries', ARGV[a + 8],\n" \
+	"      'tries', ARGV[a + 9], 'srv', ARGV[a + 10], 'payload', ARGV[a + 7])\n" \
 	"    n = n + 1\n" \
 	"  end\n" \
 	"end\n" \
@@ -1120,6 +1222,7 @@ static int answer_push(redis_t *r, const char *entry, const tasksrv_frame_t *f, 
 	memcpy(a->payload, payload ? payload : "", f->len);
 	snprintf(a->entry, sizeof(a->entry), "%s", entry);
 	snprintf(a->reply, sizeof(a->reply), "%s", r->cur_reply);
+	a->local = r->cur_ours;
 	a->f = *f;
 	if (r->ans_n++ == 0) {
 		r->ans_since_us = tasksrv_io_now_us();
@@ -1135,6 +1238,30 @@ static void answers_free(redis_t *r)
 		free(r->ans[i].payload);
 	}
 	r->ans_n = 0;
+}
+
+/* INCR <queue>:<name>: the queue's counters, across hosts (refresh_stats reads them). */
+static void count_queue(tasksrv_transport_t *t, const char *name)
+{
+	char key[160];
+	const char *argv[] = {"INCR", key};
+	size_t lens[2];
+	redisReply *rep;
+
+	snprintf(key, sizeof(key), "%s:%s", t->srv->cfg.backend_queue, name);
+	lens[0] = 4;
+	lens[1] = strlen(key);
+	if ((rep = command(t, 2, argv, lens)) != NULL) {
+		freeReplyObject(rep);
+	}
+}
+
+/* A result dropped because its task had failed (or was put back): counted here and
+ * in <queue>:late, which every server's stats() shows. */
+static void count_late(tasksrv_transport_t *t)
+{
+	TASKSRV_ATOMIC_ADD(&t->srv->shm->task_late_results, 1);
+	count_queue(t, "late");
 }
 
 /* Sends the answers made so far (ANSWER_SCRIPT). When the backend cannot be reached
@@ -1157,7 +1284,7 @@ static int answers_flush(tasksrv_transport_t *t)
 	if (r->ans_retry_ms && tasksrv_io_now_ms() < r->ans_retry_ms) {
 		return -1;
 	}
-	argc = 3 + (1 + n) + 2 + 6 * n;
+	argc = 3 + (1 + n) + 2 + 7 * n;
 	argv = malloc(sizeof(*argv) * (size_t) argc);
 	lens = malloc(sizeof(*lens) * (size_t) argc);
 	nums = malloc(sizeof(*nums) * 4 * (size_t) n);
@@ -1190,10 +1317,11 @@ static int answers_flush(tasksrv_transport_t *t)
 		argv[k++] = nums[4 * i + 2];
 		argv[k++] = nums[4 * i + 3];
 		argv[k++] = a->payload;
+		argv[k++] = a->local ? "1" : "0";
 	}
 	/* Every argument is a C string but the payloads (binary, their frame's length). */
 	for (i = 0; i < argc; i++) {
-		lens[i] = i >= argc - 6 * n && (i - (argc - 6 * n)) % 6 == 5 ? r->ans[(i - (argc - 6 * n)) / 6].f.len
+		lens[i] = i >= argc - 7 * n && (i - (argc - 7 * n)) % 7 == 5 ? r->ans[(i - (argc - 7 * n)) / 7].f.len
 			: strlen(argv[i]);
 	}
 	rep = command(t, argc, argv, lens);
@@ -1218,8 +1346,9 @@ static int answers_flush(tasksrv_transport_t *t)
 			if (r->ans[i].entry[0] && rep->type == REDIS_REPLY_ARRAY && (size_t) i < rep->elements
 					&& rep->element[i]->type == REDIS_REPLY_INTEGER && rep->element[i]->integer == 0) {
 				tasksrv_log(TASKSRV_LOG_WARNING, "task backend: the outcome of task %ld (entry %s) dropped: its "
-					"lease expired and it was already failed as worker_died", (long) r->ans[i].f.task_id,
-					r->ans[i].entry);
+					"lease expired and it was already failed as worker_died or put back in the queue",
+					(long) r->ans[i].f.task_id, r->ans[i].entry);
+				count_late(t);
 			}
 		}
 		freeReplyObject(rep);
@@ -1237,7 +1366,7 @@ static void requeue_unstarted(tasksrv_transport_t *t)
 {
 	redis_t *r = R(t);
 	tasksrv_server_t *s = t->srv;
-	int n = r->in_n - r->in_head, argc = 5 + 8 * n, i, k = 4;
+	int n = r->in_n - r->in_head, argc = 5 + 11 * n, i, k = 4;
 	const char **argv;
 	size_t *lens;
 	char (*nums)[32];
@@ -1286,6 +1415,12 @@ static void requeue_unstarted(tasksrv_transport_t *t)
 		k++;
 		argv[k] = data ? data : "";
 		lens[k++] = data ? it->f.len : 0;
+		argv[k] = it->retries;
+		lens[k++] = strlen(it->retries);
+		argv[k] = it->tries;
+		lens[k++] = strlen(it->tries);
+		argv[k] = it->srv;
+		lens[k++] = strlen(it->srv);
 	}
 	for (i = 0; i < 5; i++) {
 		lens[i] = strlen(argv[i]);
@@ -1354,6 +1489,10 @@ static int redis_open(tasksrv_transport_t *t)
 	snprintf(r->reply_key, sizeof(r->reply_key), "%s:results:%s:%016llx", s->cfg.backend_queue, r->node,
 		(unsigned long long) incarnation_nonce());
 	strcpy(r->last_id, "0");
+	/* This run of the server (all its processes): the tasks it sends say so (is_ours). */
+	if (s->shm && s->shm->backend_run_id == 0) {
+		s->shm->backend_run_id = incarnation_nonce() | 1;
+	}
 	r->read_count = 1;
 	r->pid = getpid();
 	t->state = r;
@@ -1397,6 +1536,9 @@ static void redis_close(tasksrv_transport_t *t)
 		if (r->kick_timer) {
 			tasksrv_loop_timer_del(r->loop, r->kick_timer);
 		}
+		if (r->stats_timer) {
+			tasksrv_loop_timer_del(r->loop, r->stats_timer);
+		}
 	}
 	drop_rd(r);
 	if (r->cmd) {
@@ -1413,6 +1555,30 @@ static void redis_close(tasksrv_transport_t *t)
 	t->state = NULL;
 }
 
+/* A task's fields (task_backend_max_payload checked first: nothing over it reaches
+ * Redis). The sender's retries and its run id (srv: a front's own task workers
+ * know its tasks) travel with it. 0, or -1 with r->err and errno. */
+static int task_fields(tasksrv_transport_t *t, const tasksrv_frame_t *f, char *id, char *gen, char *src, char *flags,
+	char *tm, char *retries, char *srv)
+{
+	redis_t *r = R(t);
+
+	if ((int64_t) f->len > t->srv->cfg.backend_max_payload) {
+		snprintf(r->err, sizeof(r->err), "the task's data is %lu bytes, over task_backend_max_payload (%lld bytes): "
+			"not sent", (unsigned long) f->len, (long long) t->srv->cfg.backend_max_payload);
+		errno = EMSGSIZE;
+		return -1;
+	}
+	num_field(id, 24, f->task_id);
+	num_field(gen, 16, f->origin_gen);
+	num_field(src, 16, f->src_worker);
+	num_field(flags, 8, f->flags);
+	snprintf(tm, 32, "%.6f", f->time);
+	num_field(retries, 24, t->srv->cfg.backend_retries);
+	snprintf(srv, 24, "%016llx", (unsigned long long) t->srv->shm->backend_run_id);
+	return 0;
+}
+
 /* A task without blocking: appended to the batch, written at the end of this loop
  * turn (redis_flush) or when PIPE_MAX are waiting. Whether the backend is reachable is
  * known here (the connection is made, or was up); what Redis answers to each XADD is
@@ -1420,9 +1586,9 @@ static void redis_close(tasksrv_transport_t *t)
 static int redis_send_async(tasksrv_transport_t *t, tasksrv_dest_t dst, tasksrv_frame_t *f, const char *payload)
 {
 	redis_t *r = R(t);
-	char id[24], gen[16], src[16], flags[8], tm[32];
-	const char *argv[17];
-	size_t lens[17];
+	char id[24], gen[16], src[16], flags[8], tm[32], retries[24], srv[24];
+	const char *argv[21];
+	size_t lens[21];
 	int i;
 
 	(void) dst;
@@ -1430,27 +1596,31 @@ static int redis_send_async(tasksrv_transport_t *t, tasksrv_dest_t dst, tasksrv_
 		errno = EINVAL;
 		return -1;
 	}
+	if (task_fields(t, f, id, gen, src, flags, tm, retries, srv) < 0) {
+		return -1;
+	}
+	/* A batch's first task finds a connection the server closed (Redis restarted):
+	 * connect again now, so that task() says at once whether Redis is there. */
+	if (r->cmd != NULL && r->sent_n == 0 && stale(r->cmd)) {
+		redisFree(r->cmd);
+		r->cmd = NULL;
+	}
 	if (r->cmd == NULL && (r->cmd = connect_ctx(t)) == NULL) {
 		return -1;
 	}
-	num_field(id, sizeof(id), f->task_id);
-	num_field(gen, sizeof(gen), f->origin_gen);
-	num_field(src, sizeof(src), f->src_worker);
-	num_field(flags, sizeof(flags), f->flags);
-	snprintf(tm, sizeof(tm), "%.6f", f->time);
 	{
 		const char *a[] = {"XADD", r->tasks_key, "*", "id", id, "gen", gen, "src", src, "flags", flags,
-			"time", tm, "reply", r->reply_key, "payload", payload ? payload : ""};
-		for (i = 0; i < 17; i++) {
+			"time", tm, "reply", r->reply_key, "retries", retries, "srv", srv, "payload", payload ? payload : ""};
+		for (i = 0; i < 21; i++) {
 			argv[i] = a[i];
-			lens[i] = i == 16 ? f->len : strlen(a[i]);
+			lens[i] = i == 20 ? f->len : strlen(a[i]);
 		}
 	}
 	if (sent_push(r, f) < 0) {
 		errno = ENOMEM;
 		return -1;
 	}
-	if (redisAppendCommandArgv(r->cmd, 17, argv, lens) != REDIS_OK) {
+	if (redisAppendCommandArgv(r->cmd, 21, argv, lens) != REDIS_OK) {
 		r->sent_n--;
 		snprintf(r->err, sizeof(r->err), "out of memory");
 		errno = ENOMEM;
@@ -1474,9 +1644,9 @@ static int redis_send_async(tasksrv_transport_t *t, tasksrv_dest_t dst, tasksrv_
 static int redis_send_blocking(tasksrv_transport_t *t, tasksrv_dest_t dst, tasksrv_frame_t *f, const char *payload)
 {
 	redis_t *r = R(t);
-	char id[24], gen[16], src[16], flags[8], tm[32];
-	const char *argv[17];
-	size_t lens[17];
+	char id[24], gen[16], src[16], flags[8], tm[32], retries[24], srv[24];
+	const char *argv[21];
+	size_t lens[21];
 	redisReply *rep;
 	int i;
 
@@ -1485,20 +1655,18 @@ static int redis_send_blocking(tasksrv_transport_t *t, tasksrv_dest_t dst, tasks
 		errno = EINVAL;
 		return -1;
 	}
-	num_field(id, sizeof(id), f->task_id);
-	num_field(gen, sizeof(gen), f->origin_gen);
-	num_field(src, sizeof(src), f->src_worker);
-	num_field(flags, sizeof(flags), f->flags);
-	snprintf(tm, sizeof(tm), "%.6f", f->time);
+	if (task_fields(t, f, id, gen, src, flags, tm, retries, srv) < 0) {
+		return -1;
+	}
 	{
 		const char *a[] = {"XADD", r->tasks_key, "*", "id", id, "gen", gen, "src", src, "flags", flags,
-			"time", tm, "reply", r->reply_key, "payload", payload ? payload : ""};
-		for (i = 0; i < 17; i++) {
+			"time", tm, "reply", r->reply_key, "retries", retries, "srv", srv, "payload", payload ? payload : ""};
+		for (i = 0; i < 21; i++) {
 			argv[i] = a[i];
-			lens[i] = i == 16 ? f->len : strlen(a[i]);
+			lens[i] = i == 20 ? f->len : strlen(a[i]);
 		}
 	}
-	if ((rep = command(t, 17, argv, lens)) == NULL) {
+	if ((rep = command(t, 21, argv, lens)) == NULL) {
 		return -1;
 	}
 	freeReplyObject(rep);
@@ -1506,7 +1674,55 @@ static int redis_send_blocking(tasksrv_transport_t *t, tasksrv_dest_t dst, tasks
 	return 0;
 }
 
+/* An answer over task_backend_max_payload is not sent: the task fails as too_large
+ * instead (its last frame), or the result is dropped and logged (one of several). */
+static int oversized_answer(tasksrv_transport_t *t, tasksrv_frame_t *f, tasksrv_buffer_t *buf)
+{
+	tasksrv_failure_t fail;
+	char msg[200];
+
+	snprintf(msg, sizeof(msg), "the result of task %ld is %lu bytes, over task_backend_max_payload (%lld bytes): "
+		"not sent", (long) f->task_id, (unsigned long) f->len, (long long) t->srv->cfg.backend_max_payload);
+	tasksrv_log(TASKSRV_LOG_WARNING, "task backend: %s", msg);
+	if (!(f->flags & TASKSRV_FLAG_FINAL)) {
+		return -1;
+	}
+	memset(&fail, 0, sizeof(fail));
+	fail.reason = TASKSRV_FAIL_TOO_LARGE;
+	fail.worker_id = t->srv->worker_id;
+	fail.exit_status = -1;
+	fail.message = msg;
+	fail.message_len = strlen(msg);
+	if (tasksrv_failure_encode(&fail, buf) < 0) {
+		return -1;
+	}
+	f->flags = (uint16_t) ((f->flags & ~(TASKSRV_FLAG_SERIALIZED | TASKSRV_FLAG_NODATA)) | TASKSRV_FLAG_FAILURE);
+	f->len = (uint32_t) tasksrv_buffer_size(buf);
+	return 0;
+}
+
+static int reply_answer(tasksrv_transport_t *t, int reply_to, tasksrv_frame_t *f, const char *payload, int blocking);
+
 static int redis_reply(tasksrv_transport_t *t, int reply_to, tasksrv_frame_t *f, const char *payload, int blocking)
+{
+	tasksrv_buffer_t buf = {0};
+	tasksrv_frame_t big;
+	int rc;
+
+	if ((int64_t) f->len <= t->srv->cfg.backend_max_payload) {
+		return reply_answer(t, reply_to, f, payload, blocking);
+	}
+	big = *f;
+	if (oversized_answer(t, &big, &buf) < 0) {
+		tasksrv_buffer_free(&buf);
+		return 0;
+	}
+	rc = reply_answer(t, reply_to, &big, tasksrv_buffer_head(&buf), blocking);
+	tasksrv_buffer_free(&buf);
+	return rc;
+}
+
+static int reply_answer(tasksrv_transport_t *t, int reply_to, tasksrv_frame_t *f, const char *payload, int blocking)
 {
 	redis_t *r = R(t);
 	tasksrv_failure_t fail;
@@ -1738,7 +1954,7 @@ static void heartbeat(tasksrv_loop_t *loop, void *ctx)
 	char consumer[300];
 	int i, w = s->cfg.worker_num;
 
-	for (i = w; i < w + s->cfg.task_worker_num; i++) {
+	for (i = w; background_ready(r) && i < w + s->cfg.task_worker_num; i++) {
 		if (s->manager.pids && s->manager.pids[i] > 0) {
 			snprintf(consumer, sizeof(consumer), "%s:%d", r->host, (int) s->manager.pids[i]);
 			if (set_alive(t, consumer) < 0) {
@@ -1747,6 +1963,68 @@ static void heartbeat(tasksrv_loop_t *loop, void *ctx)
 		}
 	}
 	r->lease_timer = tasksrv_loop_timer_add(loop, lease_interval(s), heartbeat, t);
+}
+
+/* task_backend_retries (the sender's, in the entry): a task whose node died goes back
+ * to the queue as a new entry with one more try, up to the count; any node runs it
+ * again (at-least-once: the first node may have done part or all of its work).
+ * Returns 0 when it went back, -1 when it fails instead. */
+static int requeue(tasksrv_transport_t *t, const redisReply *e, const tasksrv_frame_t *task, const char *consumer)
+{
+	redis_t *r = R(t);
+	const redisReply *fields = e->element[1];
+	const char *argv[48];
+	size_t lens[48], i;
+	char tries[24];
+	int ok = 1, n = 0, had_tries = 0;
+	long long done = field_num(fields, "tries", &ok), max;
+	redisReply *rep;
+
+	ok = 1;
+	max = field_num(fields, "retries", &ok);
+	if (!ok || done >= max || fields->elements + 5 > 48) {
+		return -1;
+	}
+	num_field(tries, sizeof(tries), done + 1);
+	argv[n] = "XADD";
+	lens[n++] = 4;
+	argv[n] = r->tasks_key;
+	lens[n++] = strlen(r->tasks_key);
+	argv[n] = "*";
+	lens[n++] = 1;
+	for (i = 0; i + 1 < fields->elements; i += 2) {
+		const redisReply *k = fields->element[i], *v = fields->element[i + 1];
+		if (k->type != REDIS_REPLY_STRING || v->type != REDIS_REPLY_STRING) {
+			return -1;
+		}
+		argv[n] = k->str;
+		lens[n++] = k->len;
+		if (strcmp(k->str, "tries") == 0) {
+			had_tries = 1;
+			argv[n] = tries;
+			lens[n++] = strlen(tries);
+		} else {
+			argv[n] = v->str;
+			lens[n++] = v->len;
+		}
+	}
+	if (!had_tries) {
+		argv[n] = "tries";
+		lens[n++] = 5;
+		argv[n] = tries;
+		lens[n++] = strlen(tries);
+	}
+	if ((rep = command(t, n, argv, lens)) == NULL) {
+		tasksrv_log(TASKSRV_LOG_WARNING, "task backend: task %ld cannot go back to the queue (%s)",
+			(long) task->task_id, r->err);
+		return -1;
+	}
+	freeReplyObject(rep);
+	count_queue(t, "retried");
+	tasksrv_log(TASKSRV_LOG_WARNING, "task backend: task %ld: its node (%s) stopped renewing its lease while running "
+		"it; put back in the queue (try %lld of %lld, task_backend_retries)", (long) task->task_id, consumer,
+		done + 2, max + 1);
+	return 0;
 }
 
 /* Fails one task whose node stopped renewing its lease: claims the entry (the claim
@@ -1790,6 +2068,10 @@ static void reclaim_entry(tasksrv_transport_t *t, const char *entry, const char 
 		freeReplyObject(rep);
 		return;
 	}
+	if (requeue(t, e, &task, consumer) == 0) {
+		freeReplyObject(rep);
+		return;
+	}
 	snprintf(msg, sizeof(msg), "task %ld: its node (%s) stopped renewing its lease (task_backend_lease = %d s) while "
 		"running it: the node died or lost the task backend", (long) task.task_id, consumer,
 		s->cfg.backend_lease_ms / 1000);
@@ -1809,6 +2091,8 @@ static void reclaim_entry(tasksrv_transport_t *t, const char *entry, const char 
 	tasksrv_buffer_free(&buf);
 	freeReplyObject(rep);
 }
+
+static void forget_consumers(tasksrv_transport_t *t);
 
 /* A front's event worker, three times a lease: the entries idle past the lease whose
  * consumer's key has expired are failed (any front may do it for any other: the
@@ -1832,7 +2116,7 @@ static void reclaim(tasksrv_loop_t *loop, void *ctx)
 	}
 	/* Only on a live connection (made by a task sent): a timer never waits for a
 	 * connect on an unreachable backend. (No group yet: nothing is pending.) */
-	if (r->cmd != NULL && (rep = command(t, 8, argv, lens)) != NULL) {
+	if (background_ready(r) && (rep = command(t, 8, argv, lens)) != NULL) {
 		for (i = 0; rep->type == REDIS_REPLY_ARRAY && i < rep->elements; i++) {
 			const redisReply *p = rep->element[i];
 			const char *eargv[2];
@@ -1855,8 +2139,111 @@ static void reclaim(tasksrv_loop_t *loop, void *ctx)
 			freeReplyObject(ex);
 		}
 		freeReplyObject(rep);
+		forget_consumers(t);
 	}
 	r->lease_timer = tasksrv_loop_timer_add(loop, lease_interval(s), reclaim, t);
+}
+/* }}} */
+
+/* {{{ the queue across hosts, for stats() */
+static long long map_num(const redisReply *map, const char *name, long long dflt)
+{
+	const redisReply *v = field(map, name);
+
+	if (v == NULL) {
+		return dflt;
+	}
+	return v->type == REDIS_REPLY_INTEGER ? v->integer : v->type == REDIS_REPLY_STRING ? strtoll(v->str, NULL, 10) : dflt;
+}
+
+static redisReply *simple(tasksrv_transport_t *t, const char *a, const char *b, const char *c)
+{
+	const char *argv[] = {a, b, c};
+	size_t lens[] = {strlen(a), strlen(b), c ? strlen(c) : 0};
+
+	return command(t, c ? 3 : 2, argv, lens);
+}
+
+/* Event worker 0, once a second: XLEN, XINFO GROUPS (pending, consumers, lag) and the
+ * queue's counters, into shared memory for every process's stats(). */
+static void refresh_stats(tasksrv_loop_t *loop, void *ctx)
+{
+	tasksrv_transport_t *t = ctx;
+	redis_t *r = R(t);
+	tasksrv_shm_t *shm = t->srv->shm;
+	char late[160], retried[160];
+	redisReply *rep;
+	size_t i;
+
+	r->stats_timer = tasksrv_loop_timer_add(loop, STATS_MS, refresh_stats, t);
+	if (!background_ready(r) || (rep = simple(t, "XLEN", r->tasks_key, NULL)) == NULL) {
+		return;
+	}
+	TASKSRV_ATOMIC_STORE(&shm->backend_stream_length, rep->type == REDIS_REPLY_INTEGER ? rep->integer : 0);
+	freeReplyObject(rep);
+	if ((rep = simple(t, "XINFO", "GROUPS", r->tasks_key)) != NULL) {
+		for (i = 0; rep->type == REDIS_REPLY_ARRAY && i < rep->elements; i++) {
+			const redisReply *g = rep->element[i], *name = g->type == REDIS_REPLY_ARRAY ? field(g, "name") : NULL;
+			if (name == NULL || name->type != REDIS_REPLY_STRING || strcmp(name->str, t->srv->cfg.backend_queue) != 0) {
+				continue;
+			}
+			TASKSRV_ATOMIC_STORE(&shm->backend_pending, map_num(g, "pending", 0));
+			TASKSRV_ATOMIC_STORE(&shm->backend_consumers, map_num(g, "consumers", 0));
+			/* lag (Redis 7): entries not yet delivered to the group */
+			TASKSRV_ATOMIC_STORE(&shm->backend_waiting, map_num(g, "lag", -1));
+		}
+		freeReplyObject(rep);
+	}
+	snprintf(late, sizeof(late), "%s:late", t->srv->cfg.backend_queue);
+	snprintf(retried, sizeof(retried), "%s:retried", t->srv->cfg.backend_queue);
+	if ((rep = simple(t, "MGET", late, retried)) != NULL) {
+		if (rep->type == REDIS_REPLY_ARRAY && rep->elements == 2) {
+			TASKSRV_ATOMIC_STORE(&shm->backend_late_results, rep->element[0]->type == REDIS_REPLY_STRING
+				? strtoll(rep->element[0]->str, NULL, 10) : 0);
+			TASKSRV_ATOMIC_STORE(&shm->backend_retried, rep->element[1]->type == REDIS_REPLY_STRING
+				? strtoll(rep->element[1]->str, NULL, 10) : 0);
+		}
+		freeReplyObject(rep);
+	}
+}
+
+/* With each reclaim: consumers of the group that hold nothing, were idle past the lease
+ * and whose key expired (task workers gone) are deleted, so that the consumer count is
+ * that of the live ones. */
+static void forget_consumers(tasksrv_transport_t *t)
+{
+	redis_t *r = R(t);
+	const tasksrv_config_t *cfg = &t->srv->cfg;
+	char key[600];
+	redisReply *rep, *ex;
+	size_t i;
+	const char *argv[] = {"XINFO", "CONSUMERS", r->tasks_key, cfg->backend_queue};
+	size_t lens[] = {5, 9, strlen(r->tasks_key), strlen(cfg->backend_queue)};
+
+	if ((rep = command(t, 4, argv, lens)) == NULL) {
+		return;
+	}
+	for (i = 0; rep->type == REDIS_REPLY_ARRAY && i < rep->elements; i++) {
+		const redisReply *c = rep->element[i], *name = c->type == REDIS_REPLY_ARRAY ? field(c, "name") : NULL;
+		if (name == NULL || name->type != REDIS_REPLY_STRING || map_num(c, "pending", 1) != 0
+				|| map_num(c, "idle", 0) < cfg->backend_lease_ms) {
+			continue;
+		}
+		alive_key(r, cfg, name->str, key, sizeof(key));
+		if ((ex = simple(t, "EXISTS", key, NULL)) == NULL) {
+			break;
+		}
+		if (ex->type == REDIS_REPLY_INTEGER && ex->integer == 0) {
+			const char *dargv[] = {"XGROUP", "DELCONSUMER", r->tasks_key, cfg->backend_queue, name->str};
+			size_t dlens[] = {6, 11, strlen(r->tasks_key), strlen(cfg->backend_queue), name->len};
+			redisReply *d = command(t, 5, dargv, dlens);
+			if (d) {
+				freeReplyObject(d);
+			}
+		}
+		freeReplyObject(ex);
+	}
+	freeReplyObject(rep);
 }
 /* }}} */
 
@@ -1869,6 +2256,10 @@ static void redis_watch(tasksrv_transport_t *t, tasksrv_loop_t *loop)
 		return;
 	}
 	r->loop = loop;
+	/* One line a process when the backend goes and comes back: from a front's event
+	 * workers and from task workers; a node's manager and its idle event worker (no
+	 * listener) would only repeat its task workers. */
+	r->quiet = s->role == TASKSRV_ROLE_MANAGER || (s->role == TASKSRV_ROLE_WORKER && s->ports.n == 0);
 	/* A task worker reads tasks from the start (and says it lives until the manager's
 	 * first heartbeat); an event worker reads results once it sent a task, and fails
 	 * the tasks of nodes gone; a node's manager renews its task workers' leases. */
@@ -1877,6 +2268,9 @@ static void redis_watch(tasksrv_transport_t *t, tasksrv_loop_t *loop)
 		arm(t);
 	} else if (s->role == TASKSRV_ROLE_WORKER) {
 		r->lease_timer = tasksrv_loop_timer_add(loop, lease_interval(s), reclaim, t);
+		if (s->worker_id == 0) {
+			refresh_stats(loop, t);
+		}
 	} else if (s->role == TASKSRV_ROLE_MANAGER && s->cfg.task_worker_num > 0) {
 		heartbeat(loop, t);
 	}

@@ -101,6 +101,9 @@ static const option_t options[] = {
 	OPT("task_backend", OPT_BACKEND, 1, 255, task_backend),
 	OPT("task_backend_queue", OPT_STRING, 1, 100, task_backend_queue),
 	OPT("task_backend_lease", OPT_INT, 1, 86400, task_backend_lease),
+	OPT("task_backend_retries", OPT_INT, 0, 1000, task_backend_retries),
+	/* Redis' own cap on a value (proto-max-bulk-len) is 512 MiB by default. */
+	OPT("task_backend_max_payload", OPT_INT, 1, 512 * 1024 * 1024, task_backend_max_payload),
 };
 
 void tasksrv_options_init(tasksrv_options_t *o)
@@ -131,6 +134,7 @@ void tasksrv_options_init(tasksrv_options_t *o)
 	o->compression_min_length = 20;
 	o->http_header_timeout = 30.0;
 	o->task_backend_lease = 30;
+	o->task_backend_max_payload = 64 * 1024 * 1024;
 }
 
 void tasksrv_options_free(tasksrv_options_t *o)

@@ -57,6 +57,8 @@ typedef struct {
 	zend_string *task_backend;       /* redis://HOST:PORT[/DB]; NULL: tasks stay on this machine */
 	zend_string *task_backend_queue; /* NULL: "tasksrv" */
 	zend_long task_backend_lease;    /* seconds */
+	zend_long task_backend_retries;  /* runs more of a task whose node died */
+	zend_long task_backend_max_payload; /* bytes */
 	zend_string *process_title_prefix; /* NULL: "tasksrv" */
 	/* HTTP (src/php/php_http*.c) */
 	bool open_http_protocol;     /* the port speaks HTTP/1.1 (Http\Server turns it on) */

@@ -821,6 +821,8 @@ static void configure_backend(server_obj *o)
 	tasksrv_transport_redis_describe(&u, cfg->backend_where, sizeof(cfg->backend_where));
 	ZEND_SECURE_ZERO(&u, sizeof(u));
 	cfg->backend_lease_ms = (int) opts->task_backend_lease * 1000;
+	cfg->backend_retries = (int) opts->task_backend_retries;
+	cfg->backend_max_payload = opts->task_backend_max_payload;
 	snprintf(cfg->backend_queue, sizeof(cfg->backend_queue), "%s",
 		opts->task_backend_queue ? ZSTR_VAL(opts->task_backend_queue) : "tasksrv");
 	o->core.transport.ops = tasksrv_transport_redis_ops();
@@ -843,11 +845,7 @@ static bool backend_check(server_obj *o)
 		}
 		return true;
 	}
-	if (cfg->backend && cfg->task_worker_num > 0) {
-		TASKSRV_THROW(0, "failed to start server: task_backend with task_worker_num > 0 (this server's own task "
-			"workers reading the queue) is not supported yet; set task_worker_num to 0 and run a TaskSrv\\TaskNode");
-		return false;
-	}
+	/* A front with task workers: they consume the queue too (a consumer each). */
 	return true;
 }
 
@@ -1423,6 +1421,17 @@ static void stats_array(server_obj *o, const tasksrv_stats_t *st_in, zval *retur
 		if (o->opts.task_ipc_mode != 1) {
 			add_assoc_long(return_value, "task_queue_bytes", st.task_queue_bytes);
 		}
+	}
+	/* The Redis task backend: this server's own counts, then the queue across hosts
+	 * (read by event worker 0 at most once a second). */
+	if (o->core.cfg.backend) {
+		add_assoc_long(return_value, "task_late_results", st.task_late_results);
+		add_assoc_long(return_value, "task_backend_stream_length", st.backend_stream_length);
+		add_assoc_long(return_value, "task_backend_waiting", st.backend_waiting);
+		add_assoc_long(return_value, "task_backend_pending", st.backend_pending);
+		add_assoc_long(return_value, "task_backend_consumers", st.backend_consumers);
+		add_assoc_long(return_value, "task_backend_late_results", st.backend_late_results);
+		add_assoc_long(return_value, "task_backend_retried", st.backend_retried);
 	}
 	/* tasksrv has no coroutines: the main context is the only one. */
 	add_assoc_long(return_value, "coroutine_num", 0);

@@ -11,8 +11,8 @@ $sock = sys_get_temp_dir() . '/tasksrv-test-redis-' . getmypid() . '.sock';
 @unlink($sock);
 /* The ACL of docs/distributed.md ("Security"): the queue's keys, the commands the backend uses. */
 $acl = ['alice', 'on', '>Alice-Zecret', '~tasksrv:*', 'resetchannels', '-@all', '+ping', '+select', '+xadd', '+xread',
-    '+xreadgroup', '+xack', '+xclaim', '+xpending', '+xgroup|create', '+xlen', '+xinfo|groups', '+set', '+get',
-    '+exists', '+del', '+incr'];
+    '+xreadgroup', '+xack', '+xclaim', '+xpending', '+xgroup|create', '+xlen', '+xinfo|groups', '+set', '+mget',
+    '+exists', '+del', '+incr', '+xinfo|consumers', '+xgroup|delconsumer'];
 $redis = new TasksrvTestRedis(['--requirepass', 'p@ss:w/rd-Zecret', '--unixsocket', $sock, '--unixsocketperm', '700',
     '--user', ...$acl]);
 $redis->auth = ['p@ss:w/rd-Zecret'];
@@ -81,7 +81,7 @@ tasks in db 3: :2
 ok
 task: false TaskSrv\Server::task(): task backend: redis://alice:***@127.0.0.1:%d/3 AUTH: WRONGPASS invalid username-password pair or user is disabled.
 taskwait: taskwait: TaskSrv\BackendException: taskwait(): task backend: redis://alice:***@127.0.0.1:%d/3 AUTH: WRONGPASS invalid username-password pair or user is disabled.
-bad node: 1 line naming WRONGPASS: task backend unreachable (redis+unix://:***@%s AUTH: WRONGPASS invalid username-password pair or user is disabled.); retrying every 500 ms
+bad node: 1 line naming WRONGPASS: task backend unreachable (redis+unix://:***@%s AUTH: WRONGPASS invalid username-password pair or user is disabled.); trying again from 100 ms, doubling to 5 s
 passwords printed: 0
 0 0 0 0 
 rediss: %s

@@ -1,5 +1,5 @@
 --TEST--
-task_backend options in every build: set() validates task_backend (a redis:// URL; in a build without hiredis, an error naming the missing build feature), task_backend_queue and task_backend_lease strictly, naming the key; php --ri says whether the backend is built; a TaskNode needs a backend and task workers, a front with a backend takes no dst_worker_id and no task workers of its own
+task_backend options in every build: set() validates task_backend (a redis:// URL; in a build without hiredis, an error naming the missing build feature), task_backend_queue and task_backend_lease strictly, naming the key; php --ri says whether the backend is built; a TaskNode needs a backend and task workers, a front with a backend takes no dst_worker_id
 --EXTENSIONS--
 tasksrv
 --FILE--
@@ -25,6 +25,10 @@ $cases = [
     ['task_backend_queue', 'jobs', null],
     ['task_backend_lease', 0, 'between 1 and 86400'],
     ['task_backend_lease', '5', 'must be of type int'],
+    ['task_backend_retries', -1, 'between 0 and 1000'],
+    ['task_backend_retries', 3, null],
+    ['task_backend_max_payload', 0, 'between 1 and 536870912'],
+    ['task_backend_max_payload', 1 << 20, null],
 ];
 foreach ($cases as [$key, $value, $want]) {
     $s = new TaskSrv\Server('127.0.0.1', 0);
@@ -38,7 +42,7 @@ foreach ($cases as [$key, $value, $want]) {
     } catch (ValueError|TypeError $e) {
         $named = str_contains($e->getMessage(), "option \"$key\"");
         $got = $want !== null && $named && str_contains($e->getMessage(), $want) ? 'ok' : $e->getMessage();
-        if ($want === '1 to 100 bytes' || $want === 'between 1 and 86400') {
+        if (in_array($want, ['1 to 100 bytes', 'between 1 and 86400', 'between 0 and 1000', 'between 1 and 536870912'], true)) {
             $got = $got === 'ok' && $e instanceof ValueError ? 'ok' : $got;
         }
         if ($want === 'must be of type int') {
@@ -74,6 +78,10 @@ task_backend_queue: ok
 task_backend_queue: ok
 task_backend_lease: ok
 task_backend_lease: ok
+task_backend_retries: ok
+task_backend_retries: ok
+task_backend_max_payload: ok
+task_backend_max_payload: ok
 bool(true)
 bool(true)
 failed to start TaskNode: it needs task_backend (redis://HOST:PORT[/DB]) in set()

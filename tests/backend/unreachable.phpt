@@ -32,20 +32,10 @@ PHP);
 echo tasksrv_request($front->connect(), "go\n"), "\n";
 $front->stop();
 $out = $front->output();
-$s = new TaskSrv\Server('127.0.0.1', 0);
-$s->set(['task_backend' => "redis://127.0.0.1:$dead", 'task_worker_num' => 1]);
-$s->on('Receive', fn () => null);
-$s->on('Task', fn () => null);
-try {
-    $s->start();
-} catch (TaskSrv\Exception $e) {
-    echo $e->getMessage(), "\n";
-}
 echo implode("\n", array_filter(explode("\n", $out), fn ($l) => preg_match('/^(task|taskwait):/', $l))), "\n";
 ?>
 --EXPECT--
 done
-failed to start server: task_backend with task_worker_num > 0 (this server's own task workers reading the queue) is not supported yet; set task_worker_num to 0 and run a TaskSrv\TaskNode
 task: false; warning names the backend
 taskwait: TaskSrv\BackendException is a TaskSrv\Exception: true; names the cause
 task: dst_worker_id: TaskSrv\Server::task(): Argument #2 ($dst_worker_id) must be -1 with a task_backend (tasks go to the queue, not to a task worker)
