@@ -1,5 +1,5 @@
 --TEST--
-addProcess() broadcast (Swoole's documented example, unchanged, SWOOLE_PROCESS): a user process reads each message from its pipe and send()s it to every connection in $server->connections; three clients each get every message; after kill -9 the restarted user process broadcasts too; nothing is left behind
+addProcess() broadcast (Swoole's documented example, unchanged, SWOOLE_PROCESS): a user process reads each message from its pipe and send()s it to every connection in $server->connections; three clients, each gets every message sent once it is connected; after kill -9 the restarted user process broadcasts too; nothing is left behind
 --EXTENSIONS--
 tasksrv
 --FILE--
@@ -8,18 +8,19 @@ require __DIR__ . '/broadcast.inc';
 userproc_broadcast('SWOOLE_PROCESS');
 ?>
 --EXPECT--
-a sent "one\n"
+a came and sent "one\n"
 a: "one\n"
-b: "one\n"
-c: "one\n"
-b sent "two\n"
+b came and sent "two\n"
 a: "two\n"
 b: "two\n"
-c: "two\n"
-c sent "three\n"
+c came and sent "three\n"
 a: "three\n"
 b: "three\n"
 c: "three\n"
+b sent "to all\n"
+a: "to all\n"
+b: "to all\n"
+c: "to all\n"
 user processes: 1
 restarted: true
 a: "after the restart\n"

@@ -13,6 +13,8 @@ client 3 sees EOF: true
 exit: 0
 left: 0
 USER ready getWorkerId=false
+USER exist 1: [true,true,true]
+USER exist 2: [true,true,true]
 USER exist 3: [true,true,true]
 USER list 0: foreach=1=>1,2=>2,3=>3 count=3 getClientList=[1,2,3]
 USER exist 2: [true,true,true]
