@@ -10,12 +10,16 @@
 #include "http_upload.h"
 #include "http_parser.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+/* Temp files: PREFIX "<pid>.XXXXXX". */
+#define PREFIX "tasksrv.upfile."
 
 /* A part's header block longer than this is not one. */
 #define MAX_PART_HEAD (16 * 1024)
@@ -158,12 +162,11 @@ static void part_begin(tasksrv_http_upload_t *u, const char *h, size_t n)
 		out_u32(u, 0);
 		return;
 	}
-	if (strlen(u->tmpdir) + sizeof("/tasksrv.upfile.XXXXXX") > sizeof(u->path)) {
+	if (strlen(u->tmpdir) + sizeof("/" PREFIX "4294967295.XXXXXX") > sizeof(u->path)) {
 		u->error = TASKSRV_UPLOAD_ERR_CANT_WRITE;
 		return;
 	}
-	strcpy(u->path, u->tmpdir);
-	strcat(u->path, "/tasksrv.upfile.XXXXXX");
+	sprintf(u->path, "%s/" PREFIX "%d.XXXXXX", u->tmpdir, (int) getpid());
 	if ((u->fd = mkstemp(u->path)) < 0) {
 		u->error = TASKSRV_UPLOAD_ERR_CANT_WRITE;
 		u->path[0] = '\0';
@@ -382,6 +385,43 @@ void tasksrv_http_upload_free(tasksrv_http_upload_t *u)
 	free(u->out.s);
 	free(u->paths.s);
 	free(u);
+}
+
+int tasksrv_http_upload_adopt(const char *path, char *out, size_t n)
+{
+	const char *base = strrchr(path, '/'), *dot;
+	int w;
+
+	base = base ? base + 1 : path;
+	if (strncmp(base, PREFIX, sizeof(PREFIX) - 1) != 0 || (dot = strrchr(base, '.')) == NULL
+			|| dot < base + sizeof(PREFIX) - 1) {
+		return -1;
+	}
+	w = snprintf(out, n, "%.*s" PREFIX "%d%s", (int) (base - path), path, (int) getpid(), dot);
+	return w > 0 && (size_t) w < n ? 0 : -1;
+}
+
+int tasksrv_http_upload_sweep(const char *dir, int pid)
+{
+	char prefix[64], path[PATH_MAX];
+	size_t pl;
+	struct dirent *e;
+	DIR *d = opendir(dir && *dir ? dir : "/tmp");
+	int n = 0;
+
+	if (d == NULL) {
+		return 0;
+	}
+	pl = (size_t) snprintf(prefix, sizeof(prefix), PREFIX "%d.", pid);
+	while ((e = readdir(d)) != NULL) {
+		if (strncmp(e->d_name, prefix, pl) == 0
+				&& snprintf(path, sizeof(path), "%s/%s", dir && *dir ? dir : "/tmp", e->d_name) < (int) sizeof(path)
+				&& unlink(path) == 0) {
+			n++;
+		}
+	}
+	closedir(d);
+	return n;
 }
 
 static int get_u32(const char *d, size_t len, size_t *pos, uint32_t *v)

@@ -38,6 +38,18 @@ void tasksrv_http_upload_free(tasksrv_http_upload_t *u);
 /* Whether the body ended with the closing delimiter (a body cut short, or malformed, did not). */
 int tasksrv_http_upload_complete(const tasksrv_http_upload_t *u);
 
+/* Temp files are named tasksrv.upfile.<pid>.XXXXXX after the process that runs the
+ * request's callback (the receiving one names them for itself; another one, the
+ * PROCESS worker, renames them to its pid with tasksrv_http_upload_adopt()), so
+ * that when that process is killed the manager removes what it left:
+ * tasksrv_http_upload_sweep(). */
+
+/* A temp file path for this process: the new path into out (n bytes), 0; -1 when
+ * path is not a temp file's name or does not fit. */
+int tasksrv_http_upload_adopt(const char *path, char *out, size_t n);
+/* Removes dir's temp files of pid; returns how many. */
+int tasksrv_http_upload_sweep(const char *dir, int pid);
+
 typedef struct {
 	int is_file;
 	const char *name;       /* the form field's name */

@@ -5,8 +5,10 @@
 #include "manager.h"
 #include "channel.h"
 #include "failure.h"
+#include "http_upload.h"
 #include "io.h"
 #include "ledger.h"
+#include "listener.h"
 #include "log.h"
 #include "process.h"
 #include "run.h"
@@ -339,6 +341,30 @@ static void respawn_due(tasksrv_loop_t *loop, void *ctx)
 }
 /* }}} */
 
+/* An event worker that died in onRequest (killed: nothing ran in it to clean up)
+ * leaves its requests' upload temp files: they go. */
+static void sweep_uploads(tasksrv_server_t *s, pid_t pid)
+{
+	int i, j, n;
+
+	for (i = 0; i < s->ports.n; i++) {
+		const tasksrv_protocol_t *p = &s->ports.items[i]->protocol;
+
+		for (j = 0; j < i && p->http_upload; j++) {
+			const tasksrv_protocol_t *q = &s->ports.items[j]->protocol;
+
+			if (q->http_upload && (q->upload_tmp_dir == p->upload_tmp_dir || (q->upload_tmp_dir && p->upload_tmp_dir
+					&& strcmp(q->upload_tmp_dir, p->upload_tmp_dir) == 0))) {
+				break; /* that directory was swept */
+			}
+		}
+		if (p->http_upload && j == i && (n = tasksrv_http_upload_sweep(p->upload_tmp_dir, (int) pid)) > 0) {
+			tasksrv_log(TASKSRV_LOG_NOTICE, "worker(pid=%d) died with %d upload temp file(s) of a request in hand: removed",
+				(int) pid, n);
+		}
+	}
+}
+
 /* Returns 1 in a freshly forked child (its work done), else 0. */
 static int reap(tasksrv_server_t *s)
 {
@@ -362,6 +388,9 @@ static int reap(tasksrv_server_t *s)
 			s->manager.kill_at[id] = 0;
 		}
 		book_unsent(s, id, pid, code, signo);
+		if (id < s->cfg.worker_num && (code != 0 || signo != 0)) {
+			sweep_uploads(s, pid);
+		}
 		if (id < s->cfg.worker_num && s->cfg.mode != TASKSRV_MODE_PROCESS) {
 			/* Its connections died with it (BASE mode: a worker owns its sockets;
 			 * in PROCESS mode the master holds them, and they live on). */

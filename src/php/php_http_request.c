@@ -283,25 +283,46 @@ static void uploaded_add(zend_string *path)
 	zend_hash_update(SG(rfc1867_uploaded_files), path, &v);
 }
 
+/* A temp file named for another process (the PROCESS master wrote it) takes this
+ * process's pid in its name, so that if this worker is killed in onRequest, the
+ * manager knows the file for its own and removes it (tasksrv_http_upload_sweep()). */
+static zend_string *adopt(const char *path, size_t len)
+{
+	char old[4096], mine[4096];
+
+	if (len >= sizeof(old)) {
+		return zend_string_init(path, len, 0);
+	}
+	memcpy(old, path, len);
+	old[len] = '\0';
+	if (tasksrv_http_upload_adopt(old, mine, sizeof(mine)) == 0 && strcmp(old, mine) != 0
+			&& link(old, mine) == 0) {
+		unlink(old);
+		return zend_string_init(mine, strlen(mine), 0);
+	}
+	return zend_string_init(path, len, 0);
+}
+
 /* A file part (already in its 0600 temp file, written by the core while the body
  * arrived): its $files entry, Swoole's keys in Swoole's order. */
 static void upload_file(const tasksrv_http_upload_part_t *part, zval *files, zval *tmpfiles)
 {
+	zend_string *path = part->value_len > 0 ? adopt(part->value, part->value_len) : NULL;
 	zval info;
 	char *name;
 
 	array_init_size(&info, 5);
 	add_assoc_stringl(&info, "type", (char *) part->type, part->type_len);
-	add_assoc_stringl(&info, "tmp_name", (char *) part->value, part->value_len);
+	if (path) {
+		add_assoc_str(&info, "tmp_name", zend_string_copy(path));
+		uploaded_add(path);
+		add_next_index_str(tmpfiles, path);
+	} else {
+		add_assoc_string(&info, "tmp_name", "");
+	}
 	add_assoc_long(&info, "size", (zend_long) part->size);
 	add_assoc_stringl(&info, "name", (char *) part->filename, part->filename_len);
 	add_assoc_long(&info, "error", part->error);
-	if (part->value_len > 0) {
-		zend_string *path = zend_string_init(part->value, part->value_len, 0);
-
-		uploaded_add(path);
-		add_next_index_str(tmpfiles, path);
-	}
 	/* "f[]" and "f[a]" give arrays, as for post fields. */
 	name = estrndup(part->name, part->name_len);
 	php_register_variable_ex(name, &info, files);

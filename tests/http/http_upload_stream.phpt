@@ -1,5 +1,5 @@
 --TEST--
-Http\Server uploads streamed to 0600 temp files while the body arrives, both modes: a 200 MB file (curl) leaves the receiving process's peak RSS far below its size, a chunked upload, upload_max_filesize (error 1), is_uploaded_file()/move_uploaded_file(), and no temp file left behind: after the callback, when it throws, when the worker exit()s or dies of a fatal error, when the client goes away mid-body
+Http\Server uploads streamed to 0600 temp files while the body arrives, both modes: a 200 MB file (curl) leaves the receiving process's peak RSS far below its size, a chunked upload, upload_max_filesize (error 1), is_uploaded_file()/move_uploaded_file(), and no temp file left behind: after the callback, when it throws, when the worker exit()s, dies of a fatal error or is killed (SIGKILL: the manager removes them), when the client goes away mid-body
 --EXTENSIONS--
 tasksrv
 --SKIPIF--
@@ -52,6 +52,10 @@ function server(string $mode, string $up, string $dir): TasksrvTestServer
     }
     if (\$uri === '/fatal') {
         trigger_error('fatal in onRequest', E_USER_ERROR);
+    }
+    if (\$uri === '/kill') {
+        file_put_contents('$dir/kill.pid', getmypid());
+        sleep(30); /* until the test kills it */
     }
     \$out = ['post' => \$req->post, 'raw' => strlen(\$req->rawContent())];
     foreach (\$req->files ?? [] as \$k => \$f) {
@@ -134,6 +138,22 @@ foreach (['SWOOLE_BASE', 'SWOOLE_PROCESS'] as $mode) {
         $srv->waitListening();
         echo "$how: temp files left: ", left($up), "\n";
     }
+    /* SIGKILL in onRequest: nothing runs in the worker; the manager removes its files. */
+    $c = $srv->connect();
+    $body = "--XyZ\r\nContent-Disposition: form-data; name=\"f\"; filename=\"k.bin\"\r\n\r\nkill me\r\n--XyZ--\r\n";
+    fwrite($c, "POST /kill HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=XyZ\r\nContent-Length: "
+        . strlen($body) . "\r\n\r\n" . $body);
+    for ($i = 0; $i < 500 && !is_file("$dir/kill.pid"); $i++) {
+        usleep(10000);
+    }
+    $pid = (int) @file_get_contents("$dir/kill.pid");
+    echo "SIGKILL in onRequest: a file in hand ", var_export(left($up, false) !== 'none', true);
+    exec("kill -9 $pid");
+    $srv->waitOutput('abnormal exit', 4);
+    $srv->waitListening();
+    fclose($c);
+    @unlink("$dir/kill.pid");
+    echo ", after: ", left($up), "\n";
 
     /* A client that sends half of a body and goes. */
     $c = $srv->connect();
@@ -181,6 +201,7 @@ throw: HTTP/1.1 500 Internal Server Error <closed>
 temp files left: none
 exit: temp files left: none
 fatal: temp files left: none
+SIGKILL in onRequest: a file in hand true, after: none
 half a body: a temp file while it arrives: true, after the client went: none
 exit: 0
 the exception was reported
@@ -196,6 +217,7 @@ throw: HTTP/1.1 500 Internal Server Error <closed>
 temp files left: none
 exit: temp files left: none
 fatal: temp files left: none
+SIGKILL in onRequest: a file in hand true, after: none
 half a body: a temp file while it arrives: true, after the client went: none
 exit: 0
 the exception was reported
