@@ -41,7 +41,7 @@ typedef struct {
 struct tasksrv_http_upload {
 	char delim[4 + 256];   /* CRLF "--" boundary */
 	size_t dlen;
-	char tmpdir[PATH_MAX];
+	char tmpdir[PATH_MAX - 64]; /* (so a temp file's path always fits in path) */
 	int64_t max_filesize;
 	int state;
 	int oom;
@@ -105,7 +105,7 @@ tasksrv_http_upload_t *tasksrv_http_upload_new(const char *boundary, size_t blen
 {
 	tasksrv_http_upload_t *u;
 
-	if (blen == 0 || blen > sizeof(u->delim) - 4) {
+	if (blen == 0 || blen > sizeof(u->delim) - 4 || (tmpdir && strlen(tmpdir) >= sizeof(u->tmpdir))) {
 		return NULL;
 	}
 	if ((u = calloc(1, sizeof(*u))) == NULL) {
@@ -162,11 +162,7 @@ static void part_begin(tasksrv_http_upload_t *u, const char *h, size_t n)
 		out_u32(u, 0);
 		return;
 	}
-	if (strlen(u->tmpdir) + sizeof("/" PREFIX "4294967295.XXXXXX") > sizeof(u->path)) {
-		u->error = TASKSRV_UPLOAD_ERR_CANT_WRITE;
-		return;
-	}
-	sprintf(u->path, "%s/" PREFIX "%d.XXXXXX", u->tmpdir, (int) getpid());
+	snprintf(u->path, sizeof(u->path), "%s/" PREFIX "%d.XXXXXX", u->tmpdir, (int) getpid());
 	if ((u->fd = mkstemp(u->path)) < 0) {
 		u->error = TASKSRV_UPLOAD_ERR_CANT_WRITE;
 		u->path[0] = '\0';

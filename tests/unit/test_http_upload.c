@@ -179,6 +179,39 @@ static void test_digest_damaged(void **state)
 	assert_int_equal(tasksrv_http_upload_next("", 0, &pos, &p), 0);
 }
 
+/* Temp files carry the pid of the process that runs the callback; the manager sweeps
+ * a killed worker's. */
+static void test_adopt_and_sweep(void **state)
+{
+	tasksrv_http_upload_t *u = tasksrv_http_upload_new("XyZ", 3, tmpdir, 0);
+	tasksrv_http_upload_part_t p;
+	const char *d;
+	size_t dlen, pos = 0;
+	char path[512], want[64], other[512];
+
+	(void) state;
+	tasksrv_http_upload_feed(u, BODY, sizeof(BODY) - 1);
+	d = tasksrv_http_upload_digest(u, &dlen);
+	assert_int_equal(tasksrv_http_upload_next(d, dlen, &pos, &p), 1);
+	assert_int_equal(tasksrv_http_upload_next(d, dlen, &pos, &p), 1);
+	snprintf(path, sizeof(path), "%.*s", (int) p.value_len, p.value);
+	tasksrv_http_upload_free(u);
+	snprintf(want, sizeof(want), "/tasksrv.upfile.%d.", (int) getpid());
+	assert_non_null(strstr(path, want));
+	/* Adopting its own file changes nothing; another process's gets this pid. */
+	assert_int_equal(tasksrv_http_upload_adopt(path, other, sizeof(other)), 0);
+	assert_string_equal(other, path);
+	assert_int_equal(tasksrv_http_upload_adopt("/x/tasksrv.upfile.1.AbCdEf", other, sizeof(other)), 0);
+	snprintf(want, sizeof(want), "/x/tasksrv.upfile.%d.AbCdEf", (int) getpid());
+	assert_string_equal(other, want);
+	assert_int_equal(tasksrv_http_upload_adopt("/x/other.1.AbCdEf", other, sizeof(other)), -1);
+	/* The sweep takes the pid's files only. */
+	assert_int_equal(tasksrv_http_upload_sweep(tmpdir, (int) getpid() + 1), 0);
+	assert_int_equal(files_in_tmpdir(), 1);
+	assert_int_equal(tasksrv_http_upload_sweep(tmpdir, (int) getpid()), 1);
+	assert_int_equal(files_in_tmpdir(), 0);
+}
+
 /* {{{ the parser's streaming body */
 typedef struct {
 	char body[4096];
@@ -348,6 +381,7 @@ int main(void)
 		cmocka_unit_test(test_upload_max_filesize),
 		cmocka_unit_test(test_upload_malformed),
 		cmocka_unit_test(test_digest_damaged),
+		cmocka_unit_test(test_adopt_and_sweep),
 		cmocka_unit_test(test_stream_content_length),
 		cmocka_unit_test(test_stream_chunked),
 		cmocka_unit_test(test_stream_refused_and_limit),
