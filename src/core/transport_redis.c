@@ -328,7 +328,9 @@ typedef struct {
 	answer_t *ans;               /* a task worker's answers not yet sent */
 	int ans_n, ans_cap;
 	int64_t ans_since_us;        /* when the oldest of them was made */
-	int64_t ans_retry_ms;        /* the backend failed: no new try before this */
+	int64_t ans_retry_ms;        /* the backend failed them: no new try before this, no task read */
+	uint64_t ans_timer;          /* wakes the loop for that try */
+	int ans_stuck_logged;
 	int read_count;              /* a task worker's COUNT for the next read */
 	int untrimmed;               /* a front: results read since its reply stream was last trimmed */
 	lost_t *lost;
@@ -911,7 +913,8 @@ static void arm(tasksrv_transport_t *t)
 {
 	redis_t *r = R(t);
 
-	if (r->rd_pending || r->loop == NULL) {
+	/* (A task worker whose answers wait reads nothing: redis_flush arms it once they left.) */
+	if (r->rd_pending || r->loop == NULL || r->ans_retry_ms != 0) {
 		return;
 	}
 	if (t->srv->role == TASKSRV_ROLE_TASK_WORKER && ensure_group(t) < 0) {
@@ -1015,7 +1018,7 @@ static void rd_ready(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, uint32_t e
 	deliver_inbox(t);
 	/* The next read once what was read is handed out (a task worker stopped between
 	 * tasks by a signal runs the rest at the loop's next turn: redis_flush). */
-	if (!r->rd_pending && loop->running && r->in_head == r->in_n) {
+	if (!r->rd_pending && loop->running && r->in_head == r->in_n && r->ans_retry_ms == 0) {
 		arm(t);
 	}
 }
@@ -1156,27 +1159,29 @@ static void append_trim(tasksrv_transport_t *t)
 
 /* {{{ a task worker's batch: the answers, sent in one EVAL that XACKs and XADDs each */
 /* KEYS[1] the task stream, KEYS[1 + i] answer i's reply stream; ARGV[1] the group,
- * ARGV[2] this node, then seven an answer: its task's entry ("" for an answer that is not
- * the last), id, gen, src, flags, payload, local (1: the sender's own task worker ran it). The last answer of a task is written only
- * when this XACK took the entry out of the pending list (the first XACK wins: a
- * reclaimer that failed the task as worker_died took it first); XACK and XADD are one
- * step: no node dies between them. Then the task stream is trimmed below the oldest
- * entry still pending (none pending: below the last one acked here): every entry
- * before it was delivered (a group delivers in order) and acked, so the stream holds
- * about the tasks not yet answered (`~`: whole nodes only, the cheap way; an XDEL a
- * task cost more than the rest of its answer). Returns 1 or 0 for each answer. */
+ * ARGV[2] this node, then seven an answer: its task's entry ("" for an answer that is
+ * not the last), id, gen, src, flags, payload, local (1: the sender's own task worker
+ * ran it). The last answer of a task stays only if this XACK took the entry out of the
+ * pending list (the first XACK wins: a reclaimer that failed the task as worker_died
+ * took it first; then the answer just added is deleted again, unseen: the script runs
+ * as one step), and no node dies between the XACK and the XADD. The XADD goes first
+ * because Redis may refuse it (out of memory) and not the XACK: a refused script has
+ * changed nothing for that task, and the answers are sent again later (answers_flush).
+ * Then the task stream is trimmed below the oldest entry still pending (none pending:
+ * below the last one acked here): every entry before it was delivered (a group
+ * delivers in order) and acked, so the stream holds about the tasks not yet answered
+ * (`~`: whole nodes only, the cheap way; an XDEL a task cost more than the rest of its
+ * answer). Returns 1 or 0 for each answer. */
 #define ANSWER_SCRIPT \
 	"local out, last = {}, false\n" \
 	"for i = 1, #KEYS - 1 do\n" \
 	"  local a = 3 + (i - 1) * 7\n" \
+	"  local id = redis.call('XADD', KEYS[i + 1], '*', 'id', ARGV[a + 1], 'gen', ARGV[a + 2], 'src', ARGV[a + 3],\n" \
+	"    'flags', ARGV[a + 4], 'node', ARGV[2], 'local', ARGV[a + 6], 'payload', ARGV[a + 5])\n" \
 	"  local ok = 1\n" \
 	"  if ARGV[a] ~= '' then\n" \
 	"    ok = redis.call('XACK', KEYS[1], ARGV[1], ARGV[a])\n" \
-	"    if ok == 1 then last = ARGV[a] end\n" \
-	"  end\n" \
-	"  if ok == 1 then\n" \
-	"    redis.call('XADD', KEYS[i + 1], '*', 'id', ARGV[a + 1], 'gen', ARGV[a + 2], 'src', ARGV[a + 3],\n" \
-	"      'flags', ARGV[a + 4], 'node', ARGV[2], 'local', ARGV[a + 6], 'payload', ARGV[a + 5])\n" \
+	"    if ok == 1 then last = ARGV[a] else redis.call('XDEL', KEYS[i + 1], id) end\n" \
 	"  end\n" \
 	"  out[i] = ok\n" \
 	"end\n" \
@@ -1187,17 +1192,21 @@ static void append_trim(tasksrv_transport_t *t)
 	"return out\n"
 
 /* KEYS[1] the task stream; ARGV[1] the group, then eleven a task: entry, id, gen, src,
- * flags, time, reply, payload, retries, tries, srv. Each task this consumer still holds leaves the pending
- * list and goes back to the end of the stream, as a new entry, in one step. */
+ * flags, time, reply, payload, retries, tries, srv. Each task goes back to the end of
+ * the stream as a new entry, which stays only if the XACK took the old one out of the
+ * pending list (in the same order as ANSWER_SCRIPT, for the same reasons); the old
+ * entry is deleted. */
 #define REQUEUE_SCRIPT \
 	"local n = 0\n" \
 	"for a = 2, #ARGV, 11 do\n" \
+	"  local id = redis.call('XADD', KEYS[1], '*', 'id', ARGV[a + 1], 'gen', ARGV[a + 2], 'src', ARGV[a + 3],\n" \
+	"    'flags', ARGV[a + 4], 'time', ARGV[a + 5], 'reply', ARGV[a + 6], 'retries', ARGV[a + 8],\n" \
+	"    'tries', ARGV[a + 9], 'srv', ARGV[a + 10], 'payload', ARGV[a + 7])\n" \
 	"  if redis.call('XACK', KEYS[1], ARGV[1], ARGV[a]) == 1 then\n" \
 	"    redis.call('XDEL', KEYS[1], ARGV[a])\n" \
-	"    redis.call('XADD', KEYS[1], '*', 'id', ARGV[a + 1], 'gen', ARGV[a + 2], 'src', ARGV[a + 3],\n" \
-	"      'flags', ARGV[a + 4], 'time', ARGV[a + 5], 'reply', ARGV[a + 6], 'retries', ARGV[a + 8],\n" \
-	"      'tries', ARGV[a + 9], 'srv', ARGV[a + 10], 'payload', ARGV[a + 7])\n" \
 	"    n = n + 1\n" \
+	"  else\n" \
+	"    redis.call('XDEL', KEYS[1], id)\n" \
 	"  end\n" \
 	"end\n" \
 	"return n\n"
@@ -1264,15 +1273,24 @@ static void count_late(tasksrv_transport_t *t)
 	count_queue(t, "late");
 }
 
-/* Sends the answers made so far (ANSWER_SCRIPT). When the backend cannot be reached
- * they stay and go with the next flush (tried again after RETRY_MS: the script is
- * safe to run twice for a last answer, whose XACK then finds nothing); a script
- * error drops them with a log line. Returns 0 or -1. */
+/* The loop's turn after this timer tries the answers again (redis_flush). */
+static void answers_wake(tasksrv_loop_t *loop, void *ctx)
+{
+	tasksrv_transport_t *t = ctx;
+
+	(void) loop;
+	R(t)->ans_timer = 0;
+}
+
+/* Sends the answers made so far (ANSWER_SCRIPT). When that fails they stay and go
+ * with a flush after RETRY_MS (the script is safe to run again for a last answer that
+ * went: its task is no longer pending for this consumer, so it is not written twice).
+ * Returns 0 or -1. */
 static int answers_flush(tasksrv_transport_t *t)
 {
 	redis_t *r = R(t);
 	tasksrv_server_t *s = t->srv;
-	int n = r->ans_n, argc, i, k, rc = 0;
+	int n = r->ans_n, argc, i, k;
 	const char **argv;
 	size_t *lens;
 	char (*nums)[24], numkeys[16];
@@ -1328,20 +1346,31 @@ static int answers_flush(tasksrv_transport_t *t)
 	free(argv);
 	free(lens);
 	free(nums);
-	if (rep == NULL && r->cmd == NULL) {
-		/* Unreachable: the answers wait (the tasks stay in this consumer's pending list). */
-		if (!r->down_logged) {
-			tasksrv_log(TASKSRV_LOG_WARNING, "task backend unreachable (%s); the answers of %d task(s) wait, "
-				"retrying every %d ms", r->err, n, RETRY_MS);
-			r->down_logged = 1;
+	if (rep == NULL) {
+		/* Unreachable, or the script refused (out of memory, READONLY after a failover,
+		 * an ACL without +eval...): the answers wait and go again (their tasks stay in
+		 * this consumer's pending list, which no lease fails while it lives), and no task
+		 * is read meanwhile. Once in the log until they leave. The connection is made
+		 * again for the next try (a failover may have moved the master). */
+		if (!r->ans_stuck_logged) {
+			tasksrv_log(TASKSRV_LOG_WARNING, "task backend: the answers of %d task(s) cannot be sent (%s); they wait, "
+				"tried again every %d ms, and no task is read meanwhile", n, r->err, RETRY_MS);
+			r->ans_stuck_logged = 1;
+		}
+		if (r->cmd != NULL) {
+			redisFree(r->cmd);
+			r->cmd = NULL;
 		}
 		r->ans_retry_ms = tasksrv_io_now_ms() + RETRY_MS;
+		if (r->loop && r->loop->epfd >= 0 && !r->ans_timer) {
+			r->ans_timer = tasksrv_loop_timer_add(r->loop, RETRY_MS, answers_wake, t);
+		}
 		return -1;
-	}
-	if (rep == NULL) {
-		tasksrv_log(TASKSRV_LOG_WARNING, "task backend: the answers of %d task(s) cannot be sent: %s", n, r->err);
-		rc = -1;
 	} else {
+		if (r->ans_stuck_logged) {
+			tasksrv_log(TASKSRV_LOG_NOTICE, "task backend: the answers that waited are sent");
+			r->ans_stuck_logged = 0;
+		}
 		for (i = 0; i < n; i++) {
 			if (r->ans[i].entry[0] && rep->type == REDIS_REPLY_ARRAY && (size_t) i < rep->elements
 					&& rep->element[i]->type == REDIS_REPLY_INTEGER && rep->element[i]->integer == 0) {
@@ -1355,7 +1384,7 @@ static int answers_flush(tasksrv_transport_t *t)
 	}
 	r->ans_retry_ms = 0;
 	answers_free(r);
-	return rc;
+	return 0;
 }
 
 /* A task worker that exits gives the tasks it fetched and did not start back to the
@@ -1532,6 +1561,9 @@ static void redis_close(tasksrv_transport_t *t)
 		}
 		if (r->lease_timer) {
 			tasksrv_loop_timer_del(r->loop, r->lease_timer);
+		}
+		if (r->ans_timer) {
+			tasksrv_loop_timer_del(r->loop, r->ans_timer);
 		}
 		if (r->kick_timer) {
 			tasksrv_loop_timer_del(r->loop, r->kick_timer);
@@ -1833,7 +1865,7 @@ static int redis_next_frame(tasksrv_transport_t *t, int64_t deadline_ms, tasksrv
 static int redis_flush(tasksrv_transport_t *t)
 {
 	redis_t *r = R(t);
-	int busy = 0;
+	int busy = 0, reader;
 
 	if (r == NULL) {
 		return 0;
@@ -1849,7 +1881,10 @@ static int redis_flush(tasksrv_transport_t *t)
 		deliver_inbox(t);
 		busy = 1;
 	}
-	if (r->rd != NULL && !r->rd_pending && r->in_head == r->in_n && r->loop && r->loop->running) {
+	/* (A task worker reads again once its waiting answers left, unless the reader's
+	 * retry timer will; an event worker only where a read was going.) */
+	reader = t->srv->role == TASKSRV_ROLE_TASK_WORKER ? !r->retry_timer : r->rd != NULL;
+	if (reader && !r->rd_pending && r->in_head == r->in_n && r->ans_retry_ms == 0 && r->loop && r->loop->running) {
 		arm(t);
 	}
 	return busy;
