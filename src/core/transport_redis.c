@@ -301,6 +301,7 @@ typedef struct {
 	const tasksrv_server_t *srv;
 	redisContext *cmd, *rd;
 	int rd_pending;              /* the blocking read is sent, its reply not yet read */
+	long long rd_id;             /* a task worker: rd's CLIENT ID (0: unknown), to unblock it at the end */
 	int watched;                 /* rd's socket is in the loop */
 	tasksrv_loop_t *loop;        /* the loop watching rd (NULL: not watched) */
 	tasksrv_loop_handler_t h;
@@ -714,8 +715,21 @@ static int send_read(tasksrv_transport_t *t)
 	if (r->rd_pending) {
 		return 0;
 	}
-	if (r->rd == NULL && (r->rd = connect_ctx(t)) == NULL) {
-		return -1;
+	if (r->rd == NULL) {
+		if ((r->rd = connect_ctx(t)) == NULL) {
+			return -1;
+		}
+		r->rd_id = 0;
+		if (s->role == TASKSRV_ROLE_TASK_WORKER) {
+			/* Its id, to unblock its read when this task worker stops (take_last_read). */
+			redisReply *id = redisCommand(r->rd, "CLIENT ID");
+			if (id && id->type == REDIS_REPLY_INTEGER) {
+				r->rd_id = id->integer;
+			}
+			if (id) {
+				freeReplyObject(id);
+			}
+		}
 	}
 	if (s->role == TASKSRV_ROLE_TASK_WORKER) {
 		redisAppendCommand(r->rd, "XREADGROUP GROUP %s %s COUNT %d BLOCK 0 STREAMS %s >", s->cfg.backend_queue,
@@ -1387,6 +1401,52 @@ static int answers_flush(tasksrv_transport_t *t)
 	return 0;
 }
 
+/* A task worker that stops with its blocking read outstanding: Redis may deliver
+ * tasks to it at any moment (they enter this consumer's pending list), reply or not.
+ * The read is unblocked (CLIENT UNBLOCK from cmd) and its reply read: nothing, or the
+ * tasks delivered before, which join the fetched ones given back. Without CLIENT ID
+ * (an ACL without it) the reply is read only if it is already there; a delivery that
+ * races with the close then waits for the lease (worker_died). */
+static void take_last_read(tasksrv_transport_t *t)
+{
+	redis_t *r = R(t);
+	redisReply *rep;
+	void *reply = NULL;
+	struct pollfd pfd;
+	char id[24];
+	const char *argv[] = {"CLIENT", "UNBLOCK", id};
+	size_t lens[3];
+	int i;
+
+	if (r->rd == NULL || !r->rd_pending || t->srv->role != TASKSRV_ROLE_TASK_WORKER) {
+		return;
+	}
+	if (r->rd_id > 0) {
+		num_field(id, sizeof(id), r->rd_id);
+		for (i = 0; i < 3; i++) {
+			lens[i] = strlen(argv[i]);
+		}
+		if ((rep = command(t, 3, argv, lens)) == NULL) {
+			return;
+		}
+		freeReplyObject(rep);
+	} else {
+		pfd.fd = r->rd->fd;
+		pfd.events = POLLIN;
+		if (poll(&pfd, 1, 0) != 1) {
+			return;
+		}
+	}
+	/* The reply comes now (nil when unblocked with nothing delivered). */
+	if (redisGetReply(r->rd, &reply) == REDIS_OK && reply != NULL) {
+		r->rd_pending = 0;
+		if (((redisReply *) reply)->type == REDIS_REPLY_ARRAY) {
+			take_read_reply(t, reply);
+		}
+		freeReplyObject(reply);
+	}
+}
+
 /* A task worker that exits gives the tasks it fetched and did not start back to the
  * queue (REQUEUE_SCRIPT): another consumer runs them. When that fails (the backend is
  * unreachable), they stay in this consumer's pending list and fail as worker_died once
@@ -1547,6 +1607,7 @@ static void redis_close(tasksrv_transport_t *t)
 			r->ans_retry_ms = 0;
 			answers_flush(t);
 		}
+		take_last_read(t);
 		requeue_unstarted(t);
 	}
 	answers_free(r);
