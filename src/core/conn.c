@@ -415,6 +415,7 @@ static void http_refuse(tasksrv_server_t *s, tasksrv_conn_t *c)
 	tasksrv_log(TASKSRV_LOG_DEBUG, "http: session#%ld from %s:%d: %s, answered %d and closed",
 		(long) c->session, sess ? sess->remote_ip : "?", sess ? sess->remote_port : 0, c->http->error,
 		c->http->status);
+	tasksrv_shm_count_http(s->shm, s->worker_id, c->http->status);
 	if (n > 0 && n + 40 <= sizeof(buf)) {
 		memcpy(buf + n, "Content-Length: 0\r\nConnection: close\r\n\r\n", 40);
 		tasksrv_conn_write(s, c, buf, n + 40);

@@ -10,6 +10,7 @@
 #include "ledger.h"
 #include "listener.h"
 #include "log.h"
+#include "metrics_listen.h"
 #include "process.h"
 #include "run.h"
 #include "signals.h"
@@ -405,6 +406,7 @@ static int reap(tasksrv_server_t *s)
 		s->shm->workers[id].pid = 0;
 		s->shm->workers[id].status = TASKSRV_WORKER_EXIT;
 		if (code != 0 || signo != 0) {
+			TASKSRV_ATOMIC_ADD(&s->shm->abnormal_exits[id < s->cfg.worker_num ? TASKSRV_SHM_WORKER : TASKSRV_SHM_TASK_WORKER], 1);
 			tasksrv_log(TASKSRV_LOG_WARNING, "Worker::report_error(): worker(pid=%d, id=%d) abnormal exit, status=%d, signal=%d",
 				(int) pid, id, code, signo);
 			if (s->hooks->on_worker_error) {
@@ -517,6 +519,9 @@ static int manager_main(tasksrv_server_t *s)
 	tasksrv_loop_add(&s->loop, &s->sig_h, tasksrv_signals_fd(), EPOLLIN);
 	/* A task backend: a node's manager renews its task workers' leases. */
 	tasksrv_transport_watch(&s->transport, &s->loop);
+	/* BASE mode: the manager answers metrics_listen (in PROCESS mode the master does,
+	 * and this forked manager holds nothing to watch). */
+	tasksrv_metrics_listen_watch(&s->loop);
 	if (s->hooks->on_manager_start) {
 		s->hooks->on_manager_start(s);
 	}
@@ -560,6 +565,9 @@ static int spawn(tasksrv_server_t *s, int worker_id)
 		return -1;
 	}
 	if (pid > 0) {
+		if (slot->gen > 1) {
+			TASKSRV_ATOMIC_ADD(&s->shm->respawns[worker_id < s->cfg.worker_num ? TASKSRV_SHM_WORKER : TASKSRV_SHM_TASK_WORKER], 1);
+		}
 		s->manager.pids[worker_id] = pid;
 		if (s->manager.respawn) {
 			s->manager.respawn[worker_id].started_ms = tasksrv_io_now_ms();

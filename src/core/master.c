@@ -19,6 +19,7 @@
 #include "manager.h"
 #include "io.h"
 #include "log.h"
+#include "metrics_listen.h"
 #include "process.h"
 #include "signals.h"
 #include "userproc.h"
@@ -465,6 +466,7 @@ static int master_main(tasksrv_server_t *s)
 	s->sig_h.ctx = s;
 	tasksrv_loop_add(&s->loop, &s->sig_h, tasksrv_signals_fd(), EPOLLIN);
 	start_accepting(s);
+	tasksrv_metrics_listen_watch(&s->loop);
 	/* The master holds the sockets, so it closes the idle ones; their worker's
 	 * onClose gets the master's reactor id. */
 	tasksrv_conn_heartbeat_start(s);

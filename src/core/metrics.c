@@ -2,6 +2,7 @@
 #include "metrics.h"
 #include "failure.h"
 #include "shm.h"
+#include "userproc.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -31,6 +32,12 @@ static void put(writer_t *w, const char *fmt, ...)
 static void family(writer_t *w, const char *name, const char *type, const char *help)
 {
 	put(w, "# TYPE tasksrv_%s %s\n# HELP tasksrv_%s %s\n", name, type, name, help);
+	/* OpenMetrics: a family whose name ends with a unit says so (the name must end with it). */
+	if (strcmp(name + (strlen(name) > 8 ? strlen(name) - 8 : 0), "_seconds") == 0) {
+		put(w, "# UNIT tasksrv_%s seconds\n", name);
+	} else if (strcmp(name + (strlen(name) > 6 ? strlen(name) - 6 : 0), "_bytes") == 0) {
+		put(w, "# UNIT tasksrv_%s bytes\n", name);
+	}
 }
 
 static void counter(writer_t *w, const char *name, const char *help, int64_t v)
@@ -90,9 +97,72 @@ static void workers_by_state(writer_t *w, const tasksrv_server_t *s)
 	}
 }
 
-static void process_memory(writer_t *w, const tasksrv_server_t *s)
+static const char *const kind_names[TASKSRV_SHM_KINDS] = {
+	[TASKSRV_SHM_WORKER] = "worker",
+	[TASKSRV_SHM_TASK_WORKER] = "task_worker",
+	[TASKSRV_SHM_USER_PROCESS] = "user_process",
+};
+
+/* Restarts by the manager, and the exits that were not clean, by kind of process. */
+static void respawns(writer_t *w, const tasksrv_server_t *s)
+{
+	int k;
+
+	family(w, "respawns", "counter", "Processes the manager started again (after a death, a reload, max_request), by kind.");
+	for (k = 0; k < TASKSRV_SHM_KINDS; k++) {
+		put(w, "tasksrv_respawns_total{kind=\"%s\"} %lld\n", kind_names[k],
+			(long long) TASKSRV_ATOMIC_LOAD(&s->shm->respawns[k]));
+	}
+	family(w, "abnormal_exits", "counter", "Processes that exited with a code other than 0 or by a signal, by kind.");
+	for (k = 0; k < TASKSRV_SHM_KINDS; k++) {
+		put(w, "tasksrv_abnormal_exits_total{kind=\"%s\"} %lld\n", kind_names[k],
+			(long long) TASKSRV_ATOMIC_LOAD(&s->shm->abnormal_exits[k]));
+	}
+}
+
+static int speaks_http(const tasksrv_server_t *s)
 {
 	int i;
+
+	for (i = 0; i < s->ports.n; i++) {
+		if (s->ports.items[i]->protocol.open_http_protocol) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* HTTP answers by status class, summed over every worker id's slot and the
+ * processes without one (the PROCESS master's 4xx for bad input). */
+static void http_requests(writer_t *w, const tasksrv_server_t *s)
+{
+	int64_t by[6] = {0};
+	int i, c;
+
+	for (i = 0; (uint32_t) i < s->shm->nworkers; i++) {
+		for (c = 0; c < 6; c++) {
+			by[c] += TASKSRV_ATOMIC_LOAD(&s->shm->workers[i].http_status[c]);
+		}
+	}
+	for (c = 0; c < 6; c++) {
+		by[c] += TASKSRV_ATOMIC_LOAD(&s->shm->http_status_other[c]);
+	}
+	if (!speaks_http(s) && by[0] + by[1] + by[2] + by[3] + by[4] + by[5] == 0) {
+		return;
+	}
+	family(w, "http_requests", "counter", "HTTP requests answered, by the status class of the answer "
+		"(a bad request the parser refused included).");
+	for (c = 1; c <= 5; c++) {
+		put(w, "tasksrv_http_requests_total{code=\"%dxx\"} %lld\n", c, (long long) by[c]);
+	}
+	if (by[0] > 0) {
+		put(w, "tasksrv_http_requests_total{code=\"other\"} %lld\n", (long long) by[0]);
+	}
+}
+
+static void process_memory(writer_t *w, const tasksrv_server_t *s)
+{
+	int i, n = tasksrv_userproc_count(s);
 	int64_t rss;
 
 	family(w, "process_resident_memory_bytes", "gauge", "Resident memory of each process of the server.");
@@ -109,6 +179,15 @@ static void process_memory(writer_t *w, const tasksrv_server_t *s)
 		if (pid > 0 && (rss = rss_of(pid)) >= 0) {
 			put(w, "tasksrv_process_resident_memory_bytes{role=\"%s\",id=\"%d\"} %lld\n",
 				i < s->cfg.worker_num ? "worker" : "task_worker", i, (long long) rss);
+		}
+	}
+	/* addProcess(): their ids follow the task workers', as getWorkerId() says. */
+	for (i = 0; i < n; i++) {
+		int pid = (int) tasksrv_userproc_pid(s, i);
+
+		if (pid > 0 && (rss = rss_of(pid)) >= 0) {
+			put(w, "tasksrv_process_resident_memory_bytes{role=\"user_process\",id=\"%d\"} %lld\n",
+				tasksrv_userproc_worker_id(s, i), (long long) rss);
 		}
 	}
 }
@@ -143,6 +222,16 @@ static void backend(writer_t *w, const tasksrv_stats_t *st)
 		st->backend_retried);
 }
 
+int tasksrv_metrics_scrape(const tasksrv_server_t *s, tasksrv_buffer_t *out)
+{
+	tasksrv_stats_t st;
+
+	if (tasksrv_server_stats(s, &st) < 0) {
+		return -1;
+	}
+	return tasksrv_metrics_format(s, &st, s->cfg.metrics_version ? s->cfg.metrics_version : "", out);
+}
+
 int tasksrv_metrics_format(const tasksrv_server_t *s, const tasksrv_stats_t *st, const char *version,
 	tasksrv_buffer_t *out)
 {
@@ -161,7 +250,9 @@ int tasksrv_metrics_format(const tasksrv_server_t *s, const tasksrv_stats_t *st,
 	counter(&w, "responses", "send()s (responses) performed.", st->response_count);
 	counter(&w, "received_bytes", "Bytes received from clients.", st->total_recv_bytes);
 	counter(&w, "sent_bytes", "Bytes sent to clients.", st->total_send_bytes);
+	http_requests(&w, s);
 	workers_by_state(&w, s);
+	respawns(&w, s);
 	if (s->cfg.task_worker_num > 0 || s->cfg.backend) {
 		tasks(&w, st);
 	}

@@ -13,5 +13,8 @@
  * when memory runs out. */
 int tasksrv_metrics_format(const tasksrv_server_t *s, const tasksrv_stats_t *st, const char *version,
 	tasksrv_buffer_t *out);
+/* The same from a fresh reading of s's counters (metrics_listen's GET /metrics, through
+ * s->cfg.metrics_scrape), with s->cfg.metrics_version. Returns 0 or -1. */
+int tasksrv_metrics_scrape(const tasksrv_server_t *s, tasksrv_buffer_t *out);
 
 #endif

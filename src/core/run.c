@@ -5,6 +5,7 @@
 #include "run.h"
 #include "channel.h"
 #include "conn.h"
+#include "metrics_listen.h"
 #include "signals.h"
 #include "userproc.h"
 
@@ -31,6 +32,8 @@ void tasksrv_run_free(tasksrv_server_t *s)
 {
 	int i;
 
+	/* Before the loop goes: its connections leave the loop first. */
+	tasksrv_metrics_listen_close();
 	tasksrv_transport_close(&s->transport);
 	tasksrv_channel_close(s);
 	tasksrv_channel_destroy(s);

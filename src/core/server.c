@@ -9,6 +9,7 @@
 #include "log.h"
 #include "manager.h"
 #include "master.h"
+#include "metrics_listen.h"
 #include "process.h"
 #include "run.h"
 #include "signals.h"
@@ -129,7 +130,8 @@ int tasksrv_server_run(tasksrv_server_t *s, char *err, size_t errlen)
 	 * (the manager forks and restarts them), and no worker that max_request recycles
 	 * (Swoole starts a manager then too). */
 	s->single = !process && s->cfg.worker_num == 1 && s->cfg.task_worker_num == 0
-		&& tasksrv_userproc_count(s) == 0 && !s->cfg.recycle_workers;
+		&& tasksrv_userproc_count(s) == 0 && !s->cfg.recycle_workers
+		&& s->cfg.metrics_port == 0; /* /metrics is the manager's, to answer while the worker is busy */
 	/* PROCESS mode: one endpoint more, the master; then one per user process, which
 	 * reaches the connections through the channels (send(), close() from addProcess()). */
 	s->nendpoints = total + 1 + process + tasksrv_userproc_count(s);
@@ -146,6 +148,12 @@ int tasksrv_server_run(tasksrv_server_t *s, char *err, size_t errlen)
 		return -1;
 	}
 	s->shm->start_time = (int64_t) time(NULL);
+	/* Bound by the process that answers it (this one: the manager in BASE mode, the
+	 * master in PROCESS mode); every child drops it. */
+	if (s->cfg.metrics_port > 0 && s->cfg.metrics_scrape && tasksrv_metrics_listen_open(s, err, errlen) < 0) {
+		tasksrv_run_free(s);
+		return -1;
+	}
 	if (s->single) {
 		s->role = TASKSRV_ROLE_WORKER;
 		s->worker_id = 0;

@@ -156,3 +156,17 @@ tasksrv_session_t *tasksrv_shm_session_next(tasksrv_shm_t *shm, int64_t after, i
 	*id = 0;
 	return NULL;
 }
+
+void tasksrv_shm_count_http(tasksrv_shm_t *shm, int worker_id, int status)
+{
+	int cls = status >= 100 && status <= 599 ? status / 100 : 0;
+
+	if (shm == NULL) {
+		return;
+	}
+	if (worker_id >= 0 && (uint32_t) worker_id < shm->nworkers) {
+		TASKSRV_ATOMIC_ADD(&shm->workers[worker_id].http_status[cls], 1);
+	} else {
+		TASKSRV_ATOMIC_ADD(&shm->http_status_other[cls], 1);
+	}
+}

@@ -50,7 +50,16 @@ typedef struct {
 	int64_t response_count; /* successful send()s performed by this worker */
 	int64_t dispatch_count; /* packets handed to this worker's onReceive */
 	int64_t concurrency;    /* onReceive calls running in it now (0 or 1) */
+	int64_t http_status[6]; /* HTTP answers this worker id sent, by status / 100 (0: outside 100-599) */
 } tasksrv_worker_slot_t;
+
+/* The kinds of process the manager restarts, for the respawn counters. */
+enum tasksrv_shm_kind {
+	TASKSRV_SHM_WORKER = 0,
+	TASKSRV_SHM_TASK_WORKER = 1,
+	TASKSRV_SHM_USER_PROCESS = 2,
+	TASKSRV_SHM_KINDS = 3
+};
 
 /* Session flags, written by the owner (protect() from any process). */
 #define TASKSRV_SESSION_PROTECTED 0x1 /* exempt from the heartbeat */
@@ -151,6 +160,9 @@ typedef struct {
 	int64_t backend_stream_length, backend_pending, backend_waiting, backend_consumers, backend_late_results;
 	int64_t backend_retried;
 	uint64_t backend_run_id;     /* this run of the server: in the tasks it sends (field srv) */     /* tasks put back in the queue (task_backend_retries), all hosts */
+	int64_t respawns[TASKSRV_SHM_KINDS];       /* processes started again (death, reload, max_request) */
+	int64_t abnormal_exits[TASKSRV_SHM_KINDS]; /* exits with a code other than 0, or by a signal */
+	int64_t http_status_other[6]; /* HTTP answers of processes without a worker slot (the PROCESS master, user processes) */
 	int32_t reloading;           /* the manager is reloading (set and cleared by it) */
 	int32_t pad_reload;
 	uint32_t nworkers;
@@ -179,6 +191,9 @@ int tasksrv_shm_session_bind(tasksrv_shm_t *shm, int64_t id, uint32_t uid);
 void tasksrv_shm_session_close(tasksrv_shm_t *shm, int64_t id);
 /* A session that is live, or closed and not yet reused (for onClose and $ignoreError). */
 tasksrv_session_t *tasksrv_shm_session_get_closed(tasksrv_shm_t *shm, int64_t id);
+/* Counts an HTTP answer with this status, sent by worker_id (-1: a process without
+ * a slot) in the slot's http_status (or http_status_other). */
+void tasksrv_shm_count_http(tasksrv_shm_t *shm, int worker_id, int status);
 /* Frees every session of a worker that died; returns how many there were. */
 int64_t tasksrv_shm_sessions_drop_worker(tasksrv_shm_t *shm, int worker_id);
 

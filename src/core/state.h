@@ -170,6 +170,15 @@ typedef struct {
 	char backend_queue[128];
 	int recycle_workers;      /* max_request is set: event workers exit to be replaced, so
 	                           * BASE mode always has a manager to replace them */
+	/* metrics_listen (src/core/metrics_listen.c): GET /metrics from the manager or the
+	 * master; metrics_port 0 when not set (then BASE mode may run as one process). */
+	char metrics_host[64];
+	int metrics_port;
+	const char *metrics_version; /* the build's version, for tasksrv_build_info */
+	/* What GET /metrics answers: metrics.c's tasksrv_metrics_scrape, set by the glue with
+	 * the rest (metrics.c reads the stats through server.c, which starts the listener:
+	 * a pointer keeps that from being a circle). Returns 0 or -1. */
+	int (*metrics_scrape)(const tasksrv_server_t *s, tasksrv_buffer_t *out);
 } tasksrv_config_t;
 
 /* {{{ Each role's own state (a process uses its role's; the rest stays zero) */

@@ -452,6 +452,7 @@ int tasksrv_userproc_reap(tasksrv_server_t *s, pid_t pid, int status)
 			(int) pid, id, (long) lost);
 	}
 	if (code != 0 || signo != 0) {
+		TASKSRV_ATOMIC_ADD(&s->shm->abnormal_exits[TASKSRV_SHM_USER_PROCESS], 1);
 		tasksrv_log(TASKSRV_LOG_WARNING, "Worker::report_error(): worker(pid=%d, id=%d) abnormal exit, status=%d, signal=%d",
 			(int) pid, id, code, signo);
 		if (s->hooks->on_worker_error) {
@@ -460,6 +461,7 @@ int tasksrv_userproc_reap(tasksrv_server_t *s, pid_t pid, int status)
 	}
 	/* Restarted whatever the reason, as Swoole does: a user process is meant to live
 	 * as long as the server. */
+	TASKSRV_ATOMIC_ADD(&s->shm->respawns[TASKSRV_SHM_USER_PROCESS], 1);
 	wait_ms = u->procs[i].started_ms + RESPAWN_MIN_MS - tasksrv_io_now_ms();
 	if (wait_ms > 0) {
 		u->procs[i].respawn_timer = tasksrv_loop_timer_add(&s->loop, wait_ms, respawn_later, &u->procs[i]);

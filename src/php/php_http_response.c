@@ -127,7 +127,12 @@ static void build_head(http_response_t *r, smart_str *out, zend_long body_len, b
 	zval *headers = prop(&r->std, RS_HEADER), *cookies, *v;
 	zend_string *key;
 	int has = 0;
+	tasksrv_server_t *s = core();
 
+	/* Every answer's head is built here once: tasksrv_http_requests_total{code}. */
+	if (s) {
+		tasksrv_shm_count_http(s->shm, s->worker_id, r->status);
+	}
 	smart_str_appendl(out, line, n);
 	if (Z_TYPE_P(headers) == IS_ARRAY) {
 		ZEND_HASH_FOREACH_STR_KEY_VAL(Z_ARRVAL_P(headers), key, v) {

@@ -4,6 +4,7 @@
 #include "protocol.h"
 #include "frame.h"
 #include "transport_redis.h"
+#include "metrics_listen.h"
 
 #include <stddef.h>
 
@@ -16,6 +17,7 @@ typedef enum {
 	OPT_BACKEND, /* task_backend: redis://HOST:PORT[/DB], in a build with the Redis backend */
 	OPT_CHOICE,  /* one of the '|'-separated words in `choices` */
 	OPT_LIST,    /* an array of strings (min..max bytes each, no NUL or newline), kept '\n'-joined */
+	OPT_LISTEN,  /* metrics_listen: "HOST:PORT" (src/core/metrics_listen.c parses it) */
 	OPT_CALLABLE /* a zval callable; null removes it */
 } opt_type;
 
@@ -104,6 +106,8 @@ static const option_t options[] = {
 	OPT("task_backend_retries", OPT_INT, 0, 1000, task_backend_retries),
 	/* Redis' own cap on a value (proto-max-bulk-len) is 512 MiB by default. */
 	OPT("task_backend_max_payload", OPT_INT, 1, 512 * 1024 * 1024, task_backend_max_payload),
+	/* GET /metrics from the manager (BASE) or the master (PROCESS). */
+	OPT("metrics_listen", OPT_LISTEN, 1, 100, metrics_listen),
 };
 
 void tasksrv_options_init(tasksrv_options_t *o)
@@ -188,6 +192,10 @@ void tasksrv_options_free(tasksrv_options_t *o)
 		zend_string_release(o->task_backend_queue);
 	}
 	o->task_backend = o->task_backend_queue = NULL;
+	if (o->metrics_listen) {
+		zend_string_release(o->metrics_listen);
+		o->metrics_listen = NULL;
+	}
 }
 
 static bool one_of(const char *choices, const char *word)
@@ -344,6 +352,16 @@ static zend_result check(const option_t *opt, zval *v, uint32_t arg_num)
 				}
 			}
 			ZEND_FALLTHROUGH;
+		case OPT_LISTEN:
+			if (opt->type == OPT_LISTEN && Z_TYPE_P(v) == IS_STRING) {
+				char host[64], err[160];
+				int port;
+				if (tasksrv_metrics_listen_parse(Z_STRVAL_P(v), host, sizeof(host), &port, err, sizeof(err)) < 0) {
+					zend_argument_value_error(arg_num, "option \"%s\" %s, \"%s\" given", opt->name, err, Z_STRVAL_P(v));
+					return FAILURE;
+				}
+			}
+			ZEND_FALLTHROUGH;
 		case OPT_DIR:
 			if (opt->type == OPT_DIR && Z_TYPE_P(v) == IS_STRING && Z_STRLEN_P(v) > 0 && !writable_dir(Z_STRVAL_P(v))) {
 				zend_argument_value_error(arg_num, "option \"%s\" must name an existing, writable directory, \"%s\" given",
@@ -385,6 +403,7 @@ static void store(tasksrv_options_t *o, const option_t *opt, zval *v)
 		case OPT_CHOICE:
 		case OPT_DIR:
 		case OPT_BACKEND:
+		case OPT_LISTEN:
 		case OPT_STRING: {
 			zend_string **s = (zend_string **) (void *) field;
 			if (*s) {
@@ -493,6 +512,7 @@ static void describe_type(const option_t *opt, char *out, size_t size)
 		case OPT_STRING: case OPT_DIR: break;
 		case OPT_LIST: word = "array of strings"; break;
 		case OPT_BACKEND: word = "string (redis://[[USER]:PASS@]HOST:PORT[/DB], redis+unix:///PATH[?db=N], rediss://)"; break;
+		case OPT_LISTEN: word = "string (HOST:PORT)"; break;
 		case OPT_CALLABLE: word = "callable"; break;
 		case OPT_CHOICE:
 			n = (size_t) snprintf(out, size, "string (");
@@ -555,6 +575,7 @@ static void describe_default(const option_t *opt, const tasksrv_options_t *o, ch
 			return;
 		case OPT_STRING:
 		case OPT_BACKEND:
+		case OPT_LISTEN:
 		case OPT_DIR:
 		case OPT_CHOICE:
 		case OPT_LIST:

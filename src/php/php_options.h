@@ -59,6 +59,7 @@ typedef struct {
 	zend_long task_backend_lease;    /* seconds */
 	zend_long task_backend_retries;  /* runs more of a task whose node died */
 	zend_long task_backend_max_payload; /* bytes */
+	zend_string *metrics_listen;     /* "HOST:PORT": GET /metrics (src/core/metrics_listen.c); NULL: none */
 	zend_string *process_title_prefix; /* NULL: "tasksrv" */
 	/* HTTP (src/php/php_http*.c) */
 	bool open_http_protocol;     /* the port speaks HTTP/1.1 (Http\Server turns it on) */

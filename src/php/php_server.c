@@ -26,6 +26,7 @@
 #include "userproc.h"
 #include "loop.h"
 #include "metrics.h"
+#include "metrics_listen.h"
 #include "php_tasksrv.h"
 #include "ext/json/php_json.h"
 #include "zend_smart_str.h"
@@ -828,6 +829,21 @@ static void configure_backend(server_obj *o)
 	o->core.transport.ops = tasksrv_transport_redis_ops();
 }
 
+/* metrics_listen: set() checked it; the core binds it at start (src/core/metrics_listen.c). */
+static void configure_metrics(server_obj *o)
+{
+	tasksrv_config_t *cfg = &o->core.cfg;
+	char err[160];
+
+	cfg->metrics_port = 0;
+	cfg->metrics_version = PHP_TASKSRV_VERSION;
+	cfg->metrics_scrape = tasksrv_metrics_scrape;
+	if (o->opts.metrics_listen && tasksrv_metrics_listen_parse(ZSTR_VAL(o->opts.metrics_listen), cfg->metrics_host,
+			sizeof(cfg->metrics_host), &cfg->metrics_port, err, sizeof(err)) < 0) {
+		cfg->metrics_port = 0;
+	}
+}
+
 /* What this slice of the backend runs: a front (a Server with task_worker_num 0) or a
  * TaskNode (task workers reading the queue). */
 static bool backend_check(server_obj *o)
@@ -869,6 +885,7 @@ static void configure(server_obj *o)
 	cfg->reload_async = opts->reload_async;
 	cfg->recycle_workers = opts->max_request > 0;
 	configure_backend(o);
+	configure_metrics(o);
 	o->task_object_mode = opts->task_use_object || opts->task_object || opts->task_enable_coroutine;
 	/* Framing is per port (before $server->setting gains the defaults below). */
 	tasksrv_ports_configure(o, zend_read_property(tasksrv_server_ce, &o->std, "setting", sizeof("setting") - 1, 1, &setting_rv));

@@ -85,7 +85,10 @@ tasksrv_dispatched counter positive
 tasksrv_responses counter positive
 tasksrv_received_bytes counter positive
 tasksrv_sent_bytes counter positive
+tasksrv_http_requests counter tasksrv_http_requests_total,code=1xx=0 tasksrv_http_requests_total,code=2xx=2 tasksrv_http_requests_total,code=3xx=0 tasksrv_http_requests_total,code=4xx=0 tasksrv_http_requests_total,code=5xx=0
 tasksrv_workers gauge tasksrv_workers,kind=worker,state=busy=1 tasksrv_workers,kind=worker,state=idle=0 tasksrv_workers,kind=worker,state=exiting=0 tasksrv_workers,kind=task_worker,state=busy=0 tasksrv_workers,kind=task_worker,state=idle=2 tasksrv_workers,kind=task_worker,state=exiting=0
+tasksrv_respawns counter tasksrv_respawns_total,kind=worker=0 tasksrv_respawns_total,kind=task_worker=0 tasksrv_respawns_total,kind=user_process=0
+tasksrv_abnormal_exits counter tasksrv_abnormal_exits_total,kind=worker=0 tasksrv_abnormal_exits_total,kind=task_worker=0 tasksrv_abnormal_exits_total,kind=user_process=0
 tasksrv_tasks_accepted counter tasksrv_tasks_accepted_total=2
 tasksrv_tasks_done counter tasksrv_tasks_done_total=1
 tasksrv_tasks_failed counter %s,reason=exception=1 %s
