@@ -3,6 +3,7 @@
 #include "metrics_listen.h"
 #include "http.h"
 #include "http_parser.h"
+#include "io.h"
 #include "listener.h"
 #include "log.h"
 
@@ -30,6 +31,7 @@ typedef struct {
 	tasksrv_http_parser_t p;
 	tasksrv_buffer_t out;
 	uint64_t timer;
+	int64_t idle_since;      /* monotonic ms of the accept or the last answer; 0: a request is arriving */
 	int closing;             /* close once out has gone */
 	int slot;                /* index in ml.conns */
 	size_t in_len;
@@ -119,23 +121,33 @@ static void conn_close(mconn_t *c)
 	conn_free(c);
 }
 
+static int answer_plain(mconn_t *c, int status, int keep_alive, int head_only);
+static int flush(mconn_t *c);
+
+/* Idle too long, or a request that did not arrive in time: 408 (one try to send
+ * it, as the HTTP ports do) and a close. */
 static void on_timeout(tasksrv_loop_t *loop, void *ctx)
 {
 	mconn_t *c = ctx;
 
 	(void) loop;
 	c->timer = 0;
+	if (c->idle_since == 0 && tasksrv_buffer_size(&c->out) == 0 && answer_plain(c, 408, 0, 0) == 0) {
+		flush(c);
+	}
 	conn_close(c);
 }
 
-/* The client has TIMEOUT_MS from now for its next request (head and body), however
- * slowly its bytes arrive. */
-static void arm(mconn_t *c)
+/* Idle (waiting for the first byte of a request: IDLE_MS), or a request arriving
+ * (TIMEOUT_MS from its first byte, however slowly the rest comes). */
+static void arm(mconn_t *c, int idle)
 {
 	if (c->timer) {
 		tasksrv_loop_timer_del(ml.loop, c->timer);
 	}
-	c->timer = tasksrv_loop_timer_add(ml.loop, TASKSRV_METRICS_LISTEN_TIMEOUT_MS, on_timeout, c);
+	c->idle_since = idle ? tasksrv_io_now_ms() : 0;
+	c->timer = tasksrv_loop_timer_add(ml.loop, idle ? TASKSRV_METRICS_LISTEN_IDLE_MS : TASKSRV_METRICS_LISTEN_TIMEOUT_MS,
+		on_timeout, c);
 }
 
 static int put(mconn_t *c, const char *fmt, ...)
@@ -238,7 +250,7 @@ static int process(mconn_t *c)
 		c->in_len -= c->p.length;
 		memmove(c->in, c->in + c->p.length, c->in_len);
 		tasksrv_http_parser_reset(&c->p);
-		arm(c);
+		arm(c, c->in_len == 0);
 	}
 	return 0;
 }
@@ -267,6 +279,9 @@ static int fill(mconn_t *c)
 		}
 		if (n < 0) {
 			return errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR ? 0 : -1;
+		}
+		if (c->in_len == 0 && c->idle_since != 0) {
+			arm(c, 0); /* a request starts */
 		}
 		c->in_len += (size_t) n;
 		if (process(c) < 0) {
@@ -300,6 +315,26 @@ static void on_conn(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, uint32_t ev
 	tasksrv_loop_mod(loop, h, tasksrv_buffer_size(&c->out) > 0 ? EPOLLOUT : EPOLLIN);
 }
 
+/* Full: the connection idle the longest makes room, if there is one. */
+static int evict_idle(void)
+{
+	mconn_t *oldest = NULL;
+	int i;
+
+	for (i = 0; i < ml.nconns; i++) {
+		mconn_t *c = ml.conns[i];
+		if (c->idle_since != 0 && c->in_len == 0 && tasksrv_buffer_size(&c->out) == 0
+				&& (oldest == NULL || c->idle_since < oldest->idle_since)) {
+			oldest = c;
+		}
+	}
+	if (oldest == NULL) {
+		return -1;
+	}
+	conn_close(oldest);
+	return 0;
+}
+
 static void on_accept(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, uint32_t events)
 {
 	static const tasksrv_http_limits_t lim = {
@@ -317,9 +352,9 @@ static void on_accept(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, uint32_t 
 		if (fd < 0) {
 			return;
 		}
-		if (ml.nconns >= TASKSRV_METRICS_LISTEN_MAX_CONN || (c = calloc(1, sizeof(*c))) == NULL) {
+		if ((ml.nconns >= TASKSRV_METRICS_LISTEN_MAX_CONN && evict_idle() < 0) || (c = calloc(1, sizeof(*c))) == NULL) {
 			tasksrv_log_limited(&refused_lim, TASKSRV_LOG_WARNING, "metrics_listen: %d connections open, "
-				"one more closed at once", ml.nconns);
+				"none idle: one more closed at once", ml.nconns);
 			close(fd);
 			continue;
 		}
@@ -333,7 +368,7 @@ static void on_accept(tasksrv_loop_t *loop, tasksrv_loop_handler_t *h, uint32_t 
 		}
 		c->slot = ml.nconns++;
 		ml.conns[c->slot] = c;
-		arm(c);
+		arm(c, 1);
 	}
 }
 /* }}} */

@@ -6,11 +6,12 @@
  * (http_parser.c): GET or HEAD /metrics (any query) gets the OpenMetrics text,
  * another path 404, another method 405, bad input the parser's status and a close.
  * Keep-alive and pipelining work (answers in order). A client cannot hold the
- * process: sockets are non-blocking, a request's head and body must arrive within
- * TASKSRV_METRICS_LISTEN_TIMEOUT_MS of the connection's last answer (or accept),
- * the input is capped, a connection whose unread answers pile up is not read, and
- * at most TASKSRV_METRICS_LISTEN_MAX_CONN connections are open (one more is
- * accepted and closed at once). */
+ * process: sockets are non-blocking; a request must be whole (head and body)
+ * TASKSRV_METRICS_LISTEN_TIMEOUT_MS after its first byte (else 408 and a close); a
+ * connection idle for TASKSRV_METRICS_LISTEN_IDLE_MS between requests is closed;
+ * the input is capped; a connection whose answers the client does not read is not
+ * read either; at most TASKSRV_METRICS_LISTEN_MAX_CONN connections are open: one
+ * more closes the longest idle one, or is closed at once when none is idle. */
 #ifndef TASKSRV_METRICS_LISTEN_H
 #define TASKSRV_METRICS_LISTEN_H
 
@@ -20,7 +21,8 @@
 #include "loop.h"
 #include "state.h"
 
-#define TASKSRV_METRICS_LISTEN_TIMEOUT_MS 10000
+#define TASKSRV_METRICS_LISTEN_TIMEOUT_MS 5000
+#define TASKSRV_METRICS_LISTEN_IDLE_MS 60000
 #define TASKSRV_METRICS_LISTEN_MAX_CONN 32
 #define TASKSRV_METRICS_LISTEN_MAX_HEAD 8192   /* request line and headers (431/414 beyond) */
 #define TASKSRV_METRICS_LISTEN_MAX_BODY 4096   /* a body nobody reads (413 beyond) */
