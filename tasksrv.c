@@ -36,6 +36,7 @@
 #define ZEND_ACC_ALLOW_DYNAMIC_PROPERTIES 0
 #endif
 #include "src/core/ring.h"
+#include "src/core/metrics_listen.h"
 #include "tasksrv_arginfo.h"
 
 /* Swoole's names, registered only when ext/swoole (or openswoole) is not loaded,
@@ -240,6 +241,11 @@ static PHP_MINFO_FUNCTION(tasksrv)
 		TASKSRV_RING_CAP / 1024u, TASKSRV_RING_BIG / 1024u);
 	php_info_print_table_row(2, "Task transport", tbuf);
 	php_info_print_table_row(2, "HTTP server", "TaskSrv\\Http\\Server (re2c HTTP/1.1 parser)");
+	/* docs/metrics.md */
+	snprintf(tbuf, sizeof(tbuf), "GET /metrics (OpenMetrics 1.0.0) from the manager (BASE) or the master (PROCESS), "
+		"through the same HTTP parser: %d s per request, %d s idle, %d connections",
+		TASKSRV_METRICS_LISTEN_TIMEOUT_MS / 1000, TASKSRV_METRICS_LISTEN_IDLE_MS / 1000, TASKSRV_METRICS_LISTEN_MAX_CONN);
+	php_info_print_table_row(2, "Metrics endpoint (metrics_listen)", tbuf);
 #ifdef TASKSRV_HAVE_ZLIB
 	php_info_print_table_row(2, "HTTP compression", "gzip (zlib " ZLIB_VERSION ")");
 #else

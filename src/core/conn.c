@@ -366,6 +366,7 @@ static void http_timeout_tick(tasksrv_loop_t *loop, void *ctx)
 				"Connection: close\r\n\r\n";
 
 			tasksrv_conn_write(s, c, timeout, sizeof(timeout) - 1);
+			tasksrv_shm_count_http(s->shm, s->worker_id, 408);
 			tasksrv_conn_end(s, c, tasksrv_conn_reactor(s));
 		}
 	}

@@ -253,6 +253,7 @@ int tasksrv_metrics_format(const tasksrv_server_t *s, const tasksrv_stats_t *st,
 	http_requests(&w, s);
 	workers_by_state(&w, s);
 	respawns(&w, s);
+	/* A front with a task backend keeps the ledger of the tasks it sent to the nodes. */
 	if (s->cfg.task_worker_num > 0 || s->cfg.backend) {
 		tasks(&w, st);
 	}

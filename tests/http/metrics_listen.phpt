@@ -26,6 +26,11 @@ foreach (['0.0.0.0:9100', '[::1]:9100', '127.0.0.1:65535'] as $v) {
     echo "accepted ", $s->setting['metrics_listen'], "\n";
 }
 
+ob_start();
+(new ReflectionExtension('tasksrv'))->info();
+preg_match('~^Metrics endpoint.*$~m', ob_get_clean(), $m);
+echo $m[0], "\n";
+
 $mport = tasksrv_free_port();
 $srv = tasksrv_server(<<<PHP
 \$s = new TaskSrv\Server('127.0.0.1', PORT);
@@ -136,6 +141,7 @@ ValueError: TaskSrv\Server::set(): Argument #1 ($settings) option "metrics_liste
 accepted 0.0.0.0:9100
 accepted [::1]:9100
 accepted 127.0.0.1:65535
+Metrics endpoint (metrics_listen) => GET /metrics (OpenMetrics 1.0.0) from the manager (BASE) or the master (PROCESS), through the same HTTP parser: 5 s per request, 60 s idle, 32 connections
 listening: true
 processes (manager and worker): manager + 1
 GET: 200 application/openmetrics-text; version=1.0.0; charset=utf-8
