@@ -241,16 +241,16 @@ static PHP_MINFO_FUNCTION(tasksrv)
 		TASKSRV_RING_CAP / 1024u, TASKSRV_RING_BIG / 1024u);
 	php_info_print_table_row(2, "Task transport", tbuf);
 	php_info_print_table_row(2, "HTTP server", "TaskSrv\\Http\\Server (re2c HTTP/1.1 parser)");
-	/* docs/metrics.md */
-	snprintf(tbuf, sizeof(tbuf), "GET /metrics (OpenMetrics 1.0.0) from the manager (BASE) or the master (PROCESS), "
-		"through the same HTTP parser: %d s per request, %d s idle, %d connections",
-		TASKSRV_METRICS_LISTEN_TIMEOUT_MS / 1000, TASKSRV_METRICS_LISTEN_IDLE_MS / 1000, TASKSRV_METRICS_LISTEN_MAX_CONN);
-	php_info_print_table_row(2, "Metrics endpoint (metrics_listen)", tbuf);
 #ifdef TASKSRV_HAVE_ZLIB
 	php_info_print_table_row(2, "HTTP compression", "gzip (zlib " ZLIB_VERSION ")");
 #else
 	php_info_print_table_row(2, "HTTP compression", "off (built without zlib)");
 #endif
+	/* docs/metrics.md */
+	snprintf(tbuf, sizeof(tbuf), "GET /metrics (OpenMetrics 1.0.0) from the manager (BASE) or the master (PROCESS), "
+		"through the same HTTP parser: %d s per request, %d s idle, %d connections",
+		TASKSRV_METRICS_LISTEN_TIMEOUT_MS / 1000, TASKSRV_METRICS_LISTEN_IDLE_MS / 1000, TASKSRV_METRICS_LISTEN_MAX_CONN);
+	php_info_print_table_row(2, "Metrics endpoint (metrics_listen)", tbuf);
 	snprintf(buf, sizeof(buf), "%u", TASKSRV_FRAME_VERSION);
 	php_info_print_table_row(2, "Frame version", buf);
 	snprintf(buf, sizeof(buf), "%u MiB", TASKSRV_FRAME_MAX_LEN / (1024u * 1024u));

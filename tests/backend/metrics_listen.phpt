@@ -35,6 +35,7 @@ $front = tasksrv_server(<<<PHP
 \$s->set(['task_backend' => '$url', 'task_worker_num' => 0, 'log_level' => 4, 'metrics_listen' => '127.0.0.1:$fport']);
 \$s->on('Receive', function (\$s, \$fd, \$r, \$data) {
     \$r = \$s->taskWaitMulti(['a', 'b', 'c'], 5.0);
+    ksort(\$r);
     try {
         \$s->taskwait('boom', 5.0);
     } catch (TaskSrv\\TaskFailedException \$e) {

@@ -18,6 +18,7 @@ $srv = tasksrv_server(<<<PHP
     switch (\$req->server['request_uri']) {
         case '/tasks':
             \$r = \$s->taskWaitMulti(['a', 'b', 'c'], 5);
+            ksort(\$r);
             \$res->end(implode(',', \$r));
             return;
         case '/fail':
