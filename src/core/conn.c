@@ -445,6 +445,7 @@ static int http_static(tasksrv_server_t *s, tasksrv_conn_t *c, const tasksrv_pro
 		return -1;
 	}
 	TASKSRV_ATOMIC_ADD(&s->shm->total_send_bytes, (int64_t) (reply.head_len + (size_t) reply.length));
+	tasksrv_shm_count_http(s->shm, s->worker_id, reply.status);
 	if (reply.fd >= 0) {
 		c->file_fd = reply.fd;
 		c->file_off = reply.offset;
