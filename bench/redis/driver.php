@@ -223,6 +223,11 @@ function run_tasksrv(int $round, string $mode, ?array $php = null): ?array
             $f['node_tasks'][] = $j['tasks'];
         }
     }
+    if (count($f['node_tasks']) !== $nodes * $per) {
+        /* A task worker's line is missing: no CPU figure rather than a wrong one. */
+        say("tasksrv $mode round $round: " . count($f['node_tasks']) . " of " . ($nodes * $per) . " task workers reported their CPU time");
+        $f['cpu_nodes'] = null;
+    }
     return $f;
 }
 
@@ -265,7 +270,8 @@ for ($r = 1; $r <= $ROUNDS; $r++) {
 $load1 = sys_getloadavg();
 
 $col = fn (string $k, string $f) => array_map(fn ($row) => $row[$k][$f] ?? null, $rows);
-$us = fn (?array $x, array $fields, string $k = 'jobs') => $x ? array_sum(array_map(fn ($f) => $x[$f] ?? 0, $fields)) / $x[$k] * 1e6 : null;
+$us = fn (?array $x, array $fields, string $k = 'jobs') => $x && !in_array(null, array_map(fn ($f) => $x[$f] ?? null, $fields), true)
+    ? array_sum(array_map(fn ($f) => $x[$f], $fields)) / $x[$k] * 1e6 : null;
 $aRate = median($col('anchor', 'jobs_per_s'));
 $tRate = median($col('tasksrv', 'jobs_per_s'));
 $ratios = array_map(fn ($row) => isset($row['anchor'], $row['tasksrv']) ? $row['tasksrv']['jobs_per_s'] / $row['anchor']['jobs_per_s'] : null, $rows);

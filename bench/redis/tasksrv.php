@@ -47,7 +47,8 @@ if ($role === 'node') {
     });
     $node->on('WorkerStop', function ($node, $id) {
         if ($node->taskworker) {
-            echo json_encode(['role' => 'task_worker', 'tasks' => $GLOBALS['tasks'], 'cpu' => cpu_self() - $GLOBALS['cpu0']]), "\n";
+            /* One write: the task workers share the node's output. */
+            echo json_encode(['role' => 'task_worker', 'tasks' => $GLOBALS['tasks'], 'cpu' => cpu_self() - $GLOBALS['cpu0']]) . "\n";
         }
     });
     $node->on('Task', function ($node, $id, $src, $data) {
@@ -66,7 +67,7 @@ $payload = str_repeat('x', 64);
 $st = (object) ['sent' => 0, 'done' => 0, 'failed' => 0, 't0' => 0, 'cpu0' => 0.0, 'rcpu0' => 0.0];
 
 $report = function ($s, array $out) {
-    echo json_encode($out), "\n";
+    echo json_encode($out) . "\n";
     $s->shutdown();
 };
 $pump = function ($s) use ($st, $n, $window, $payload) {
