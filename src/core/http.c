@@ -160,10 +160,15 @@ const char *tasksrv_http_date(void)
 size_t tasksrv_http_status_line(char *buf, size_t n, int status, const char *reason, size_t reason_len)
 {
 	static const char prefix[] = "HTTP/1.1 ";
+	static const char ok[] = "HTTP/1.1 200 OK\r\n";
 	char digits[16];
 	size_t nd = 0, len, i;
 	unsigned int v = status < 0 ? 0u - (unsigned int) status : (unsigned int) status;
 
+	if (status == 200 && reason == NULL && n > sizeof(ok) - 1) {
+		memcpy(buf, ok, sizeof(ok) - 1);
+		return sizeof(ok) - 1;
+	}
 	if (reason == NULL) {
 		reason = tasksrv_http_parser_reason(status);
 		if (reason == NULL) {
