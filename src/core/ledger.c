@@ -180,6 +180,18 @@ int64_t tasksrv_ledger_book_unsent(tasksrv_server_t *s, int worker_id, int reaso
 	return lost;
 }
 
+int tasksrv_ledger_claim_unbooked(tasksrv_server_t *s, int worker_id)
+{
+	int32_t expect = TASKSRV_TASK_RUNNING;
+
+	if (!__atomic_compare_exchange_n(&s->shm->workers[worker_id].cur_state, &expect, TASKSRV_TASK_TAKEN, 0,
+			__ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST)) {
+		return 0;
+	}
+	TASKSRV_ATOMIC_ADD(&s->shm->task_running, -1);
+	return 1;
+}
+
 int tasksrv_ledger_claim_lost(tasksrv_server_t *s, int worker_id, int reason)
 {
 	return claim_outcome(s->shm, &s->shm->workers[worker_id], TASKSRV_TASK_TAKEN, reason);

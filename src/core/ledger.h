@@ -36,6 +36,9 @@ int tasksrv_ledger_answers_in_flight(tasksrv_server_t *s);
 /* Manager: claims the outcome of the task task worker worker_id holds, as failed
  * for reason (1), or finds it claimed already (0). */
 int tasksrv_ledger_claim_lost(tasksrv_server_t *s, int worker_id, int reason);
+/* The same for a task whose sender books its outcome itself (a front's own task worker
+ * on the Redis queue): the task leaves `running`, nothing is booked. 1 when claimed. */
+int tasksrv_ledger_claim_unbooked(tasksrv_server_t *s, int worker_id);
 /* A task that reached this task worker (len bytes of payload) and never started (its
  * predecessor died receiving it, or it is too large to take) leaves the queue as
  * failed for reason. */

@@ -10,6 +10,7 @@
 #include "io.h"
 #include "ledger.h"
 #include "log.h"
+#include "transport_redis.h"
 
 #include <errno.h>
 #include <poll.h>
@@ -282,6 +283,17 @@ int tasksrv_task_report_lost(tasksrv_server_t *s, int worker_id, int reason, int
 	char msg[160];
 	int peer;
 
+	/* A front's own task from the Redis queue: its sender books the failure the
+	 * reclaim writes once the dead task worker's lease runs out. */
+	if (slot->cur_src == TASKSRV_REDIS_PEER_OWN) {
+		if (tasksrv_ledger_claim_unbooked(s, worker_id)) {
+			tasksrv_log(TASKSRV_LOG_WARNING, "task %ld from the task backend: task worker #%d (pid %d) died running "
+				"it; it fails (or runs again) once its lease runs out", (long) slot->cur_task_id, worker_id,
+				(int) slot->pid);
+			return 1;
+		}
+		return 0;
+	}
 	if (!tasksrv_ledger_claim_lost(s, worker_id, reason)) {
 		return 0;
 	}

@@ -1002,7 +1002,7 @@ static void deliver_inbox(tasksrv_transport_t *t)
 			r->cur_ours = it.ours;
 			free(it.reply);
 		}
-		s->hooks->on_frame(s, &it.f, TASKSRV_REDIS_PEER, it.handle);
+		s->hooks->on_frame(s, &it.f, task && it.ours ? TASKSRV_REDIS_PEER_OWN : TASKSRV_REDIS_PEER, it.handle);
 		n++;
 		if (task && r->ans_n > 0 && tasksrv_io_now_us() - r->ans_since_us >= ANSWER_WAIT_US) {
 			answers_flush(t);
@@ -1822,7 +1822,7 @@ static int reply_answer(tasksrv_transport_t *t, int reply_to, tasksrv_frame_t *f
 	int final = (f->flags & TASKSRV_FLAG_FINAL) != 0;
 
 	(void) blocking;
-	if (r == NULL || reply_to != TASKSRV_REDIS_PEER || r->cur_reply[0] == '\0') {
+	if (r == NULL || (reply_to != TASKSRV_REDIS_PEER && reply_to != TASKSRV_REDIS_PEER_OWN) || r->cur_reply[0] == '\0') {
 		errno = EINVAL;
 		return -1;
 	}

@@ -11,6 +11,10 @@
 /* The reply_to of a task that came from Redis: its answers go to the reply stream the
  * task named, not to a channel of this process tree. */
 #define TASKSRV_REDIS_PEER 0x7ffffff0
+/* The same for a task this very server sent (a front's own task worker took it from
+ * the queue): its sender books its outcome, also when the task worker dies (the
+ * reclaim's failure record reaches it), so the manager books nothing for it. */
+#define TASKSRV_REDIS_PEER_OWN 0x7ffffff1
 
 /* A task_backend URL, parsed. */
 typedef struct {
