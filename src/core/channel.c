@@ -348,18 +348,30 @@ static int read_some(int fd, void *dst, size_t n, ssize_t *got)
  * not be taken yet, on_wire), drops what it still had queued for the reader, writes
  * one byte that wakes it, and marks the channel CHAN_ACKED: it writes nothing more on it.
  * The reader then empties the ring and the socket to the last byte and marks the
- * channel sound (broken_input). A task worker, and an event worker whose channel from a
- * task worker or the master broke, are replaced instead of reading on: they may hold
- * state that depended on what was lost (results, client events); their successor
- * does the reset. No byte of the old stream is read as a frame, and every task on it
- * ends once: the reader took it (and it ends there as any task), or its writer failed it. */
+ * channel sound (broken_input). A task worker, and an event worker whose channel from
+ * the master broke (client events were lost), are replaced instead of reading on; their
+ * successor does the reset. The last answers of tasks are counted the same way: a task
+ * worker whose answer was lost (or could not be sent) sends its caller a failure once the
+ * channel is sound again (task.c). No byte of the old stream is read as a frame, and
+ * every task on it ends once: the reader took it (and it ends there as any task), or
+ * its writer failed it. */
 enum { CHAN_SOUND = 0, CHAN_BROKEN = 1, CHAN_ACKED = 2 };
 
-/* What on_wire holds per task: its header and its number on the channel. */
+/* What on_wire holds per frame that ends a task (a TASK, or the last RESULT of one):
+ * its header and its number on the channel, then, for a failure record, the record
+ * (plen bytes: the writer sends it again once the channel is sound). */
 typedef struct {
 	tasksrv_frame_t hdr;
 	uint64_t seq;
+	uint32_t plen;
+	uint32_t pad;
 } wire_task_t;
+
+/* The frames counted on a channel: a task, and the last frame of a task's answer. */
+static inline int counted(const tasksrv_frame_t *f)
+{
+	return f->type == TASKSRV_FRAME_TASK || (f->type == TASKSRV_FRAME_RESULT && (f->flags & TASKSRV_FLAG_FINAL));
+}
 
 static int chan_state(const tasksrv_chan_track_t *t)
 {
@@ -386,16 +398,15 @@ static void endpoint_name(const tasksrv_server_t *s, int ep, char *buf, size_t l
 	}
 }
 
-/* Whether the reader of a broken channel from peer is replaced rather than reading on. */
+/* Whether the reader of a broken channel from peer is replaced rather than reading on:
+ * a task worker (it holds nothing, a fresh one is cheap), and an event worker fed by the
+ * SWOOLE_PROCESS master (client events were lost: its view of its connections is wrong). */
 static int reader_replaced(const tasksrv_server_t *s, int peer)
 {
-	int w = s->cfg.worker_num, t = s->cfg.task_worker_num;
-
 	if (s->role == TASKSRV_ROLE_TASK_WORKER) {
 		return 1;
 	}
-	return s->role == TASKSRV_ROLE_WORKER && !s->single
-		&& ((peer >= w && peer < w + t) || peer == tasksrv_state_endpoint_master(s));
+	return s->role == TASKSRV_ROLE_WORKER && !s->single && peer == tasksrv_state_endpoint_master(s);
 }
 
 /* A reader of a broken channel looks at it every BROKEN_POLL_MS as well: the byte that
@@ -532,24 +543,25 @@ static int broken_input(tasksrv_server_t *s, tasksrv_peer_t *p, tasksrv_chan_tra
 	return 1;
 }
 
-/* The reader counts the tasks it takes off the channel (a task it then refuses or
- * skips is its to fail). */
+/* The reader counts the tasks (and last answers) it takes off the channel (one it then
+ * refuses or skips is its to fail). */
 static inline void task_taken(tasksrv_chan_track_t *t, const tasksrv_frame_t *f)
 {
-	if (t != NULL && f->type == TASKSRV_FRAME_TASK) {
+	if (t != NULL && counted(f)) {
 		__atomic_add_fetch(&t->r_tasks, 1, __ATOMIC_RELEASE);
 	}
 }
 
-/* A task's first byte goes on the channel now: it is numbered, and its header kept
- * until the reader has taken it (what was taken is dropped here, oldest first). */
-static void task_on_wire(tasksrv_peer_t *p, const tasksrv_frame_t *f)
+/* A task's (or a last answer's) first byte goes on the channel now: it is numbered,
+ * and its header kept until the reader has taken it (what was taken is dropped here,
+ * oldest first). */
+static void task_on_wire(tasksrv_peer_t *p, const tasksrv_frame_t *f, const char *payload)
 {
 	tasksrv_chan_track_t *t = p->wt;
 	wire_task_t w;
 	uint64_t taken;
 
-	if (t == NULL || f->type != TASKSRV_FRAME_TASK) {
+	if (t == NULL || !counted(f)) {
 		return;
 	}
 	taken = __atomic_load_n(&t->r_tasks, __ATOMIC_ACQUIRE);
@@ -558,14 +570,16 @@ static void task_on_wire(tasksrv_peer_t *p, const tasksrv_frame_t *f)
 		if ((int64_t) (w.seq - taken) > 0) {
 			break;
 		}
-		tasksrv_buffer_consume(&p->on_wire, sizeof(w));
+		tasksrv_buffer_consume(&p->on_wire, sizeof(w) + w.plen);
 	}
 	memset(&w, 0, sizeof(w));
 	w.hdr = *f;
 	w.seq = __atomic_add_fetch(&t->w_tasks, 1, __ATOMIC_RELEASE);
-	if (tasksrv_buffer_append(&p->on_wire, &w, sizeof(w)) < 0) {
-		/* Out of memory: if the channel breaks, this task is booked by count only. */
-		return;
+	w.plen = (f->flags & TASKSRV_FLAG_FAILURE) ? f->len : 0;
+	/* Out of memory: if the channel breaks, this frame is booked by count only. */
+	if (tasksrv_buffer_append(&p->on_wire, &w, sizeof(w)) == 0 && w.plen > 0
+			&& tasksrv_buffer_append(&p->on_wire, payload, w.plen) < 0) {
+		tasksrv_buffer_free(&p->on_wire);
 	}
 }
 
@@ -581,37 +595,39 @@ static void writer_gives_up(tasksrv_server_t *s, tasksrv_peer_t *p)
 	char from[32], to[32], b = 0;
 	ssize_t n;
 
-	if (t == NULL || chan_state(t) != CHAN_BROKEN) {
+	if (t == NULL || p->giving_up || chan_state(t) != CHAN_BROKEN) {
 		return;
 	}
+	p->giving_up = 1;
 	taken = __atomic_load_n(&t->r_tasks, __ATOMIC_ACQUIRE);
 	put = __atomic_load_n(&t->w_tasks, __ATOMIC_ACQUIRE);
 	/* On the wire, past what the reader took. */
 	while (tasksrv_buffer_size(&p->on_wire) >= sizeof(wire_task_t)) {
 		wire_task_t w;
 		memcpy(&w, tasksrv_buffer_head(&p->on_wire), sizeof(w));
-		tasksrv_buffer_consume(&p->on_wire, sizeof(w));
 		if ((int64_t) (w.seq - taken) > 0) {
 			known++;
-			s->frames_lost(s, p->peer, &w.hdr, 0);
+			s->frames_lost(s, p->peer, &w.hdr, w.plen ? tasksrv_buffer_head(&p->on_wire) + sizeof(w) : NULL, 0);
 		}
+		tasksrv_buffer_consume(&p->on_wire, sizeof(w) + w.plen);
 	}
 	tasksrv_buffer_free(&p->on_wire);
 	/* Still queued here, behind the rest of the frame being written (on the wire). */
 	for (off = p->out_left; off + sizeof(hdr) <= tasksrv_buffer_size(&p->out); off += sizeof(hdr) + hdr.len) {
 		memcpy(&hdr, tasksrv_buffer_head(&p->out) + off, sizeof(hdr));
-		if (hdr.type == TASKSRV_FRAME_TASK) {
-			s->frames_lost(s, p->peer, &hdr, 0);
+		if (counted(&hdr)) {
+			s->frames_lost(s, p->peer, &hdr, tasksrv_buffer_head(&p->out) + off + sizeof(hdr), 0);
 			queued++;
 		}
 	}
-	/* An earlier writer's tasks (this process is its successor): counted only. */
+	/* An earlier writer's (this process is its successor): counted only. */
 	unknown = put - taken > known ? put - taken - known : 0;
-	s->frames_lost(s, p->peer, NULL, unknown);
+	s->frames_lost(s, p->peer, NULL, NULL, unknown);
 	dropped = tasksrv_buffer_size(&p->out);
 	tasksrv_buffer_free(&p->out);
 	p->out_left = 0;
 	p->out_tasks = 0;
+	p->out_finals = 0;
 	p->out_task_bytes = 0;
 	t->w_pend_tasks = 0;
 	t->w_pend_bytes = 0;
@@ -622,6 +638,7 @@ static void writer_gives_up(tasksrv_server_t *s, tasksrv_peer_t *p)
 		n = write(p->h.fd, &b, 1);
 	} while (n < 0 && errno == EINTR);
 	__atomic_store_n(&t->broken, CHAN_ACKED, __ATOMIC_SEQ_CST);
+	p->giving_up = 0;
 	endpoint_name(s, s->self_endpoint, from, sizeof(from));
 	endpoint_name(s, p->peer, to, sizeof(to));
 	tasksrv_log(TASKSRV_LOG_WARNING, "channel from %s to %s was found corrupt by its reader: %lu task(s) on it failed "
@@ -1075,6 +1092,8 @@ static void out_queued(tasksrv_peer_t *p, const tasksrv_frame_t *f)
 			p->wt->w_pend_tasks = p->out_tasks;
 			p->wt->w_pend_bytes = p->out_task_bytes;
 		}
+	} else if (counted(f)) {
+		p->out_finals++;
 	}
 }
 
@@ -1084,7 +1103,7 @@ static void out_written(tasksrv_peer_t *p, size_t w)
 	const char *b = tasksrv_buffer_head(&p->out);
 	size_t k;
 
-	if (w == tasksrv_buffer_size(&p->out) && p->out_tasks == 0) {
+	if (w == tasksrv_buffer_size(&p->out) && p->out_tasks == 0 && p->out_finals == 0) {
 		p->out_left = 0;
 		p->out_task_bytes = 0;
 		return;
@@ -1096,8 +1115,10 @@ static void out_written(tasksrv_peer_t *p, size_t w)
 			if (p->out_hdr.type == TASKSRV_FRAME_TASK) {
 				p->out_tasks--;
 				p->out_task_bytes -= p->out_hdr.len;
-				task_on_wire(p, &p->out_hdr);
+			} else if (counted(&p->out_hdr)) {
+				p->out_finals--;
 			}
+			task_on_wire(p, &p->out_hdr, b + sizeof(p->out_hdr));
 		}
 		k = w < p->out_left ? w : p->out_left;
 		p->out_left -= k;
@@ -1138,7 +1159,9 @@ int tasksrv_channel_send_async(tasksrv_server_t *s, int peer, tasksrv_frame_t *f
 		return -1;
 	}
 	if (chan_state(p->wt) != CHAN_SOUND) {
-		/* Found corrupt by its reader: what is sent now would be lost. */
+		/* Found corrupt by its reader: what is sent now would be lost. Its word may
+		 * not have come yet (or never will: the manager reads none): given up now. */
+		writer_gives_up(s, p);
 		errno = EBADMSG;
 		return -1;
 	}
@@ -1170,7 +1193,7 @@ int tasksrv_channel_send_async(tasksrv_server_t *s, int peer, tasksrv_frame_t *f
 			return -1;
 		}
 		if (w > 0) {
-			task_on_wire(p, f);
+			task_on_wire(p, f, payload);
 		}
 		if ((size_t) w == total) {
 			return 0;
@@ -1495,7 +1518,7 @@ static int shm_send_async(tasksrv_server_t *s, tasksrv_peer_t *p, tasksrv_frame_
 	msg_counted(s);
 	if (tasksrv_buffer_size(&p->out) == 0) {
 		if (f->len < TASKSRV_RING_BIG && tasksrv_ring_room(&p->out_ring) >= hsize + f->len) {
-			task_on_wire(p, f);
+			task_on_wire(p, f, payload);
 			tasksrv_ring_put(&p->out_ring, f, hsize, payload, f->len);
 			if (s->corked && s->dirty) {
 				/* A reader that sleeps is rung once, when the batch is uncorked (an
@@ -1511,7 +1534,7 @@ static int shm_send_async(tasksrv_server_t *s, tasksrv_peer_t *p, tasksrv_frame_
 		}
 		if (f->len >= TASKSRV_RING_BIG && tasksrv_ring_room(&p->out_ring) >= hsize) {
 			shm_track_marker(p, f);
-			task_on_wire(p, f);
+			task_on_wire(p, f, payload);
 			tasksrv_ring_put(&p->out_ring, f, hsize, NULL, 0);
 			w = payload_piece(s, p, payload, f->len, hsize, 0);
 			if (w >= 0 && (size_t) w == f->len) {
@@ -1567,7 +1590,7 @@ static int shm_send(tasksrv_server_t *s, tasksrv_peer_t *p, tasksrv_frame_t *f, 
 	if (wait_room(s, p, f->len < TASKSRV_RING_BIG ? total : hsize, -1) < 0) {
 		return -1;
 	}
-	task_on_wire(p, f);
+	task_on_wire(p, f, payload);
 	if (f->len < TASKSRV_RING_BIG) {
 		tasksrv_ring_put(&p->out_ring, f, hsize, payload, f->len);
 		tasksrv_ring_set_wake_reader(s->rings, p->peer);
@@ -1613,6 +1636,7 @@ int tasksrv_channel_send_blocking(tasksrv_server_t *s, int peer, tasksrv_frame_t
 		return -1;
 	}
 	if (chan_state(p->wt) != CHAN_SOUND) {
+		writer_gives_up(s, p);
 		errno = EBADMSG;
 		return -1;
 	}
@@ -1628,7 +1652,7 @@ int tasksrv_channel_send_blocking(tasksrv_server_t *s, int peer, tasksrv_frame_t
 	}
 	frame_iov(iov, f, payload);
 	msg_counted(s);
-	task_on_wire(p, f);
+	task_on_wire(p, f, payload);
 	/* Progress is kept in shared memory: if this process dies mid-frame, its
 	 * successor completes the frame (tasksrv_channel_resume) and the stream survives,
 	 * and the manager books a task that did not get through. Each writev is

@@ -42,6 +42,7 @@ void tasksrv_run_free(tasksrv_server_t *s)
 	}
 	tasksrv_conn_free_all(s);
 	tasksrv_buffer_free(&s->tasks.backlog);
+	tasksrv_buffer_free(&s->tasks.resend);
 	s->tasks.backlog_timer = 0;
 	for (i = s->deferred_pos; i < s->ndeferred; i++) {
 		s->hooks->payload_free(s, s->deferred[i].handle);

@@ -48,12 +48,14 @@ static void route_conn(tasksrv_server_t *s, const tasksrv_frame_t *f, int peer, 
 
 /* A channel from this process to peer was found corrupt (channel.c): its tasks fail
  * (task.c), and the PROCESS master closes the connections of the worker it feeds. */
-static void frames_lost(tasksrv_server_t *s, int peer, const tasksrv_frame_t *task, uint64_t unknown)
+static void frames_lost(tasksrv_server_t *s, int peer, const tasksrv_frame_t *f, const char *payload, uint64_t unknown)
 {
-	if (task != NULL || unknown > 0) {
-		tasksrv_task_fail_lost(s, peer, task, unknown);
+	if (f != NULL && f->type == TASKSRV_FRAME_RESULT) {
+		tasksrv_task_answer_lost(s, peer, f, payload);
+	} else if (f != NULL || unknown > 0) {
+		tasksrv_task_fail_lost(s, peer, f, unknown);
 	}
-	if (task == NULL && s->role == TASKSRV_ROLE_MASTER && peer < s->cfg.worker_num) {
+	if (f == NULL && s->role == TASKSRV_ROLE_MASTER && peer < s->cfg.worker_num) {
 		tasksrv_master_worker_lost(s, peer);
 	}
 }

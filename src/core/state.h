@@ -115,6 +115,7 @@ typedef struct {
 	tasksrv_frame_t out_hdr; /* the frame at the head of out */
 	size_t out_left;         /* its bytes still in out; 0: out starts with a whole frame */
 	uint32_t out_tasks;      /* TASK frames in out with no byte written yet */
+	uint32_t out_finals;     /* last RESULT frames of tasks in out, no byte written yet */
 	uint64_t out_task_bytes; /* their payload bytes */
 	/* The reader's track of this channel (the peer's frames to us), for its broken flag. */
 	tasksrv_chan_track_t *rt;
@@ -122,6 +123,7 @@ typedef struct {
 	 * their numbers on the channel, oldest first): what a broken channel lost. */
 	tasksrv_buffer_t on_wire;
 	int dev_corrupt;         /* developer builds: frames to write before the one corrupted */
+	int giving_up;           /* writer_gives_up runs (what it calls may send to the peer) */
 } tasksrv_peer_t;
 
 typedef struct tasksrv_conn tasksrv_conn_t;         /* src/core/conn.h */
@@ -217,6 +219,8 @@ typedef struct {
 	tasksrv_buffer_t backlog; /* task_ipc_mode 3: frames waiting for a free task worker */
 	uint64_t backlog_timer;
 	int lost_deferred;        /* failures of tasks a broken channel lost wait in the deferred queue */
+	tasksrv_buffer_t resend;  /* a task worker: failures for answers a broken channel lost, until it is sound */
+	uint64_t resend_timer;
 } tasksrv_tasks_state_t;
 /* }}} */
 
@@ -261,10 +265,11 @@ struct tasksrv_server {
 	 * through this (task.c's tasksrv_task_report_cut, given to tasksrv_channel_resume). */
 	void (*report_cut)(tasksrv_server_t *s, int peer, const tasksrv_frame_t *hdr);
 	/* A channel to peer was found corrupt: this process, its writer, tells what it lost:
-	 * each task it had put on it that the reader never took (task: its header), then
-	 * once (task NULL) the rest, with `unknown` tasks an earlier writer put there
-	 * (server.c: task.c fails the tasks, the PROCESS master closes the peer's connections). */
-	void (*frames_lost)(tasksrv_server_t *s, int peer, const tasksrv_frame_t *task, uint64_t unknown);
+	 * each task, or last answer of a task, it had put on it that the reader never took
+	 * (f: its header; payload: a failure record's bytes, else NULL), then once (f NULL)
+	 * the rest, with `unknown` such frames an earlier writer put there (server.c: task.c
+	 * fails the tasks, the PROCESS master closes the peer's connections). */
+	void (*frames_lost)(tasksrv_server_t *s, int peer, const tasksrv_frame_t *f, const char *payload, uint64_t unknown);
 	uint64_t broken_timer;    /* a channel this process reads is broken: it looks again (channel.c) */
 	int corked;               /* async frames wait in peers' out buffers until uncork */
 	int *dirty, ndirty;       /* peers with corked frames */

@@ -420,6 +420,13 @@ void tasksrv_task_fail_lost(tasksrv_server_t *s, int peer, const tasksrv_frame_t
 	char msg[200], *dst;
 
 	if (task == NULL) {
+		if (peer < s->cfg.worker_num || peer >= s->cfg.worker_num + s->cfg.task_worker_num) {
+			/* Answers an earlier process of this task worker wrote: their callers are
+			 * told nothing more (their outcomes stay booked as they were). */
+			tasksrv_log(TASKSRV_LOG_WARNING, "%lu answer(s) of an earlier process of worker #%d were lost on the "
+				"corrupt channel to endpoint %d", (unsigned long) unknown, s->worker_id, peer);
+			return;
+		}
 		tasksrv_ledger_lost(s, peer, (int64_t) unknown, 0, TASKSRV_FAIL_CHANNEL_CORRUPT);
 		tasksrv_log(TASKSRV_LOG_WARNING, "%lu task(s) sent to task worker #%d by an earlier process of worker #%d "
 			"were lost on the corrupt channel: failed as channel_corrupt, nobody is told (their caller is gone)",
@@ -453,6 +460,98 @@ void tasksrv_task_fail_lost(tasksrv_server_t *s, int peer, const tasksrv_frame_t
 	tasksrv_channel_defer(s, &f, peer, handle);
 	s->tasks.lost_deferred = 1;
 }
+
+/* {{{ Answers a broken channel lost: their failures wait here (s->tasks.resend: a
+ * resend_head_t, then the record) until the channel is in use again. */
+typedef struct {
+	int32_t peer;
+	int32_t pad;
+	tasksrv_frame_t f;
+} resend_head_t;
+
+#define RESEND_POLL_MS 20
+
+static void resend_pump(tasksrv_loop_t *loop, void *ctx);
+
+static void resend_later(tasksrv_server_t *s, int peer, const tasksrv_frame_t *f, const char *payload)
+{
+	resend_head_t h;
+
+	memset(&h, 0, sizeof(h));
+	h.peer = peer;
+	h.f = *f;
+	if (tasksrv_buffer_append(&s->tasks.resend, &h, sizeof(h)) < 0
+			|| tasksrv_buffer_append(&s->tasks.resend, payload, f->len) < 0) {
+		tasksrv_log(TASKSRV_LOG_ERROR, "out of memory: worker #%d is not told that task %ld failed", peer, (long) f->task_id);
+		return;
+	}
+	if (!s->tasks.resend_timer && s->loop.epfd >= 0) {
+		s->tasks.resend_timer = tasksrv_loop_timer_add(&s->loop, RESEND_POLL_MS, resend_pump, s);
+	}
+}
+
+static void resend_pump(tasksrv_loop_t *loop, void *ctx)
+{
+	tasksrv_server_t *s = ctx;
+	tasksrv_buffer_t todo = s->tasks.resend;
+	resend_head_t h;
+	size_t off;
+
+	(void) loop;
+	s->tasks.resend_timer = 0;
+	memset(&s->tasks.resend, 0, sizeof(s->tasks.resend));
+	for (off = 0; off + sizeof(h) <= tasksrv_buffer_size(&todo); off += sizeof(h) + h.f.len) {
+		const char *payload = tasksrv_buffer_head(&todo) + off + sizeof(h);
+		memcpy(&h, tasksrv_buffer_head(&todo) + off, sizeof(h));
+		if (tasksrv_channel_is_broken(s, h.peer)) {
+			resend_later(s, h.peer, &h.f, payload);
+		} else if (tasksrv_transport_reply(&s->transport, h.peer, &h.f, payload, 1) < 0) {
+			if (errno == EBADMSG) {
+				resend_later(s, h.peer, &h.f, payload);
+			} else {
+				tasksrv_log(TASKSRV_LOG_WARNING, "cannot tell worker #%d that task %ld failed: %s", h.peer,
+					(long) h.f.task_id, strerror(errno));
+			}
+		}
+	}
+	tasksrv_buffer_free(&todo);
+	if (tasksrv_buffer_size(&s->tasks.resend) > 0 && !s->tasks.resend_timer && s->loop.epfd >= 0) {
+		s->tasks.resend_timer = tasksrv_loop_timer_add(&s->loop, RESEND_POLL_MS, resend_pump, s);
+	}
+}
+
+void tasksrv_task_answer_lost(tasksrv_server_t *s, int peer, const tasksrv_frame_t *f, const char *payload)
+{
+	tasksrv_buffer_t rec = {0};
+	tasksrv_failure_t fail;
+	tasksrv_frame_t out;
+	char msg[220];
+
+	if ((f->flags & TASKSRV_FLAG_FAILURE) && payload != NULL) {
+		/* Booked under its own reason already: the record goes again as it was. */
+		resend_later(s, peer, f, payload);
+		return;
+	}
+	/* Booked done: it ran, but its caller will only learn that it failed. */
+	tasksrv_ledger_rebook_failed(s, TASKSRV_FAIL_CHANNEL_CORRUPT);
+	snprintf(msg, sizeof(msg), "the result of task %ld was lost on the way to worker #%d: the channel to it was found "
+		"corrupt (its reader met a frame header it cannot trust); task worker #%d ran the task",
+		(long) f->task_id, peer, s->worker_id);
+	memset(&fail, 0, sizeof(fail));
+	fail.reason = TASKSRV_FAIL_CHANNEL_CORRUPT;
+	fail.worker_id = s->worker_id;
+	fail.exit_status = -1;
+	fail.message = msg;
+	fail.message_len = strlen(msg);
+	if (tasksrv_failure_encode(&fail, &rec) < 0) {
+		tasksrv_buffer_free(&rec);
+		return;
+	}
+	tasksrv_frame_result(&out, f, s->worker_id, TASKSRV_FLAG_FAILURE | TASKSRV_FLAG_FINAL, (uint32_t) tasksrv_buffer_size(&rec));
+	resend_later(s, peer, &out, tasksrv_buffer_head(&rec));
+	tasksrv_buffer_free(&rec);
+}
+/* }}} */
 
 int tasksrv_task_refuse_frame(tasksrv_server_t *s, int peer, const tasksrv_frame_t *hdr, tasksrv_frame_t *f, void **handle)
 {
@@ -545,7 +644,16 @@ int tasksrv_task_answer(tasksrv_server_t *s, const tasksrv_frame_t *task, int pe
 
 	tasksrv_frame_result(&f, task, s->worker_id, answer_flags[answer] | (serialized ? TASKSRV_FLAG_SERIALIZED : 0),
 		(uint32_t) len);
-	return tasksrv_transport_reply(&s->transport, peer, &f, data, 1);
+	if (tasksrv_transport_reply(&s->transport, peer, &f, data, 1) == 0) {
+		return 0;
+	}
+	if (errno == EBADMSG && answer != TASKSRV_ANSWER_RESULT) {
+		/* The channel to its caller is broken: the outcome goes once it is in use again
+		 * (a result as a channel_corrupt failure: the caller cannot have it). */
+		tasksrv_task_answer_lost(s, peer, &f, data);
+		return 0;
+	}
+	return -1;
 }
 
 int tasksrv_task_can_message(const tasksrv_server_t *s, int dst)

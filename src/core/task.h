@@ -121,6 +121,11 @@ int tasksrv_task_refuse_frame(tasksrv_server_t *s, int peer, const tasksrv_frame
  * log). task NULL: `unknown` tasks an earlier incarnation of this process lost there
  * are booked (counted only). */
 void tasksrv_task_fail_lost(tasksrv_server_t *s, int peer, const tasksrv_frame_t *task, uint64_t unknown);
+/* A task worker's last answer to a task of peer (f, and payload when it is a failure
+ * record) was lost on a broken channel, or could not be sent on one: a result's task is
+ * rebooked as failed (channel_corrupt; it ran); the failure goes to its caller once the
+ * channel is in use again (a failure record is sent again as it was). */
+void tasksrv_task_answer_lost(tasksrv_server_t *s, int peer, const tasksrv_frame_t *f, const char *payload);
 /* The frames still in the task_ipc_mode 3 backlog, dropped (they fail as shutdown). */
 int64_t tasksrv_task_drop_backlog(tasksrv_server_t *s);
 /* Manager: fails the task a task worker holds (reason from failure.h) and tells

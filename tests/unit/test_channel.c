@@ -300,19 +300,20 @@ static void tasks_taken_counted(void **state)
 static uint64_t lost_known, lost_unknown;
 static int64_t lost_ids[8];
 
-static void record_lost(tasksrv_server_t *s, int peer, const tasksrv_frame_t *task, uint64_t unknown)
+static void record_lost(tasksrv_server_t *s, int peer, const tasksrv_frame_t *task, const char *payload, uint64_t unknown)
 {
 	(void) s;
 	(void) peer;
+	(void) payload;
 	if (task != NULL && lost_known < 8) {
 		lost_ids[lost_known++] = task->task_id;
 	}
 	lost_unknown += unknown;
 }
 
-/* The writer's side (endpoint 0 writing to 1): sends on a broken channel fail with
- * EBADMSG; the reader's word (a CHANNEL_BROKEN frame) makes it fail the tasks it put on
- * the channel that the reader had not taken, and those still queued, and give up. */
+/* The writer's side (endpoint 0 writing to 1): the reader's word (a CHANNEL_BROKEN
+ * frame) makes it fail the tasks it put on the channel that the reader had not taken,
+ * and those still queued, and give up; sends on a broken channel fail with EBADMSG. */
 static void writer_side(void **state)
 {
 	chan_fixture_t *x = *state;
@@ -333,12 +334,6 @@ static void writer_side(void **state)
 	w->r_tasks = 1;
 	w->broken = 1;
 	assert_true(tasksrv_channel_is_broken(&x->s, 1));
-	t = header(TASKSRV_FRAME_TASK, 2, 4);
-	errno = 0;
-	assert_int_equal(tasksrv_channel_send_async(&x->s, 1, &t, "ab"), -1);
-	assert_int_equal(errno, EBADMSG);
-	assert_int_equal(tasksrv_channel_send_blocking(&x->s, 1, &t, "ab"), -1);
-	assert_int_equal(errno, EBADMSG);
 	if (x->wring != NULL) {
 		tasksrv_ring_put(x->wring, &notice, 32, NULL, 0);
 	} else {
@@ -350,6 +345,13 @@ static void writer_side(void **state)
 	assert_int_equal(lost_ids[1], 3);
 	assert_int_equal(lost_unknown, 0);
 	assert_int_equal(w->broken, 2);
+	t = header(TASKSRV_FRAME_TASK, 2, 4);
+	errno = 0;
+	assert_int_equal(tasksrv_channel_send_async(&x->s, 1, &t, "ab"), -1);
+	assert_int_equal(errno, EBADMSG);
+	assert_int_equal(tasksrv_channel_send_blocking(&x->s, 1, &t, "ab"), -1);
+	assert_int_equal(errno, EBADMSG);
+	assert_int_equal(lost_known, 2);
 	/* what reached endpoint 1: three tasks and the byte that wakes it */
 	if (x->s.peers[1].shm_out) {
 		assert_int_equal(read(x->wfd, buf, sizeof(buf)), 1);
@@ -458,6 +460,36 @@ static void shm_partial_frame(void **state)
 	assert_false(tasksrv_channel_has_input(&x->s, 1));
 }
 
+/* A send that finds the channel broken before the reader's word came (or in a process
+ * that reads none, the manager) gives up there; the word, when it comes, changes
+ * nothing: every lost task is failed once. */
+static void writer_gives_up_on_send(void **state)
+{
+	chan_fixture_t *x = *state;
+	tasksrv_chan_track_t *w = tasksrv_shm_track(x->s.shm, 2, 1, 0);
+	tasksrv_frame_t t, notice = header(TASKSRV_FRAME_CHANNEL_BROKEN, 0, 0), f;
+	char *payload;
+	int64_t id;
+
+	lost_known = lost_unknown = 0;
+	x->s.frames_lost = record_lost;
+	for (id = 1; id <= 2; id++) {
+		t = header(TASKSRV_FRAME_TASK, 2, id);
+		assert_int_equal(tasksrv_channel_send_async(&x->s, 1, &t, "ab"), 0);
+	}
+	w->broken = 1;
+	t = header(TASKSRV_FRAME_TASK, 2, 3);
+	errno = 0;
+	assert_int_equal(tasksrv_channel_send_async(&x->s, 1, &t, "ab"), -1);
+	assert_int_equal(errno, EBADMSG);
+	assert_int_equal(lost_known, 2);
+	assert_int_equal(w->broken, 2);
+	write_all(x->wfd, &notice, 32);
+	assert_int_equal(chan_fixture_read(x, &f, &payload), 0);
+	assert_int_equal(lost_known, 2);
+	assert_int_equal(lost_unknown, 0);
+}
+
 /* One test on one kind of channel, named for both. */
 #define ON(fn, kind) {#fn " (" #kind ")", fn, open_##kind, close_any, NULL}
 
@@ -482,6 +514,7 @@ int main(void)
 		ON(writer_side, socket),
 		ON(writer_side, ring),
 		ON(writer_side, shm),
+		ON(writer_gives_up_on_send, socket),
 		ON(refused_frame_skipped, socket),
 		ON(refused_frame_skipped, ring),
 		ON(eof_mid_frame, socket),
