@@ -383,6 +383,11 @@ int tasksrv_channel_is_broken(const tasksrv_server_t *s, int peer)
 	return s->peers != NULL && peer >= 0 && peer < s->nendpoints && chan_state(s->peers[peer].wt) != CHAN_SOUND;
 }
 
+int tasksrv_channel_input_broken(const tasksrv_server_t *s, int peer)
+{
+	return s->peers != NULL && peer >= 0 && peer < s->nendpoints && chan_state(s->peers[peer].rt) != CHAN_SOUND;
+}
+
 static void endpoint_name(const tasksrv_server_t *s, int ep, char *buf, size_t len)
 {
 	int w = s->cfg.worker_num, t = s->cfg.task_worker_num;

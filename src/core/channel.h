@@ -21,6 +21,9 @@ void tasksrv_channel_resume(tasksrv_server_t *s, void (*cut)(tasksrv_server_t *s
 /* Whether this process's channel to peer was found corrupt by its reader and is not
  * reset yet: every send on it fails with EBADMSG (docs/reliability.md). */
 int tasksrv_channel_is_broken(const tasksrv_server_t *s, int peer);
+/* Whether the channel from peer to this process is broken (this process reads it as
+ * empty until it can empty it): a wait must look at it again now and then. */
+int tasksrv_channel_input_broken(const tasksrv_server_t *s, int peer);
 /* Queues a frame to a peer without blocking. Returns 0 or -1 (errno; EBADMSG: the
  * channel is broken). */
 int tasksrv_channel_send_async(tasksrv_server_t *s, int peer, tasksrv_frame_t *f, const char *payload);

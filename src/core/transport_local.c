@@ -41,7 +41,7 @@ static int local_next_frame(tasksrv_transport_t *t, int64_t deadline_ms, tasksrv
 {
 	tasksrv_server_t *s = t->srv;
 	/* Task workers send answers; the manager sends failures of tasks it saw die. */
-	int from = s->cfg.worker_num, to = tasksrv_state_endpoint_manager(s) + 1, ready[64], nready, i, r, timeout;
+	int from = s->cfg.worker_num, to = tasksrv_state_endpoint_manager(s) + 1, ready[64], nready, i, r, timeout, broken;
 
 	for (;;) {
 		/* Frames already in a ring first: the wait cannot see them. On shared-memory
@@ -49,8 +49,12 @@ static int local_next_frame(tasksrv_transport_t *t, int64_t deadline_ms, tasksrv
 		if (s->shm_reader) {
 			tasksrv_ring_set_sleep_begin(s->rings, s->self_endpoint);
 		}
+		broken = 0;
 		for (i = from; i < to; i++) {
-			if (tasksrv_channel_has_input(s, i) && (r = tasksrv_channel_read_frame(s, i, f, handle)) != 0) {
+			/* A broken channel is emptied once its writer gave up: looked at each time. */
+			int b = tasksrv_channel_input_broken(s, i);
+			broken |= b;
+			if ((b || tasksrv_channel_has_input(s, i)) && (r = tasksrv_channel_read_frame(s, i, f, handle)) != 0) {
 				*src = i;
 				return r;
 			}
@@ -66,6 +70,10 @@ static int local_next_frame(tasksrv_transport_t *t, int64_t deadline_ms, tasksrv
 		timeout = (int) (deadline_ms - tasksrv_io_now_ms());
 		if (timeout < 0) {
 			timeout = 0;
+		}
+		if (broken && timeout > 20) {
+			/* The byte that wakes us when its writer gives up may have come already. */
+			timeout = 20;
 		}
 		r = tasksrv_channel_wait_input(s, from, to, timeout, ready, 64, &nready);
 		if (r < 0) {

@@ -26,7 +26,7 @@ $s->on('Receive', function ($s, $fd, $r, $d) {
     }
     try {
         $r = $s->taskwait('w', 10);
-        echo "taskwait returned ", var_export($r, true), "\n";
+        echo "taskwait returned " . var_export($r, true) . "\n";
     } catch (TaskSrv\TaskFailedException $e) {
         $f = $e->getFailure();
         echo "taskwait threw: {$f->reason}, workerId {$f->workerId}: {$f->message}\n";

@@ -44,9 +44,9 @@ $s->on('Receive', function ($s, $fd, $r, $d) {
         }
         /* The channel is broken until the successor has emptied it. */
         $r = $s->task('x', 0);
-        echo "task(): ", var_export($r, true), " ", $s->getLastError(), "\n";
+        echo "task(): " . var_export($r, true) . " " . $s->getLastError() . "\n";
         $r = $s->sendMessage('m', 1);
-        echo "sendMessage(): ", var_export($r, true), " ", $s->getLastError(), "\n";
+        echo "sendMessage(): " . var_export($r, true) . " " . $s->getLastError() . "\n";
     }
 });
 $s->on('PipeMessage', function ($s, $src, $m) { echo "pipe message $m\n"; });
