@@ -49,10 +49,13 @@ if test "$PHP_TASKSRV" != "no"; then
       dnl (-Wl, so that libtool keeps it there).
       TASKSRV_CORE_LIBS="-Wl,-lhiredis"
       dnl rediss:// (TLS) needs hiredis_ssl (hiredis >= 1.0 built with SSL; bookworm's 0.14.1 has none).
+      dnl hiredis_ssl.h uses redisContext without including hiredis.h, hence the includes argument.
       AC_CHECK_HEADER([hiredis/hiredis_ssl.h], [AC_CHECK_LIB([hiredis_ssl], [redisInitiateSSLWithContext], [
         TASKSRV_CFLAGS="$TASKSRV_CFLAGS -DTASKSRV_HAVE_REDIS_TLS"
         TASKSRV_CORE_LIBS="-Wl,-lhiredis_ssl -Wl,-lhiredis"
-      ], [AC_MSG_NOTICE([tasksrv: hiredis without hiredis_ssl: no rediss:// (TLS)])], [-lhiredis])])
+      ], [AC_MSG_NOTICE([tasksrv: hiredis without hiredis_ssl: no rediss:// (TLS)])], [-lhiredis])],
+        [AC_MSG_NOTICE([tasksrv: hiredis without hiredis_ssl: no rediss:// (TLS)])],
+        [#include <hiredis/hiredis.h>])
     elif test "$PHP_TASKSRV_REDIS" = "yes"; then
       AC_MSG_ERROR([--with-tasksrv-redis: hiredis not found (Debian: libhiredis-dev)])
     else
