@@ -152,7 +152,13 @@ static void build_head(http_response_t *r, smart_str *out, zend_long body_len, b
 	}
 	cookies = prop(&r->std, RS_COOKIE);
 	if (Z_TYPE_P(cookies) == IS_ARRAY) {
+		/* The program may have written the property itself: entries that are not
+		 * strings are skipped, as Swoole 6.2.1 does. */
 		ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(cookies), v) {
+			ZVAL_DEREF(v);
+			if (Z_TYPE_P(v) != IS_STRING) {
+				continue;
+			}
 			smart_str_appendl(out, "Set-Cookie: ", 12);
 			smart_str_append(out, Z_STR_P(v));
 			smart_str_appendl(out, "\r\n", 2);
