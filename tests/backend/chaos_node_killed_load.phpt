@@ -1,0 +1,19 @@
+--TEST--
+Redis task backend chaos, light: a front and two TaskNodes run 2,000 tasks while one node's process group is killed with SIGKILL halfway; every task has exactly one outcome (done, or worker_died for what the killed node held), the front's ledger balances (issue 15's "done when" at 1/50 scale)
+--EXTENSIONS--
+tasksrv
+--SKIPIF--
+<?php require __DIR__ . '/../inc/backend.inc'; backend_skipif(); ?>
+--FILE--
+<?php
+require __DIR__ . '/../inc/backend_chaos.inc';
+chaos_node_killed_load(2000);
+?>
+--EXPECT--
+sent: 2000
+outcomes are done, or worker_died for what A held (a few at most): yes
+every accepted task has one outcome: yes
+results are their tasks' answers: yes
+ledger balances: yes
+B: 0
+front: 0
