@@ -307,6 +307,7 @@ typedef struct {
 	tasksrv_loop_handler_t h;
 	uint64_t retry_timer;
 	uint64_t lease_timer;        /* a node's manager: heartbeats; a front's worker: reclaims */
+	int64_t reclaim_from_ms;     /* a front's worker: no reclaim before (see connect_ctx) */
 	uint64_t kick_timer;         /* after a waiter: the inbox to the loop, the read sent again */
 	uint64_t stats_timer;        /* event worker 0: the queue's stats */
 	char host[256];
@@ -475,6 +476,11 @@ static redisContext *connect_once(tasksrv_transport_t *t)
 		errno = EACCES;
 		return NULL;
 	}
+	/* After an outage (or at the start) a front fails nobody's tasks for one lease: the
+	 * nodes' managers need that long to renew lease keys that expired meanwhile (an
+	 * outage longer than what was left of a lease, or a restart that read them back
+	 * expired), and their tasks are not lost. */
+	r->reclaim_from_ms = tasksrv_io_now_ms() + cfg->backend_lease_ms;
 	return c;
 }
 
@@ -1096,7 +1102,7 @@ static int pipe_flush(tasksrv_transport_t *t)
 	redis_t *r = R(t);
 	const tasksrv_config_t *cfg = &t->srv->cfg;
 	void *rep = NULL;
-	int done = 0, i = 0, n = 0;
+	int done = 0, i = 0, n = 0, refused = 0;
 	char msg[1000];
 
 	if (r->sent_n == 0) {
@@ -1114,10 +1120,16 @@ static int pipe_flush(tasksrv_transport_t *t)
 		if (((redisReply *) rep)->type == REDIS_REPLY_ERROR && r->sent[i].f.task_id >= 0) {
 			snprintf(msg, sizeof(msg), "task %ld: the task backend refused it (XADD): %s", (long) r->sent[i].f.task_id,
 				((redisReply *) rep)->str);
-			tasksrv_log(TASKSRV_LOG_WARNING, "task backend: %s", msg);
+			/* One log line a batch, not one a task (each caller gets its failure). */
+			if (refused++ == 0) {
+				tasksrv_log(TASKSRV_LOG_WARNING, "task backend: %s", msg);
+			}
 			fail_here(t, &r->sent[i].f, TASKSRV_FAIL_SHUTDOWN, msg);
 		}
 		freeReplyObject(rep);
+	}
+	if (refused > 1) {
+		tasksrv_log(TASKSRV_LOG_WARNING, "task backend: %d task(s) of the batch refused in all", refused);
 	}
 	r->sent_n = 0;
 	return 0;
@@ -2212,7 +2224,7 @@ static void reclaim(tasksrv_loop_t *loop, void *ctx)
 	}
 	/* Only on a live connection (made by a task sent): a timer never waits for a
 	 * connect on an unreachable backend. (No group yet: nothing is pending.) */
-	if (background_ready(r) && (rep = command(t, 8, argv, lens)) != NULL) {
+	if (background_ready(r) && tasksrv_io_now_ms() >= r->reclaim_from_ms && (rep = command(t, 8, argv, lens)) != NULL) {
 		for (i = 0; rep->type == REDIS_REPLY_ARRAY && i < rep->elements; i++) {
 			const redisReply *p = rep->element[i];
 			const char *eargv[2];
