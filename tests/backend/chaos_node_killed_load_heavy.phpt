@@ -11,7 +11,7 @@ chaos_node_killed_load(100000);
 ?>
 --EXPECT--
 sent: 100000
-outcomes are done, or worker_died for what A held (a few at most): yes
+outcomes are done, or worker_died for what A held (two batches at most): yes
 every accepted task has one outcome: yes
 results are their tasks' answers: yes
 ledger balances: yes
