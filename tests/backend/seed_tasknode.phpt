@@ -1,5 +1,5 @@
 --TEST--
-Redis task backend: the seed task.php (tests/fixtures/task.php, the copy of ../shared/seed/task.php) with a task_backend line added runs as the front, and the same file with TaskSrv\TaskNode for its Server runs its onTask on a node; driven as scripts/run-seed does (three connections: hello, world, x y)
+Redis task backend: the seed task.php (tests/fixtures/task.php, the copy of ../shared/seed/task.php) with a task_backend line added (and task_worker_num 0) runs as the front, and the same file with TaskSrv\TaskNode for its Server runs its onTask on a node; driven as scripts/run-seed does (three connections: hello, world, x y); then the seed with exactly one added line (its own four task workers consuming beside the node's)
 --EXTENSIONS--
 tasksrv
 --SKIPIF--
@@ -16,8 +16,8 @@ if (!str_starts_with($seed, "<?php\n") || substr_count($seed, $set) !== 1 || sub
 }
 $seed = substr($seed, strlen("<?php\n"));
 $line = "    'task_backend' => '{$redis->url()}',\n";
-/* The front: the seed with the added line. Its own task workers may not consume the
- * queue yet (docs/distributed.md, "Not done yet"): task_worker_num 0 on the front. */
+/* The front: the seed with the added line and task_worker_num 0, so that every onTask
+ * runs on the node (the one-line version, below, runs them on either). */
 $front_code = str_replace($set, "\$serv->set([\n$line    'task_worker_num' => 0\n]);", $seed);
 /* The node: the same file, a TaskNode for its Server, the same added line; its onTask,
  * its four task workers; Receive and Finish stay registered and are never called. */
@@ -50,6 +50,24 @@ $lines = explode("\n", trim($node->output()));
 sort($lines);
 echo implode("\n", $lines), "\n";
 echo "front: ", $front->stop(), "\n";
+/* The seed with exactly one added line: its own four task workers consume the queue
+ * beside the node's, so each message's onTask runs once, on one or the other. */
+$front_code = str_replace($set, "\$serv->set([\n$line    'task_worker_num' => 4\n]);", $seed);
+echo "one-line front: ", count(array_diff(explode("\n", $front_code), explode("\n", $seed))), " line added, ",
+    count(array_diff(explode("\n", $seed), explode("\n", $front_code))), " changed\n";
+$before = substr_count($node->output(), 'Neue asynchrone');
+$front = tasksrv_server(str_replace('9501', 'PORT', $front_code));
+foreach (['hello', 'world', 'x y'] as $i => $m) {
+    usleep($i ? 150000 : 0);
+    fwrite($front->connect(), $m);
+}
+var_dump($front->waitOutput('beendet', 3));
+preg_match_all('/beendet: .*$/m', $front->output(), $m);
+sort($m[0]);
+echo implode("\n", $m[0]), "\n";
+echo "onTask ran once a message: ", substr_count($front->output(), 'Neue asynchrone')
+    + substr_count($node->output(), 'Neue asynchrone') - $before, "\n";
+echo "front: ", $front->stop(), "\n";
 echo "node: ", $node->stop(), "\n";
 ?>
 --EXPECT--
@@ -71,5 +89,12 @@ Asynchrone Aufgabe[2] beendet: x y -> OK
 Neue asynchrone Aufgabe[id=0]
 Neue asynchrone Aufgabe[id=1]
 Neue asynchrone Aufgabe[id=2]
+front: 0
+one-line front: 1 line added, 0 changed
+bool(true)
+beendet: hello -> OK
+beendet: world -> OK
+beendet: x y -> OK
+onTask ran once a message: 3
 front: 0
 node: 0
