@@ -1562,6 +1562,30 @@ static uint64_t incarnation_nonce(void)
 	return ((uint64_t) ts.tv_sec << 32) ^ (uint64_t) ts.tv_nsec ^ ((uint64_t) getpid() << 16);
 }
 
+/* The consumer (and alive key) name of task worker pid of this run: HOST:PID:RUN. */
+static void consumer_name(const redis_t *r, const tasksrv_server_t *s, pid_t pid, char *out, size_t len)
+{
+	snprintf(out, len, "%s:%d:%016llx", r->host, (int) pid,
+		(unsigned long long) (s->shm ? s->shm->backend_run_id : 0));
+}
+
+/* HOST:PID of a consumer name, for messages (the run's part is noise to a reader). */
+static const char *consumer_node(const char *consumer, char *out, size_t len)
+{
+	const char *colon = strrchr(consumer, ':');
+	size_t n = colon ? (size_t) (colon - consumer) : strlen(consumer);
+
+	if (colon == NULL || strlen(colon + 1) != 16 || strspn(colon + 1, "0123456789abcdef") != 16) {
+		n = strlen(consumer);
+	}
+	if (n >= len) {
+		n = len - 1;
+	}
+	memcpy(out, consumer, n);
+	out[n] = '\0';
+	return out;
+}
+
 static int redis_open(tasksrv_transport_t *t)
 {
 	tasksrv_server_t *s = t->srv;
@@ -1581,7 +1605,14 @@ static int redis_open(tasksrv_transport_t *t)
 	host[sizeof(host) - 1] = '\0';
 	snprintf(r->host, sizeof(r->host), "%s", host);
 	snprintf(r->node, sizeof(r->node), "%s:%d", host, (int) getpid());
-	snprintf(r->consumer, sizeof(r->consumer), "%s", r->node);
+	/* This run of the server (all its processes): the tasks it sends say so (is_ours). */
+	if (s->shm && s->shm->backend_run_id == 0) {
+		s->shm->backend_run_id = incarnation_nonce() | 1;
+	}
+	/* The consumer is named after the run as well as the pid: a node restarted with the
+	 * same host name and pids (a container restarted) must not renew the lease of its
+	 * predecessor's pending tasks, which would then never fail. */
+	consumer_name(r, s, getpid(), r->consumer, sizeof(r->consumer));
 	snprintf(r->tasks_key, sizeof(r->tasks_key), "%s:tasks", s->cfg.backend_queue);
 	/* The reply stream is this incarnation's alone: a process restarted with the same
 	 * host name and pid (a container restarted) starts its task ids and generations
@@ -1590,10 +1621,6 @@ static int redis_open(tasksrv_transport_t *t)
 	snprintf(r->reply_key, sizeof(r->reply_key), "%s:results:%s:%016llx", s->cfg.backend_queue, r->node,
 		(unsigned long long) incarnation_nonce());
 	strcpy(r->last_id, "0");
-	/* This run of the server (all its processes): the tasks it sends say so (is_ours). */
-	if (s->shm && s->shm->backend_run_id == 0) {
-		s->shm->backend_run_id = incarnation_nonce() | 1;
-	}
 	r->read_count = 1;
 	r->pid = getpid();
 	t->state = r;
@@ -2064,7 +2091,7 @@ static void heartbeat(tasksrv_loop_t *loop, void *ctx)
 
 	for (i = w; background_ready(r) && i < w + s->cfg.task_worker_num; i++) {
 		if (s->manager.pids && s->manager.pids[i] > 0) {
-			snprintf(consumer, sizeof(consumer), "%s:%d", r->host, (int) s->manager.pids[i]);
+			consumer_name(r, s, s->manager.pids[i], consumer, sizeof(consumer));
 			if (set_alive(t, consumer) < 0) {
 				break;
 			}
@@ -2083,7 +2110,7 @@ static int requeue(tasksrv_transport_t *t, const redisReply *e, const tasksrv_fr
 	const redisReply *fields = e->element[1];
 	const char *argv[48];
 	size_t lens[48], i;
-	char tries[24];
+	char tries[24], node[300];
 	int ok = 1, n = 0, had_tries = 0;
 	long long done = field_num(fields, "tries", &ok), max;
 	redisReply *rep;
@@ -2130,8 +2157,8 @@ static int requeue(tasksrv_transport_t *t, const redisReply *e, const tasksrv_fr
 	freeReplyObject(rep);
 	count_queue(t, "retried");
 	tasksrv_log(TASKSRV_LOG_WARNING, "task backend: task %ld: its node (%s) stopped renewing its lease while running "
-		"it; put back in the queue (try %lld of %lld, task_backend_retries)", (long) task->task_id, consumer,
-		done + 2, max + 1);
+		"it; put back in the queue (try %lld of %lld, task_backend_retries)", (long) task->task_id,
+		consumer_node(consumer, node, sizeof(node)), done + 2, max + 1);
 	return 0;
 }
 
@@ -2143,7 +2170,7 @@ static void reclaim_entry(tasksrv_transport_t *t, const char *entry, const char 
 {
 	redis_t *r = R(t);
 	tasksrv_server_t *s = t->srv;
-	char idle[24], msg[700];
+	char idle[24], msg[700], node[300];
 	const char *argv[] = {"XCLAIM", r->tasks_key, s->cfg.backend_queue, r->consumer, idle, entry};
 	size_t lens[6];
 	redisReply *rep;
@@ -2181,8 +2208,8 @@ static void reclaim_entry(tasksrv_transport_t *t, const char *entry, const char 
 		return;
 	}
 	snprintf(msg, sizeof(msg), "task %ld: its node (%s) stopped renewing its lease (task_backend_lease = %d s) while "
-		"running it: the node died or lost the task backend", (long) task.task_id, consumer,
-		s->cfg.backend_lease_ms / 1000);
+		"running it: the node died or lost the task backend", (long) task.task_id,
+		consumer_node(consumer, node, sizeof(node)), s->cfg.backend_lease_ms / 1000);
 	memset(&fail, 0, sizeof(fail));
 	fail.reason = TASKSRV_FAIL_WORKER_DIED;
 	fail.worker_id = task.src_worker;
@@ -2192,7 +2219,7 @@ static void reclaim_entry(tasksrv_transport_t *t, const char *entry, const char 
 	if (tasksrv_failure_encode(&fail, &buf) == 0) {
 		tasksrv_frame_result(&f, &task, -1, TASKSRV_FLAG_FAILURE | TASKSRV_FLAG_FINAL,
 			(uint32_t) tasksrv_buffer_size(&buf));
-		if (add_answer(t, reply->str, &f, consumer, tasksrv_buffer_head(&buf)) == 0) {
+		if (add_answer(t, reply->str, &f, node, tasksrv_buffer_head(&buf)) == 0) {
 			tasksrv_log(TASKSRV_LOG_WARNING, "task backend: %s; failed as worker_died", msg);
 		}
 	}
