@@ -7,12 +7,15 @@ tasksrv
 require __DIR__ . '/../inc/server.inc';
 function run(string $code): void
 {
-    $f = tempnam(sys_get_temp_dir(), 'tasksrv-timer-') . '.php';
+    /* tempnam() makes $base; the script is $base.php: both go. */
+    $base = tempnam(sys_get_temp_dir(), 'tasksrv-timer-');
+    $f = $base . '.php';
     file_put_contents($f, "<?php\n" . $code);
     $php = getenv('TEST_PHP_EXECUTABLE') ?: PHP_BINARY;
     exec(escapeshellarg($php) . ' -n -d extension=' . escapeshellarg(tasksrv_extension_path())
         . ' -d display_errors=1 -d error_reporting=-1 ' . escapeshellarg($f) . ' 2>&1', $out, $rc);
     unlink($f);
+    unlink($base);
     /* PHP 8.4 names a closure {closure:FILE:LINE} in traces, 8.2 {closure}. */
     $text = preg_replace('/\{closure:[^}]*\}/', '{closure}', implode("\n", $out));
     echo preg_replace('/\S+tasksrv-timer-\w+\.php/', 'FILE', $text), "\nrc=$rc\n";
