@@ -19,7 +19,7 @@ $s->on('WorkerStart', function ($s, $wid) {
     try {
         swoole_set_process_name([]);
     } catch (TypeError $e) {
-        echo $e->getMessage(), "\n";
+        echo $e->getMessage() . "\n"; // one write, as above
     }
 });
 $s->on('Receive', function () {});
