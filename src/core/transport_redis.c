@@ -1687,13 +1687,21 @@ static void redis_close(tasksrv_transport_t *t)
 	t->state = NULL;
 }
 
-/* A task's fields (task_backend_max_payload checked first: nothing over it reaches
- * Redis). The sender's retries and its run id (srv: a front's own task workers
- * know its tasks) travel with it. 0, or -1 with r->err and errno. */
-static int task_fields(tasksrv_transport_t *t, const tasksrv_frame_t *f, char *id, char *gen, char *src, char *flags,
-	char *tm, char *retries, char *srv)
+/* A task's XADD: its fields and the command's argv (task_backend_max_payload checked
+ * first: nothing over it reaches Redis). The sender's retries and its run id (srv: a
+ * front's own task workers know its tasks) travel with it. */
+#define TASK_ARGC 21
+typedef struct {
+	char id[24], gen[16], src[16], flags[8], tm[32], retries[24], srv[24];
+	const char *argv[TASK_ARGC];
+	size_t lens[TASK_ARGC];
+} task_xadd_t;
+
+/* 0, or -1 with r->err and errno. */
+static int task_xadd(tasksrv_transport_t *t, const tasksrv_frame_t *f, const char *payload, task_xadd_t *x)
 {
 	redis_t *r = R(t);
+	int i;
 
 	if ((int64_t) f->len > t->srv->cfg.backend_max_payload) {
 		snprintf(r->err, sizeof(r->err), "the task's data is %lu bytes, over task_backend_max_payload (%lld bytes): "
@@ -1701,13 +1709,22 @@ static int task_fields(tasksrv_transport_t *t, const tasksrv_frame_t *f, char *i
 		errno = EMSGSIZE;
 		return -1;
 	}
-	num_field(id, 24, f->task_id);
-	num_field(gen, 16, f->origin_gen);
-	num_field(src, 16, f->src_worker);
-	num_field(flags, 8, f->flags);
-	snprintf(tm, 32, "%.6f", f->time);
-	num_field(retries, 24, t->srv->cfg.backend_retries);
-	snprintf(srv, 24, "%016llx", (unsigned long long) t->srv->shm->backend_run_id);
+	num_field(x->id, sizeof(x->id), f->task_id);
+	num_field(x->gen, sizeof(x->gen), f->origin_gen);
+	num_field(x->src, sizeof(x->src), f->src_worker);
+	num_field(x->flags, sizeof(x->flags), f->flags);
+	snprintf(x->tm, sizeof(x->tm), "%.6f", f->time);
+	num_field(x->retries, sizeof(x->retries), t->srv->cfg.backend_retries);
+	snprintf(x->srv, sizeof(x->srv), "%016llx", (unsigned long long) t->srv->shm->backend_run_id);
+	{
+		const char *a[TASK_ARGC] = {"XADD", r->tasks_key, "*", "id", x->id, "gen", x->gen, "src", x->src,
+			"flags", x->flags, "time", x->tm, "reply", r->reply_key, "retries", x->retries, "srv", x->srv,
+			"payload", payload ? payload : ""};
+		for (i = 0; i < TASK_ARGC; i++) {
+			x->argv[i] = a[i];
+			x->lens[i] = i == TASK_ARGC - 1 ? f->len : strlen(a[i]);
+		}
+	}
 	return 0;
 }
 
@@ -1718,17 +1735,14 @@ static int task_fields(tasksrv_transport_t *t, const tasksrv_frame_t *f, char *i
 static int redis_send_async(tasksrv_transport_t *t, tasksrv_dest_t dst, tasksrv_frame_t *f, const char *payload)
 {
 	redis_t *r = R(t);
-	char id[24], gen[16], src[16], flags[8], tm[32], retries[24], srv[24];
-	const char *argv[21];
-	size_t lens[21];
-	int i;
+	task_xadd_t x;
 
 	(void) dst;
 	if (r == NULL) {
 		errno = EINVAL;
 		return -1;
 	}
-	if (task_fields(t, f, id, gen, src, flags, tm, retries, srv) < 0) {
+	if (task_xadd(t, f, payload, &x) < 0) {
 		return -1;
 	}
 	/* A batch's first task finds a connection the server closed (Redis restarted):
@@ -1740,19 +1754,11 @@ static int redis_send_async(tasksrv_transport_t *t, tasksrv_dest_t dst, tasksrv_
 	if (r->cmd == NULL && (r->cmd = connect_ctx(t)) == NULL) {
 		return -1;
 	}
-	{
-		const char *a[] = {"XADD", r->tasks_key, "*", "id", id, "gen", gen, "src", src, "flags", flags,
-			"time", tm, "reply", r->reply_key, "retries", retries, "srv", srv, "payload", payload ? payload : ""};
-		for (i = 0; i < 21; i++) {
-			argv[i] = a[i];
-			lens[i] = i == 20 ? f->len : strlen(a[i]);
-		}
-	}
 	if (sent_push(r, f) < 0) {
 		errno = ENOMEM;
 		return -1;
 	}
-	if (redisAppendCommandArgv(r->cmd, 21, argv, lens) != REDIS_OK) {
+	if (redisAppendCommandArgv(r->cmd, TASK_ARGC, x.argv, x.lens) != REDIS_OK) {
 		r->sent_n--;
 		snprintf(r->err, sizeof(r->err), "out of memory");
 		errno = ENOMEM;
@@ -1776,29 +1782,18 @@ static int redis_send_async(tasksrv_transport_t *t, tasksrv_dest_t dst, tasksrv_
 static int redis_send_blocking(tasksrv_transport_t *t, tasksrv_dest_t dst, tasksrv_frame_t *f, const char *payload)
 {
 	redis_t *r = R(t);
-	char id[24], gen[16], src[16], flags[8], tm[32], retries[24], srv[24];
-	const char *argv[21];
-	size_t lens[21];
+	task_xadd_t x;
 	redisReply *rep;
-	int i;
 
 	(void) dst;
 	if (r == NULL) {
 		errno = EINVAL;
 		return -1;
 	}
-	if (task_fields(t, f, id, gen, src, flags, tm, retries, srv) < 0) {
+	if (task_xadd(t, f, payload, &x) < 0) {
 		return -1;
 	}
-	{
-		const char *a[] = {"XADD", r->tasks_key, "*", "id", id, "gen", gen, "src", src, "flags", flags,
-			"time", tm, "reply", r->reply_key, "retries", retries, "srv", srv, "payload", payload ? payload : ""};
-		for (i = 0; i < 21; i++) {
-			argv[i] = a[i];
-			lens[i] = i == 20 ? f->len : strlen(a[i]);
-		}
-	}
-	if ((rep = command(t, 21, argv, lens)) == NULL) {
+	if ((rep = command(t, TASK_ARGC, x.argv, x.lens)) == NULL) {
 		return -1;
 	}
 	freeReplyObject(rep);
