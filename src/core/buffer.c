@@ -1,6 +1,8 @@
 #include "buffer.h"
 
+#include <stdarg.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -65,4 +67,16 @@ void tasksrv_buffer_free(tasksrv_buffer_t *b)
 	free(b->data);
 	b->data = NULL;
 	b->off = b->len = b->cap = 0;
+}
+
+int tasksrv_buffer_appendf(tasksrv_buffer_t *b, const char *fmt, ...)
+{
+	char line[512];
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(line, sizeof(line), fmt, ap);
+	va_end(ap);
+	return n < 0 || (size_t) n >= sizeof(line) ? -1 : tasksrv_buffer_append(b, line, (size_t) n);
 }

@@ -24,6 +24,9 @@ static inline char *tasksrv_buffer_head(const tasksrv_buffer_t *b)
 
 /* Returns 0, or -1 when memory runs out (the buffer is then unchanged). */
 int tasksrv_buffer_append(tasksrv_buffer_t *b, const void *p, size_t n);
+/* printf() at the end, for short lines (up to 511 bytes): -1 when the line is longer
+ * or memory runs out (the buffer is then unchanged). */
+int tasksrv_buffer_appendf(tasksrv_buffer_t *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Makes room for n more bytes at the end; returns the write pointer or NULL. */
 char *tasksrv_buffer_reserve(tasksrv_buffer_t *b, size_t n);
 void tasksrv_buffer_consume(tasksrv_buffer_t *b, size_t n);

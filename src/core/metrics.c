@@ -4,7 +4,6 @@
 #include "shm.h"
 #include "userproc.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -14,19 +13,12 @@ typedef struct {
 	int failed;
 } writer_t;
 
-static void put(writer_t *w, const char *fmt, ...)
-{
-	char line[512];
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(line, sizeof(line), fmt, ap);
-	va_end(ap);
-	if (n < 0 || (size_t) n >= sizeof(line) || tasksrv_buffer_append(w->out, line, (size_t) n) < 0) {
-		w->failed = 1;
-	}
-}
+#define put(w, ...) \
+	do { \
+		if (tasksrv_buffer_appendf((w)->out, __VA_ARGS__) < 0) { \
+			(w)->failed = 1; \
+		} \
+	} while (0)
 
 /* A metric family's metadata. */
 static void family(writer_t *w, const char *name, const char *type, const char *help)

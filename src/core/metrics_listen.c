@@ -10,7 +10,6 @@
 #include <arpa/inet.h>
 #include <errno.h>
 #include <pthread.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -150,20 +149,7 @@ static void arm(mconn_t *c, int idle)
 		on_timeout, c);
 }
 
-static int put(mconn_t *c, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-
-static int put(mconn_t *c, const char *fmt, ...)
-{
-	char line[512];
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(line, sizeof(line), fmt, ap);
-	va_end(ap);
-	return n < 0 || (size_t) n >= sizeof(line) ? -1 : tasksrv_buffer_append(&c->out, line, (size_t) n);
-}
+#define put(c, ...) tasksrv_buffer_appendf(&(c)->out, __VA_ARGS__)
 
 /* A short plain-text answer: 404, 405, or the parser's error status (then close). */
 static int answer_plain(mconn_t *c, int status, int keep_alive, int head_only)
